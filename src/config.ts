@@ -1,0 +1,39 @@
+// Runtime configuration from the environment, read once at start and passed down explicitly.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` to use PostgreSQL; empty for the embedded SQLite database under dataDir. */
+  databaseUrl: string;
+  maxUploadBytes: number;
+  maxImagePixels: number;
+  logLevel: string;
+  /** Public origin used in links printed to people (demo, receipts). */
+  publicUrl: string;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = intFromEnv(env, 'PORT', 8080);
+  const config: Config = {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.VIGIL_DATA_DIR ?? './data'),
+    databaseUrl: env.VIGIL_DATABASE_URL ?? '',
+    maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
+    maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
+    ...overrides,
+  };
+  return config;
+}

@@ -1,0 +1,33 @@
+// Opens the store of record: embedded SQLite under the data dir, or PostgreSQL when a URL is given.
+// Both go through the same Kysely instance, migrations and repositories.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { openSqlite } from './sqlite-adapter.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+// COUNT(*) and BIGINT come back from pg as strings; every count we keep fits a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface OpenedDatabase {
+  db: Db;
+  dialect: DialectName;
+}
+
+export function openDatabase(opts: { dataDir: string; databaseUrl: string }): OpenedDatabase {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  mkdirSync(opts.dataDir, { recursive: true });
+  const database = openSqlite(path.join(opts.dataDir, 'vigil.sqlite'));
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,15 @@
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Db } from './database.ts';
+import * as platform from './migrations/2026-11-23-01-platform.ts';
+
+// Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
+const migrations: Record<string, Migration> = {
+  '2026-11-23-01-platform': platform,
+};
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

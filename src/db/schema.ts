@@ -1,0 +1,45 @@
+// Table types for Kysely. Keep in step with migrations/.
+export interface AccountsTable { id: string; display_name: string; token_hash: string; created_at: string }
+export interface MediaTable {
+  id: string; owner_id: string; sha256: string; md5: string; mime: string; size: number;
+  width: number | null; height: number | null; created_at: string;
+}
+export interface PublicNamesTable { name_lower: string; kind: string; subject_id: string }
+export interface ChannelsTable {
+  id: string; handle: string; handle_lower: string; title: string; description: string; owner_id: string;
+  subscriber_count: number; last_post_seq: number; created_at: string;
+}
+export interface ChannelAdminsTable { channel_id: string; account_id: string; created_at: string }
+export interface ChannelSubscriptionsTable { channel_id: string; account_id: string; created_at: string }
+export interface PostsTable { id: string; channel_id: string; seq: number; author_id: string; text: string; created_at: string }
+export interface PostMediaTable { post_id: string; media_id: string; position: number }
+export interface BotsTable {
+  id: string; handle: string; handle_lower: string; description: string; picture_media_id: string | null;
+  owner_id: string; created_at: string;
+}
+export interface StickerSetsTable { id: string; name: string; name_lower: string; title: string; owner_id: string; created_at: string }
+export interface StickersTable { sticker_set_id: string; media_id: string; position: number }
+export interface GroupsTable { id: string; title: string; creator_id: string; member_count: number; created_at: string }
+export interface GroupMembersTable { group_id: string; account_id: string; created_at: string }
+export interface ChatsTable { id: string; account_low: string; account_high: string; created_at: string }
+export interface PrivateMessagesTable {
+  id: string; conversation_id: string; sender_id: string; text: string; media_id: string | null; created_at: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  media: MediaTable;
+  public_names: PublicNamesTable;
+  channels: ChannelsTable;
+  channel_admins: ChannelAdminsTable;
+  channel_subscriptions: ChannelSubscriptionsTable;
+  posts: PostsTable;
+  post_media: PostMediaTable;
+  bots: BotsTable;
+  sticker_sets: StickerSetsTable;
+  stickers: StickersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  chats: ChatsTable;
+  private_messages: PrivateMessagesTable;
+}

@@ -1,0 +1,59 @@
+// One place answers "may this subject be shown to this viewer, and if not, with what notice?".
+// The platform's API and preview pages ask it before showing anything public; enforcement (the
+// moderation core) supplies the restrictions through the `RestrictionSource` interface.
+
+export type PublicSubjectKind = 'channel' | 'post' | 'bot' | 'sticker_set';
+export interface SubjectRef { kind: PublicSubjectKind; id: string }
+
+/** Who is looking. `country` comes from a pluggable resolver (a request header in the reference setup). */
+export interface Viewer { country?: string }
+
+export interface Notice {
+  /** `blocked`: the whole subject; `removed`: one post; `restricted`: withheld in the viewer's country. */
+  code: 'blocked' | 'removed' | 'restricted';
+  category: string | null;
+  text: string;
+}
+
+export type Visibility = { visible: true } | { visible: false; notice: Notice };
+
+export interface Restriction {
+  subject: SubjectRef;
+  code: Notice['code'];
+  category: string | null;
+  text: string;
+  /** ISO country code when the restriction applies in one jurisdiction only. */
+  country: string | null;
+}
+
+export interface RestrictionSource {
+  activeRestrictions(subjects: SubjectRef[]): Promise<Restriction[]>;
+}
+
+export const noRestrictions: RestrictionSource = { activeRestrictions: async () => [] };
+
+const key = (s: SubjectRef) => `${s.kind}:${s.id}`;
+
+export class VisibilityService {
+  #source: RestrictionSource;
+  constructor(source: RestrictionSource = noRestrictions) { this.#source = source; }
+
+  setSource(source: RestrictionSource): void { this.#source = source; }
+
+  async check(subject: SubjectRef, viewer: Viewer): Promise<Visibility> {
+    return (await this.checkMany([subject], viewer)).get(key(subject)) ?? { visible: true };
+  }
+
+  /** Checks several subjects with one lookup; the map is keyed `kind:id`. */
+  async checkMany(subjects: SubjectRef[], viewer: Viewer): Promise<Map<string, Visibility>> {
+    const result = new Map<string, Visibility>(subjects.map((s) => [key(s), { visible: true }]));
+    if (subjects.length === 0) return result;
+    for (const r of await this.#source.activeRestrictions(subjects)) {
+      if (r.country !== null && r.country !== viewer.country) continue;
+      result.set(key(r.subject), { visible: false, notice: { code: r.code, category: r.category, text: r.text } });
+    }
+    return result;
+  }
+}
+
+export const visibilityKey = key;

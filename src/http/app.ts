@@ -1,0 +1,72 @@
+// The HTTP application, built as a plugin tree separate from listen() so tests drive it with inject().
+// Order: infrastructure (errors, auth, docs, metrics) → routes.
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../context.ts';
+import { ping } from '../db/database.ts';
+import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { installPrincipal } from './principal.ts';
+import { installMetrics } from './metrics.ts';
+import { ErrorSchema } from './schemas.ts';
+import type { App } from './types.ts';
+import { accountsRoutes } from './routes/accounts.routes.ts';
+import { mediaRoutes } from './routes/media.routes.ts';
+import { channelsRoutes } from './routes/channels.routes.ts';
+import { botsAndStickersRoutes } from './routes/bots-stickers.routes.ts';
+import { conversationsRoutes } from './routes/conversations.routes.ts';
+import { publicPagesRoutes } from './routes/public-pages.routes.ts';
+import { errorPage, noticePage } from '../platform/preview/layout.ts';
+
+const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
+
+const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
+  if (!HTML_PAGE.test(req.url)) return undefined;
+  const details = body.error.details as { notice?: { text: string } } | undefined;
+  if (status === 451 && details?.notice) return noticePage('Content', details.notice, status);
+  return errorPage(status, body.error.message);
+};
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandling(app, renderHtmlError);
+  app.addSchema(ErrorSchema);
+  installPrincipal(app, {
+    vga: async (token) => {
+      const a = await ctx.accounts.authenticate(token);
+      return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vigil API', version: '0.1.0', description: 'Reports, cases, decisions and the reference channels platform.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installMetrics(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ping(ctx.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'The database is not reachable.' } });
+    }
+  });
+
+  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes]) {
+    await routes(app, ctx);
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+import multipart from '@fastify/multipart';
+import { requireAccount } from '../access.ts';
+import type { RouteModule } from '../types.ts';
+import { bearer, errorResponses, MediaSchema } from '../schemas.ts';
+import { badRequest } from '../../shared/errors.ts';
+import { mediaView } from '../../platform/media.service.ts';
+import { Type } from 'typebox';
+
+/**
+ * Uploads: a raw body (any Content-Type: it is ignored, the bytes decide) or multipart/form-data with
+ * one file part. Registered in its own encapsulated scope so these body parsers apply here only.
+ */
+export const mediaRoutes: RouteModule = async (app, ctx) => {
+  await app.register(async (scope) => {
+    const limit = ctx.config.maxUploadBytes;
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+    await scope.register(multipart, { limits: { fileSize: limit, files: 1, fields: 0, parts: 2 } });
+
+    scope.post('/api/v1/media', {
+      bodyLimit: limit + 64 * 1024,
+      schema: {
+        tags: ['platform'], summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',
+        security: bearer,
+        response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422) },
+      },
+    }, async (req, reply) => {
+      const { accountId } = requireAccount(req);
+      let bytes: Buffer;
+      if (req.isMultipart()) {
+        const file = await req.file();
+        if (!file) throw badRequest('missing_file', 'The multipart body has no file part.', [{ field: 'file', message: 'required' }]);
+        bytes = await file.toBuffer();
+      } else {
+        if (!Buffer.isBuffer(req.body)) throw badRequest('missing_body', 'Send the file as the request body.');
+        bytes = req.body;
+      }
+      return reply.status(201).send(await ctx.media.upload(accountId, bytes));
+    });
+  });
+
+  app.get('/api/v1/media/:id', {
+    schema: {
+      tags: ['platform'], summary: 'Media metadata',
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      response: { 200: MediaSchema, ...errorResponses(404) },
+    },
+  }, async (req) => mediaView(await ctx.media.get(req.params.id)));
+};

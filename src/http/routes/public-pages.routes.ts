@@ -1,0 +1,61 @@
+// Public, server-rendered pages and media bytes. No JavaScript; strict CSP; every user string escaped.
+import { readFileSync } from 'node:fs';
+import { Type } from 'typebox';
+import type { RouteModule } from '../types.ts';
+import { viewerOf } from '../viewer.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
+import { botView } from '../../platform/bots.service.ts';
+import { botPage, channelPage, postPage, stickerSetPage } from '../../platform/preview/pages.ts';
+import { PAGE_CSP, homePage } from '../../platform/preview/layout.ts';
+import { MediaAccess } from '../../platform/media-access.ts';
+
+const css = readFileSync(new URL('../../platform/preview/preview.css', import.meta.url));
+
+export const publicPagesRoutes: RouteModule = (app, ctx) => {
+  const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
+  const hidden = { hide: true };
+
+  app.addHook('onSend', async (req, reply) => {
+    // Every HTML answer (pages, and error pages rendered for them) carries the strict policy.
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !reply.getHeader('content-security-policy')) reply.header('content-security-policy', PAGE_CSP);
+  });
+
+  app.get('/static/preview.css', { schema: hidden }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
+
+  app.get('/c/:handle', {
+    schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }), querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 200 })) }) },
+  }, async (req, reply) => {
+    const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
+    return reply.type('text/html; charset=utf-8').send(channelPage(r.channel, r.posts, r.nextCursor));
+  });
+
+  app.get('/c/:handle/:number', {
+    schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }), number: Type.Integer({ minimum: 1 }) }) },
+  }, async (req, reply) => {
+    const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
+    return reply.type('text/html; charset=utf-8').send(postPage(r.channel, r.post));
+  });
+
+  app.get('/bot/:handle', { schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(botPage(botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req))))));
+
+  app.get('/stickers/:name', { schema: { ...hidden, params: Type.Object({ name: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))));
+
+  app.get('/media/:id', { schema: { ...hidden, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
+    let m;
+    try { m = await ctx.media.get(req.params.id); } catch (err) { if (err instanceof AppError) throw notFound('Media'); throw err; }
+    const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
+    if (!(await mediaAccess.canView(m, accountId, viewerOf(req)))) throw notFound('Media');
+    const bytes = await ctx.media.content(m);
+    reply.header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=60');
+    if (!m.mime.startsWith('image/')) reply.header('content-disposition', 'attachment');
+    return reply.type(m.mime).send(bytes);
+  });
+
+  app.get('/', { schema: hidden }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(homePage()));
+};

@@ -1,0 +1,29 @@
+// `vigil` command line: serve, migrate, demo (and more as the product grows).
+import { Command } from 'commander';
+import { loadConfig } from './config.ts';
+import { serve } from './server.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+
+const program = new Command();
+program.name('vigil').description('Vigil: trust and safety for messaging platforms with public channels').version('0.1.0');
+
+program.command('serve').description('serve the API, console and public pages (PORT, VIGIL_DATA_DIR, VIGIL_DATABASE_URL)')
+  .action(async () => { await serve(loadConfig()); });
+
+program.command('migrate').description('apply database migrations and exit')
+  .action(async () => {
+    const { db } = openDatabase(loadConfig());
+    try {
+      const applied = await migrateToLatest(db);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    } finally { await db.destroy(); }
+  });
+
+program.command('demo').description('seed a living demo platform into an empty data dir and print links to open')
+  .action(async () => {
+    const { runDemo } = await import('./demo/demo.ts');
+    await runDemo(loadConfig());
+  });
+
+await program.parseAsync(process.argv);

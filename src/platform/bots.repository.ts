@@ -1,0 +1,16 @@
+import type { Db } from '../db/database.ts';
+import type { BotsTable } from '../db/schema.ts';
+
+export class BotsRepository {
+  #db: Db;
+  constructor(db: Db) { this.#db = db; }
+  async insert(row: BotsTable): Promise<void> {
+    await this.#db.insertInto('bots').values(row).execute();
+  }
+  findByHandle(handle: string) {
+    return this.#db.selectFrom('bots').selectAll().where('handle_lower', '=', handle.toLowerCase()).executeTakeFirst();
+  }
+  findById(id: string) {
+    return this.#db.selectFrom('bots').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+}

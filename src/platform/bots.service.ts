@@ -1,0 +1,55 @@
+import type { Db } from '../db/database.ts';
+import type { BotsTable } from '../db/schema.ts';
+import { conflict, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { nowIso } from '../shared/time.ts';
+import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
+import { BotsRepository } from './bots.repository.ts';
+import { PublicNamesRepository } from './public-names.repository.ts';
+import { validateHandle } from './handles.ts';
+import type { MediaService } from './media.service.ts';
+import { unavailable } from './unavailable.ts';
+
+export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string }
+
+export const botView = (b: BotsTable): BotView => ({
+  id: b.id, handle: b.handle, description: b.description, pictureMediaId: b.picture_media_id, link: `/bot/${b.handle}`, createdAt: b.created_at,
+});
+
+export class BotsService {
+  #db: Db;
+  #media: MediaService;
+  #visibility: VisibilityService;
+  constructor(db: Db, media: MediaService, visibility: VisibilityService) {
+    this.#db = db; this.#media = media; this.#visibility = visibility;
+  }
+
+  async create(ownerId: string, input: { handle: string; description?: string; picture?: string }): Promise<BotView> {
+    const handle = validateHandle(input.handle);
+    const picture = input.picture ? (await this.#media.requireOwned(ownerId, [input.picture], { imagesOnly: true, field: 'picture' }))[0] : undefined;
+    const row: BotsTable = {
+      id: newId('bot'), handle, handle_lower: handle.toLowerCase(), description: (input.description ?? '').trim(),
+      picture_media_id: picture?.id ?? null, owner_id: ownerId, created_at: nowIso(),
+    };
+    await this.#db.transaction().execute(async (trx) => {
+      if (!(await new PublicNamesRepository(trx).claim(handle, 'bot', row.id))) {
+        throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
+      }
+      await new BotsRepository(trx).insert(row);
+    });
+    return botView(row);
+  }
+
+  async findRaw(handle: string): Promise<BotsTable> {
+    const b = await new BotsRepository(this.#db).findByHandle(handle);
+    if (!b) throw notFound('Bot');
+    return b;
+  }
+
+  async getVisible(handle: string, viewer: Viewer): Promise<BotsTable> {
+    const b = await this.findRaw(handle);
+    const v = await this.#visibility.check({ kind: 'bot', id: b.id }, viewer);
+    if (!v.visible) throw unavailable(v.notice);
+    return b;
+  }
+}

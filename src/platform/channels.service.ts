@@ -1,0 +1,142 @@
+import type { Db } from '../db/database.ts';
+import type { ChannelsTable } from '../db/schema.ts';
+import { badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, encodeCursor } from '../shared/paging.ts';
+import { nowIso } from '../shared/time.ts';
+import type { Viewer, VisibilityService, Notice } from '../enforcement/visibility.ts';
+import { ChannelsRepository } from './channels.repository.ts';
+import { PublicNamesRepository } from './public-names.repository.ts';
+import { validateHandle } from './handles.ts';
+import { mediaView, type MediaService, type MediaView } from './media.service.ts';
+import { unavailable } from './unavailable.ts';
+
+export interface ChannelView {
+  id: string; handle: string; title: string; description: string; subscribers: number; link: string; createdAt: string;
+}
+export interface PostView {
+  id: string; channel: string; number: number; link: string; createdAt: string;
+  text: string; media: MediaView[];
+}
+/** A post that may not be shown keeps its place in the feed with a notice instead of its content. */
+export interface WithheldPostView { id: string; channel: string; number: number; link: string; createdAt: string; withheld: Notice }
+
+export const channelView = (c: ChannelsTable): ChannelView => ({
+  id: c.id, handle: c.handle, title: c.title, description: c.description, subscribers: c.subscriber_count,
+  link: `/c/${c.handle}`, createdAt: c.created_at,
+});
+
+const isSeq = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+export class ChannelsService {
+  #db: Db;
+  #media: MediaService;
+  #visibility: VisibilityService;
+  constructor(db: Db, media: MediaService, visibility: VisibilityService) {
+    this.#db = db; this.#media = media; this.#visibility = visibility;
+  }
+
+  async create(ownerId: string, input: { handle: string; title: string; description?: string }): Promise<ChannelView> {
+    const handle = validateHandle(input.handle);
+    const title = input.title.trim();
+    if (title === '') throw badRequest('invalid_title', 'The title must not be blank.', [{ field: 'title', message: 'blank' }]);
+    const row: ChannelsTable = {
+      id: newId('ch'), handle, handle_lower: handle.toLowerCase(), title, description: (input.description ?? '').trim(),
+      owner_id: ownerId, subscriber_count: 0, last_post_seq: 0, created_at: nowIso(),
+    };
+    await this.#db.transaction().execute(async (trx) => {
+      if (!(await new PublicNamesRepository(trx).claim(handle, 'channel', row.id))) {
+        throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
+      }
+      await new ChannelsRepository(trx).insert(row);
+    });
+    return channelView(row);
+  }
+
+  /** The channel as stored, whatever its visibility: for owners and moderation. */
+  async findRaw(handle: string): Promise<ChannelsTable> {
+    const c = await new ChannelsRepository(this.#db).findByHandle(handle);
+    if (!c) throw notFound('Channel');
+    return c;
+  }
+
+  /** The channel as the public may see it: a restricted channel answers 451 with its notice. */
+  async getVisible(handle: string, viewer: Viewer): Promise<ChannelsTable> {
+    const c = await this.findRaw(handle);
+    const v = await this.#visibility.check({ kind: 'channel', id: c.id }, viewer);
+    if (!v.visible) throw unavailable(v.notice);
+    return c;
+  }
+
+  async addAdmin(actorId: string, handle: string, accountId: string): Promise<void> {
+    const c = await this.findRaw(handle);
+    if (c.owner_id !== actorId) throw forbidden('Only the channel owner can add admins.');
+    await new ChannelsRepository(this.#db).addAdmin(c.id, accountId, nowIso());
+  }
+
+  async subscribe(accountId: string, handle: string, viewer: Viewer): Promise<ChannelView> {
+    const c = await this.getVisible(handle, viewer);
+    await new ChannelsRepository(this.#db).subscribe(c.id, accountId, nowIso());
+    return channelView(await this.findRaw(handle));
+  }
+
+  async publish(authorId: string, handle: string, input: { text?: string; media?: string[] }, viewer: Viewer): Promise<PostView> {
+    const c = await this.getVisible(handle, viewer);
+    const repo = new ChannelsRepository(this.#db);
+    if (c.owner_id !== authorId && !(await repo.isAdmin(c.id, authorId))) {
+      throw forbidden('Only the channel owner and its admins can publish.');
+    }
+    const text = (input.text ?? '').trim();
+    const mediaIds = input.media ?? [];
+    if (text === '' && mediaIds.length === 0) {
+      throw badRequest('empty_post', 'A post needs text or at least one media item.', [{ field: 'text', message: 'required without media' }]);
+    }
+    const media = await this.#media.requireOwned(authorId, mediaIds, { field: 'media' });
+    const id = newId('post');
+    const createdAt = nowIso();
+    const seq = await this.#db.transaction().execute(async (trx) => {
+      const r = new ChannelsRepository(trx);
+      const n = await r.nextPostSeq(c.id);
+      await r.insertPost({ id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt }, media.map((m) => m.id));
+      return n;
+    });
+    return this.#postView(c, { id, seq, text, created_at: createdAt }, media.map(mediaView));
+  }
+
+  #postView(c: ChannelsTable, p: { id: string; seq: number; text: string; created_at: string }, media: MediaView[]): PostView {
+    return { id: p.id, channel: c.handle, number: p.seq, link: `/c/${c.handle}/${p.seq}`, createdAt: p.created_at, text: p.text, media };
+  }
+
+  async listPosts(handle: string, viewer: Viewer, opts: { limit: number; cursor?: string }) {
+    const c = await this.getVisible(handle, viewer);
+    const before = decodeCursor(opts.cursor, isSeq);
+    const rows = await new ChannelsRepository(this.#db).listPosts(c.id, opts.limit + 1, before);
+    const page = rows.slice(0, opts.limit);
+    const posts = await this.#present(c, page, viewer);
+    const nextCursor = rows.length > opts.limit ? encodeCursor(page[page.length - 1].seq) : null;
+    return { channel: channelView(c), posts, nextCursor };
+  }
+
+  async getPost(handle: string, seq: number, viewer: Viewer): Promise<{ channel: ChannelView; post: PostView | WithheldPostView }> {
+    const c = await this.getVisible(handle, viewer);
+    const row = await new ChannelsRepository(this.#db).findPost(c.id, seq);
+    if (!row) throw notFound('Post');
+    const [post] = await this.#present(c, [row], viewer);
+    return { channel: channelView(c), post };
+  }
+
+  async #present(c: ChannelsTable, rows: Array<{ id: string; seq: number; text: string; created_at: string }>, viewer: Viewer) {
+    const vis = await this.#visibility.checkMany(rows.map((r) => ({ kind: 'post' as const, id: r.id })), viewer);
+    const shown = rows.filter((r) => vis.get(`post:${r.id}`)?.visible !== false);
+    const media = await new ChannelsRepository(this.#db).mediaOfPosts(shown.map((r) => r.id));
+    return rows.map((r): PostView | WithheldPostView => {
+      const v = vis.get(`post:${r.id}`);
+      if (v && !v.visible) {
+        return { id: r.id, channel: c.handle, number: r.seq, link: `/c/${c.handle}/${r.seq}`, createdAt: r.created_at, withheld: v.notice };
+      }
+      const items = media.filter((m) => m.post_id === r.id).map(mediaView);
+      return this.#postView(c, r, items);
+    });
+  }
+}
+
