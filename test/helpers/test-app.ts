@@ -1,0 +1,49 @@
+// Starts the real application on a fresh database for one test file: SQLite in a temp dir by default,
+// or a new PostgreSQL database when VIGIL_DATABASE_URL is set (the CI runs the suite both ways).
+// No mocks of our own database.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createContext, type AppContext } from '../../src/context.ts';
+import { buildApp } from '../../src/http/app.ts';
+import type { App } from '../../src/http/types.ts';
+
+export interface TestApp { app: App; ctx: AppContext; config: Config; close(): Promise<void> }
+
+async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `vigil_test_${randomBytes(6).toString('hex')}`;
+  const admin = new URL(baseUrl);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try { await client.query(sql); } finally { await client.end(); }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-test-'));
+  const baseUrl = process.env.VIGIL_DATABASE_URL ?? '';
+  const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
+  const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...overrides });
+  const ctx = await createContext(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app, ctx, config,
+    async close() {
+      await app.close();
+      await ctx.close();
+      await pgdb?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
