@@ -43,6 +43,7 @@ export function installErrorHandling(app: FastifyInstance, renderHtml: HtmlError
     if (status >= 400 && status < 500) {
       const codes: Record<string, string> = {
         FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+        FST_REQ_FILE_TOO_LARGE: 'payload_too_large', // @fastify/multipart: a file part over its size limit
         FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
         FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_request',
         FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
