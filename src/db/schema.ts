@@ -1,4 +1,7 @@
 // Table types for Kysely. Keep in step with migrations/.
+import type { PeopleTables } from './schema-people.ts';
+import type { ModerationTables } from './schema-moderation.ts';
+
 export interface AccountsTable { id: string; display_name: string; token_hash: string; created_at: string }
 export interface MediaTable {
   id: string; owner_id: string; sha256: string; md5: string; mime: string; size: number;
@@ -26,7 +29,7 @@ export interface PrivateMessagesTable {
   id: string; conversation_id: string; sender_id: string; text: string; media_id: string | null; created_at: string;
 }
 
-export interface Database {
+export interface Database extends PeopleTables, ModerationTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

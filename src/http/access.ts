@@ -1,9 +1,57 @@
-// The one place where "may this principal do this?" is decided.
+// The one place where "may this principal do this?" is decided. Routes name a permission; this table
+// says who holds it. The authorization-matrix test walks every route against every principal.
 import type { FastifyRequest } from 'fastify';
-import { unauthorized } from '../shared/errors.ts';
+import { forbidden, unauthorized } from '../shared/errors.ts';
+import type { Principal, Role, StaffPrincipal, ApiKeyPrincipal } from './principal.ts';
+
+const RANK: Record<Role, number> = { triage: 1, moderator: 2, senior: 3, admin: 4 };
+
+/** Staff permissions and the least role that holds each. */
+export const STAFF_PERMISSIONS = {
+  'cases.read': 'triage',
+  'cases.claim': 'triage',
+  'cases.comment': 'triage',
+  'cases.escalate': 'triage',
+  'cases.decide': 'moderator',
+  /** Jurisdiction restrictions, reversals, appeals: decisions with legal weight. */
+  'cases.decide_senior': 'senior',
+  /** Who reported: hidden from everyone below senior. */
+  'reports.reporter_identity': 'senior',
+  'banks.read': 'moderator',
+  'banks.manage': 'admin',
+  'admin.users': 'admin',
+  'admin.keys': 'admin',
+  'audit.read': 'admin',
+} as const satisfies Record<string, Role>;
+
+export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
+
+export function hasPermission(role: Role, permission: StaffPermission): boolean {
+  return RANK[role] >= RANK[STAFF_PERMISSIONS[permission]];
+}
+
+export function requireStaff(req: FastifyRequest, permission: StaffPermission): StaffPrincipal {
+  const p = req.principal;
+  if (p.kind !== 'staff') throw unauthorized('This needs a moderator session or personal token.');
+  if (!hasPermission(p.role, permission)) {
+    throw forbidden(`Your role (${p.role}) does not allow this; it needs ${STAFF_PERMISSIONS[permission]} or above.`);
+  }
+  return p;
+}
 
 export function requireAccount(req: FastifyRequest): { accountId: string; displayName: string } {
   const p = req.principal;
   if (p.kind !== 'account') throw unauthorized('This needs an account token: create an account with POST /api/v1/accounts.');
   return p;
+}
+
+export function requireApiKey(req: FastifyRequest, kinds: ApiKeyPrincipal['keyKind'][]): ApiKeyPrincipal {
+  const p = req.principal;
+  if (p.kind !== 'api_key') throw unauthorized('This needs an API key.');
+  if (!kinds.includes(p.keyKind)) throw forbidden(`This needs a ${kinds.join(' or ')} key.`);
+  return p;
+}
+
+export function isStaffWith(p: Principal, permission: StaffPermission): boolean {
+  return p.kind === 'staff' && hasPermission(p.role, permission);
 }

@@ -3,9 +3,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthorized } from '../shared/errors.ts';
 
+export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
+export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+
+export interface StaffPrincipal { kind: 'staff'; userId: string; email: string; role: Role; via: 'session' | 'token' }
+export interface ApiKeyPrincipal {
+  kind: 'api_key'; keyId: string; keyKind: 'trusted_flagger' | 'authority' | 'platform'; org: string; country: string | null;
+}
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'account'; accountId: string; displayName: string };
+  | { kind: 'account'; accountId: string; displayName: string }
+  | StaffPrincipal
+  | ApiKeyPrincipal;
 
 /** Resolves a bearer token to a principal, or undefined if the token is not one of its kind. */
 export type TokenResolver = (token: string) => Promise<Principal | undefined>;
