@@ -7,6 +7,7 @@ import { nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService, Notice } from '../enforcement/visibility.ts';
 import { ChannelsRepository } from './channels.repository.ts';
 import { PublicNamesRepository } from './public-names.repository.ts';
+import { AccountsRepository } from './accounts.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
@@ -71,6 +72,9 @@ export class ChannelsService {
   async addAdmin(actorId: string, handle: string, accountId: string): Promise<void> {
     const c = await this.findRaw(handle);
     if (c.owner_id !== actorId) throw forbidden('Only the channel owner can add admins.');
+    if (!(await new AccountsRepository(this.#db).findById(accountId))) {
+      throw badRequest('unknown_account', `Account "${accountId}" does not exist.`, [{ field: 'accountId', message: 'unknown account' }]);
+    }
     await new ChannelsRepository(this.#db).addAdmin(c.id, accountId, nowIso());
   }
 
