@@ -1,0 +1,70 @@
+// The publishing policy as data (policy/policy.json) and pure functions over it. No I/O.
+// docs/POLICY.md states the same policy in words; a test keeps the two in agreement.
+import data from '../../policy/policy.json' with { type: 'json' };
+
+export interface Category {
+  id: string;
+  title: string;
+  severity: number;
+  reviewWithin: string;
+  reviewWithinIfLifeAtRisk?: string;
+  dsa: { category: string; keyword: string; illegal: boolean };
+  because: string;
+  statement: string;
+}
+
+export const POLICY_VERSION: string = data.version;
+export const CATEGORIES: readonly Category[] = data.categories;
+export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
+export const IN_APP_REASONS: Readonly<Record<string, string>> = data.inAppReasons;
+export const PROTECTED_EXPRESSION = data.protectedExpression;
+export const SCOPE = data.scope;
+export const APPEAL_TEXT: string = data.appeal;
+export const COOLDOWN_MS = data.cooldownDays * 24 * 3600 * 1000;
+
+const byId = new Map(CATEGORIES.map((c) => [c.id, c]));
+
+export function category(id: string): Category {
+  const c = byId.get(id);
+  if (!c) throw new Error(`unknown policy category "${id}"`);
+  return c;
+}
+
+export const isCategory = (id: string): boolean => byId.has(id);
+
+/** A reporter may name a policy category or an in-app reason; both resolve to a policy category. */
+export function resolveCategory(claim: string): string | undefined {
+  if (byId.has(claim)) return claim;
+  return IN_APP_REASONS[claim];
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function parseDuration(s: string): number {
+  const m = /^(\d+)([mhd])$/.exec(s);
+  if (!m) throw new Error(`bad duration "${s}"`);
+  return Number(m[1]) * UNIT_MS[m[2]];
+}
+
+/** How long review of a report in this category may take. */
+export function reviewDeadlineMs(categoryId: string, lifeAtRisk: boolean): number {
+  const c = category(categoryId);
+  return parseDuration(lifeAtRisk && c.reviewWithinIfLifeAtRisk ? c.reviewWithinIfLifeAtRisk : c.reviewWithin);
+}
+
+export const isInScope = (kind: string): boolean => SCOPE.inScope.includes(kind);
+
+const KIND_LABEL: Record<string, string> = { channel: 'channel', post: 'post', bot: 'bot', sticker_set: 'sticker set' };
+
+/** The notice a blocked subject shows in place of its content. */
+export function blockNotice(kind: string, categoryId: string): string {
+  return `This ${KIND_LABEL[kind] ?? 'content'} can't be displayed because ${category(categoryId).because}.`;
+}
+
+export function removalNotice(categoryId: string): string {
+  return `This post was removed because ${category(categoryId).because}.`;
+}
+
+export function restrictionNotice(kind: string, country: string, legalBasis: string): string {
+  return `This ${KIND_LABEL[kind] ?? 'content'} can't be displayed in your country (${country}) because it violated local laws (${legalBasis}).`;
+}
