@@ -3,7 +3,7 @@ import type { PrivateMessagesTable } from '../db/schema.ts';
 import { AppError, badRequest, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
-import { nowIso } from '../shared/time.ts';
+import { monotonicNowIso, nowIso } from '../shared/time.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
 import type { MediaService } from './media.service.ts';
 import type { AccountsService } from './accounts.service.ts';
@@ -82,7 +82,7 @@ export class ConversationsService {
     const text = (input.text ?? '').trim();
     if (text === '' && !input.media) throw badRequest('empty_message', 'A message needs text or media.', [{ field: 'text', message: 'required without media' }]);
     if (input.media) await this.#media.requireOwned(senderId, [input.media], { field: 'media' });
-    const row: PrivateMessagesTable = { id: newId('msg'), conversation_id: conversationId, sender_id: senderId, text, media_id: input.media ?? null, created_at: nowIso() };
+    const row: PrivateMessagesTable = { id: newId('msg'), conversation_id: conversationId, sender_id: senderId, text, media_id: input.media ?? null, created_at: monotonicNowIso() };
     await new ConversationsRepository(this.#db).insertMessage(row);
     return messageView(row);
   }
