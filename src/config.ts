@@ -10,6 +10,8 @@ export interface Config {
   maxUploadBytes: number;
   maxImagePixels: number;
   logLevel: string;
+  /** Anonymous web-form reports accepted per address per minute. */
+  anonReportsPerMinute: number;
   /** Public origin used in links printed to people (demo, receipts). */
   publicUrl: string;
 }
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    anonReportsPerMinute: intFromEnv(env, 'VIGIL_ANON_REPORTS_PER_MINUTE', 10),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     ...overrides,
   };

@@ -14,6 +14,14 @@ import { MediaRepository } from './platform/media.repository.ts';
 import { MediaService } from './platform/media.service.ts';
 import { MediaStore } from './platform/media-store.ts';
 import { StickerSetsService } from './platform/sticker-sets.service.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { enforcementRestrictions } from './enforcement/restriction-source.ts';
+import { ReportsService } from './intake/reports.service.ts';
+import { ReportStatusService } from './intake/report-status.service.ts';
+import { ReviewService, type AuditFn } from './cases/review.service.ts';
+import { DecisionsService } from './cases/decisions.service.ts';
+import { TransparencyRepository } from './transparency/transparency.repository.ts';
+import policyData from '../policy/policy.json' with { type: 'json' };
 
 export interface AppContext {
   config: Config;
@@ -27,6 +35,13 @@ export interface AppContext {
   bots: BotsService;
   stickerSets: StickerSetsService;
   conversations: ConversationsService;
+  audit: AuditLog;
+  reports: ReportsService;
+  reportStatus: ReportStatusService;
+  review: ReviewService;
+  decisions: DecisionsService;
+  transparency: TransparencyRepository;
+  policy: typeof policyData;
   close(): Promise<void>;
 }
 
@@ -34,7 +49,9 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const { db, dialect } = openDatabase(config);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const visibility = new VisibilityService();
+  const visibility = new VisibilityService(enforcementRestrictions(db));
+  const audit = new AuditLog(db);
+  const auditFn: AuditFn = async (trx, e) => { await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx); };
   const accounts = new AccountsService(new AccountsRepository(db));
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
   return {
@@ -43,6 +60,13 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     bots: new BotsService(db, media, visibility),
     stickerSets: new StickerSetsService(db, media, visibility),
     conversations: new ConversationsService(db, media, accounts),
+    audit,
+    reports: new ReportsService(db, config.publicUrl),
+    reportStatus: new ReportStatusService(db),
+    review: new ReviewService(db, auditFn),
+    decisions: new DecisionsService(db, auditFn),
+    transparency: new TransparencyRepository(db),
+    policy: policyData,
     close: () => db.destroy(),
   };
 }

@@ -17,6 +17,8 @@ import { channelsRoutes } from './routes/channels.routes.ts';
 import { botsAndStickersRoutes } from './routes/bots-stickers.routes.ts';
 import { conversationsRoutes } from './routes/conversations.routes.ts';
 import { publicPagesRoutes } from './routes/public-pages.routes.ts';
+import { reportsRoutes } from './routes/reports.routes.ts';
+import { casesRoutes } from './routes/cases.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -65,7 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
-  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes]) {
+  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, reportsRoutes, casesRoutes]) {
     await routes(app, ctx);
   }
   return app;

@@ -68,6 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('receipt_hash', 'text', (c) => c.notNull())
     .addColumn('idempotency_key', 'text', (c) => c.unique())
+    // Kept only for reports sent with an Idempotency-Key, so a retried request gets the same receipt back.
+    .addColumn('replay_receipt', 'text')
     .addColumn('answer', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('answered_at', 'text')

@@ -1,0 +1,149 @@
+// Deciding a case and reversing a decision: the rules of the publishing policy, enforcement, answers to
+// every reporter, a statement of reasons to the owner, reporters' track records and the audit trail,
+// all in one transaction.
+import type { Db } from '../db/database.ts';
+import type { CasesTable, ReportsTable } from '../db/schema-moderation.ts';
+import { badRequest, conflict, forbidden } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { nowIso } from '../shared/time.ts';
+import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
+import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
+import { ChannelsRepository } from '../platform/channels.repository.ts';
+import { CasesRepository } from './cases.repository.ts';
+import { appendEvent } from './case-log.ts';
+import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
+import type { AuditFn } from './review.service.ts';
+
+export interface DecideInput {
+  outcome: Outcome;
+  actions: ActionKind[];
+  category?: string;
+  statement: string;
+  postIds?: string[];
+}
+
+export interface DecidingActor { id: string; senior: boolean }
+
+const OPEN_STATES = ['open', 'in_review', 'escalated'];
+const BLOCKABLE = ['channel', 'bot', 'sticker_set'];
+const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
+
+export class DecisionsService {
+  #db: Db;
+  #audit: AuditFn;
+  constructor(db: Db, audit: AuditFn) { this.#db = db; this.#audit = audit; }
+
+  async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
+    const at = nowIso();
+    return this.#db.transaction().execute(async (trx) => {
+      const cases = new CasesRepository(trx);
+      const c = await cases.findById(caseId);
+      if (!c) throw badRequest('unknown_case', 'No such case.');
+      if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+      const reports = await cases.reportsOfCase(c.id);
+      const plan = await this.#plan(trx, c, reports, actor, input);
+
+      const decisionId = newId('dec');
+      await cases.insertDecision({
+        id: decisionId, case_id: c.id, outcome: input.outcome, category: plan.category, actions: JSON.stringify(input.actions),
+        statement: input.statement.trim(), post_ids: JSON.stringify(plan.postIds), jurisdiction: plan.country,
+        decided_by: `staff:${actor.id}`, automated: 0, created_at: at, reversed_at: null,
+      });
+      const enforcement = new EnforcementRepository(trx);
+      for (const a of plan.restrictions) {
+        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, ...a, active: 1, created_at: at, reversed_at: null });
+      }
+      await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
+      await appendEvent(trx, c.id, {
+        kind: 'decided', actor: `staff:${actor.id}`, reason: input.statement.trim(), at,
+        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, postIds: plan.postIds, jurisdiction: plan.country },
+      });
+
+      const automatedDetection = reports.some((r) => r.source === 'automated');
+      const answer = buildAnswer({ outcome: input.outcome, category: plan.category, actions: input.actions, statement: input.statement.trim(), jurisdiction: plan.country, automatedDetection, decidedAt: at });
+      await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
+
+      // Track records: a report that led to action was right; one about content found fine was not.
+      if (input.outcome === 'actioned' || input.outcome === 'no_violation') {
+        for (const key of new Set(reports.map((r) => r.reporter_key))) await cases.recordReporterOutcome(key, input.outcome === 'actioned');
+      }
+      if (input.outcome === 'actioned' && c.owner_account_id) {
+        await enforcement.insertNotice({
+          id: newId('ntc'), account_id: c.owner_account_id, decision_id: decisionId, subject_kind: c.subject_kind, subject_id: c.subject_id,
+          statement: JSON.stringify({ ...answer, subject: { kind: c.subject_kind, id: c.subject_id }, postIds: plan.postIds, basis: reports.length > 0 ? 'notice' : 'own_initiative' }),
+          created_at: at,
+        });
+      }
+      await this.#audit(trx, { actor: `staff:${actor.id}`, action: 'case.decided', target: `case:${c.id}`, data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category } });
+      return { caseId: c.id, decisionId, answer };
+    });
+  }
+
+  async #plan(db: Db, c: CasesTable, reports: ReportsTable[], actor: DecidingActor, input: DecideInput) {
+    const actions = [...new Set(input.actions)];
+    if (input.statement.trim().length < 10) throw rule('statement', 'The statement of reasons must say why (at least 10 characters).');
+    if (input.outcome === 'actioned') {
+      if (actions.length === 0) throw rule('actions', 'An "actioned" decision needs at least one action.');
+      if (!input.category || !isCategory(input.category)) throw rule('category', 'An "actioned" decision needs the policy category it enforces.');
+    } else if (actions.length > 0) {
+      throw rule('actions', input.outcome === 'protected_expression'
+        ? `${PROTECTED_EXPRESSION.title} is never a ground for action: this outcome carries no action.`
+        : `A "${input.outcome}" decision carries no action.`);
+    }
+    const category = input.outcome === 'actioned' ? input.category ?? null : input.category && isCategory(input.category) ? input.category : null;
+    const restrictions: Array<{ subject_kind: string; subject_id: string; code: string; category: string | null; country: string | null; notice_text: string }> = [];
+    let postIds: string[] = [];
+    let country: string | null = null;
+
+    for (const a of actions) {
+      if (a === 'block') {
+        if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be blocked.`);
+        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'blocked', category, country: null, notice_text: blockNotice(c.subject_kind, category!) });
+      } else if (a === 'remove_posts') {
+        if (c.subject_kind !== 'channel') throw rule('actions', 'Only posts of a channel can be removed.');
+        postIds = [...new Set(input.postIds ?? [])];
+        if (postIds.length === 0) throw rule('postIds', 'Name the posts to remove.');
+        const repo = new ChannelsRepository(db);
+        for (const id of postIds) {
+          const p = await repo.findPostById(id);
+          if (!p || p.channel_id !== c.subject_id) throw rule('postIds', `Post "${id}" is not a post of this channel.`);
+          restrictions.push({ subject_kind: 'post', subject_id: id, code: 'removed', category, country: null, notice_text: removalNotice(category!) });
+        }
+      } else if (a === 'restrict_in_jurisdiction') {
+        if (!actor.senior) throw forbidden('Restricting in one jurisdiction is a senior decision.');
+        const order = reports.find((r) => r.source === 'authority' && r.legal_basis && r.jurisdiction);
+        if (!order) throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
+        if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be restricted.`);
+        country = order.jurisdiction;
+        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'restricted', category, country, notice_text: restrictionNotice(c.subject_kind, country!, order.legal_basis!) });
+      }
+    }
+    return { category, postIds, country, restrictions };
+  }
+
+  async reverse(caseId: string, actor: DecidingActor, reason: string) {
+    if (!actor.senior) throw forbidden('Reversing a decision is a senior decision.');
+    if (reason.trim().length < 10) throw rule('reason', 'Say why the decision is reversed (at least 10 characters).');
+    const at = nowIso();
+    return this.#db.transaction().execute(async (trx) => {
+      const cases = new CasesRepository(trx);
+      const c = await cases.findById(caseId);
+      if (!c) throw badRequest('unknown_case', 'No such case.');
+      if (c.state !== 'decided' || !c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');
+      const enforcement = new EnforcementRepository(trx);
+      await enforcement.deactivateDecision(c.decision_id, at);
+      await cases.markDecisionReversed(c.decision_id, at);
+      await cases.update(c.id, { state: 'reversed', updated_at: at });
+      await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason: reason.trim(), at, data: { decisionId: c.decision_id } });
+      if (c.outcome === 'actioned' && c.owner_account_id) {
+        await enforcement.insertNotice({
+          id: newId('ntc'), account_id: c.owner_account_id, decision_id: c.decision_id, subject_kind: c.subject_kind, subject_id: c.subject_id,
+          statement: JSON.stringify({ outcome: 'reversed', statement: `The earlier decision was reversed: ${reason.trim()}`, decidedAt: at, subject: { kind: c.subject_kind, id: c.subject_id } }),
+          created_at: at,
+        });
+      }
+      await this.#audit(trx, { actor: `staff:${actor.id}`, action: 'case.reversed', target: `case:${c.id}`, data: { decisionId: c.decision_id, reason: reason.trim() } });
+      return { caseId: c.id, state: 'reversed' };
+    });
+  }
+}

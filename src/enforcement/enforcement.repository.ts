@@ -1,0 +1,33 @@
+import type { Db } from '../db/database.ts';
+import type { EnforcementActionsTable, OwnerNoticesTable } from '../db/schema-moderation.ts';
+
+export class EnforcementRepository {
+  #db: Db;
+  constructor(db: Db) { this.#db = db; }
+
+  async insertAction(row: EnforcementActionsTable): Promise<void> {
+    await this.#db.insertInto('enforcement_actions').values(row).execute();
+  }
+  activeFor(subjects: Array<{ kind: string; id: string }>) {
+    if (subjects.length === 0) return Promise.resolve([]);
+    const ids = [...new Set(subjects.map((s) => s.id))];
+    return this.#db.selectFrom('enforcement_actions').selectAll().where('active', '=', 1).where('subject_id', 'in', ids).execute();
+  }
+  activeBlockOf(kind: string, id: string) {
+    return this.#db.selectFrom('enforcement_actions').selectAll().where('active', '=', 1)
+      .where('subject_kind', '=', kind).where('subject_id', '=', id).where('code', '=', 'blocked').executeTakeFirst();
+  }
+  actionsOfDecision(decisionId: string) {
+    return this.#db.selectFrom('enforcement_actions').selectAll().where('decision_id', '=', decisionId).execute();
+  }
+  async deactivateDecision(decisionId: string, at: string): Promise<void> {
+    await this.#db.updateTable('enforcement_actions').set({ active: 0, reversed_at: at }).where('decision_id', '=', decisionId).execute();
+  }
+
+  async insertNotice(row: OwnerNoticesTable): Promise<void> {
+    await this.#db.insertInto('owner_notices').values(row).execute();
+  }
+  noticesOf(accountId: string, limit: number) {
+    return this.#db.selectFrom('owner_notices').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(limit).execute();
+  }
+}

@@ -1,0 +1,81 @@
+import { Type } from 'typebox';
+import type { RouteModule } from '../types.ts';
+import { bearer, errorResponses } from '../schemas.ts';
+import { hasPermission, requireStaff } from '../access.ts';
+import { CATEGORY_IDS } from '../../policy/policy.ts';
+import type { StaffPrincipal } from '../principal.ts';
+
+const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+const actor = (p: StaffPrincipal) => ({ id: p.userId, label: p.email, seesReporterIdentity: hasPermission(p.role, 'reports.reporter_identity') });
+const decider = (p: StaffPrincipal) => ({ id: p.userId, senior: hasPermission(p.role, 'cases.decide_senior') });
+
+export const casesRoutes: RouteModule = (app, ctx) => {
+  const staff = { tags: ['cases'], security: bearer };
+
+  app.get('/api/v1/cases', {
+    schema: {
+      ...staff, summary: 'The review queue',
+      querystring: Type.Object({
+        state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
+        category: Type.Optional(Type.String({ maxLength: 64 })),
+        source: Type.Optional(Type.Union(['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'].map((s) => Type.Literal(s)))),
+        breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
+        assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
+        sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
+        limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+        cursor: Type.Optional(Type.String({ maxLength: 300 })),
+      }),
+      response: errorResponses(400, 401, 403),
+    },
+  }, async (req) => {
+    const p = requireStaff(req, 'cases.read');
+    const q = req.query;
+    return ctx.review.list({ state: q.state, category: q.category, source: q.source, breached: q.breached, assignee: q.assignee === 'me' ? p.userId : q.assignee }, q.sort, q.limit, q.cursor);
+  });
+
+  app.get('/api/v1/cases/counts', { schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) } }, async (req) => {
+    requireStaff(req, 'cases.read');
+    return { counts: await ctx.review.counts() };
+  });
+
+  app.get('/api/v1/cases/:id', { schema: { ...staff, summary: 'A case: the subject as it is, reports, signals, history', params: IdParam, response: errorResponses(401, 403, 404) } }, async (req) =>
+    ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))));
+
+  app.post('/api/v1/cases/:id/claim', { schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
+    ctx.review.claim(req.params.id, actor(requireStaff(req, 'cases.claim'))));
+  app.post('/api/v1/cases/:id/release', { schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
+    ctx.review.release(req.params.id, actor(requireStaff(req, 'cases.claim'))));
+  app.post('/api/v1/cases/:id/comment', { schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
+    ctx.review.comment(req.params.id, actor(requireStaff(req, 'cases.comment')), req.body.text));
+  app.post('/api/v1/cases/:id/escalate', { schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
+    ctx.review.escalate(req.params.id, actor(requireStaff(req, 'cases.escalate')), req.body.text));
+
+  app.post('/api/v1/cases/:id/decide', {
+    schema: {
+      ...staff, summary: 'Decide a case; enforcement, answers to reporters and the owner notice follow at once', params: IdParam,
+      body: Type.Object({
+        outcome: Type.Union(['actioned', 'no_violation', 'protected_expression', 'out_of_scope'].map((s) => Type.Literal(s))),
+        actions: Type.Array(Type.Union(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'].map((s) => Type.Literal(s))), { maxItems: 4 }),
+        category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
+        statement: Type.String({ minLength: 1, maxLength: 5000 }),
+        postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+      }, { additionalProperties: false }),
+      response: errorResponses(400, 401, 403, 404, 409),
+    },
+  }, async (req) => {
+    const p = requireStaff(req, 'cases.decide');
+    await ctx.review.require(req.params.id);
+    return ctx.decisions.decide(req.params.id, decider(p), req.body as Parameters<typeof ctx.decisions.decide>[2]);
+  });
+
+  app.post('/api/v1/cases/:id/reverse', {
+    schema: { ...staff, summary: 'Reverse a decision (senior)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }), response: errorResponses(400, 401, 403, 404, 409) },
+  }, async (req) => {
+    const p = requireStaff(req, 'cases.decide_senior');
+    await ctx.review.require(req.params.id);
+    return ctx.decisions.reverse(req.params.id, decider(p), req.body.reason);
+  });
+
+  app.get('/api/v1/policy', { schema: { tags: ['policy'], summary: 'The publishing policy as data: categories, deadlines, templates' } }, async () => ctx.policy);
+};

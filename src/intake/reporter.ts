@@ -1,0 +1,32 @@
+// Who reports, derived from how the request was authenticated. Reporters are never revealed to the
+// reported party; their identity is shown to senior moderators only.
+import { createHash } from 'node:crypto';
+import type { Principal } from '../http/principal.ts';
+import type { ReportSource } from '../cases/priority.ts';
+
+export interface Reporter {
+  source: ReportSource;
+  /** Stable pseudonymous key for counting distinct reporters and weighing their track record. */
+  key: string;
+  accountId: string | null;
+  /** Who, in words, for senior moderators: an organisation, an account, or "anonymous". */
+  label: string;
+  /** Authority keys carry their country. */
+  country: string | null;
+}
+
+export function reporterOf(p: Principal, ip: string): Reporter {
+  switch (p.kind) {
+    case 'account': return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null };
+    case 'api_key': {
+      const source: ReportSource = p.keyKind === 'trusted_flagger' ? 'trusted_flagger' : p.keyKind === 'authority' ? 'authority' : 'platform';
+      return { source, key: `key:${p.keyId}`, accountId: null, label: `${p.keyKind.replace('_', ' ')}: ${p.org}${p.country ? ` (${p.country})` : ''}`, country: p.country };
+    }
+    case 'staff': return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null };
+    default: {
+      // Anonymous web-form reporters are told apart by a hash of their address, never the address itself.
+      const h = createHash('sha256').update(`vigil-anon:${ip}`).digest('hex').slice(0, 20);
+      return { source: 'anonymous', key: `anon:${h}`, accountId: null, label: 'anonymous', country: null };
+    }
+  }
+}

@@ -1,0 +1,165 @@
+// Intake: one validated report → scope check → standing decision or case. The report is committed
+// before the answer is sent, and every report gets an answer: at once (out of scope, standing decision)
+// or when its case is decided.
+import type { Db } from '../db/database.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
+import type { ReportsTable } from '../db/schema-moderation.ts';
+import { badRequest } from '../shared/errors.ts';
+import { newId, newSecret } from '../shared/ids.ts';
+import { hashToken } from '../shared/secrets.ts';
+import { nowIso } from '../shared/time.ts';
+import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
+import { CasesRepository } from '../cases/cases.repository.ts';
+import { appendEvent } from '../cases/case-log.ts';
+import { computeFigures } from '../cases/case-aggregate.ts';
+import { outOfScopeAnswer } from '../cases/answer.ts';
+import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
+import { parseSubject } from './subject-link.ts';
+import { SubjectDirectory, type ResolvedSubject } from './subject-directory.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface ReportInput {
+  subject: unknown;
+  category: string;
+  explanation?: string;
+  evidence?: string;
+  postIds?: string[];
+  contact?: { name?: string; email?: string };
+  bonaFide?: boolean;
+  lifeAtRisk?: boolean;
+  jurisdiction?: string;
+  legalBasis?: string;
+  orderReference?: string;
+}
+
+export type ReportStatus = 'received' | 'in_review' | 'decided' | 'declined_out_of_scope';
+
+export interface Acknowledgement { id: string; status: ReportStatus; receipt: string; statusUrl: string; caseId: string | null }
+
+const field = (name: string, message: string) => badRequest('invalid_report', `"${name}" ${message}.`, [{ field: name, message }]);
+
+function validate(input: ReportInput, reporter: Reporter): string {
+  const category = resolveCategory(input.category);
+  if (!category) throw field('category', 'is not a policy category or in-app reason');
+  if (reporter.source === 'anonymous') {
+    // DSA Art. 16: a notice explains why the content is illegal and confirms it is made in good faith.
+    if (!input.explanation || input.explanation.trim().length < 10) throw field('explanation', 'is required (at least 10 characters) for reports without an account');
+    if (input.bonaFide !== true) throw field('bonaFide', 'must be true: confirm that the report is accurate and made in good faith');
+  }
+  if (reporter.source === 'authority') {
+    const j = input.jurisdiction ?? reporter.country ?? '';
+    if (!/^[A-Z]{2}$/.test(j)) throw field('jurisdiction', 'is required for authorities, as an ISO 3166 country code such as "IQ"');
+    if (!input.legalBasis || input.legalBasis.trim() === '') throw field('legalBasis', 'is required for authorities: name the law the request relies on');
+  }
+  return category;
+}
+
+export class ReportsService {
+  #db: Db;
+  #subjects: SubjectDirectory;
+  #publicUrl: string;
+  constructor(db: Db, publicUrl: string) { this.#db = db; this.#subjects = new SubjectDirectory(db); this.#publicUrl = publicUrl; }
+
+  async submit(input: ReportInput, reporter: Reporter, idempotencyKey?: string): Promise<Acknowledgement> {
+    const scopedKey = idempotencyKey ? `${reporter.key}|${idempotencyKey}` : null;
+    if (scopedKey) {
+      const earlier = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
+      if (earlier) return this.#ack(earlier, earlier.replay_receipt ?? '');
+    }
+    const category = validate(input, reporter);
+    const subject = await this.#subjects.resolve(parseSubject(input.subject));
+    if (input.postIds?.length) {
+      if (subject.kind !== 'channel') throw field('postIds', 'can only name posts of a channel');
+      subject.postIds = [...new Set([...subject.postIds, ...(await this.#subjects.postsOfChannel(subject.id, input.postIds))])];
+    }
+    const receipt = newSecret('rcpt');
+    const row: ReportsTable = {
+      id: newId('rep'), case_id: null, subject_kind: subject.kind, subject_id: subject.id, subject_link: subject.link,
+      source: reporter.source, reporter_key: reporter.key, reporter_account_id: reporter.accountId, reporter_label: reporter.label,
+      contact_name: input.contact?.name?.trim() || null, contact_email: input.contact?.email?.trim() || null,
+      category, claimed: input.category, explanation: input.explanation?.trim() || null, evidence: input.evidence?.trim() || null,
+      post_ids: JSON.stringify(subject.postIds), life_at_risk: input.lifeAtRisk ? 1 : 0, bona_fide: input.bonaFide ? 1 : 0,
+      jurisdiction: reporter.source === 'authority' ? (input.jurisdiction ?? reporter.country) : (input.jurisdiction ?? null),
+      legal_basis: input.legalBasis?.trim() || null, order_reference: input.orderReference?.trim() || null,
+      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey, replay_receipt: scopedKey ? receipt : null,
+      answer: null, created_at: nowIso(), answered_at: null,
+    };
+    try {
+      await this.#store(row, subject);
+    } catch (err) {
+      // Two racing requests with the same Idempotency-Key: the loser answers with the winner's report.
+      if (scopedKey && isUniqueViolation(err)) {
+        const winner = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
+        if (winner) return this.#ack(winner, winner.replay_receipt ?? '');
+      }
+      // Two racing first reports about one subject: the unique open-case key lets one open it; retry joins it.
+      if (isUniqueViolation(err)) await this.#store(row, subject);
+      else throw err;
+    }
+    return this.#ack(row, receipt);
+  }
+
+  #ack(r: ReportsTable, receipt: string): Acknowledgement {
+    return { id: r.id, status: r.status as ReportStatus, receipt, statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}`, caseId: r.case_id };
+  }
+
+  async #store(row: ReportsTable, subject: ResolvedSubject): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      const cases = new CasesRepository(trx);
+      const at = row.created_at;
+      if (!isInScope(subject.kind)) {
+        row.status = 'declined_out_of_scope';
+        row.answer = JSON.stringify(outOfScopeAnswer(at));
+        row.answered_at = at;
+        await cases.insertReport(row);
+        return;
+      }
+      const standing = await this.#standingCase(trx, subject);
+      if (standing) {
+        row.case_id = standing.id;
+        row.status = 'decided';
+        row.answer = standing.answer;
+        row.answered_at = at;
+        await cases.insertReport(row);
+        await appendEvent(trx, standing.id, { kind: 'report_added', actor: `reporter:${row.source}`, at, data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true } });
+        return;
+      }
+      let c = await cases.findOpenBySubject(subject.kind, subject.id);
+      if (!c) {
+        const id = newId('case');
+        await cases.insert({
+          id, subject_kind: subject.kind, subject_id: subject.id, open_key: `${subject.kind}:${subject.id}`,
+          owner_account_id: subject.ownerAccountId, state: 'open', category: row.category, priority: 0, sla_due_at: at,
+          report_count: 0, reporter_count: 0, sources: '[]', categories: '[]', reach: subject.reach, life_at_risk: 0,
+          assignee_id: null, last_event_seq: 0, outcome: null, decision_id: null, created_at: at, updated_at: at, decided_at: null,
+        });
+        await appendEvent(trx, id, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } });
+        c = await cases.findById(id);
+        if (!c) throw new Error('case vanished');
+      }
+      row.case_id = c.id;
+      row.status = c.state === 'open' ? 'received' : 'in_review';
+      await cases.insertReport(row);
+      const figures = await computeFigures(trx, await cases.reportsOfCase(c.id), subject.reach);
+      await cases.update(c.id, { ...figures, reach: subject.reach, updated_at: at });
+      await appendEvent(trx, c.id, {
+        kind: 'report_added', actor: `reporter:${row.source}`, at,
+        data: { reportId: row.id, source: row.source, category: row.category, lifeAtRisk: row.life_at_risk === 1, postIds: JSON.parse(row.post_ids), priority: figures.priority },
+      });
+    });
+  }
+
+  /** A subject already actioned (or decided within the cool-down) answers new reports with that decision. */
+  async #standingCase(db: Db, subject: ResolvedSubject): Promise<{ id: string; answer: string } | undefined> {
+    const last = await new CasesRepository(db).latestDecidedBySubject(subject.kind, subject.id);
+    if (!last || !last.decision_id || last.state === 'reversed') return undefined;
+    const blocked = await new EnforcementRepository(db).activeBlockOf(subject.kind, subject.id);
+    const recent = Date.now() - new Date(last.decided_at ?? 0).getTime() < COOLDOWN_MS;
+    if (!blocked && !recent) return undefined;
+    const decision = await new CasesRepository(db).findDecision(last.decision_id);
+    const answer = await new CasesRepository(db).answerOfCase(last.id);
+    if (!decision || !answer) return undefined;
+    return { id: last.id, answer };
+  }
+}
+

@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSubject } from './subject-link.ts';
+
+test('links with or without scheme and host', () => {
+  assert.deepEqual(parseSubject('/c/news_daily'), { by: 'link', kind: 'channel', handle: 'news_daily' });
+  assert.deepEqual(parseSubject('https://vigil.example/c/news_daily/12'), { by: 'link', kind: 'post', handle: 'news_daily', number: 12 });
+  assert.deepEqual(parseSubject('vigil.example/bot/helper_bot/'), { by: 'link', kind: 'bot', handle: 'helper_bot' });
+  assert.deepEqual(parseSubject('localhost:8080/stickers/cats_set'), { by: 'link', kind: 'sticker_set', name: 'cats_set' });
+  assert.deepEqual(parseSubject({ kind: 'group', id: 'grp_1' }), { by: 'id', kind: 'group', id: 'grp_1' });
+});
+
+test('anything else is a clear 400', () => {
+  for (const bad of ['', '/x/y', 'https://', '/c/a/b/c', { kind: 'planet', id: 'x' }, { kind: 'channel' }, 42, null]) {
+    assert.throws(() => parseSubject(bad), (e: any) => e.status === 400 && e.code === 'invalid_subject', JSON.stringify(bad));
+  }
+});

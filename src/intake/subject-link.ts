@@ -1,0 +1,38 @@
+// Parses what a reporter gives as "where": a public link (with or without scheme and host) or {kind, id}.
+import { badRequest } from '../shared/errors.ts';
+
+export type SubjectKind = 'channel' | 'post' | 'bot' | 'sticker_set' | 'group' | 'chat' | 'account';
+export const SUBJECT_KINDS: SubjectKind[] = ['channel', 'post', 'bot', 'sticker_set', 'group', 'chat', 'account'];
+
+export type SubjectClaim =
+  | { by: 'link'; kind: 'channel'; handle: string }
+  | { by: 'link'; kind: 'post'; handle: string; number: number }
+  | { by: 'link'; kind: 'bot'; handle: string }
+  | { by: 'link'; kind: 'sticker_set'; name: string }
+  | { by: 'id'; kind: SubjectKind; id: string };
+
+const invalid = (why: string) => badRequest('invalid_subject', why, [{ field: 'subject', message: why }]);
+
+export function parseSubject(input: unknown): SubjectClaim {
+  if (typeof input === 'object' && input !== null) {
+    const { kind, id } = input as { kind?: unknown; id?: unknown };
+    if (typeof kind !== 'string' || !SUBJECT_KINDS.includes(kind as SubjectKind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
+    if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
+    return { by: 'id', kind: kind as SubjectKind, id };
+  }
+  if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.');
+  let path = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    try { path = new URL(path).pathname; } catch { throw invalid('The link is not a valid URL.'); }
+  } else if (!path.startsWith('/')) {
+    const slash = path.indexOf('/');
+    path = slash >= 0 ? path.slice(slash) : `/${path}`;
+  }
+  path = path.replace(/\/+$/, '');
+  let m: RegExpExecArray | null;
+  if ((m = /^\/c\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'channel', handle: m[1] };
+  if ((m = /^\/c\/([A-Za-z0-9_]{1,64})\/(\d{1,12})$/.exec(path))) return { by: 'link', kind: 'post', handle: m[1], number: Number(m[2]) };
+  if ((m = /^\/bot\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'bot', handle: m[1] };
+  if ((m = /^\/stickers\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'sticker_set', name: m[1] };
+  throw invalid('The link is not a channel, post, bot or sticker set link (/c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>).');
+}
