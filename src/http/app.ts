@@ -19,6 +19,7 @@ import { conversationsRoutes } from './routes/conversations.routes.ts';
 import { publicPagesRoutes } from './routes/public-pages.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
+import { webAppRoutes } from './routes/web-app.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -67,7 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
-  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, reportsRoutes, casesRoutes]) {
+  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, reportsRoutes, casesRoutes, webAppRoutes]) {
     await routes(app, ctx);
   }
   return app;
