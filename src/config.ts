@@ -14,6 +14,9 @@ export interface Config {
   anonReportsPerMinute: number;
   /** Public origin used in links printed to people (demo, receipts). */
   publicUrl: string;
+  /** VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD: the first admin, created at start while there are no staff users. */
+  adminEmail?: string;
+  adminPassword?: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     anonReportsPerMinute: intFromEnv(env, 'VIGIL_ANON_REPORTS_PER_MINUTE', 10),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
+    adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
+    adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
     ...overrides,
   };
   return config;

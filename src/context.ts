@@ -15,6 +15,7 @@ import { MediaService } from './platform/media.service.ts';
 import { MediaStore } from './platform/media-store.ts';
 import { StickerSetsService } from './platform/sticker-sets.service.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import { createPeople, type People } from './people/index.ts';
 import { enforcementRestrictions } from './enforcement/restriction-source.ts';
 import { ReportsService } from './intake/reports.service.ts';
 import { ReportStatusService } from './intake/report-status.service.ts';
@@ -36,6 +37,8 @@ export interface AppContext {
   stickerSets: StickerSetsService;
   conversations: ConversationsService;
   audit: AuditLog;
+  /** Staff users, sessions, personal tokens and API keys. */
+  people: People;
   reports: ReportsService;
   reportStatus: ReportStatusService;
   review: ReviewService;
@@ -52,6 +55,11 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const visibility = new VisibilityService(enforcementRestrictions(db));
   const audit = new AuditLog(db);
   const auditFn: AuditFn = async (trx, e) => { await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx); };
+  const people = createPeople(db, audit);
+  if (config.adminEmail && config.adminPassword) {
+    const admin = await people.users.bootstrapAdmin(config.adminEmail, config.adminPassword);
+    if (admin) logger.info({ email: admin.email }, 'first admin created from VIGIL_ADMIN_EMAIL');
+  }
   const accounts = new AccountsService(new AccountsRepository(db));
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
   return {
@@ -61,6 +69,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     stickerSets: new StickerSetsService(db, media, visibility),
     conversations: new ConversationsService(db, media, accounts),
     audit,
+    people,
     reports: new ReportsService(db, config.publicUrl),
     reportStatus: new ReportStatusService(db),
     review: new ReviewService(db, auditFn),
