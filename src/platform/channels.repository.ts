@@ -14,6 +14,10 @@ export class ChannelsRepository {
   findById(id: string) {
     return this.#db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  async count(): Promise<number> {
+    const row = await this.#db.selectFrom('channels').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   async isAdmin(channelId: string, accountId: string): Promise<boolean> {
     const row = await this.#db.selectFrom('channel_admins').select('account_id')
       .where('channel_id', '=', channelId).where('account_id', '=', accountId).executeTakeFirst();

@@ -54,6 +54,11 @@ export class ChannelsService {
     return channelView(row);
   }
 
+  /** How many channels exist (e.g. the demo refuses to seed a platform that already has some). */
+  count(): Promise<number> {
+    return new ChannelsRepository(this.#db).count();
+  }
+
   /** The channel as stored, whatever its visibility: for owners and moderation. */
   async findRaw(handle: string): Promise<ChannelsTable> {
     const c = await new ChannelsRepository(this.#db).findByHandle(handle);

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { apiClient, type Api } from '../helpers/api.ts';
+import { apiClient, type Api, type ApiResponse } from '../helpers/api.ts';
 import { pngImage } from '../helpers/images.ts';
 
 type Account = { id: string; token: string };
@@ -68,7 +68,7 @@ describe('private groups', () => {
     const texts: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await api.get(`/api/v1/groups/${g.body.id}/messages?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: a.token });
+      const r: ApiResponse = await api.get(`/api/v1/groups/${g.body.id}/messages?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: a.token });
       assert.equal(r.status, 200);
       texts.push(...r.body.messages.map((m: { text: string }) => m.text));
       cursor = r.body.nextCursor;

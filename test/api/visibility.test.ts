@@ -1,7 +1,7 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { apiClient, type Api } from '../helpers/api.ts';
+import { apiClient, type Api, type ApiResponse } from '../helpers/api.ts';
 import { pngImage } from '../helpers/images.ts';
 import type { Restriction, SubjectRef } from '../../src/enforcement/visibility.ts';
 
@@ -30,10 +30,10 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
   async function channelWithPosts(handle: string, texts: string[], withImage = false) {
     const ch = await api.post('/api/v1/channels', { handle, title: `Channel ${handle}`, description: 'desc' }, { token: owner.token });
     assert.equal(ch.status, 201);
-    const posts = [];
-    for (const text of texts) {
-      const media = withImage ? [(await api.call('POST', '/api/v1/media', { token: owner.token, raw: await pngImage(6, 6, '#' + (posts.length * 3 + 100).toString(16).padStart(6, 'a')) })).body.id] : undefined;
-      const p = await api.post(`/api/v1/channels/${handle}/posts`, { text, media }, { token: owner.token });
+    const posts: Array<{ id: string; number: number; media: Array<{ id: string }> }> = [];
+    for (const [i, text] of texts.entries()) {
+      const media = withImage ? [(await api.call('POST', '/api/v1/media', { token: owner.token, raw: await pngImage(6, 6, `#${(0x203040 + i * 0x101010).toString(16)}`) })).body.id as string] : undefined;
+      const p: ApiResponse = await api.post(`/api/v1/channels/${handle}/posts`, { text, media }, { token: owner.token });
       assert.equal(p.status, 201);
       posts.push(p.body);
     }

@@ -14,7 +14,7 @@ import type { App } from '../../src/http/types.ts';
 
 export interface TestApp { app: App; ctx: AppContext; config: Config; close(): Promise<void> }
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vigil_test_${randomBytes(6).toString('hex')}`;
   const admin = new URL(baseUrl);
   admin.pathname = '/postgres';
