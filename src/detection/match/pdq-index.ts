@@ -1,0 +1,185 @@
+// Exact in-memory PDQ match index using multi-index hashing (Norouzi et al.; the reference is
+// facebook/ThreatExchange pdq/cpp/index/mih.h).
+//
+// A hash within distance d of the query differs by at most ⌊d/16⌋ bits in at least one of its sixteen
+// 16-bit slots (pigeonhole), so probing, in every slot, each bucket within that radius of the query's
+// slot value reaches every match; a full Hamming distance then rejects the rest. Recall is exact.
+//
+// Storage is typed arrays only (about 107 bytes an entry: 32 of hash, 64 of postings, 4 of id and
+// ~7 of id table): hashes sit in one array indexed by a dense slot number. The postings index slots
+// [0, built); newer slots form a delta that queries scan linearly. Removal vacates a slot (queries
+// skip it). Both are folded in by a rebuild once they outgrow a small fraction of the index, run
+// lazily by the next query, or eagerly by `build()`.
+
+import { PDQ_MAX_DISTANCE, PDQ_WORDS, parsePdqHex, popcount32 } from './pdq-bits.ts';
+import { PostingsProbe } from './postings-probe.ts';
+import { MAX_SLOTS, SlotIds } from './slot-ids.ts';
+import { buildPostings, type Postings } from './slot-postings.ts';
+
+export interface PdqMatch {
+  id: number;
+  distance: number;
+}
+
+export interface PdqIndexOptions {
+  /** Default distance for `query`; a match is distance ≤ 31 by the reference's convention. */
+  maxDistance?: number;
+}
+
+const MIN_CAPACITY = 1024;
+// Linearly scanned delta and vacated slots are cheap up to a few thousand entries; beyond that they
+// may cost a fixed fraction (1/256 of scans, 1/8 of wasted verifications) before a rebuild.
+const MIN_PENDING = 4096;
+
+export class PdqIndex {
+  readonly maxDistance: number;
+  #words: Uint32Array;
+  #slots: SlotIds;
+  #postings: Postings | null = null;
+  #count = 0; // slots in use, vacated ones included
+  #built = 0; // slots covered by #postings
+  #query = new Uint32Array(PDQ_WORDS);
+  #probe = new PostingsProbe();
+
+  constructor(options: PdqIndexOptions = {}) {
+    this.maxDistance = checkDistance(options.maxDistance ?? 31);
+    this.#words = new Uint32Array(MIN_CAPACITY * PDQ_WORDS);
+    this.#slots = new SlotIds(MIN_CAPACITY);
+  }
+
+  /** Number of live entries. */
+  get size(): number {
+    return this.#slots.size;
+  }
+
+  has(id: number): boolean {
+    return this.#slots.slotOf(checkId(id)) >= 0;
+  }
+
+  /** Adds (or replaces) the entry `id` with hash `hex`. */
+  add(id: number, hex: string): void {
+    checkId(id);
+    if (this.#count === this.#capacity) this.#grow(this.#count + 1);
+    // Parsed into the next free slot, so a malformed hash leaves the index unchanged; a replaced
+    // entry's old slot is vacated like a removal.
+    parsePdqHex(hex, this.#words, this.#count * PDQ_WORDS);
+    this.#slots.put(id, this.#count++);
+  }
+
+  /** Adds many entries, reserving room for all of them first. */
+  addMany(ids: ArrayLike<number>, hexes: ArrayLike<string>): void {
+    if (ids.length !== hexes.length) throw new Error(`addMany: ${ids.length} ids but ${hexes.length} hashes`);
+    this.reserve(this.#count + ids.length);
+    for (let i = 0; i < ids.length; i++) this.add(ids[i], hexes[i]);
+  }
+
+  /** Ensures room for `capacity` slots, so bulk loads do not grow (and copy) the arrays repeatedly. */
+  reserve(capacity: number): void {
+    if (capacity > this.#capacity) this.#grow(capacity, true);
+  }
+
+  /** Withdraws `id`; returns false when it was not indexed. */
+  remove(id: number): boolean {
+    return this.#slots.release(checkId(id)) >= 0;
+  }
+
+  /** Matches within `maxDistance` (≤ 63), sorted by distance then id. */
+  query(hex: string, maxDistance: number = this.maxDistance): PdqMatch[] {
+    const d = checkDistance(maxDistance);
+    const q = this.#query;
+    parsePdqHex(hex, q, 0);
+    if (this.#needsRebuild()) this.build();
+    const ids: number[] = [];
+    const distances: number[] = [];
+    if (this.#postings !== null && this.#built > 0) {
+      this.#probe.run(this.#postings, this.#words, this.#slots.ids, q, d, ids, distances);
+    }
+    this.#scanDelta(d, ids, distances);
+    const matches = ids.map((id, i) => ({ id, distance: distances[i] }));
+    return matches.sort((a, b) => a.distance - b.distance || a.id - b.id);
+  }
+
+  /** Folds the delta and vacated slots into freshly built postings. */
+  build(): void {
+    if (this.#count > this.#slots.size) this.#compact();
+    this.#postings = buildPostings(this.#postings, this.#words, this.#count);
+    this.#built = this.#count;
+  }
+
+  /** Bytes held by the index's arrays (the per-object overhead is negligible). */
+  memoryBytes(): number {
+    let bytes = this.#words.byteLength + this.#slots.byteLength + this.#query.byteLength;
+    const p = this.#postings;
+    if (p !== null) for (const a of [...p.offsets, ...p.entries, ...p.tagExtensions]) bytes += a.byteLength;
+    return bytes;
+  }
+
+  get #capacity(): number {
+    return this.#words.length / PDQ_WORDS;
+  }
+
+  #needsRebuild(): boolean {
+    const pending = this.#count - this.#built;
+    const vacant = this.#count - this.#slots.size;
+    return pending > Math.max(MIN_PENDING, this.#built >>> 8) || vacant > Math.max(MIN_PENDING, this.#count >>> 3);
+  }
+
+  #grow(needed: number, exact = false): void {
+    if (needed > MAX_SLOTS) throw new Error(`PdqIndex: more than ${MAX_SLOTS} entries are not supported`);
+    // 1.5× growth: doubling a 320 MB array would briefly need 960 MB.
+    this.#resize(exact ? needed : Math.min(MAX_SLOTS, Math.max(needed, Math.ceil(this.#capacity * 1.5))));
+  }
+
+  #resize(capacity: number): void {
+    const words = new Uint32Array(capacity * PDQ_WORDS);
+    words.set(this.#words.subarray(0, this.#count * PDQ_WORDS));
+    this.#words = words;
+    this.#slots.resize(capacity, this.#count);
+  }
+
+  // Vacated slots are squeezed out in order, which renumbers slots, so the postings must be rebuilt.
+  #compact(): void {
+    const words = this.#words;
+    const ids = this.#slots.ids;
+    let to = 0;
+    for (let from = 0; from < this.#count; from++) {
+      if (ids[from] === 0) continue;
+      if (to !== from) for (let k = 0; k < PDQ_WORDS; k++) words[to * PDQ_WORDS + k] = words[from * PDQ_WORDS + k];
+      to++;
+    }
+    this.#count = this.#slots.compact(this.#count);
+    this.#built = 0;
+    // Give back memory after mass withdrawals.
+    if (this.#capacity > 2 * this.#count && this.#capacity > MIN_CAPACITY) {
+      this.#resize(Math.max(MIN_CAPACITY, this.#count + (this.#count >>> 2)));
+    }
+  }
+
+  #scanDelta(d: number, ids: number[], distances: number[]): void {
+    const q = this.#query;
+    const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+    const words = this.#words;
+    const slotIds = this.#slots.ids;
+    for (let s = this.#built, w = s << 3; s < this.#count; s++, w += PDQ_WORDS) {
+      const distance =
+        popcount32(words[w] ^ q0) + popcount32(words[w + 1] ^ q1) + popcount32(words[w + 2] ^ q2) + popcount32(words[w + 3] ^ q3) +
+        popcount32(words[w + 4] ^ q4) + popcount32(words[w + 5] ^ q5) + popcount32(words[w + 6] ^ q6) + popcount32(words[w + 7] ^ q7);
+      if (distance <= d && slotIds[s] !== 0) {
+        ids.push(slotIds[s]);
+        distances.push(distance);
+      }
+    }
+  }
+}
+
+function checkId(id: number): number {
+  if (!Number.isInteger(id) || id <= 0 || id > 0x7fffffff) throw new RangeError(`PdqIndex: id must be an integer in 1…2^31-1, got ${id}`);
+  return id;
+}
+
+function checkDistance(d: number): number {
+  if (!Number.isInteger(d) || d < 0 || d > PDQ_MAX_DISTANCE) {
+    throw new RangeError(`PdqIndex: distance must be an integer in 0…${PDQ_MAX_DISTANCE}, got ${d}`);
+  }
+  return d;
+}
