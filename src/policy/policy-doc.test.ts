@@ -1,0 +1,41 @@
+// docs/POLICY.md and policy/policy.json must say the same thing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { APPEAL_TEXT, CATEGORIES, COOLDOWN_MS, IN_APP_REASONS, PROTECTED_EXPRESSION, SCOPE } from './policy.ts';
+
+const doc = readFileSync(new URL('../../docs/POLICY.md', import.meta.url), 'utf8');
+
+function tableRows(firstHeader: string): string[][] {
+  const lines = doc.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${firstHeader} |`));
+  assert.ok(start >= 0, `table "${firstHeader}" in POLICY.md`);
+  const rows: string[][] = [];
+  for (const l of lines.slice(start + 2)) {
+    if (!l.startsWith('|')) break;
+    rows.push(l.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, '')));
+  }
+  return rows;
+}
+
+test('every category, with its title, severity, deadline and DSA mapping, appears exactly as in the data', () => {
+  const rows = tableRows('id');
+  assert.deepEqual(rows.map((r) => r[0]), CATEGORIES.map((c) => c.id));
+  for (const c of CATEGORIES) {
+    const r = rows.find((x) => x[0] === c.id)!;
+    const deadline = c.reviewWithin + (c.reviewWithinIfLifeAtRisk ? ` (${c.reviewWithinIfLifeAtRisk} if a life may be at risk)` : '');
+    assert.deepEqual(r, [c.id, c.title, String(c.severity), deadline, c.dsa.category, c.dsa.keyword], c.id);
+  }
+});
+
+test('in-app reasons map onto the same categories', () => {
+  assert.deepEqual(Object.fromEntries(tableRows('in-app reason').map((r) => [r[0], r[1]])), IN_APP_REASONS);
+});
+
+test('protected expression, scope, appeals and the cool-down are stated as in the data', () => {
+  assert.ok(doc.includes(PROTECTED_EXPRESSION.rule), 'protected-expression rule');
+  assert.ok(doc.includes(SCOPE.outOfScopeStatement), 'out-of-scope statement');
+  assert.ok(doc.includes(`at most ${SCOPE.privateGroupMemberLimit} members`), 'group size');
+  assert.ok(doc.includes(APPEAL_TEXT), 'appeal text');
+  assert.ok(doc.includes(`in the last ${COOLDOWN_MS / 86_400_000} days`), 'cool-down');
+});
