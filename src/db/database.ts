@@ -21,6 +21,10 @@ export interface OpenedDatabase {
 export function openDatabase(opts: { dataDir: string; databaseUrl: string }): OpenedDatabase {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection that the server closes (restart, failover, idle timeout, pg_terminate_backend)
+    // is reported as a pool 'error' event; without a listener that event would crash the process.
+    // The pool has already dropped the client and opens a new one on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'VigilDatabaseWarning'));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   mkdirSync(opts.dataDir, { recursive: true });

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
+import pg from 'pg';
 
 /** Every error is {"error":{"code","message"[,"details"]}} and nothing else: no stack, no framework fields. */
 function assertErrorShape(body: unknown, code: string) {
@@ -115,6 +116,27 @@ describe('errors, health and documentation', () => {
     assert.match(metrics.text, /vigil_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/channels\/:handle"/);
     assert.match(metrics.text, /process_cpu_seconds_total/);
     assert.ok(!metrics.text.includes('metrics_probe'), 'labels use route patterns, never raw URLs');
+  });
+
+  test('the app survives PostgreSQL closing its idle connections, and serves again', { skip: !process.env.VIGIL_DATABASE_URL && 'PostgreSQL only' }, async () => {
+    // Fill the pool with idle connections.
+    await Promise.all(Array.from({ length: 8 }, () => api.get('/readyz')));
+    const dbName = new URL(t.config.databaseUrl).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.VIGIL_DATABASE_URL });
+    await admin.connect();
+    let terminated = 0;
+    try {
+      const r = await admin.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+      terminated = Number(r.rows[0].n);
+    } finally { await admin.end(); }
+    assert.ok(terminated > 0, 'idle connections were terminated');
+    // Let the terminations arrive; an unhandled pool error would crash this process here.
+    await new Promise((r) => setTimeout(r, 300));
+    const ready = await api.get('/readyz');
+    assert.equal(ready.status, 200);
+    assert.deepEqual(ready.body, { status: 'ready' });
+    const owner = await api.account('After reconnect');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'after_reconnect', title: 'R' }, { token: owner.token })).status, 201);
   });
 
   test('the OpenAPI document lists the main paths and the error schema', async () => {

@@ -26,7 +26,19 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
   await run(`CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  // pg's Pool.end() resolves before its sockets have closed: a forced drop at once would terminate those
+  // closing connections and surface as an uncaught "terminating connection due to administrator command".
+  // So wait for them to go (object_in_use while they linger), and force only as a last resort.
+  const drop = async () => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try { await run(`DROP DATABASE IF EXISTS ${name}`); return; } catch (err) {
+        if ((err as { code?: string }).code !== '55006') throw err;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  return { url: url.toString(), drop };
 }
 
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
