@@ -1,0 +1,29 @@
+// Every client-side route of the web app. The server answers index.html for the same paths
+// (src/http/routes/web-app.routes.ts). Each area is its own chunk, loaded when first visited;
+// a new area (such as /protect) is one more lazy import and one more <Route>.
+import { lazy, Suspense } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { ErrorBoundary } from './shared/error-boundary.tsx';
+import { NotFound } from './shared/not-found.tsx';
+
+const ConsoleRoutes = lazy(() => import('./console/console-routes.tsx'));
+const PublicRoutes = lazy(() => import('./public/public-routes.tsx'));
+
+function Loading() {
+  return <p className="loading" role="status">Loading…</p>;
+}
+
+export function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/console/*" element={<ConsoleRoutes />} />
+          <Route path="/report/*" element={<PublicRoutes />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,86 @@
+// A case: the subject as it is now, the reports, signals, history and related cases; on the side,
+// claiming, the decision, escalation and comments.
+import { useParams } from 'react-router';
+import { ErrorMessage } from '../shared/error-message.tsx';
+import { usePolicy } from '../shared/policy.ts';
+import { useDocumentTitle } from '../shared/use-document-title.ts';
+import { CaseHeader, subjectName } from './case-header.tsx';
+import { CaseHistory } from './case-history.tsx';
+import { CaseReports } from './case-reports.tsx';
+import { CaseSignals } from './case-signals.tsx';
+import { CaseSubject } from './case-subject.tsx';
+import { ClaimControls } from './claim-controls.tsx';
+import { DecisionPanel } from './decision-panel.tsx';
+import { DecisionSummary } from './decision-summary.tsx';
+import { NoteForm } from './note-form.tsx';
+import { RelatedCases } from './related-cases.tsx';
+import { useUser } from './session.tsx';
+import { useCase } from './use-case.ts';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { detail, fetchedAt, error, refresh } = useCase(id);
+  const { policy } = usePolicy();
+  const user = useUser();
+  useDocumentTitle(detail ? subjectName(detail) : 'Case');
+
+  if (error && !detail) return <ErrorMessage error={error} title="Could not load this case" />;
+  if (!detail) return <p className="loading" role="status">Loading the case…</p>;
+  const open = ['open', 'in_review', 'escalated'].includes(detail.state);
+
+  return (
+    <div className="case-page">
+      <CaseHeader detail={detail} fetchedAt={fetchedAt} policy={policy} />
+      <ErrorMessage error={error} title="Could not refresh this case" />
+      <div className="case-columns">
+        <div className="case-content">
+          <section aria-labelledby="sec-subject">
+            <h2 id="sec-subject">The subject as it is now</h2>
+            <CaseSubject subject={detail.subjectNow} />
+          </section>
+          <section aria-labelledby="sec-reports">
+            <h2 id="sec-reports">Reports ({detail.reports.length})</h2>
+            <CaseReports reports={detail.reports} policy={policy} />
+          </section>
+          <section aria-labelledby="sec-signals">
+            <h2 id="sec-signals">Signals</h2>
+            <CaseSignals signals={detail.signals} />
+          </section>
+          <section aria-labelledby="sec-history">
+            <h2 id="sec-history">History</h2>
+            <CaseHistory events={detail.events} userId={user.id} />
+          </section>
+          <section aria-labelledby="sec-related">
+            <h2 id="sec-related">Other cases of the same owner</h2>
+            <RelatedCases cases={detail.relatedCases} policy={policy} />
+          </section>
+        </div>
+        <aside className="case-side" aria-label="Review">
+          <ClaimControls detail={detail} onChanged={() => void refresh()} />
+          {detail.decision && (
+            <section aria-labelledby="sec-decision">
+              <h2 id="sec-decision">Decision</h2>
+              <DecisionSummary decision={detail.decision} policy={policy} />
+            </section>
+          )}
+          {open && (
+            <>
+              <section aria-labelledby="sec-decide" className="panel">
+                <h2 id="sec-decide">Decide</h2>
+                <DecisionPanel key={detail.id} detail={detail} policy={policy} onDecided={() => void refresh()} />
+              </section>
+              <section aria-labelledby="sec-escalate" className="panel">
+                <h2 id="sec-escalate">Escalate</h2>
+                <NoteForm caseId={detail.id} kind="escalate" onDone={() => void refresh()} />
+              </section>
+            </>
+          )}
+          <section aria-labelledby="sec-comment" className="panel">
+            <h2 id="sec-comment">Comment</h2>
+            {open ? <NoteForm caseId={detail.id} kind="comment" onDone={() => void refresh()} /> : <p className="muted">The case is closed.</p>}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// The moderator console: a session gate, then the queue, cases and administration.
+import { Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './session.tsx';
+import { SignInPage } from './sign-in-page.tsx';
+import { ConsoleLayout, ConsoleNotFound } from './console-layout.tsx';
+import { QueuePage } from './queue-page.tsx';
+import { CasePage } from './case-page.tsx';
+import { AdminPage } from './admin-page.tsx';
+import { WellbeingProvider } from './wellbeing.tsx';
+import '../styles/console.css';
+
+function Gate() {
+  const { state } = useSession();
+  if (state.status === 'loading') return <p className="loading" role="status">Checking your session…</p>;
+  if (state.status === 'signed_out') return <SignInPage notice={state.notice} />;
+  return (
+    <WellbeingProvider>
+      <Routes>
+        <Route element={<ConsoleLayout />}>
+          <Route index element={<QueuePage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="*" element={<ConsoleNotFound />} />
+        </Route>
+      </Routes>
+    </WellbeingProvider>
+  );
+}
+
+export default function ConsoleRoutes() {
+  return <SessionProvider><Gate /></SessionProvider>;
+}

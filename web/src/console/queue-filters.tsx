@@ -1,0 +1,51 @@
+// Filter controls for the queue; every change rewrites the address.
+import { CASE_STATES, SOURCES } from './queue-options.ts';
+import { label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
+import type { Policy } from '../shared/types.ts';
+import type { QueueFilter } from './queue-filter.ts';
+
+interface Props { filter: QueueFilter; policy?: Policy; onChange(f: QueueFilter): void }
+
+export function QueueFilters({ filter, policy, onChange }: Props) {
+  const set = (patch: Partial<QueueFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
+      <label className="field">
+        <span>State</span>
+        <select value={filter.state ?? ''} onChange={(e) => set({ state: e.target.value || undefined })}>
+          <option value="">All open</option>
+          {CASE_STATES.map((s) => <option key={s} value={s}>{label(STATE_LABEL, s)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Category</span>
+        <select value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })}>
+          <option value="">All categories</option>
+          {policy?.categories.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Source</span>
+        <select value={filter.source ?? ''} onChange={(e) => set({ source: e.target.value || undefined })}>
+          <option value="">All sources</option>
+          {SOURCES.map((s) => <option key={s} value={s}>{label(SOURCE_LABEL, s)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        <span>Order</span>
+        <select value={filter.sort} onChange={(e) => set({ sort: e.target.value === 'age' ? 'age' : 'priority' })}>
+          <option value="priority">Highest priority first</option>
+          <option value="age">Oldest first</option>
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filter.overdue} onChange={(e) => set({ overdue: e.target.checked })} />
+        <span>Overdue only</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filter.mine} onChange={(e) => set({ mine: e.target.checked })} />
+        <span>Claimed by me</span>
+      </label>
+    </form>
+  );
+}

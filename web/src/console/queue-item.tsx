@@ -1,0 +1,40 @@
+// One case in the queue: what it is about, why it is urgent, who has it, and the time left.
+import { forwardRef } from 'react';
+import { Link } from 'react-router';
+import { categoryTitle } from '../shared/policy.ts';
+import { KIND_LABEL, label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
+import type { Policy } from '../shared/types.ts';
+import { SlaCountdown } from './sla-countdown.tsx';
+import type { QueuedCase } from './use-queue.ts';
+
+interface Props { item: QueuedCase; selected: boolean; now: number; policy?: Policy; userId: string; onFocus(): void }
+
+export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem({ item: c, selected, now, policy, userId, onFocus }, ref) {
+  const subject = c.subjectLabel || c.subject.id;
+  const claimed = c.assigneeId === null ? 'Unclaimed' : c.assigneeId === userId ? 'Claimed by you' : 'Claimed by someone else';
+  return (
+    <li className={selected ? 'queue-item selected' : 'queue-item'} data-case-id={c.id}>
+      <div className="queue-priority" title="Priority">
+        <span className="visually-hidden">Priority </span>{c.priority}
+      </div>
+      <div className="queue-main">
+        <Link ref={ref} to={`/console/cases/${c.id}`} className="queue-link" onFocus={onFocus} aria-current={selected ? 'true' : undefined}>
+          <span className="kind-badge">{label(KIND_LABEL, c.subject.kind)}</span>{' '}
+          <span dir="auto" className="user-text">{subject}</span>
+        </Link>
+        <p className="queue-meta">
+          <span>{categoryTitle(policy, c.category)}</span>
+          <span>{c.reportCount} {c.reportCount === 1 ? 'report' : 'reports'} from {c.reporterCount} {c.reporterCount === 1 ? 'reporter' : 'reporters'}</span>
+          <span>{c.sources.map((s) => label(SOURCE_LABEL, s)).join(', ')}</span>
+          <span>Reach {c.reach.toLocaleString('en')}</span>
+          {c.lifeAtRisk && <span className="flag-danger"><span aria-hidden="true">⚑ </span>Life at risk</span>}
+        </p>
+      </div>
+      <div className="queue-status">
+        <span className={`state-badge state-${c.state}`}>{label(STATE_LABEL, c.state)}</span>
+        <span className="muted">{claimed}</span>
+        <SlaCountdown dueAtLocal={c.dueAtLocal} now={now} decided={c.decidedAt !== null} />
+      </div>
+    </li>
+  );
+});

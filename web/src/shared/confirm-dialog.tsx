@@ -1,0 +1,28 @@
+// "Are you sure?" for decisions that cannot be undone lightly.
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog.tsx';
+
+interface Props {
+  open: boolean;
+  title: string;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfirm, onCancel, children }: Props) {
+  return (
+    <Dialog open={open} title={title} onClose={onCancel}>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel} autoFocus>Cancel</button>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,5 @@
+import { useEffect } from 'react';
+
+export function useDocumentTitle(title: string) {
+  useEffect(() => { document.title = title ? `${title} · Vigil` : 'Vigil'; }, [title]);
+}
