@@ -4,8 +4,10 @@
 // A hash within distance d of the query differs by at most ⌊d/16⌋ bits in at least one of its sixteen
 // 16-bit slots (pigeonhole), so probing, in every slot, each bucket within that radius of the query's
 // slot value reaches every match; a full Hamming distance then rejects the rest. Recall is exact.
+// Postings also carry the next slot's value, which rules out most candidates before their hash is
+// fetched (slot-postings.ts), and queries are staged for memory-level parallelism (postings-probe.ts).
 //
-// Storage is typed arrays only (about 107 bytes an entry: 32 of hash, 64 of postings, 4 of id and
+// Storage is typed arrays only, about 123 bytes an entry (32 of hash, 16 × 5 of postings, 4 of id,
 // ~7 of id table): hashes sit in one array indexed by a dense slot number. The postings index slots
 // [0, built); newer slots form a delta that queries scan linearly. Removal vacates a slot (queries
 // skip it). Both are folded in by a rebuild once they outgrow a small fraction of the index, run
