@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { serve } from './server.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerPeopleCommands } from './cli/people.command.ts';
 
 const program = new Command();
 program.name('vigil').description('Vigil: trust and safety for messaging platforms with public channels').version('0.1.0');
@@ -25,5 +26,6 @@ program.command('demo').description('seed a living demo platform into an empty d
     const { runDemo } = await import('./demo/demo.ts');
     await runDemo(loadConfig());
   });
+registerPeopleCommands(program);
 
 await program.parseAsync(process.argv);

@@ -39,6 +39,13 @@ export function requireStaff(req: FastifyRequest, permission: StaffPermission): 
   return p;
 }
 
+/** Any staff user, whatever their role: for things about oneself (one's session, tokens, password). */
+export function requireStaffUser(req: FastifyRequest): StaffPrincipal {
+  const p = req.principal;
+  if (p.kind !== 'staff') throw unauthorized('This needs a moderator session or personal token.');
+  return p;
+}
+
 export function requireAccount(req: FastifyRequest): { accountId: string; displayName: string } {
   const p = req.principal;
   if (p.kind !== 'account') throw unauthorized('This needs an account token: create an account with POST /api/v1/accounts.');

@@ -3,11 +3,13 @@
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { ping } from '../db/database.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installPrincipal } from './principal.ts';
+import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
 import { ErrorSchema } from './schemas.ts';
 import type { App } from './types.ts';
@@ -17,6 +19,7 @@ import { channelsRoutes } from './routes/channels.routes.ts';
 import { botsAndStickersRoutes } from './routes/bots-stickers.routes.ts';
 import { conversationsRoutes } from './routes/conversations.routes.ts';
 import { publicPagesRoutes } from './routes/public-pages.routes.ts';
+import { peopleRoutes } from './routes/people.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
@@ -41,18 +44,20 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   installErrorHandling(app, renderHtmlError);
   app.addSchema(ErrorSchema);
+  await app.register(cookie); // before the principal hook, which reads the session cookie
   installPrincipal(app, {
     vga: async (token) => {
       const a = await ctx.accounts.authenticate(token);
       return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
     },
-  });
+    ...peopleTokenResolvers(ctx.people),
+  }, sessionResolver(ctx.people));
 
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vigil API', version: '0.1.0', description: 'Reports, cases, decisions and the reference channels platform.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'vigil_session' } } },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -68,7 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
-  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, reportsRoutes, casesRoutes, webAppRoutes]) {
+  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, peopleRoutes, reportsRoutes, casesRoutes, webAppRoutes]) {
     await routes(app, ctx);
   }
   return app;

@@ -1,7 +1,8 @@
 // Who is making a request. Resolved once per request from the Authorization header (or, for staff,
 // a session cookie); authorization decisions are then taken in access.ts only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { unauthorized } from '../shared/errors.ts';
+import { AppError, unauthorized } from '../shared/errors.ts';
+import { safeEqual } from '../shared/secrets.ts';
 
 export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
 export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
@@ -19,13 +20,20 @@ export type Principal =
 /** Resolves a bearer token to a principal, or undefined if the token is not one of its kind. */
 export type TokenResolver = (token: string) => Promise<Principal | undefined>;
 
+/** Resolves a staff session cookie's secret, or undefined when it is unknown or expired. */
+export type SessionResolver = (secret: string) => Promise<{ principal: StaffPrincipal; csrfToken: string } | undefined>;
+
+export const SESSION_COOKIE = 'vigil_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 declare module 'fastify' {
   interface FastifyRequest { principal: Principal }
 }
 
 const ANONYMOUS: Principal = { kind: 'anonymous' };
 
-export function installPrincipal(app: FastifyInstance, resolvers: Record<string, TokenResolver>): void {
+export function installPrincipal(app: FastifyInstance, resolvers: Record<string, TokenResolver>, session?: SessionResolver): void {
   // Fastify refuses shared object decorators; the per-request value lives in a symbol slot.
   const slot = Symbol('principal');
   type WithSlot = FastifyRequest & { [slot]?: Principal };
@@ -33,10 +41,28 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
     getter(this: FastifyRequest) { return (this as WithSlot)[slot] ?? ANONYMOUS; },
     setter(this: FastifyRequest, value: Principal) { (this as WithSlot)[slot] = value; },
   });
+  // The console's session cookie counts only without an Authorization header. An expired or unknown
+  // session is simply anonymous. Cookies ride along on cross-site requests, so a cookie-authenticated
+  // write must also prove it came from the console by echoing the session's CSRF token.
+  async function fromSessionCookie(req: FastifyRequest): Promise<void> {
+    if (!session) return;
+    const secret = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+    if (!secret) return;
+    const found = await session(secret);
+    if (!found) return;
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, found.csrfToken)) {
+        throw new AppError(403, 'csrf_failed', 'A request made with the session cookie must carry the X-CSRF-Token header of its session.');
+      }
+    }
+    req.principal = found.principal;
+  }
+
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.principal = ANONYMOUS;
     const header = req.headers.authorization;
-    if (!header) return;
+    if (!header) return fromSessionCookie(req);
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw unauthorized('The Authorization header must be "Bearer <token>".');
     const token = m[1];
