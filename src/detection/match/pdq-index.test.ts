@@ -102,20 +102,22 @@ test('adds, removals and replacements stay exact before and after delta merges a
   check(); // the first query merges 5,000 pending entries into postings
   for (let id = 5001; id <= 5100; id++) put(id, near());
   check(); // 100 in the delta, scanned linearly
+  index.build();
+  check(); // merged in place: the postings arrays had headroom for 100 more
   for (let id = 10; id <= 5100; id += 97) remove(id); // from postings and delta alike
   remove(999999);
   check();
   for (let id = 20; id <= 5100; id += 53) put(id, near()); // replace: old slot vacated
   check();
-  index.build();
-  check();
+  for (let id = 5101; id <= 7300; id++) put(id, randomHex(next));
+  check(); // > 2,048 pending: the query merges them
   const beforeCompaction = index.memoryBytes();
-  for (let id = 1; id <= 5100; id++) if (id % 10 !== 0) remove(id); // > 4,096 vacancies: compact
+  for (let id = 1; id <= 7300; id++) if (id % 10 !== 0) remove(id); // > 2,048 vacancies: compact
   check();
   assert.ok(index.memoryBytes() < beforeCompaction, 'compaction gave memory back');
   for (let id = 1; id <= 300; id++) put(id, near()); // re-add withdrawn ids
   check();
-  assert.ok(index.has(300) && !index.has(301) && index.has(5100));
+  assert.ok(index.has(300) && !index.has(301) && index.has(7300));
   for (const id of [...oracle.hashes.keys()]) remove(id);
   check();
   assert.equal(index.size, 0);
