@@ -159,15 +159,24 @@ test('malformed hashes and ids throw and leave the index unchanged', () => {
   assert.deepEqual(index.query(hex), [{ id: 1, distance: 0 }]);
 });
 
-test('memoryBytes grows with the index and stays near 123 bytes an entry once built', () => {
+test('memoryBytes stays near 123 bytes an entry once built, with or without reserve()', () => {
   const next = seededRandom(16);
-  const index = new PdqIndex();
-  const empty = index.memoryBytes();
   const n = 100_000;
-  index.reserve(n);
-  for (let id = 1; id <= n; id++) index.add(id, randomHex(next));
-  index.build();
-  const perEntry = (index.memoryBytes() - empty) / n;
+  const hexes = Array.from({ length: n }, () => randomHex(next));
+  const reserved = new PdqIndex();
+  const grown = new PdqIndex(); // grows by 1.5× and is trimmed by build()
+  const empty = reserved.memoryBytes();
+  reserved.reserve(n);
+  hexes.forEach((hex, i) => {
+    reserved.add(i + 1, hex);
+    grown.add(i + 1, hex);
+  });
+  reserved.build();
+  grown.build();
   // 32 hash + 16 × (4 posting + 1 tag byte) + 4 id + ~7 id table, plus 4 MB of bucket offsets.
-  assert.ok(perEntry > 110 && perEntry < 175, `${perEntry} bytes an entry`);
+  for (const index of [reserved, grown]) {
+    const perEntry = (index.memoryBytes() - empty) / n;
+    assert.ok(perEntry > 110 && perEntry < 175, `${perEntry} bytes an entry`);
+  }
+  assert.ok(grown.memoryBytes() < reserved.memoryBytes() * 1.05);
 });

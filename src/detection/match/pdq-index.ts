@@ -105,6 +105,7 @@ export class PdqIndex {
   /** Folds the delta and vacated slots into freshly built postings. */
   build(): void {
     if (this.#count > this.#slots.size) this.#compact();
+    this.#trim();
     this.#postings = buildPostings(this.#postings, this.#words, this.#count);
     this.#built = this.#count;
   }
@@ -152,10 +153,13 @@ export class PdqIndex {
     }
     this.#count = this.#slots.compact(this.#count);
     this.#built = 0;
-    // Give back memory after mass withdrawals.
-    if (this.#capacity > 2 * this.#count && this.#capacity > MIN_CAPACITY) {
-      this.#resize(Math.max(MIN_CAPACITY, this.#count + (this.#count >>> 2)));
-    }
+  }
+
+  // Gives back the slack left by 1.5× growth during a bulk load through add() (up to a third of the
+  // hash array) or by mass withdrawals, keeping a little room for later adds.
+  #trim(): void {
+    const target = Math.max(MIN_CAPACITY, this.#count + (this.#count >>> 4));
+    if (this.#capacity > target + (this.#count >>> 3)) this.#resize(target);
   }
 
   #scanDelta(d: number, ids: number[], distances: number[]): void {
