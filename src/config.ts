@@ -17,6 +17,8 @@ export interface Config {
   /** VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD: the first admin, created at start while there are no staff users. */
   adminEmail?: string;
   adminPassword?: string;
+  /** Console login attempts accepted per address per minute, whatever the email (10 per address and email in any case). */
+  loginAttemptsPerAddress?: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
+    loginAttemptsPerAddress: intFromEnv(env, 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS', 30),
     ...overrides,
   };
   return config;

@@ -99,6 +99,21 @@ describe('people: console sessions and CSRF', () => {
     assert.equal(limited.body.error.code, 'rate_limited');
     const other = await staffUser(t, 'triage');
     assert.equal((await api.post('/api/v1/session', { email: other.email, password: TEST_PASSWORD })).status, 200, 'other accounts are not locked out');
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: TEST_PASSWORD }, remoteAddress: '192.0.2.7' });
+    assert.equal(elsewhere.statusCode, 200, 'nor is the same account from another address');
+  });
+
+  test('one address spraying many emails is limited too (VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS, 30 a minute by default)', async () => {
+    assert.equal(t.config.loginAttemptsPerAddress, 30);
+    const strict = await startTestApp({ loginAttemptsPerAddress: 4 });
+    try {
+      const attempt = (i: number) => strict.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `spray${i}@staff.test`, password: 'x' }, remoteAddress: '198.51.100.9' });
+      const first = await Promise.all(Array.from({ length: 4 }, (_, i) => attempt(i)));
+      assert.deepEqual(first.map((r) => r.statusCode), [401, 401, 401, 401]);
+      const over = await attempt(4);
+      assert.equal(over.statusCode, 429);
+      assert.equal(over.json().error.code, 'rate_limited');
+    } finally { await strict.close(); }
   });
 
   test('changing one\'s password needs the current one and ends other sessions', async () => {

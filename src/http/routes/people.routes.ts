@@ -8,7 +8,7 @@ import { actorOf } from '../actor.ts';
 import { SESSION_COOKIE } from '../principal.ts';
 import { errorResponses, PageQuery } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
-import { unauthorized } from '../../shared/errors.ts';
+import { AppError, unauthorized } from '../../shared/errors.ts';
 
 /** Staff routes accept a personal token or the console's session cookie (writes then need X-CSRF-Token). */
 export const staffAuth: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
@@ -47,9 +47,15 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    // Guessing passwords is limited per address and account, so one attacker cannot lock out others.
+    // Guessing passwords is limited per address and account, so one attacker cannot lock out others;
+    // a looser limit per address alone stops one client spraying many emails (each check costs ~0.1 s of scrypt).
     await scope.register(rateLimit, { global: false });
+    const perAddress = scope.createRateLimit({ max: ctx.config.loginAttemptsPerAddress ?? 30, timeWindow: '1 minute', keyGenerator: (req) => `login-ip|${req.ip}` });
     scope.post('/api/v1/session', {
+      preHandler: async (req) => {
+        const r = await perAddress(req);
+        if (!r.isAllowed && r.isExceeded) throw new AppError(429, 'rate_limited', 'Too many login attempts from this address; try again in a minute.');
+      },
       config: {
         rateLimit: {
           max: 10, timeWindow: '1 minute', hook: 'preHandler',
