@@ -14,12 +14,12 @@ const DISTANCE = 31;
 // Small chunks let the hex strings die young: big ones get promoted and swell the old generation,
 // whose pages V8 keeps (in RSS) long after collecting them.
 const CHUNK = 8192;
-const MB = 1024 * 1024;
+const MiB = 1024 * 1024;
 
 // Published figures of the reference C++ MIH (facebook/ThreatExchange pdq), for comparison.
 const REFERENCE: Record<number, { build: string; memory: string; mih: string; linear: string }> = {
   1_000_000: { build: '22', memory: '', mih: '1100', linear: '1300' },
-  10_000_000: { build: '205', memory: '2048', mih: '20000', linear: '' },
+  10_000_000: { build: '205', memory: '2 GB', mih: '20000', linear: '' },
 };
 
 export async function run(args: string[]): Promise<void> {
@@ -88,10 +88,10 @@ function measure(size: number, rows: Array<Record<string, string | number>>): bo
     hashes: size.toLocaleString('en'),
     method: 'MIH (this)',
     'build s': (buildMs / 1000).toFixed(2),
-    'index MB': (index.memoryBytes() / MB).toFixed(0),
-    'RSS Δ MB': ((after.rss - before.rss) / MB).toFixed(0),
-    'heap Δ MB': ((after.heapUsed - before.heapUsed) / MB).toFixed(1),
-    'peak RSS MB': (peakRss / MB).toFixed(0),
+    'index MiB': (index.memoryBytes() / MiB).toFixed(0),
+    'RSS Δ MiB': ((after.rss - before.rss) / MiB).toFixed(0),
+    'heap Δ MiB': ((after.heapUsed - before.heapUsed) / MiB).toFixed(1),
+    'peak RSS MiB': (peakRss / MiB).toFixed(0),
     queries: QUERIES,
     'mean µs': (mihMean * 1000).toFixed(0),
     'p50 µs': (percentile(mihTimes, 0.5) * 1000).toFixed(0),
@@ -103,7 +103,7 @@ function measure(size: number, rows: Array<Record<string, string | number>>): bo
   rows.push({
     hashes: size.toLocaleString('en'),
     method: 'linear scan (this)',
-    'index MB': (words.byteLength / MB).toFixed(0),
+    'index MiB': (words.byteLength / MiB).toFixed(0),
     queries: linearQueries,
     'mean µs': (linearMean * 1000).toFixed(0),
     'p50 µs': (percentile(linearTimes, 0.5) * 1000).toFixed(0),
@@ -111,7 +111,7 @@ function measure(size: number, rows: Array<Record<string, string | number>>): bo
     'vs linear': '1×',
   });
   if (ref) {
-    rows.push({ hashes: size.toLocaleString('en'), method: 'reference C++ MIH', 'build s': ref.build, 'peak RSS MB': ref.memory, 'mean µs': ref.mih });
+    rows.push({ hashes: size.toLocaleString('en'), method: 'reference C++ MIH', 'build s': ref.build, 'peak RSS MiB': ref.memory, 'mean µs': ref.mih });
     if (ref.linear) rows.push({ hashes: size.toLocaleString('en'), method: 'reference C++ linear', 'mean µs': ref.linear });
   }
   return recall.found === recall.expected && recall.falseMatches === 0 && planted === QUERIES;
