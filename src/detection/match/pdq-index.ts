@@ -69,14 +69,14 @@ export class PdqIndex {
     this.#slots.put(id, this.#count++);
   }
 
-  /** Adds many entries, reserving room for all of them first. */
+  /** Adds many entries, making room for all of them first. */
   addMany(ids: ArrayLike<number>, hexes: ArrayLike<string>): void {
     if (ids.length !== hexes.length) throw new Error(`addMany: ${ids.length} ids but ${hexes.length} hashes`);
-    this.reserve(this.#count + ids.length);
+    if (this.#count + ids.length > this.#capacity) this.#grow(this.#count + ids.length);
     for (let i = 0; i < ids.length; i++) this.add(ids[i], hexes[i]);
   }
 
-  /** Ensures room for `capacity` slots, so bulk loads do not grow (and copy) the arrays repeatedly. */
+  /** Makes room for exactly `capacity` slots, so a bulk load of known size never grows (and copies) the arrays. */
   reserve(capacity: number): void {
     if (capacity > this.#capacity) this.#grow(capacity, true);
   }
