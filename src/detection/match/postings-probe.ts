@@ -12,7 +12,7 @@ import { neighbourLimit, postingTag, type Postings } from './slot-postings.ts';
 export class PostingsProbe {
   #starts = new Uint32Array(PDQ_SLOTS * PROBE_MASKS[1].length);
   #ends = new Uint32Array(PDQ_SLOTS * PROBE_MASKS[1].length);
-  // (entry slot << 4 | reporting slot) of the candidates whose tag passed.
+  // (entry slot << 4 | probed slot) of the candidates whose tag passed.
   #survivors = new Int32Array(1024);
   // Keeps the touching loads observable so the JIT cannot drop them.
   #sink = 0;
