@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPdqHex, hammingDistance, parsePdqHex, popcount32, slotValue } from './pdq-bits.ts';
+import { formatPdqHex, parsePdqHex, popcount32, slotValue } from './pdq-bits.ts';
 import { randomHex, seededRandom } from './pdq-test-hashes.ts';
 
 const parse = (hex: string) => {
@@ -48,7 +48,7 @@ test('malformed hashes throw a clear error', () => {
   for (const hex of bad) assert.throws(() => parse(hex as string), /malformed PDQ hash/);
 });
 
-test('popcount32 and hammingDistance agree with counting bits one by one', () => {
+test('popcount32 agrees with counting bits one by one', () => {
   const next = seededRandom(2);
   const naive = (x: number) => {
     let n = 0;
@@ -61,8 +61,4 @@ test('popcount32 and hammingDistance agree with counting bits one by one', () =>
     assert.equal(popcount32(x), naive(x));
     assert.equal(popcount32(x | 0), naive(x));
   }
-  const a = parse('0'.repeat(64));
-  const b = parse('f'.repeat(64));
-  assert.equal(hammingDistance(a, 0, b, 0), 256);
-  assert.equal(hammingDistance(a, 0, parse('0'.repeat(63) + '7'), 0), 3);
 });

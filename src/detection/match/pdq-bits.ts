@@ -70,20 +70,6 @@ export function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/** Hamming distance between the hashes at `a[ai …]` and `b[bi …]`. */
-export function hammingDistance(a: Uint32Array, ai: number, b: Uint32Array, bi: number): number {
-  return (
-    popcount32(a[ai] ^ b[bi]) +
-    popcount32(a[ai + 1] ^ b[bi + 1]) +
-    popcount32(a[ai + 2] ^ b[bi + 2]) +
-    popcount32(a[ai + 3] ^ b[bi + 3]) +
-    popcount32(a[ai + 4] ^ b[bi + 4]) +
-    popcount32(a[ai + 5] ^ b[bi + 5]) +
-    popcount32(a[ai + 6] ^ b[bi + 6]) +
-    popcount32(a[ai + 7] ^ b[bi + 7])
-  );
-}
-
 /** The 16-bit MIH slot `slot` (0…15) of the hash at `words[offset …]`. */
 export function slotValue(words: Uint32Array, offset: number, slot: number): number {
   return (words[offset + (slot >> 1)] >>> ((slot & 1) << 4)) & 0xffff;
