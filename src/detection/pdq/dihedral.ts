@@ -1,7 +1,10 @@
 // The eight symmetries of the square applied in the DCT domain, as dct16OriginalTo* in the
 // reference. Mirroring an axis multiplies a coefficient by (-1)^u, u = index + 1 being its
 // frequency along that axis, so coefficients with an even index change sign; transposing the
-// image transposes the coefficients. Only signs and positions change, so this is exact.
+// image transposes the coefficients. Only signs and positions change, so no rounding is
+// involved. The result equals the hash of the transformed pixels where the blur window and the
+// 64-point sampling grid are symmetric (an odd window, a size that is an odd multiple of 64);
+// elsewhere a mirror samples different pixels, which photos tolerate and pixel noise does not.
 //
 // orig      rot90     rot180    rot270    flipx     flipy     flipplus  flipminus
 // noxpose   xpose     noxpose   xpose     noxpose   noxpose   xpose     xpose
@@ -58,8 +61,8 @@ export function dihedralDct(name: DihedralName, dct: Float32Array, out: Float32A
  * The same symmetries applied to pixels, as the reference's test images and pytx name them:
  * rotate90 turns the image a quarter counter-clockwise (PIL `rotate(90)`), flipX mirrors top to
  * bottom, flipY left to right, flipPlus1 transposes (mirror in the main diagonal) and flipMinus1
- * mirrors in the anti-diagonal. Hashing the result gives (up to float rounding in the blur) the
- * hash pdqHashDihedral reports under that name.
+ * mirrors in the anti-diagonal. Hashing the result approximates the hash pdqHashDihedral reports
+ * under that name (see the top of this file).
  */
 export function transformPixels(pixels: PdqPixels, name: DihedralName): PdqPixels {
   const { data, width: w, height: h, channels } = pixels;

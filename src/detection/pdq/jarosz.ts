@@ -22,7 +22,7 @@
 import { fillLumaRow } from './luminance.ts';
 import type { PdqPixels } from './pixels.ts';
 
-export const PDQ_DOWNSAMPLED_SIZE = 64;
+const PDQ_DOWNSAMPLED_SIZE = 64;
 
 const fround = Math.fround;
 
