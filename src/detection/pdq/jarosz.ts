@@ -270,65 +270,106 @@ class ColumnBox {
 export function lumaDownsampledTo64(pixels: PdqPixels, out: Float32Array, skipIf64: boolean): void {
   const { data, width, height, channels } = pixels;
   const size = PDQ_DOWNSAMPLED_SIZE;
-  const rowStride = width * channels;
   if (skipIf64 && width === size && height === size) {
-    for (let i = 0; i < size; i++) fillLumaRow(data, i * rowStride, size, channels, out, i * size);
+    for (let i = 0; i < size; i++) fillLumaRow(data, i * width * channels, size, channels, out, i * size);
     return;
   }
+  new Downsampler(pixels, out).run();
+}
 
-  const rowWindow = jaroszWindowSize(width);
-  const colWindow = jaroszWindowSize(height);
-  const pickRows = decimationIndices(height);
-  const pickCols = decimationIndices(width);
+/**
+ * State of one downsampling. Pass 1 (rows) reads LANES rows of luminance from `luma`; pass 2
+ * (columns) takes its output through `firstCols`; pass 3 (rows, only at picked columns) reads
+ * LANES rows of pass 2 output from `afterFirstCols`; pass 4 (columns) takes the 64 picked values
+ * per row through `secondCols`, and picked rows of its output go to `out`. (A class rather than
+ * closures: closures created per call are new call targets every time, which made V8 throw
+ * away optimised code between images.)
+ */
+class Downsampler {
+  readonly pixels: PdqPixels;
+  readonly out: Float32Array;
+  readonly rowWindow: number;
+  readonly pickRows: Int32Array;
+  readonly pickCols: Int32Array;
+  readonly luma: Float32Array;
+  readonly firstCols: ColumnBox;
+  readonly afterFirstCols: Float32Array;
+  readonly secondCols: ColumnBox;
+  readonly finalRow = new Float32Array(PDQ_DOWNSAMPLED_SIZE);
+  /** Rows waiting in afterFirstCols. */
+  pending = 0;
+  /** Output rows written to `out`. */
+  picked = 0;
 
-  // Pass 1 (rows) reads LANES rows of luminance; pass 2 (columns) takes its output through
-  // `firstCols`; pass 3 (rows, only at picked columns) reads LANES rows of pass 2 output from
-  // `afterFirstCols`; pass 4 (columns) takes the 64 picked values per row through `secondCols`.
-  const luma = new Float32Array(LANES * width);
-  const firstCols = new ColumnBox(width, colWindow);
-  const afterFirstCols = new Float32Array(LANES * width);
-  const secondCols = new ColumnBox(size, colWindow);
-  const finalRow = new Float32Array(size);
-  let pending = 0; // rows waiting in afterFirstCols
-  let picked = 0; // output rows written to `out`
+  constructor(pixels: PdqPixels, out: Float32Array) {
+    const { width, height } = pixels;
+    this.pixels = pixels;
+    this.out = out;
+    this.rowWindow = jaroszWindowSize(width);
+    const colWindow = jaroszWindowSize(height);
+    this.pickRows = decimationIndices(height);
+    this.pickCols = decimationIndices(width);
+    this.luma = new Float32Array(LANES * width);
+    this.firstCols = new ColumnBox(width, colWindow);
+    this.afterFirstCols = new Float32Array(LANES * width);
+    this.secondCols = new ColumnBox(PDQ_DOWNSAMPLED_SIZE, colWindow);
+  }
 
-  const emit = (row: number): void => {
-    for (; picked < size && pickRows[picked] === row; picked++) out.set(finalRow, picked * size);
-  };
-  // Runs passes 3 and 4 on the rows waiting in afterFirstCols, padding a short block.
-  const secondRound = (): void => {
+  run(): void {
+    const { data, width, height, channels } = this.pixels;
+    const { luma, firstCols, afterFirstCols, secondCols } = this;
+    const rowStride = width * channels;
+    for (let t0 = 0; t0 < height; t0 += LANES) {
+      const rows = Math.min(LANES, height - t0);
+      for (let lane = 0; lane < rows; lane++) fillLumaRow(data, (t0 + lane) * rowStride, width, channels, luma, lane * width);
+      // A short last block repeats row 0 of the block into the ring's spare row.
+      const last = rows - 1;
+      boxRows4(
+        luma, 0, Math.min(1, last) * width, Math.min(2, last) * width, Math.min(3, last) * width,
+        firstCols.ring,
+        firstCols.rowOffset(t0),
+        rows > 1 ? firstCols.rowOffset(t0 + 1) : firstCols.sinkOffset,
+        rows > 2 ? firstCols.rowOffset(t0 + 2) : firstCols.sinkOffset,
+        rows > 3 ? firstCols.rowOffset(t0 + 3) : firstCols.sinkOffset,
+        width, this.rowWindow,
+      );
+      for (let lane = 0; lane < rows; lane++) {
+        if (firstCols.push(afterFirstCols, this.pending * width)) this.collect();
+      }
+    }
+    while (firstCols.flush(height, afterFirstCols, this.pending * width)) this.collect();
+    if (this.pending > 0) this.secondRound();
+    for (let row = height - secondCols.half + 1; secondCols.flush(height, this.finalRow, 0); row++) this.emit(row);
+  }
+
+  collect(): void {
+    if (++this.pending === LANES) this.secondRound();
+  }
+
+  /** Passes 3 and 4 on the rows waiting in afterFirstCols (a short block padded as in run). */
+  secondRound(): void {
+    const { afterFirstCols, secondCols, pending } = this;
+    const width = this.pixels.width;
     const first = secondCols.pushed;
-    const target = (lane: number): number => (lane < pending ? secondCols.rowOffset(first + lane) : secondCols.sinkOffset);
-    const source = (lane: number): number => (lane < pending ? lane : 0) * width;
+    const last = pending - 1;
     boxRows4Sampled(
-      afterFirstCols, source(0), source(1), source(2), source(3),
-      secondCols.ring, target(0), target(1), target(2), target(3),
-      width, rowWindow, pickCols,
+      afterFirstCols, 0, Math.min(1, last) * width, Math.min(2, last) * width, Math.min(3, last) * width,
+      secondCols.ring,
+      secondCols.rowOffset(first),
+      pending > 1 ? secondCols.rowOffset(first + 1) : secondCols.sinkOffset,
+      pending > 2 ? secondCols.rowOffset(first + 2) : secondCols.sinkOffset,
+      pending > 3 ? secondCols.rowOffset(first + 3) : secondCols.sinkOffset,
+      width, this.rowWindow, this.pickCols,
     );
     for (let lane = 0; lane < pending; lane++) {
-      if (secondCols.push(finalRow, 0)) emit(secondCols.pushed - secondCols.half);
+      if (secondCols.push(this.finalRow, 0)) this.emit(secondCols.pushed - secondCols.half);
     }
-    pending = 0;
-  };
-  const collect = (): void => {
-    if (++pending === LANES) secondRound();
-  };
-
-  for (let t0 = 0; t0 < height; t0 += LANES) {
-    const rows = Math.min(LANES, height - t0);
-    for (let lane = 0; lane < rows; lane++) fillLumaRow(data, (t0 + lane) * rowStride, width, channels, luma, lane * width);
-    const target = (lane: number): number => (lane < rows ? firstCols.rowOffset(t0 + lane) : firstCols.sinkOffset);
-    const source = (lane: number): number => (lane < rows ? lane : 0) * width;
-    boxRows4(
-      luma, source(0), source(1), source(2), source(3),
-      firstCols.ring, target(0), target(1), target(2), target(3),
-      width, rowWindow,
-    );
-    for (let lane = 0; lane < rows; lane++) {
-      if (firstCols.push(afterFirstCols, pending * width)) collect();
-    }
+    this.pending = 0;
   }
-  while (firstCols.flush(height, afterFirstCols, pending * width)) collect();
-  if (pending > 0) secondRound();
-  for (let row = height - secondCols.half + 1; secondCols.flush(height, finalRow, 0); row++) emit(row);
+
+  /** Copies the last pass 4 output row to every output row whose sampled source row is `row`. */
+  emit(row: number): void {
+    const size = PDQ_DOWNSAMPLED_SIZE;
+    for (; this.picked < size && this.pickRows[this.picked] === row; this.picked++) this.out.set(this.finalRow, this.picked * size);
+  }
 }
