@@ -50,7 +50,7 @@ function naiveBox(input: Float64Array, width: number, height: number, window: nu
 }
 
 function naivePdq({ data, width, height }: PdqPixels): { hash: string; quality: number } {
-  let luma: Float64Array = new Float64Array(width * height);
+  let luma: Float64Array<ArrayBufferLike> = new Float64Array(width * height);
   for (let i = 0; i < width * height; i++) luma[i] = 0.299 * data[i * 3] + 0.587 * data[i * 3 + 1] + 0.114 * data[i * 3 + 2];
   const rowWindow = Math.floor((width + 127) / 128);
   const colWindow = Math.floor((height + 127) / 128);

@@ -10,6 +10,10 @@ export interface Config {
   maxUploadBytes: number;
   maxImagePixels: number;
   logLevel: string;
+  /** PDQ match distance (of 256 bits); 31 is the reference threshold, at most 63. */
+  matchDistance: number;
+  /** Time allowed to hash and match an upload before it is held for review instead. */
+  scanBudgetMs: number;
   /** Anonymous web-form reports accepted per address per minute. */
   anonReportsPerMinute: number;
   /** Public origin used in links printed to people (demo, receipts). */
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     anonReportsPerMinute: intFromEnv(env, 'VIGIL_ANON_REPORTS_PER_MINUTE', 10),
+    matchDistance: Math.min(63, intFromEnv(env, 'VIGIL_MATCH_DISTANCE', 31)),
+    scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,

@@ -23,6 +23,11 @@ import { ReviewService, type AuditFn } from './cases/review.service.ts';
 import { DecisionsService } from './cases/decisions.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
 import policyData from '../policy/policy.json' with { type: 'json' };
+import { HashMatcher } from './detection/hash-matcher.ts';
+import { BanksService } from './detection/banks.service.ts';
+import { ContentScanner } from './detection/scanner.ts';
+import { ProtectService } from './detection/protect.service.ts';
+import { decisionBanking } from './detection/decision-banking.ts';
 
 export interface AppContext {
   config: Config;
@@ -45,6 +50,10 @@ export interface AppContext {
   decisions: DecisionsService;
   transparency: TransparencyRepository;
   policy: typeof policyData;
+  matcher: HashMatcher;
+  banks: BanksService;
+  scanner: ContentScanner;
+  protect: ProtectService;
   close(): Promise<void>;
 }
 
@@ -62,18 +71,27 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   }
   const accounts = new AccountsService(new AccountsRepository(db));
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
+  const matcher = new HashMatcher(config.matchDistance);
+  const loaded = await matcher.load(db);
+  if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
+  const banks = new BanksService(db, matcher);
+  const reports = new ReportsService(db, config.publicUrl);
+  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
+  const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
     config, logger, db, dialect, visibility, accounts, media,
-    channels: new ChannelsService(db, media, visibility),
-    bots: new BotsService(db, media, visibility),
-    stickerSets: new StickerSetsService(db, media, visibility),
+    channels: new ChannelsService(db, media, visibility, scanner),
+    bots: new BotsService(db, media, visibility, scanner),
+    stickerSets: new StickerSetsService(db, media, visibility, scanner),
     conversations: new ConversationsService(db, media, accounts),
     audit,
     people,
-    reports: new ReportsService(db, config.publicUrl),
+    reports,
     reportStatus: new ReportStatusService(db),
     review: new ReviewService(db, auditFn),
-    decisions: new DecisionsService(db, auditFn),
+    decisions,
+    matcher, banks, scanner,
+    protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,
     close: () => db.destroy(),

@@ -5,6 +5,7 @@ import { serve } from './server.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerPeopleCommands } from './cli/people.command.ts';
+import { registerBankCommands } from './cli/banks.command.ts';
 
 const program = new Command();
 program.name('vigil').description('Vigil: trust and safety for messaging platforms with public channels').version('0.1.0');
@@ -26,6 +27,8 @@ program.command('demo').description('seed a living demo platform into an empty d
     const { runDemo } = await import('./demo/demo.ts');
     await runDemo(loadConfig());
   });
+
+registerBankCommands(program);
 registerPeopleCommands(program);
 
 await program.parseAsync(process.argv);

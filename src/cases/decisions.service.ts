@@ -24,6 +24,11 @@ export interface DecideInput {
 
 export interface DecidingActor { id: string; senior: boolean }
 
+/** Adds the media a decision took down to a hash bank of its category; returns what to run after commit. */
+export interface RemovedMediaBanking {
+  bank(trx: Db, category: string, mediaIds: string[]): Promise<() => void>;
+}
+
 const OPEN_STATES = ['open', 'in_review', 'escalated'];
 const BLOCKABLE = ['channel', 'bot', 'sticker_set'];
 const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
@@ -31,11 +36,15 @@ const rule = (field: string, message: string) => badRequest('decision_invalid', 
 export class DecisionsService {
   #db: Db;
   #audit: AuditFn;
-  constructor(db: Db, audit: AuditFn) { this.#db = db; this.#audit = audit; }
+  #banking: RemovedMediaBanking | undefined;
+  constructor(db: Db, audit: AuditFn, banking?: RemovedMediaBanking) { this.#db = db; this.#audit = audit; this.#banking = banking; }
+
+  setBanking(banking: RemovedMediaBanking): void { this.#banking = banking; }
 
   async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
     const at = nowIso();
-    return this.#db.transaction().execute(async (trx) => {
+    let afterCommit: () => void = () => {};
+    const result = await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
@@ -50,8 +59,9 @@ export class DecisionsService {
         decided_by: `staff:${actor.id}`, automated: 0, created_at: at, reversed_at: null,
       });
       const enforcement = new EnforcementRepository(trx);
+      await enforcement.releaseHolds(c.id, at);
       for (const a of plan.restrictions) {
-        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, ...a, active: 1, created_at: at, reversed_at: null });
+        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, active: 1, created_at: at, reversed_at: null });
       }
       await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
       await appendEvent(trx, c.id, {
@@ -74,9 +84,18 @@ export class DecisionsService {
           created_at: at,
         });
       }
+      if (this.#banking && plan.category && (input.actions.includes('remove_posts') || input.actions.includes('block'))) {
+        // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
+        const reported = reports.flatMap((r) => JSON.parse(r.post_ids) as string[]);
+        const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
+        const media = await new ChannelsRepository(trx).mediaOfPosts(postIds);
+        afterCommit = await this.#banking.bank(trx, plan.category, [...new Set(media.map((m) => m.id))]);
+      }
       await this.#audit(trx, { actor: `staff:${actor.id}`, action: 'case.decided', target: `case:${c.id}`, data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category } });
       return { caseId: c.id, decisionId, answer };
     });
+    afterCommit();
+    return result;
   }
 
   async #plan(db: Db, c: CasesTable, reports: ReportsTable[], actor: DecidingActor, input: DecideInput) {

@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as platform from './migrations/2026-11-23-01-platform.ts';
 import * as people from './migrations/2026-11-23-02-people.ts';
 import * as moderation from './migrations/2026-11-23-03-moderation.ts';
+import * as banks from './migrations/2026-11-23-04-banks.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
   '2026-11-23-01-platform': platform,
   '2026-11-23-02-people': people,
   '2026-11-23-03-moderation': moderation,
+  '2026-11-23-04-banks': banks,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

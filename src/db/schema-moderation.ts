@@ -23,7 +23,7 @@ export interface DecisionsTable {
   jurisdiction: string | null; decided_by: string; automated: number; created_at: string; reversed_at: string | null;
 }
 export interface EnforcementActionsTable {
-  id: string; decision_id: string; subject_kind: string; subject_id: string; code: string; category: string | null;
+  id: string; decision_id: string | null; case_id: string | null; subject_kind: string; subject_id: string; code: string; category: string | null;
   country: string | null; notice_text: string; active: number; created_at: string; reversed_at: string | null;
 }
 export interface OwnerNoticesTable {

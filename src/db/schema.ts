@@ -1,6 +1,7 @@
 // Table types for Kysely. Keep in step with migrations/.
 import type { PeopleTables } from './schema-people.ts';
 import type { ModerationTables } from './schema-moderation.ts';
+import type { BankTables } from './schema-banks.ts';
 
 export interface AccountsTable { id: string; display_name: string; token_hash: string; created_at: string }
 export interface MediaTable {
@@ -29,7 +30,7 @@ export interface PrivateMessagesTable {
   id: string; conversation_id: string; sender_id: string; text: string; media_id: string | null; created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

@@ -24,6 +24,17 @@ export class EnforcementRepository {
     await this.#db.updateTable('enforcement_actions').set({ active: 0, reversed_at: at }).where('decision_id', '=', decisionId).execute();
   }
 
+  /** Lifts the holds automated detection placed on a case's posts: the decision now speaks for them. */
+  async releaseHolds(caseId: string, at: string): Promise<void> {
+    await this.#db.updateTable('enforcement_actions').set({ active: 0, reversed_at: at })
+      .where('case_id', '=', caseId).where('code', '=', 'held').where('active', '=', 1).execute();
+  }
+
+  async linkHolds(subjectId: string, caseId: string): Promise<void> {
+    await this.#db.updateTable('enforcement_actions').set({ case_id: caseId })
+      .where('subject_id', '=', subjectId).where('code', '=', 'held').where('case_id', 'is', null).execute();
+  }
+
   async insertNotice(row: OwnerNoticesTable): Promise<void> {
     await this.#db.insertInto('owner_notices').values(row).execute();
   }

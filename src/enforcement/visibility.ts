@@ -9,8 +9,11 @@ export interface SubjectRef { kind: PublicSubjectKind; id: string }
 export interface Viewer { country?: string }
 
 export interface Notice {
-  /** `blocked`: the whole subject; `removed`: one post; `restricted`: withheld in the viewer's country. */
-  code: 'blocked' | 'removed' | 'restricted';
+  /**
+   * `blocked`: the whole subject; `removed`: one post; `restricted`: withheld in the viewer's country;
+   * `held`: kept back by automated detection until a person reviews it.
+   */
+  code: 'blocked' | 'removed' | 'restricted' | 'held';
   category: string | null;
   text: string;
 }

@@ -62,3 +62,26 @@ export function requireApiKey(req: FastifyRequest, kinds: ApiKeyPrincipal['keyKi
 export function isStaffWith(p: Principal, permission: StaffPermission): boolean {
   return p.kind === 'staff' && hasPermission(p.role, permission);
 }
+
+/**
+ * What a route requires, declared on the route (`config: { access }`) and enforced for every request
+ * in one onRequest hook, before the body is read or validated: a refused caller learns nothing more.
+ * Handlers still call the require* helpers above to get the typed principal.
+ */
+export type Access = 'public' | 'account' | 'staff' | 'authenticated' | StaffPermission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig { access?: Access }
+}
+
+export function enforceAccess(req: FastifyRequest): void {
+  const access = req.routeOptions.config?.access;
+  if (access === undefined || access === 'public') return;
+  if (access === 'account') { requireAccount(req); return; }
+  if (access === 'authenticated') {
+    if (req.principal.kind === 'anonymous') throw unauthorized('No credentials were sent.');
+    return;
+  }
+  if (access === 'staff') { requireStaffUser(req); return; }
+  requireStaff(req, access);
+}

@@ -9,6 +9,7 @@ import type { AppContext } from '../context.ts';
 import { ping } from '../db/database.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
 import { installPrincipal } from './principal.ts';
+import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
 import { ErrorSchema } from './schemas.ts';
@@ -23,6 +24,8 @@ import { peopleRoutes } from './routes/people.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
+import { banksRoutes } from './routes/banks.routes.ts';
+import { protectRoutes } from './routes/protect.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -52,6 +55,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
     ...peopleTokenResolvers(ctx.people),
   }, sessionResolver(ctx.people));
+  // Registered after the principal hook: every route's declared access is enforced here, in one place.
+  app.addHook('onRequest', async (req) => enforceAccess(req));
 
   await app.register(swagger, {
     openapi: {
@@ -73,7 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
-  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, peopleRoutes, reportsRoutes, casesRoutes, webAppRoutes]) {
+  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, peopleRoutes, reportsRoutes, casesRoutes, banksRoutes, protectRoutes, webAppRoutes]) {
     await routes(app, ctx);
   }
   return app;

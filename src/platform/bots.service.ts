@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { BotsTable } from '../db/schema.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
@@ -9,8 +9,9 @@ import { PublicNamesRepository } from './public-names.repository.ts';
 import { validateHandle } from './handles.ts';
 import type { MediaService } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
+import { noScanning, type PublishScanner } from './publish-scanner.ts';
 
-export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string }
+export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string; held?: boolean }
 
 export const botView = (b: BotsTable): BotView => ({
   id: b.id, handle: b.handle, description: b.description, pictureMediaId: b.picture_media_id, link: `/bot/${b.handle}`, createdAt: b.created_at,
@@ -20,8 +21,9 @@ export class BotsService {
   #db: Db;
   #media: MediaService;
   #visibility: VisibilityService;
-  constructor(db: Db, media: MediaService, visibility: VisibilityService) {
-    this.#db = db; this.#media = media; this.#visibility = visibility;
+  #scanner: PublishScanner;
+  constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
+    this.#db = db; this.#media = media; this.#visibility = visibility; this.#scanner = scanner;
   }
 
   async create(ownerId: string, input: { handle: string; description?: string; picture?: string }): Promise<BotView> {
@@ -31,13 +33,17 @@ export class BotsService {
       id: newId('bot'), handle, handle_lower: handle.toLowerCase(), description: (input.description ?? '').trim(),
       picture_media_id: picture?.id ?? null, owner_id: ownerId, created_at: nowIso(),
     };
+    const scan = await this.#scanner.scan(picture ? [picture] : [], 'bot_picture');
     await this.#db.transaction().execute(async (trx) => {
       if (!(await new PublicNamesRepository(trx).claim(handle, 'bot', row.id))) {
         throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
       }
       await new BotsRepository(trx).insert(row);
+      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, { kind: 'bot', id: row.id });
     });
-    return botView(row);
+    if (scan.verdict !== 'allow') await this.#scanner.report(scan, { kind: 'bot', id: row.id });
+    if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `This bot's picture can't be published. ${scan.reason ?? ''}`.trim());
+    return { ...botView(row), ...(scan.verdict === 'hold' ? { held: true } : {}) };
   }
 
   async findRaw(handle: string): Promise<BotsTable> {

@@ -11,6 +11,8 @@ import { AccountsRepository } from './accounts.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
+import { AppError } from '../shared/errors.ts';
+import { noScanning, type PublishScanner } from './publish-scanner.ts';
 
 export interface ChannelView {
   id: string; handle: string; title: string; description: string; subscribers: number; link: string; createdAt: string;
@@ -18,6 +20,8 @@ export interface ChannelView {
 export interface PostView {
   id: string; channel: string; number: number; link: string; createdAt: string;
   text: string; media: MediaView[];
+  /** Set on the publisher's answer when automated detection holds the post for review. */
+  held?: boolean;
 }
 /** A post that may not be shown keeps its place in the feed with a notice instead of its content. */
 export interface WithheldPostView { id: string; channel: string; number: number; link: string; createdAt: string; withheld: Notice }
@@ -33,8 +37,9 @@ export class ChannelsService {
   #db: Db;
   #media: MediaService;
   #visibility: VisibilityService;
-  constructor(db: Db, media: MediaService, visibility: VisibilityService) {
-    this.#db = db; this.#media = media; this.#visibility = visibility;
+  #scanner: PublishScanner;
+  constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
+    this.#db = db; this.#media = media; this.#visibility = visibility; this.#scanner = scanner;
   }
 
   async create(ownerId: string, input: { handle: string; title: string; description?: string }): Promise<ChannelView> {
@@ -101,15 +106,21 @@ export class ChannelsService {
       throw badRequest('empty_post', 'A post needs text or at least one media item.', [{ field: 'text', message: 'required without media' }]);
     }
     const media = await this.#media.requireOwned(authorId, mediaIds, { field: 'media' });
+    const scan = await this.#scanner.scan(media, 'channel_post');
     const id = newId('post');
     const createdAt = nowIso();
     const seq = await this.#db.transaction().execute(async (trx) => {
       const r = new ChannelsRepository(trx);
       const n = await r.nextPostSeq(c.id);
       await r.insertPost({ id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt }, media.map((m) => m.id));
+      // A matched post is kept for review but never reaches the public.
+      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, { kind: 'post', id });
       return n;
     });
-    return this.#postView(c, { id, seq, text, created_at: createdAt }, media.map(mediaView));
+    if (scan.verdict !== 'allow') await this.#scanner.report(scan, { kind: 'channel', id: c.id }, id);
+    if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `This post can't be published. ${scan.reason ?? ''}`.trim());
+    const view = this.#postView(c, { id, seq, text, created_at: createdAt }, media.map(mediaView));
+    return scan.verdict === 'hold' ? { ...view, held: true } : view;
   }
 
   #postView(c: ChannelsTable, p: { id: string; seq: number; text: string; created_at: string }, media: MediaView[]): PostView {

@@ -94,7 +94,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.createTable('enforcement_actions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('decision_id', 'text', (c) => c.notNull().references('decisions.id'))
+    // NULL for a hold placed by automated detection before any decision; `case_id` then ties it to its case.
+    .addColumn('decision_id', 'text', (c) => c.references('decisions.id'))
+    .addColumn('case_id', 'text')
     .addColumn('subject_kind', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())

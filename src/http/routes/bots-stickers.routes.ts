@@ -8,13 +8,16 @@ import { botView } from '../../platform/bots.service.ts';
 const BotSchema = Type.Object({
   id: Type.String(), handle: Type.String(), description: Type.String(),
   pictureMediaId: Type.Union([Type.String(), Type.Null()]), link: Type.String(), createdAt: Type.String(),
+  held: Type.Optional(Type.Boolean({ description: 'Held back from the public for review by automated detection' })),
 });
 const StickerSetSchema = Type.Object({
   id: Type.String(), name: Type.String(), title: Type.String(), stickers: Type.Array(MediaSchema), link: Type.String(), createdAt: Type.String(),
+  held: Type.Optional(Type.Boolean({ description: 'Held back from the public for review by automated detection' })),
 });
 
 export const botsAndStickersRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/bots', {
+    config: { access: 'account' },
     schema: {
       tags: ['platform'], summary: 'Create a bot', security: bearer,
       body: Type.Object({
@@ -34,6 +37,7 @@ export const botsAndStickersRoutes: RouteModule = (app, ctx) => {
   }, async (req) => botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req))));
 
   app.post('/api/v1/sticker-sets', {
+    config: { access: 'account' },
     schema: {
       tags: ['platform'], summary: 'Create a sticker set', security: bearer,
       body: Type.Object({

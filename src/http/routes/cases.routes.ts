@@ -14,6 +14,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
   const staff = { tags: ['cases'], security: bearer };
 
   app.get('/api/v1/cases', {
+    config: { access: 'cases.read' },
     schema: {
       ...staff, summary: 'The review queue',
       querystring: Type.Object({
@@ -34,24 +35,31 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     return ctx.review.list({ state: q.state, category: q.category, source: q.source, breached: q.breached, assignee: q.assignee === 'me' ? p.userId : q.assignee }, q.sort, q.limit, q.cursor);
   });
 
-  app.get('/api/v1/cases/counts', { schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) } }, async (req) => {
+  app.get('/api/v1/cases/counts', {
+    config: { access: 'cases.read' }, schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) } }, async (req) => {
     requireStaff(req, 'cases.read');
     return { counts: await ctx.review.counts() };
   });
 
-  app.get('/api/v1/cases/:id', { schema: { ...staff, summary: 'A case: the subject as it is, reports, signals, history', params: IdParam, response: errorResponses(401, 403, 404) } }, async (req) =>
+  app.get('/api/v1/cases/:id', {
+    config: { access: 'cases.read' }, schema: { ...staff, summary: 'A case: the subject as it is, reports, signals, history', params: IdParam, response: errorResponses(401, 403, 404) } }, async (req) =>
     ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))));
 
-  app.post('/api/v1/cases/:id/claim', { schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
+  app.post('/api/v1/cases/:id/claim', {
+    config: { access: 'cases.claim' }, schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
     ctx.review.claim(req.params.id, actor(requireStaff(req, 'cases.claim'))));
-  app.post('/api/v1/cases/:id/release', { schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
+  app.post('/api/v1/cases/:id/release', {
+    config: { access: 'cases.claim' }, schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
     ctx.review.release(req.params.id, actor(requireStaff(req, 'cases.claim'))));
-  app.post('/api/v1/cases/:id/comment', { schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
+  app.post('/api/v1/cases/:id/comment', {
+    config: { access: 'cases.comment' }, schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
     ctx.review.comment(req.params.id, actor(requireStaff(req, 'cases.comment')), req.body.text));
-  app.post('/api/v1/cases/:id/escalate', { schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
+  app.post('/api/v1/cases/:id/escalate', {
+    config: { access: 'cases.escalate' }, schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
     ctx.review.escalate(req.params.id, actor(requireStaff(req, 'cases.escalate')), req.body.text));
 
   app.post('/api/v1/cases/:id/decide', {
+    config: { access: 'cases.decide' },
     schema: {
       ...staff, summary: 'Decide a case; enforcement, answers to reporters and the owner notice follow at once', params: IdParam,
       body: Type.Object({
@@ -70,6 +78,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
   });
 
   app.post('/api/v1/cases/:id/reverse', {
+    config: { access: 'cases.decide_senior' },
     schema: { ...staff, summary: 'Reverse a decision (senior)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }), response: errorResponses(400, 401, 403, 404, 409) },
   }, async (req) => {
     const p = requireStaff(req, 'cases.decide_senior');

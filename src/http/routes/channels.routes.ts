@@ -14,10 +14,12 @@ const PostSchema = Type.Object({
   id: Type.String(), channel: Type.String(), number: Type.Integer(), link: Type.String(), createdAt: Type.String(),
   text: Type.Optional(Type.String()), media: Type.Optional(Type.Array(MediaSchema)),
   withheld: Type.Optional(NoticeSchema),
+  held: Type.Optional(Type.Boolean({ description: 'Held back from the public for review by automated detection' })),
 });
 
 export const channelsRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/channels', {
+    config: { access: 'account' },
     schema: {
       tags: ['platform'], summary: 'Create a public channel', security: bearer,
       body: Type.Object({
@@ -37,6 +39,7 @@ export const channelsRoutes: RouteModule = (app, ctx) => {
   }, async (req) => channelView(await ctx.channels.getVisible(req.params.handle, viewerOf(req))));
 
   app.post('/api/v1/channels/:handle/admins', {
+    config: { access: 'account' },
     schema: {
       tags: ['platform'], summary: 'Add an admin who may publish (owner only)', security: bearer, params: Handle,
       body: Type.Object({ accountId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
@@ -49,6 +52,7 @@ export const channelsRoutes: RouteModule = (app, ctx) => {
   });
 
   app.post('/api/v1/channels/:handle/posts', {
+    config: { access: 'account' },
     schema: {
       tags: ['platform'], summary: 'Publish a post as the channel (owner or admins); the author is never shown', security: bearer, params: Handle,
       body: Type.Object({
@@ -77,6 +81,7 @@ export const channelsRoutes: RouteModule = (app, ctx) => {
   }, async (req) => ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req)));
 
   app.post('/api/v1/channels/:handle/subscribe', {
+    config: { access: 'account' },
     schema: { tags: ['platform'], summary: 'Subscribe to a channel', security: bearer, params: Handle, response: { 200: ChannelSchema, ...errorResponses(401, 404, 451) } },
   }, async (req) => {
     const { accountId } = requireAccount(req);

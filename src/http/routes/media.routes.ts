@@ -18,6 +18,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
     await scope.register(multipart, { limits: { fileSize: limit, files: 1, fields: 0, parts: 2 } });
 
     scope.post('/api/v1/media', {
+    config: { access: 'account' },
       bodyLimit: limit + 64 * 1024,
       schema: {
         tags: ['platform'], summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',

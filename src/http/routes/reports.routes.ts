@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
 import { errorResponses, bearer } from '../schemas.ts';
 import { requireAccount } from '../access.ts';
 import { reporterOf } from '../../intake/reporter.ts';
-import type { ReportInput } from '../../intake/reports.service.ts';
 import { CATEGORY_IDS, IN_APP_REASONS } from '../../policy/policy.ts';
 
 const ReportBody = Type.Object({
@@ -32,7 +32,8 @@ const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[
 const Ack = Type.Object({ id: Type.String(), status: Type.String(), receipt: Type.String(), statusUrl: Type.String() });
 
 export const reportsRoutes: RouteModule = async (app, ctx) => {
-  await app.register(async (scope) => {
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     // Anonymous web-form reports are limited per address; authenticated reporters are accountable instead.
     await scope.register(rateLimit, { global: false });
     scope.post('/api/v1/reports', {
@@ -50,7 +51,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         response: { 202: Ack, ...errorResponses(400, 401, 404, 429) },
       },
     }, async (req, reply) => {
-      const ack = await ctx.reports.submit(req.body as ReportInput, reporterOf(req.principal, req.ip), headerValue(req.headers['idempotency-key']));
+      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip), headerValue(req.headers['idempotency-key']));
       return reply.status(202).send(ack);
     });
   });
@@ -70,6 +71,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
   });
 
   app.get('/api/v1/notices', {
+    config: { access: 'account' },
     schema: { tags: ['reports'], summary: 'Statements of reasons for actions on your channels, bots and sticker sets', security: bearer, response: errorResponses(401) },
   }, async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }));
 

@@ -1,0 +1,163 @@
+// Named hash banks: create, import hash lists, export, browse, and change an entry's status. Every
+// change reaches the in-memory matcher at once, so a withdrawn or benign entry stops matching.
+import type { Db } from '../db/database.ts';
+import type { BankEntriesTable } from '../db/schema-banks.ts';
+import { badRequest, conflict, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { decodeCursor, encodeCursor } from '../shared/paging.ts';
+import { nowIso } from '../shared/time.ts';
+import { BanksRepository } from './banks.repository.ts';
+import type { HashMatcher } from './hash-matcher.ts';
+import { parseHashLine, type SignalType } from './hash-list.ts';
+
+export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
+export type BankCategory = (typeof BANK_CATEGORIES)[number];
+export type EntryOrigin = 'import' | 'victim' | 'decision';
+export type EntryStatus = 'active' | 'withdrawn' | 'benign';
+
+export interface NewEntry { signalType: SignalType; hash: string; label: string | null }
+export interface ImportResult { added: number; duplicates: number; rejected: Array<{ line: number; message: string }> }
+
+const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
+
+/** Which bank category a policy category's removed media go to. */
+export function bankCategoryOf(policyCategory: string): BankCategory {
+  return policyCategory === 'terrorism' || policyCategory === 'csam' || policyCategory === 'ncii' ? policyCategory : 'other';
+}
+
+export class BanksService {
+  #db: Db;
+  #matcher: HashMatcher;
+  constructor(db: Db, matcher: HashMatcher) { this.#db = db; this.#matcher = matcher; }
+
+  async create(input: { name: string; category: string; description?: string }, db: Db = this.#db) {
+    if (!/^[a-z0-9][a-z0-9_-]{1,63}$/.test(input.name)) {
+      throw badRequest('invalid_bank_name', 'A bank name is 2–64 characters of a-z, 0-9, "-" and "_".', [{ field: 'name', message: 'invalid' }]);
+    }
+    if (!BANK_CATEGORIES.includes(input.category as BankCategory)) {
+      throw badRequest('invalid_bank_category', `The category must be one of ${BANK_CATEGORIES.join(', ')}.`, [{ field: 'category', message: 'invalid' }]);
+    }
+    const repo = new BanksRepository(db);
+    if (await repo.findBankByName(input.name)) throw conflict('bank_exists', `A bank named "${input.name}" already exists.`);
+    const row = { id: newId('bank'), name: input.name, category: input.category, description: input.description ?? '', created_at: nowIso() };
+    await repo.insertBank(row);
+    return row;
+  }
+
+  async require(name: string) {
+    const b = await new BanksRepository(this.#db).findBankByName(name);
+    if (!b) throw notFound(`Bank "${name}"`);
+    return b;
+  }
+
+  /** Pass the caller's transaction as `db` when inside one (SQLite has a single connection). */
+  async findOrCreate(name: string, category: BankCategory, description: string, db: Db = this.#db) {
+    return (await new BanksRepository(db).findBankByName(name)) ?? this.create({ name, category, description }, db);
+  }
+
+  list() { return new BanksRepository(this.#db).listBanks(); }
+
+  /**
+   * Adds entries to a bank in one transaction, skipping hashes it already holds; returns the new rows.
+   * The matcher learns them only after the commit.
+   */
+  async addEntries(bankId: string, entries: NewEntry[], origin: EntryOrigin, submissionId: string | null = null, db: Db = this.#db): Promise<BankEntriesTable[]> {
+    const bank = await new BanksRepository(db).findBank(bankId);
+    if (!bank) throw notFound('Bank');
+    const at = nowIso();
+    const work = async (trx: Db) => {
+      const repo = new BanksRepository(trx);
+      const fresh: NewEntry[] = [];
+      for (const type of ['pdq', 'md5', 'sha256'] as const) {
+        const ofType = [...new Map(entries.filter((e) => e.signalType === type).map((e) => [e.hash, e])).values()];
+        for (let i = 0; i < ofType.length; i += 500) {
+          const chunk = ofType.slice(i, i + 500);
+          const have = new Set((await repo.existingHashes(bankId, type, chunk.map((e) => e.hash))).map((r) => r.hash));
+          fresh.push(...chunk.filter((e) => !have.has(e.hash)));
+        }
+      }
+      if (fresh.length === 0) return [];
+      const first = await repo.allocate('bank_entry', fresh.length);
+      const rows: BankEntriesTable[] = fresh.map((e, i) => ({
+        id: newId('ent'), num: first + i, bank_id: bankId, signal_type: e.signalType, hash: e.hash, status: 'active', origin,
+        label: e.label, submission_id: submissionId, created_at: at, updated_at: at,
+      }));
+      await repo.insertEntries(rows);
+      return rows;
+    };
+    const rows = db.isTransaction ? await work(db) : await this.#db.transaction().execute(work);
+    return rows;
+  }
+
+  /** Call after the transaction that added `rows` has committed. */
+  index(rows: BankEntriesTable[], category: string): void {
+    for (const r of rows) this.#matcher.add({ num: r.num, signalType: r.signal_type, hash: r.hash, bankId: r.bank_id, category });
+  }
+
+  /** Imports a hash list. Malformed lines are reported with their numbers; unless `skipInvalid`, nothing is imported then. */
+  async import(bankName: string, lines: AsyncIterable<string> | Iterable<string>, opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void } = {}): Promise<ImportResult> {
+    const bank = await this.require(bankName);
+    const parsed: NewEntry[] = [];
+    const rejected: ImportResult['rejected'] = [];
+    let n = 0;
+    for await (const line of lines) {
+      n++;
+      const r = parseHashLine(line);
+      if (r.kind === 'entry') parsed.push({ signalType: r.signalType, hash: r.hash, label: r.label });
+      else if (r.kind === 'error') rejected.push({ line: n, message: r.message });
+      if (n % 10_000 === 0) opts.onProgress?.(n);
+    }
+    opts.onProgress?.(n);
+    if (rejected.length > 0 && !opts.skipInvalid) return { added: 0, duplicates: 0, rejected };
+    const rows = await this.addEntries(bank.id, parsed, 'import');
+    this.index(rows, bank.category);
+    return { added: rows.length, duplicates: new Set(parsed.map((p) => `${p.signalType}:${p.hash}`)).size - rows.length, rejected };
+  }
+
+  async *export(bankName: string): AsyncGenerator<string> {
+    const bank = await this.require(bankName);
+    const repo = new BanksRepository(this.#db);
+    let after: [string, string] | undefined;
+    yield 'signal_type,signal_str,status,origin,label';
+    for (;;) {
+      const page = await repo.entriesOfBank(bank.id, 1000, after);
+      if (page.length === 0) return;
+      for (const e of page) if (e.status === 'active') yield `${e.signal_type},${e.hash},${e.status},${e.origin},${(e.label ?? '').replaceAll(',', ' ')}`;
+      const last = page[page.length - 1];
+      after = [last.created_at, last.id];
+    }
+  }
+
+  async entries(bankName: string, limit: number, cursor?: string) {
+    const bank = await this.require(bankName);
+    const repo = new BanksRepository(this.#db);
+    const rows = await repo.entriesOfBank(bank.id, limit + 1, decodeCursor(cursor, isCursor));
+    const page = rows.slice(0, limit);
+    const counts = new Map((await repo.matchCountsOfEntries(page.map((e) => e.id))).map((c) => [c.entry_id, c]));
+    const last = page[page.length - 1];
+    return {
+      bank,
+      entries: page.map((e) => ({
+        id: e.id, signalType: e.signal_type, hash: e.hash, status: e.status, origin: e.origin, label: e.label, createdAt: e.created_at,
+        matches: Number(counts.get(e.id)?.n ?? 0), lastMatchAt: counts.get(e.id)?.last ?? null,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    };
+  }
+
+  async matches(bankName: string, limit: number) {
+    const bank = await this.require(bankName);
+    const rows = await new BanksRepository(this.#db).matchesOfBank(bank.id, limit);
+    return rows.map((m) => ({ id: m.id, mediaId: m.media_id, entryId: m.entry_id, signalType: m.signal_type, distance: m.distance, context: JSON.parse(m.context), verdict: m.verdict, caseId: m.case_id, at: m.created_at }));
+  }
+
+  /** Withdrawn entries are erased (victim services require deletion); benign ones stay but never match again. */
+  async setStatus(entryId: string, status: Exclude<EntryStatus, 'active'>): Promise<void> {
+    const repo = new BanksRepository(this.#db);
+    const e = await repo.findEntry(entryId);
+    if (!e) throw notFound('Bank entry');
+    if (e.status === 'withdrawn') throw conflict('entry_withdrawn', 'This entry was withdrawn and its hash deleted; it cannot change again.');
+    await repo.setEntryStatus(e.id, status, nowIso(), status === 'withdrawn');
+    this.#matcher.remove(e.num);
+  }
+}

@@ -1,0 +1,82 @@
+// Victim hash submission (the StopNCII model): a person hashes her images on her own device and sends
+// only the hashes. She gets a case number and a PIN to see matches and withdraw her hashes at any time.
+// Unreviewed submissions can be wrong, so their matches hold content for human review, never more.
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import { badRequest, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { hashToken, safeEqual } from '../shared/secrets.ts';
+import { nowIso } from '../shared/time.ts';
+import { BanksRepository } from './banks.repository.ts';
+import type { BanksService } from './banks.service.ts';
+import type { HashMatcher } from './hash-matcher.ts';
+
+export const VICTIM_BANK = 'ncii-victim-submissions';
+const MAX_HASHES = 100;
+
+function digits(n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String(randomInt(10));
+  return s;
+}
+
+export class ProtectService {
+  #db: Db;
+  #banks: BanksService;
+  #matcher: HashMatcher;
+  constructor(db: Db, banks: BanksService, matcher: HashMatcher) { this.#db = db; this.#banks = banks; this.#matcher = matcher; }
+
+  async submit(hashes: Array<{ pdq: string; quality?: number }>) {
+    if (hashes.length === 0 || hashes.length > MAX_HASHES) throw badRequest('invalid_hashes', `Send between 1 and ${MAX_HASHES} hashes.`, [{ field: 'hashes', message: 'count' }]);
+    const entries = hashes.map((h, i) => {
+      const hash = h.pdq.toLowerCase();
+      if (!/^[0-9a-f]{64}$/.test(hash)) throw badRequest('invalid_hashes', `Hash ${i + 1} is not a PDQ hash (64 hexadecimal characters).`, [{ field: `hashes.${i}.pdq`, message: 'malformed' }]);
+      return { signalType: 'pdq' as const, hash, label: null };
+    });
+    const bank = await this.#banks.findOrCreate(VICTIM_BANK, 'ncii', 'Hashes submitted by people protecting their own intimate images');
+    const caseNumber = `P-${digits(4)}-${digits(4)}-${digits(4)}`;
+    const pin = digits(8);
+    const id = newId('prot');
+    const rows = await this.#db.transaction().execute(async (trx) => {
+      await new BanksRepository(trx).insertSubmission({ id, case_number: caseNumber, pin_hash: hashToken(`${caseNumber}:${pin}`), created_at: nowIso(), withdrawn_at: null });
+      return this.#banks.addEntries(bank.id, entries, 'victim', id, trx);
+    });
+    this.#banks.index(rows, 'ncii');
+    return { caseNumber, pin, hashes: entries.length };
+  }
+
+  async #open(caseNumber: string, pin: string) {
+    const s = await new BanksRepository(this.#db).findSubmissionByCaseNumber(caseNumber.trim().toUpperCase());
+    // One answer for a wrong number and a wrong PIN, so neither can be probed alone.
+    if (!s || !safeEqual(hashToken(`${s.case_number}:${pin.trim()}`), s.pin_hash)) throw notFound('A submission with this case number and PIN');
+    return s;
+  }
+
+  async status(caseNumber: string, pin: string) {
+    const s = await this.#open(caseNumber, pin);
+    const repo = new BanksRepository(this.#db);
+    const entries = await repo.entriesOfSubmission(s.id);
+    const counts = new Map((await repo.matchCountsOfEntries(entries.map((e) => e.id))).map((c) => [c.entry_id, c]));
+    return {
+      caseNumber: s.case_number, submittedAt: s.created_at, withdrawnAt: s.withdrawn_at,
+      hashes: entries.map((e, i) => ({
+        number: i + 1, status: e.status === 'active' ? 'active' : e.status, matches: Number(counts.get(e.id)?.n ?? 0), lastMatchAt: counts.get(e.id)?.last ?? null,
+      })),
+    };
+  }
+
+  /** Withdraws every hash of the submission: erased from the bank and the matcher at once. */
+  async withdraw(caseNumber: string, pin: string) {
+    const s = await this.#open(caseNumber, pin);
+    const repo = new BanksRepository(this.#db);
+    const at = nowIso();
+    const entries = await repo.entriesOfSubmission(s.id);
+    await this.#db.transaction().execute(async (trx) => {
+      const r = new BanksRepository(trx);
+      for (const e of entries) if (e.status !== 'withdrawn') await r.setEntryStatus(e.id, 'withdrawn', at, true);
+      await r.markSubmissionWithdrawn(s.id, at);
+    });
+    for (const e of entries) this.#matcher.remove(e.num);
+    return this.status(caseNumber, pin);
+  }
+}

@@ -1,0 +1,119 @@
+// Scans public media on upload against the hash banks. PDQ for images (quality ≥ 50 only), MD5 and
+// SHA-256 for every file. A terrorism or CSAM match keeps the content from the public and tells the
+// publisher it can't be published; an NCII match holds it for review; any match opens or joins a
+// case with an automated signal naming bank, entry and distance.
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.ts';
+import type { MediaTable } from '../db/schema.ts';
+import { newId } from '../shared/ids.ts';
+import { nowIso } from '../shared/time.ts';
+import { IMAGE_TYPES } from '../platform/media-inspect.ts';
+import type { PublishScanner, ScanResult, ScanSurface } from '../platform/publish-scanner.ts';
+import type { MediaService } from '../platform/media.service.ts';
+import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
+import type { ReportsService } from '../intake/reports.service.ts';
+import type { Reporter } from '../intake/reporter.ts';
+import { appendEvent } from '../cases/case-log.ts';
+import { BanksRepository } from './banks.repository.ts';
+import type { HashMatcher, Match } from './hash-matcher.ts';
+import { pdqHashFile } from './pdq-decode.ts';
+
+const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
+const BLOCKING = new Set(['terrorism', 'csam']);
+
+interface Hit { mediaId: string; match: Match; entryId: string; bankName: string }
+interface Details { hits: Hit[]; surface: ScanSurface; category: string; timedOut: boolean }
+
+export class ContentScanner implements PublishScanner {
+  #db: Db;
+  #matcher: HashMatcher;
+  #media: MediaService;
+  #reports: ReportsService;
+  #budgetMs: number;
+  #logger: Logger;
+  constructor(opts: { db: Db; matcher: HashMatcher; media: MediaService; reports: ReportsService; budgetMs: number; logger: Logger }) {
+    this.#db = opts.db; this.#matcher = opts.matcher; this.#media = opts.media; this.#reports = opts.reports;
+    this.#budgetMs = opts.budgetMs; this.#logger = opts.logger;
+  }
+
+  /** The PDQ hash of a stored image, computed once and kept. Pass the caller's transaction when in one. */
+  async pdqOf(m: MediaTable, db: Db = this.#db): Promise<{ hash: string; quality: number } | undefined> {
+    if (!IMAGE_TYPES.has(m.mime)) return undefined;
+    const repo = new BanksRepository(db);
+    const [known] = await repo.mediaHashes([m.id]);
+    if (known) return known.pdq ? { hash: known.pdq, quality: known.pdq_quality ?? 0 } : undefined;
+    const r = await pdqHashFile(await this.#media.content(m));
+    await repo.saveMediaHash(m.id, r.hash, r.quality, nowIso());
+    return { hash: r.hash, quality: r.quality };
+  }
+
+  async scan(media: MediaTable[], surface: ScanSurface): Promise<ScanResult> {
+    if (media.length === 0 || this.#matcher.size === 0 && media.every((m) => !IMAGE_TYPES.has(m.mime))) return { verdict: 'allow', details: null };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.#budgetMs); });
+    const work = this.#match(media);
+    const result = await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    if (result === 'timeout') {
+      // Fail safe: content we could not check in time waits for a person rather than going out unchecked.
+      this.#logger.warn({ surface, media: media.map((m) => m.id), budgetMs: this.#budgetMs }, 'scan exceeded its time budget; holding for review');
+      work.catch(() => {});
+      return { verdict: 'hold', reason: 'It is waiting for a safety check.', details: { hits: [], surface, category: 'other', timedOut: true } satisfies Details };
+    }
+    if (result.length === 0) return { verdict: 'allow', details: null };
+    const category = ['csam', 'terrorism', 'ncii', 'other'].find((c) => result.some((h) => h.match.category === c)) ?? 'other';
+    const details: Details = { hits: result, surface, category, timedOut: false };
+    if (BLOCKING.has(category)) return { verdict: 'block', reason: 'It matches content that is not allowed on this platform.', details };
+    return { verdict: 'hold', reason: 'It is waiting for review.', details };
+  }
+
+  async #match(media: MediaTable[]): Promise<Hit[]> {
+    const hits: Array<{ mediaId: string; match: Match }> = [];
+    for (const m of media) {
+      const pdq = await this.pdqOf(m);
+      for (const match of this.#matcher.match({ pdq, md5: m.md5, sha256: m.sha256 })) hits.push({ mediaId: m.id, match });
+    }
+    const entries = new Map((await new BanksRepository(this.#db).entriesByNums(hits.map((h) => h.match.num))).map((e) => [e.num, e]));
+    // An entry that stopped being active since the index learnt it never counts.
+    return hits.filter((h) => entries.get(h.match.num)?.status === 'active')
+      .map((h) => ({ ...h, entryId: entries.get(h.match.num)!.id, bankName: entries.get(h.match.num)!.bank_name }));
+  }
+
+  async hold(trx: Db, subject: { kind: 'post' | 'bot' | 'sticker_set'; id: string }): Promise<void> {
+    await new EnforcementRepository(trx).insertAction({
+      id: newId('enf'), decision_id: null, case_id: null, subject_kind: subject.kind, subject_id: subject.id, code: 'held',
+      category: null, country: null, notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
+      active: 1, created_at: nowIso(), reversed_at: null,
+    });
+  }
+
+  async report(result: ScanResult, caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string }, postId?: string): Promise<void> {
+    const d = result.details as Details | null;
+    if (!d) return;
+    const explanation = d.timedOut
+      ? 'Automated scan could not finish within its time budget; the content is held until reviewed.'
+      : `Automated hash match: ${d.hits.map((h) => `${h.bankName} (${h.match.signalType}, distance ${h.match.distance})`).join('; ')}.`;
+    const category = d.category === 'other' ? 'other' : d.category;
+    const ack = await this.#reports.submit({ subject: caseSubject, category, explanation, postIds: postId ? [postId] : undefined }, AUTOMATED);
+    if (!ack.caseId) return;
+    const caseId = ack.caseId;
+    const at = nowIso();
+    await this.#db.transaction().execute(async (trx) => {
+      const banks = new BanksRepository(trx);
+      for (const h of d.hits) {
+        await banks.insertMatch({
+          id: newId('mm'), media_id: h.mediaId, entry_id: h.entryId, bank_id: h.match.bankId, signal_type: h.match.signalType,
+          distance: h.match.distance, context: JSON.stringify({ surface: d.surface, subject: caseSubject, postId: postId ?? null }),
+          verdict: result.verdict, case_id: caseId, created_at: at,
+        });
+      }
+      await appendEvent(trx, caseId, {
+        kind: 'signal', actor: 'system:hash-matcher', at,
+        data: {
+          type: d.timedOut ? 'scan_timeout' : 'hash_match', verdict: result.verdict, surface: d.surface, postId: postId ?? null,
+          matches: d.hits.map((h) => ({ bank: h.bankName, bankCategory: h.match.category, entryId: h.entryId, signalType: h.match.signalType, distance: h.match.distance, mediaId: h.mediaId })),
+        },
+      });
+      await new EnforcementRepository(trx).linkHolds(postId ?? caseSubject.id, caseId);
+    });
+  }
+}
