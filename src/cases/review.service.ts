@@ -7,6 +7,7 @@ import { nowIso } from '../shared/time.ts';
 import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import { SubjectSnapshots } from './subject-snapshot.ts';
+import { subjectLabels } from './subject-labels.ts';
 
 export interface Actor { id: string; label: string; seesReporterIdentity: boolean }
 export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
@@ -38,7 +39,8 @@ export class ReviewService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor(sort === 'priority' ? [last.priority, last.id] : [last.created_at, last.id]) : null;
-    return { cases: page.map((c) => caseSummary(c)), nextCursor };
+    const labels = await subjectLabels(this.#db, page.map((c) => ({ kind: c.subject_kind, id: c.subject_id })));
+    return { cases: page.map((c) => ({ ...caseSummary(c), subjectLabel: labels.get(`${c.subject_kind}:${c.subject_id}`) ?? null })), nextCursor };
   }
 
   counts() { return new CasesRepository(this.#db).counts(nowIso()); }
@@ -57,6 +59,7 @@ export class ReviewService {
     ]);
     const reportedPostIds = [...new Set(reports.flatMap((r) => JSON.parse(r.post_ids) as string[]))];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
+    const relatedLabels = await subjectLabels(this.#db, related.map((r) => ({ kind: r.subject_kind, id: r.subject_id })));
     return {
       ...caseSummary(c),
       subjectNow: await this.#snapshots.snapshot(c.subject_kind, c.subject_id, reportedPostIds),
@@ -73,7 +76,10 @@ export class ReviewService {
         statement: decision.statement, postIds: JSON.parse(decision.post_ids), jurisdiction: decision.jurisdiction,
         decidedBy: decision.decided_by, createdAt: decision.created_at, reversedAt: decision.reversed_at,
       } : null,
-      relatedCases: related.map((r) => ({ id: r.id, subject: { kind: r.subject_kind, id: r.subject_id }, state: r.state, category: r.category, outcome: r.outcome, createdAt: r.created_at })),
+      relatedCases: related.map((r) => ({
+        id: r.id, subject: { kind: r.subject_kind, id: r.subject_id }, subjectLabel: relatedLabels.get(`${r.subject_kind}:${r.subject_id}`) ?? null,
+        state: r.state, category: r.category, outcome: r.outcome, createdAt: r.created_at,
+      })),
     };
   }
 
