@@ -114,7 +114,7 @@ export class ReportsService {
         await cases.insertReport(row);
         return;
       }
-      const standing = await this.#standingCase(trx, subject);
+      const standing = await this.#standingCase(trx, subject, row.source);
       if (standing) {
         row.case_id = standing.id;
         row.status = 'decided';
@@ -149,13 +149,22 @@ export class ReportsService {
     });
   }
 
-  /** A subject already actioned (or decided within the cool-down) answers new reports with that decision. */
-  async #standingCase(db: Db, subject: ResolvedSubject): Promise<{ id: string; answer: string } | undefined> {
-    const last = await new CasesRepository(db).latestDecidedBySubject(subject.kind, subject.id);
+  /**
+   * A subject still blocked answers new reports with that decision. Within the cool-down after any other
+   * decision, so does a report about what was already reviewed; a report naming posts the decision did
+   * not look at, or a new automated detection, opens review again.
+   */
+  async #standingCase(db: Db, subject: ResolvedSubject, source: string): Promise<{ id: string; answer: string } | undefined> {
+    const cases = new CasesRepository(db);
+    const last = await cases.latestDecidedBySubject(subject.kind, subject.id);
     if (!last || !last.decision_id || last.state === 'reversed') return undefined;
     const blocked = await new EnforcementRepository(db).activeBlockOf(subject.kind, subject.id);
-    const recent = Date.now() - new Date(last.decided_at ?? 0).getTime() < COOLDOWN_MS;
-    if (!blocked && !recent) return undefined;
+    if (!blocked) {
+      const recent = Date.now() - new Date(last.decided_at ?? 0).getTime() < COOLDOWN_MS;
+      if (!recent || source === 'automated') return undefined;
+      const reviewed = new Set((await cases.reportsOfCase(last.id)).flatMap((r) => JSON.parse(r.post_ids) as string[]));
+      if (!subject.postIds.every((id) => reviewed.has(id))) return undefined;
+    }
     const decision = await new CasesRepository(db).findDecision(last.decision_id);
     const answer = await new CasesRepository(db).answerOfCase(last.id);
     if (!decision || !answer) return undefined;

@@ -142,11 +142,15 @@ export class ChannelsService {
     const row = await new ChannelsRepository(this.#db).findPost(c.id, seq);
     if (!row) throw notFound('Post');
     const [post] = await this.#present(c, [row], viewer);
+    if (!post) throw notFound('Post');
     return { channel: channelView(c), post };
   }
 
   async #present(c: ChannelsTable, rows: Array<{ id: string; seq: number; text: string; created_at: string }>, viewer: Viewer) {
     const vis = await this.#visibility.checkMany(rows.map((r) => ({ kind: 'post' as const, id: r.id })), viewer);
+    // A post held by automated detection was never published: it leaves no trace in the public feed.
+    const isHeld = (id: string) => { const v = vis.get(`post:${id}`); return v !== undefined && !v.visible && v.notice.code === 'held'; };
+    rows = rows.filter((r) => !isHeld(r.id));
     const shown = rows.filter((r) => vis.get(`post:${r.id}`)?.visible !== false);
     const media = await new ChannelsRepository(this.#db).mediaOfPosts(shown.map((r) => r.id));
     return rows.map((r): PostView | WithheldPostView => {
