@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { categoryTitle } from '../shared/policy.ts';
 import { KIND_LABEL, label, OUTCOME_LABEL, STATE_LABEL } from '../shared/format.ts';
 import type { CaseDetail, Policy } from '../shared/types.ts';
+import { formatPriority } from './queue-item.tsx';
 import { SlaCountdown } from './sla-countdown.tsx';
 import { useNow } from './use-now.ts';
 
@@ -26,7 +27,7 @@ export function CaseHeader({ detail, fetchedAt, policy }: { detail: CaseDetail; 
       <ul className="case-facts" aria-label="Case summary">
         <li><span className={`state-badge state-${detail.state}`}>{label(STATE_LABEL, detail.state)}</span></li>
         {detail.outcome && <li>{label(OUTCOME_LABEL, detail.outcome)}</li>}
-        <li>Priority {detail.priority}</li>
+        <li>Priority {formatPriority(detail.priority)}</li>
         <li>{categoryTitle(policy, detail.category)}</li>
         <li>{detail.reportCount} {detail.reportCount === 1 ? 'report' : 'reports'}</li>
         {detail.lifeAtRisk && <li className="flag-danger"><span aria-hidden="true">⚑ </span>Life at risk</li>}

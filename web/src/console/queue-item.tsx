@@ -7,6 +7,9 @@ import type { Policy } from '../shared/types.ts';
 import { SlaCountdown } from './sla-countdown.tsx';
 import type { QueuedCase } from './use-queue.ts';
 
+/** Priority scores are fractional; whole numbers read faster once they are large. */
+export const formatPriority = (p: number) => p.toLocaleString('en', { maximumFractionDigits: p >= 10 ? 0 : 1 });
+
 interface Props { item: QueuedCase; selected: boolean; now: number; policy?: Policy; userId: string; onFocus(): void }
 
 export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem({ item: c, selected, now, policy, userId, onFocus }, ref) {
@@ -15,7 +18,7 @@ export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem
   return (
     <li className={selected ? 'queue-item selected' : 'queue-item'} data-case-id={c.id}>
       <div className="queue-priority" title="Priority">
-        <span className="visually-hidden">Priority </span>{c.priority}
+        <span className="visually-hidden">Priority </span>{formatPriority(c.priority)}
       </div>
       <div className="queue-main">
         <Link ref={ref} to={`/console/cases/${c.id}`} className="queue-link" onFocus={onFocus} aria-current={selected ? 'true' : undefined}>
@@ -26,7 +29,7 @@ export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem
           <span>{categoryTitle(policy, c.category)}</span>
           <span>{c.reportCount} {c.reportCount === 1 ? 'report' : 'reports'} from {c.reporterCount} {c.reporterCount === 1 ? 'reporter' : 'reporters'}</span>
           <span>{c.sources.map((s) => label(SOURCE_LABEL, s)).join(', ')}</span>
-          <span>Reach {c.reach.toLocaleString('en')}</span>
+          {c.reach > 0 && <span>Reach {c.reach.toLocaleString('en')}</span>}
           {c.lifeAtRisk && <span className="flag-danger"><span aria-hidden="true">⚑ </span>Life at risk</span>}
         </p>
       </div>

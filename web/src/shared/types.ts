@@ -66,7 +66,7 @@ export interface Decision {
   jurisdiction: string | null; decidedBy: string; createdAt: string; reversedAt: string | null;
 }
 
-export interface RelatedCase { id: string; subject: SubjectRef; state: CaseState; category: string; outcome: Outcome | null; createdAt: string }
+export interface RelatedCase { id: string; subject: SubjectRef; subjectLabel?: string | null; state: CaseState; category: string; outcome: Outcome | null; createdAt: string }
 
 export interface CaseDetail extends CaseSummary {
   subjectNow: SubjectNow | null;

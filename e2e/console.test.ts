@@ -1,0 +1,181 @@
+// The moderator console in a real browser against the real server.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { staffUser, type TestStaffUser } from '../test/helpers/people.ts';
+import { shot, startE2E, type E2E } from './helpers/harness.ts';
+import { queueLinks, signIn } from './helpers/console.ts';
+import { ARABIC_POST, ARABIC_TITLE, PAYLOAD, seedWorld, type World } from './helpers/seed.ts';
+
+describe('moderator console', () => {
+  let e: E2E;
+  let world: World;
+  let moderator: TestStaffUser;
+  let page: Page;
+
+  before(async () => {
+    e = await startE2E();
+    world = await seedWorld(e.t, e.api);
+    moderator = await staffUser(e.t, 'moderator', 'mod@staff.test');
+    page = await e.newPage();
+  });
+  after(async () => { await e?.close(); });
+
+  test('a moderator signs in and sees the queue by priority with live counts and countdowns', async () => {
+    await page.goto(`${e.base}/console`);
+    await page.getByRole('heading', { name: 'Vigil console' }).waitFor();
+    await signIn(page, moderator);
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await queueLinks(page).first().waitFor();
+    assert.equal(await queueLinks(page).count(), 5);
+    assert.match(await queueLinks(page).first().innerText(), /Night Market Deals/);
+    assert.match(await page.locator('.counts .count').first().innerText(), /5\s*Open/);
+    assert.match(await page.locator('.counts .count').last().innerText(), /1\s*⚠ Overdue/);
+    assert.match(await page.locator('.queue-item').first().locator('.sla').innerText(), /Due in \d/);
+    const late = page.locator('.queue-item', { hasText: ARABIC_TITLE }).locator('.sla');
+    assert.match(await late.innerText(), /Overdue by 2h 0\dm/);
+    await shot(page, 'queue.png');
+  });
+
+  test('the queue is usable with j/k/o and ? opens the help', async () => {
+    await page.goto(`${e.base}/console`);
+    await queueLinks(page).first().waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.equal(await page.locator('.queue-item.selected').getAttribute('data-case-id'), await page.locator('.queue-item').nth(2).getAttribute('data-case-id'));
+    await page.keyboard.press('k');
+    const second = await page.locator('.queue-item').nth(1).getAttribute('data-case-id');
+    assert.equal(await page.locator('.queue-item.selected').getAttribute('data-case-id'), second);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('.queue-item')?.getAttribute('data-case-id')), second);
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.keyboard.press('o');
+    await page.waitForURL(`**/console/cases/${second}`);
+    await page.getByRole('heading', { name: 'The subject as it is now' }).waitFor();
+  });
+
+  test('filters live in the address: overdue shows the late case, mine shows a claimed case', async () => {
+    await page.goto(`${e.base}/console`);
+    await queueLinks(page).first().waitFor();
+    await page.keyboard.press('c');
+    await page.locator('.queue-item').first().getByText('Claimed by you').waitFor();
+    await page.getByLabel('Claimed by me').check();
+    await page.waitForURL(/mine=1/);
+    await page.waitForFunction(() => document.querySelectorAll('ol.queue .queue-item').length === 1);
+    await page.getByLabel('Claimed by me').uncheck();
+    await page.getByLabel('Overdue only').check();
+    await page.waitForURL(/overdue=1/);
+    await page.waitForFunction(() => document.querySelectorAll('ol.queue .queue-item').length === 1);
+    assert.equal(await queueLinks(page).first().innerText(), `CHANNEL ${ARABIC_TITLE}`);
+    await page.getByLabel('Category').selectOption('spam');
+    await page.getByText('No cases match these filters.').waitFor();
+    await page.goto(`${e.base}/console`);
+    await queueLinks(page).nth(4).waitFor();
+  });
+
+  test('the top case: reveal one image, then block the channel after confirming; /c/<handle> answers 451 with the notice', async () => {
+    await page.goto(`${e.base}/console`);
+    await queueLinks(page).first().click();
+    await page.getByRole('heading', { name: /Night Market Deals/ }).waitFor();
+    const frames = page.locator('.media-frame');
+    await frames.first().locator('img').waitFor();
+    assert.equal(await page.locator('.media-frame.is-blurred').count(), await frames.count(), 'every image starts blurred');
+    const filter = await frames.first().locator('img').evaluate((img) => getComputedStyle(img).filter);
+    assert.match(filter, /blur/);
+    assert.match(filter, /grayscale/);
+    await page.getByRole('button', { name: /Show image/ }).first().focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('.media-frame.is-revealed').count(), 1, 'one image revealed');
+    assert.equal(await page.locator('.media-frame.is-revealed img').evaluate((img) => getComputedStyle(img).filter), 'none');
+    await page.getByRole('button', { name: /Show image/ }).first().click();
+    assert.equal(await page.locator('.media-frame.is-revealed').count(), 1, 'still one at a time');
+    await page.getByRole('button', { name: /Hide image/ }).click();
+    assert.match(await page.locator('.related').innerText(), /Night Market VIP/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'case.png');
+
+    // An "actioned" decision without actions: the API's rule is shown next to the actions.
+    const decide = page.getByRole('form', { name: 'Decision' });
+    await decide.getByRole('button', { name: 'Decide' }).click();
+    await decide.getByText('An "actioned" decision needs at least one action.').first().waitFor();
+
+    await decide.getByLabel('Block').check();
+    assert.equal(await decide.getByLabel('Policy category').inputValue(), 'fraud');
+    assert.match(await decide.getByLabel('Statement of reasons').inputValue(), /fraud/);
+    assert.equal(await decide.getByLabel(/Restrict in one country/).count(), 0, 'jurisdiction restrictions are for seniors');
+    await decide.getByRole('button', { name: 'Decide' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm this decision' });
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /block the channel for everyone/);
+    await confirm.getByRole('button', { name: 'Yes, decide' }).click();
+    await page.getByRole('heading', { name: 'Decision', exact: true }).waitFor();
+    await page.locator('.case-facts').getByText('Decided').first().waitFor();
+
+    const res = await page.goto(`${e.base}/c/${world.main.handle}`);
+    assert.equal(res?.status(), 451);
+    assert.match(await page.locator('main').innerText(), /can't be displayed because it was used to defraud people/);
+  });
+
+  test('a channel titled with a script payload is shown as text and runs nothing', async () => {
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    await page.goto(`${e.base}/console`);
+    await queueLinks(page).first().waitFor();
+    const id = await e.t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=',
+      (await e.t.ctx.db.selectFrom('channels').select('id').where('handle', '=', world.xss.handle).executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow();
+    await page.goto(`${e.base}/console/cases/${id.id}`);
+    await page.locator('.case-title').waitFor();
+    assert.equal(await page.locator('.case-title').innerText(), PAYLOAD);
+    assert.ok((await page.locator('.post-text').first().innerText()).includes('<script>'));
+    assert.ok((await page.locator('.report-text').first().innerText()).includes('<img src=x'));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.locator('main img[src="x"]').count(), 0);
+    assert.equal(await page.locator('main script').count(), 0);
+    assert.equal(dialogs, 0);
+  });
+
+  test('an Arabic post renders right-to-left beside the left-to-right interface', async () => {
+    const ch = await e.t.ctx.db.selectFrom('channels').select('id').where('handle', '=', world.rtl.handle).executeTakeFirstOrThrow();
+    const c = await e.t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=', ch.id).executeTakeFirstOrThrow();
+    await page.goto(`${e.base}/console/cases/${c.id}`);
+    const title = page.locator('.case-title');
+    await title.waitFor();
+    assert.equal(await title.innerText(), ARABIC_TITLE);
+    assert.equal(await title.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    const post = page.locator('.post-text', { hasText: ARABIC_POST });
+    assert.equal(await post.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    assert.equal(await page.locator('.case-facts').evaluate((el) => getComputedStyle(el).direction), 'ltr');
+  });
+
+  test('at phone width the queue and a case fit without sideways scrolling', async () => {
+    const phone = await e.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${e.base}/console`);
+    await queueLinks(phone).first().waitFor();
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'queue fits 390px');
+    await queueLinks(phone).first().click();
+    await phone.getByRole('heading', { name: 'The subject as it is now' }).waitFor();
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'case fits 390px');
+    await phone.close();
+  });
+
+  test('when the session ends, the next call returns to sign-in with a message, then back to the same page', async () => {
+    await page.goto(`${e.base}/console?state=open`);
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await e.t.ctx.db.deleteFrom('staff_sessions').execute();
+    await page.keyboard.press('r');
+    await page.getByText('Your session has ended').waitFor();
+    assert.match(page.url(), /\/console\?state=open$/);
+    await signIn(page, moderator);
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    assert.match(page.url(), /\/console\?state=open$/);
+  });
+
+  test('no CSP violations or uncaught errors in any tab', () => {
+    assert.deepEqual(e.problems, []);
+  });
+});
