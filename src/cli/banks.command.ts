@@ -43,7 +43,7 @@ export function registerBankCommands(program: Command): void {
     .action((bankName: string, file: string, o: { skipInvalid?: boolean }) => withContext(async (ctx) => {
       const size = statSync(file).size;
       const bar = process.stderr.isTTY || size > 1_000_000
-        ? new cliProgress.SingleBar({ format: 'reading {bar} {percentage}% | {lines} lines', stream: process.stderr }, cliProgress.Presets.shades_classic)
+        ? new cliProgress.SingleBar({ format: 'reading {bar} {percentage}% | {lines} lines', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic)
         : undefined;
       let bytes = 0;
       let lines = 0;

@@ -111,7 +111,7 @@ export class BanksService {
     if (rejected.length > 0 && !opts.skipInvalid) return { added: 0, duplicates: 0, rejected };
     const rows = await this.addEntries(bank.id, parsed, 'import');
     this.index(rows, bank.category);
-    return { added: rows.length, duplicates: new Set(parsed.map((p) => `${p.signalType}:${p.hash}`)).size - rows.length, rejected };
+    return { added: rows.length, duplicates: parsed.length - rows.length, rejected };
   }
 
   async *export(bankName: string): AsyncGenerator<string> {
