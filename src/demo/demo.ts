@@ -6,6 +6,7 @@ import { createContext, type AppContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { avatarImage, sceneImage, stickerImage, type ImageFormat, type Scene } from './art.ts';
 import { BOTS, CHANNELS, DEMO_EDITOR, GROUP, READERS, STICKER_SET } from './content.ts';
+import type { Reporter } from '../intake/reporter.ts';
 
 export interface DemoOutput { log(message: string): void; error(message: string): void }
 
@@ -35,7 +36,9 @@ export async function runDemo(config: Config, out: DemoOutput = console): Promis
       return;
     }
     const summary = await seed(ctx);
+    const moderation = await seedModeration(ctx);
     printSummary(out, config, summary, performance.now() - started);
+    printModeration(out, config, moderation);
   } finally {
     await ctx.close();
   }
@@ -159,4 +162,36 @@ function printSummary(out: DemoOutput, config: Config, s: DemoSummary, ms: numbe
     `  Private group: ${s.group.id} · chat: ${s.chatId}`,
   ];
   out.log(lines.join('\n'));
+}
+
+/**
+ * Gives the console something to review: reports about the two moderation channels from several kinds of
+ * reporter (in-app, trusted flagger, authority, anonymous), and a demo administrator to sign in with.
+ */
+async function seedModeration(ctx: AppContext) {
+  const { user, password } = await ctx.people.users.create({ email: 'admin@vigil.demo', role: 'admin' }, { actor: 'cli:demo' });
+  const flagger = await ctx.people.keys.create({ kind: 'trusted_flagger', org: 'Demo Helpline', country: null }, 'cli:demo');
+  const authority = await ctx.people.keys.create({ kind: 'authority', org: 'Veloria Ministry of Information (fictional)', country: 'IQ' }, 'cli:demo');
+  const reporter = (i: number): Reporter => ({ source: 'in_app', key: `acc:demo-reader-${i}`, accountId: null, label: `demo reader ${i}`, country: null });
+  for (let i = 0; i < 12; i++) {
+    await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed', category: i % 3 ? 'fraud' : 'spam', explanation: 'Sells hacked accounts and promises fake returns.' }, reporter(i));
+  }
+  await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed/1', category: 'fraud', explanation: 'Selling stolen accounts; victims have contacted our helpline.' },
+    { source: 'trusted_flagger', key: `key:${flagger.id}`, accountId: null, label: 'trusted flagger: Demo Helpline', country: null });
+  await ctx.reports.submit({ subject: '/c/veloria_budget_watch', category: 'other', explanation: 'Insults state institutions.', jurisdiction: 'IQ', legalBasis: 'Media Law art. 12 (fictional)' },
+    { source: 'authority', key: `key:${authority.id}`, accountId: null, label: 'authority: Veloria Ministry of Information (fictional) (IQ)', country: 'IQ' });
+  const anonymous: Reporter = { source: 'anonymous', key: 'anon:demo', accountId: null, label: 'anonymous', country: null };
+  await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed', category: 'extortion', explanation: 'They threaten to publish my photos unless I pay.', bonaFide: true, lifeAtRisk: true }, anonymous);
+  if (!password) throw new Error('the demo administrator was created without a one-time password');
+  return { email: user.email, password };
+}
+
+function printModeration(out: DemoOutput, config: Config, m: { email: string; password: string }): void {
+  const url = config.publicUrl;
+  out.log([
+    '',
+    'Moderation: reports about fast_cash_guaranteed and veloria_budget_watch are waiting in the console.',
+    `  ${url}/console   sign in as ${m.email} with the one-time password ${m.password}`,
+    `  ${url}/report    report something yourself; ${url}/protect to try victim hash submission`,
+  ].join('\n'));
 }
