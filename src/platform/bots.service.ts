@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { BotsTable } from '../db/schema.ts';
-import { AppError, conflict, notFound } from '../shared/errors.ts';
+import { conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
@@ -9,7 +9,7 @@ import { PublicNamesRepository } from './public-names.repository.ts';
 import { validateHandle } from './handles.ts';
 import type { MediaService } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
-import { noScanning, type PublishScanner } from './publish-scanner.ts';
+import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
 export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string; held?: boolean }
 
@@ -33,17 +33,15 @@ export class BotsService {
       id: newId('bot'), handle, handle_lower: handle.toLowerCase(), description: (input.description ?? '').trim(),
       picture_media_id: picture?.id ?? null, owner_id: ownerId, created_at: nowIso(),
     };
-    const scan = await this.#scanner.scan(picture ? [picture] : [], 'bot_picture');
-    await this.#db.transaction().execute(async (trx) => {
-      if (!(await new PublicNamesRepository(trx).claim(handle, 'bot', row.id))) {
-        throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
-      }
-      await new BotsRepository(trx).insert(row);
-      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, { kind: 'bot', id: row.id });
-    });
-    if (scan.verdict !== 'allow') await this.#scanner.report(scan, { kind: 'bot', id: row.id });
-    if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `This bot's picture can't be published. ${scan.reason ?? ''}`.trim());
-    return { ...botView(row), ...(scan.verdict === 'hold' ? { held: true } : {}) };
+    const { held } = await publishScanned(this.#db, this.#scanner, picture ? [picture] : [], 'bot_picture',
+      { hold: { kind: 'bot', id: row.id }, caseSubject: { kind: 'bot', id: row.id }, what: "This bot's picture" },
+      async (trx) => {
+        if (!(await new PublicNamesRepository(trx).claim(handle, 'bot', row.id))) {
+          throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
+        }
+        await new BotsRepository(trx).insert(row);
+      });
+    return { ...botView(row), ...(held ? { held: true } : {}) };
   }
 
   async findRaw(handle: string): Promise<BotsTable> {

@@ -11,8 +11,7 @@ import { AccountsRepository } from './accounts.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
-import { AppError } from '../shared/errors.ts';
-import { noScanning, type PublishScanner } from './publish-scanner.ts';
+import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
 export interface ChannelView {
   id: string; handle: string; title: string; description: string; subscribers: number; link: string; createdAt: string;
@@ -106,21 +105,18 @@ export class ChannelsService {
       throw badRequest('empty_post', 'A post needs text or at least one media item.', [{ field: 'text', message: 'required without media' }]);
     }
     const media = await this.#media.requireOwned(authorId, mediaIds, { field: 'media' });
-    const scan = await this.#scanner.scan(media, 'channel_post');
     const id = newId('post');
     const createdAt = nowIso();
-    const seq = await this.#db.transaction().execute(async (trx) => {
-      const r = new ChannelsRepository(trx);
-      const n = await r.nextPostSeq(c.id);
-      await r.insertPost({ id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt }, media.map((m) => m.id));
-      // A matched post is kept for review but never reaches the public.
-      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, { kind: 'post', id });
-      return n;
-    });
-    if (scan.verdict !== 'allow') await this.#scanner.report(scan, { kind: 'channel', id: c.id }, id);
-    if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `This post can't be published. ${scan.reason ?? ''}`.trim());
+    const { value: seq, held } = await publishScanned(this.#db, this.#scanner, media, 'channel_post',
+      { hold: { kind: 'post', id }, caseSubject: { kind: 'channel', id: c.id }, postId: id, what: 'This post' },
+      async (trx) => {
+        const r = new ChannelsRepository(trx);
+        const n = await r.nextPostSeq(c.id);
+        await r.insertPost({ id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt }, media.map((m) => m.id));
+        return n;
+      });
     const view = this.#postView(c, { id, seq, text, created_at: createdAt }, media.map(mediaView));
-    return scan.verdict === 'hold' ? { ...view, held: true } : view;
+    return held ? { ...view, held: true } : view;
   }
 
   #postView(c: ChannelsTable, p: { id: string; seq: number; text: string; created_at: string }, media: MediaView[]): PostView {

@@ -3,6 +3,7 @@
 // Private groups and chats never call this: their media is never hashed.
 import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
+import { AppError } from '../shared/errors.ts';
 
 export type ScanSurface = 'channel_post' | 'bot_picture' | 'sticker_set';
 
@@ -27,3 +28,25 @@ export const noScanning: PublishScanner = {
   hold: async () => {},
   report: async () => {},
 };
+
+/**
+ * Publishes through the scanner: `insert` runs in a transaction that also holds the new subject when the
+ * scan matched; the automated report follows the commit; a block verdict then answers 422.
+ */
+export async function publishScanned<T>(db: Db, scanner: PublishScanner, media: MediaTable[], surface: ScanSurface, target: {
+  hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
+  caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
+  postId?: string;
+  /** Names what was refused, for the publisher: "This post". */
+  what: string;
+}, insert: (trx: Db) => Promise<T>): Promise<{ value: T; held: boolean }> {
+  const scan = await scanner.scan(media, surface);
+  const value = await db.transaction().execute(async (trx) => {
+    const v = await insert(trx);
+    if (scan.verdict !== 'allow') await scanner.hold(trx, target.hold);
+    return v;
+  });
+  if (scan.verdict !== 'allow') await scanner.report(scan, target.caseSubject, target.postId);
+  if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `${target.what} can't be published. ${scan.reason ?? ''}`.trim());
+  return { value, held: scan.verdict === 'hold' };
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { StickerSetsTable } from '../db/schema.ts';
-import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
+import { badRequest, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
@@ -9,7 +9,7 @@ import { PublicNamesRepository } from './public-names.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
-import { noScanning, type PublishScanner } from './publish-scanner.ts';
+import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
 export interface StickerSetView { id: string; name: string; title: string; stickers: MediaView[]; link: string; createdAt: string; held?: boolean }
 
@@ -28,17 +28,15 @@ export class StickerSetsService {
     if (title === '') throw badRequest('invalid_title', 'The title must not be blank.', [{ field: 'title', message: 'blank' }]);
     const media = await this.#media.requireOwned(ownerId, input.stickers, { imagesOnly: true, field: 'stickers' });
     const row: StickerSetsTable = { id: newId('sset'), name, name_lower: name.toLowerCase(), title, owner_id: ownerId, created_at: nowIso() };
-    const scan = await this.#scanner.scan(media, 'sticker_set');
-    await this.#db.transaction().execute(async (trx) => {
-      if (!(await new PublicNamesRepository(trx).claim(name, 'sticker_set', row.id))) {
-        throw conflict('name_taken', `The name "${name}" is already taken.`, [{ field: 'name', message: 'taken' }]);
-      }
-      await new StickerSetsRepository(trx).insert(row, media.map((m) => m.id));
-      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, { kind: 'sticker_set', id: row.id });
-    });
-    if (scan.verdict !== 'allow') await this.#scanner.report(scan, { kind: 'sticker_set', id: row.id });
-    if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `This sticker set can't be published. ${scan.reason ?? ''}`.trim());
-    return { ...this.#view(row, media.map(mediaView)), ...(scan.verdict === 'hold' ? { held: true } : {}) };
+    const { held } = await publishScanned(this.#db, this.#scanner, media, 'sticker_set',
+      { hold: { kind: 'sticker_set', id: row.id }, caseSubject: { kind: 'sticker_set', id: row.id }, what: 'This sticker set' },
+      async (trx) => {
+        if (!(await new PublicNamesRepository(trx).claim(name, 'sticker_set', row.id))) {
+          throw conflict('name_taken', `The name "${name}" is already taken.`, [{ field: 'name', message: 'taken' }]);
+        }
+        await new StickerSetsRepository(trx).insert(row, media.map((m) => m.id));
+      });
+    return { ...this.#view(row, media.map(mediaView)), ...(held ? { held: true } : {}) };
   }
 
   #view(s: StickerSetsTable, stickers: MediaView[]): StickerSetView {
