@@ -36,7 +36,11 @@ export class SubjectSnapshots {
       const b = await new BotsRepository(this.#db).findById(id);
       if (!b) return null;
       const picture = b.picture_media_id ? await new MediaRepository(this.#db).findById(b.picture_media_id) : undefined;
-      return { kind, id: b.id, link: `/bot/${b.handle}`, handle: b.handle, description: b.description, picture: picture ? mediaView(picture) : null, createdAt: b.created_at };
+      const messages = await new BotsRepository(this.#db).recentMessages(b.id, 10);
+      return {
+        kind, id: b.id, link: `/bot/${b.handle}`, handle: b.handle, description: b.description, picture: picture ? mediaView(picture) : null, createdAt: b.created_at,
+        recentMessages: messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.created_at })),
+      };
     }
     if (kind === 'sticker_set') {
       const repo = new StickerSetsRepository(this.#db);

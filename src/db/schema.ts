@@ -21,6 +21,7 @@ export interface BotsTable {
   id: string; handle: string; handle_lower: string; description: string; picture_media_id: string | null;
   owner_id: string; created_at: string;
 }
+export interface BotMessagesTable { id: string; bot_id: string; text: string; created_at: string }
 export interface StickerSetsTable { id: string; name: string; name_lower: string; title: string; owner_id: string; created_at: string }
 export interface StickersTable { sticker_set_id: string; media_id: string; position: number }
 export interface GroupsTable { id: string; title: string; creator_id: string; member_count: number; created_at: string }
@@ -40,6 +41,7 @@ export interface Database extends PeopleTables, ModerationTables, BankTables {
   posts: PostsTable;
   post_media: PostMediaTable;
   bots: BotsTable;
+  bot_messages: BotMessagesTable;
   sticker_sets: StickerSetsTable;
   stickers: StickersTable;
   groups: GroupsTable;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { BotsTable } from '../db/schema.ts';
+import type { BotMessagesTable, BotsTable } from '../db/schema.ts';
 
 export class BotsRepository {
   #db: Db;
@@ -12,5 +12,11 @@ export class BotsRepository {
   }
   findById(id: string) {
     return this.#db.selectFrom('bots').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  async insertMessage(row: BotMessagesTable): Promise<void> {
+    await this.#db.insertInto('bot_messages').values(row).execute();
+  }
+  recentMessages(botId: string, limit: number) {
+    return this.#db.selectFrom('bot_messages').selectAll().where('bot_id', '=', botId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts';
 import type { BotsTable } from '../db/schema.ts';
-import { conflict, notFound } from '../shared/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { nowIso } from '../shared/time.ts';
+import { monotonicNowIso, nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
 import { BotsRepository } from './bots.repository.ts';
 import { PublicNamesRepository } from './public-names.repository.ts';
@@ -12,6 +12,8 @@ import { unavailable } from './unavailable.ts';
 import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
 export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string; held?: boolean }
+
+export interface BotMessageView { id: string; text: string; createdAt: string }
 
 export const botView = (b: BotsTable): BotView => ({
   id: b.id, handle: b.handle, description: b.description, pictureMediaId: b.picture_media_id, link: `/bot/${b.handle}`, createdAt: b.created_at,
@@ -55,5 +57,21 @@ export class BotsService {
     const v = await this.#visibility.check({ kind: 'bot', id: b.id }, viewer);
     if (!v.visible) throw unavailable(v.notice);
     return b;
+  }
+
+  /** A bot publishes a public message on its page; a blocked or held bot can't (451 with its notice). */
+  async postMessage(ownerId: string, handle: string, text: string, viewer: Viewer): Promise<BotMessageView> {
+    const b = await this.getVisible(handle, viewer);
+    if (b.owner_id !== ownerId) throw forbidden("Only the bot's owner can post as the bot.");
+    const t = text.trim();
+    if (t === '') throw badRequest('empty_message', 'A message needs text.', [{ field: 'text', message: 'blank' }]);
+    const row = { id: newId('bmsg'), bot_id: b.id, text: t, created_at: monotonicNowIso() };
+    await new BotsRepository(this.#db).insertMessage(row);
+    return { id: row.id, text: row.text, createdAt: row.created_at };
+  }
+
+  async messages(handle: string, viewer: Viewer): Promise<BotMessageView[]> {
+    const b = await this.getVisible(handle, viewer);
+    return (await new BotsRepository(this.#db).recentMessages(b.id, 20)).map((m) => ({ id: m.id, text: m.text, createdAt: m.created_at }));
   }
 }

@@ -25,6 +25,8 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'POST /api/v1/channels/{handle}/subscribe': 'account',
   'POST /api/v1/bots': 'account',
   'GET /api/v1/bots/{handle}': 'public',
+  'POST /api/v1/bots/{handle}/messages': 'account',
+  'GET /api/v1/bots/{handle}/messages': 'public',
   'POST /api/v1/sticker-sets': 'account',
   'GET /api/v1/sticker-sets/{name}': 'public',
   'POST /api/v1/groups': 'account',

@@ -200,6 +200,26 @@ describe('moderation scenarios', () => {
     assert.equal((await api.get('/api/v1/channels/gambling_local', { headers: { 'x-vigil-country': 'TR' } })).status, 200);
   });
 
+  test('a blocked bot can no longer post, and its page and messages show the notice', async () => {
+    const owner = await api.account('bot owner');
+    assert.equal((await api.post('/api/v1/bots', { handle: 'loan_shark_bot', description: 'Instant loans' }, { token: owner.token })).status, 201);
+    assert.equal((await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'Pay 50% interest or we call your family' }, { token: owner.token })).status, 201);
+    const stranger = await api.account();
+    assert.equal((await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'hi' }, { token: stranger.token })).status, 403);
+    assert.match((await api.get('/bot/loan_shark_bot')).text, /Pay 50% interest/);
+    const reporter = await api.account();
+    await api.post('/api/v1/reports', { subject: '/bot/loan_shark_bot', category: 'extortion', explanation: 'threatens borrowers' }, { token: reporter.token });
+    const kase = (await api.get('/api/v1/cases?limit=100', { token: moderator })).body.cases.find((c: any) => c.subject.kind === 'bot' && c.state === 'open');
+    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['block'], category: 'extortion', statement: 'The bot threatens borrowers and their families.' }, { token: moderator })).status, 200);
+    const refused = await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'still here' }, { token: owner.token });
+    assert.equal(refused.status, 451);
+    assert.equal(refused.body.error.message, "This bot can't be displayed because it was used to threaten and extort people.");
+    assert.equal((await api.get('/api/v1/bots/loan_shark_bot/messages')).status, 451);
+    const page = await api.get('/bot/loan_shark_bot');
+    assert.equal(page.status, 451);
+    assert.ok(!page.text.includes('Pay 50% interest'));
+  });
+
   test('removing posts leaves a notice in their place and banks their images', async () => {
     const owner = await api.account();
     await api.post('/api/v1/channels', { handle: 'leaks_channel', title: 'Leaks' }, { token: owner.token });

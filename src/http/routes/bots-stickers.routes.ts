@@ -36,6 +36,24 @@ export const botsAndStickersRoutes: RouteModule = (app, ctx) => {
     schema: { tags: ['platform'], summary: 'A bot', params: Type.Object({ handle: Type.String({ maxLength: 64 }) }), response: { 200: BotSchema, ...errorResponses(404, 451) } },
   }, async (req) => botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req))));
 
+  const BotMessage = Type.Object({ id: Type.String(), text: Type.String(), createdAt: Type.String() });
+  app.post('/api/v1/bots/:handle/messages', {
+    config: { access: 'account' },
+    schema: {
+      tags: ['platform'], summary: "Publish a public message as the bot (its owner); a blocked bot can't", security: bearer,
+      params: Type.Object({ handle: Type.String({ maxLength: 64 }) }),
+      body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false }),
+      response: { 201: BotMessage, ...errorResponses(400, 401, 403, 404, 451) },
+    },
+  }, async (req, reply) => reply.status(201).send(await ctx.bots.postMessage(requireAccount(req).accountId, req.params.handle, req.body.text, viewerOf(req))));
+
+  app.get('/api/v1/bots/:handle/messages', {
+    schema: {
+      tags: ['platform'], summary: "A bot's recent public messages", params: Type.Object({ handle: Type.String({ maxLength: 64 }) }),
+      response: { 200: Type.Object({ messages: Type.Array(BotMessage) }), ...errorResponses(404, 451) },
+    },
+  }, async (req) => ({ messages: await ctx.bots.messages(req.params.handle, viewerOf(req)) }));
+
   app.post('/api/v1/sticker-sets', {
     config: { access: 'account' },
     schema: {

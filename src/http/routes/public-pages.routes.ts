@@ -38,8 +38,10 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     return reply.type('text/html; charset=utf-8').send(postPage(r.channel, r.post));
   });
 
-  app.get('/bot/:handle', { schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(botPage(botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req))))));
+  app.get('/bot/:handle', { schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
+    const bot = botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req)));
+    return reply.type('text/html; charset=utf-8').send(botPage(bot, await ctx.bots.messages(req.params.handle, viewerOf(req))));
+  });
 
   app.get('/stickers/:name', { schema: { ...hidden, params: Type.Object({ name: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
     reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))));

@@ -2,7 +2,7 @@
 // or JavaScript, the way public channels are read in a browser. All user strings pass through html``.
 import { html, type SafeHtml } from '../../shared/html.ts';
 import type { ChannelView, PostView, WithheldPostView } from '../channels.service.ts';
-import type { BotView } from '../bots.service.ts';
+import type { BotMessageView, BotView } from '../bots.service.ts';
 import type { StickerSetView } from '../sticker-sets.service.ts';
 import type { MediaView } from '../media.service.ts';
 import { page } from './layout.ts';
@@ -48,12 +48,14 @@ export function postPage(c: ChannelView, p: PostView | WithheldPostView): string
   return page(`${c.title}: post ${p.number}`, html`${channelHeader(c)}<section class="posts">${postBlock(p, { permalink: false })}</section>`);
 }
 
-export function botPage(b: BotView): string {
+export function botPage(b: BotView, messages: BotMessageView[]): string {
   return page(`@${b.handle}`, html`<section class="channel-head">
 ${b.pictureMediaId ? html`<img class="avatar" src="/media/${b.pictureMediaId}" alt="">` : ''}
 <h1>@${b.handle}</h1><p class="handle">Bot</p>
 ${b.description ? html`<p class="description" dir="auto">${b.description}</p>` : ''}
-</section>`);
+</section>
+${messages.length > 0 ? html`<section class="posts" aria-label="Messages">${messages.map((m) => html`<article class="post"><p class="text" dir="auto">${m.text}</p>
+<span class="time"><time datetime="${m.createdAt}">${m.createdAt.slice(0, 16).replace('T', ' ')} UTC</time></span></article>`)}</section>` : ''}`);
 }
 
 export function stickerSetPage(s: StickerSetView): string {
