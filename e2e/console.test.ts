@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { staffUser, type TestStaffUser } from '../test/helpers/people.ts';
+import { apiKey, staffUser, type TestStaffUser } from '../test/helpers/people.ts';
 import { shot, startE2E, type E2E } from './helpers/harness.ts';
 import { queueLinks, signIn } from './helpers/console.ts';
-import { ARABIC_POST, ARABIC_TITLE, PAYLOAD, seedWorld, type World } from './helpers/seed.ts';
+import { ARABIC_POST, ARABIC_TITLE, PAYLOAD, report, seedWorld, type World } from './helpers/seed.ts';
 
 describe('moderator console', () => {
   let e: E2E;
@@ -66,6 +66,7 @@ describe('moderator console', () => {
     await page.waitForURL(/mine=1/);
     await page.waitForFunction(() => document.querySelectorAll('ol.queue .queue-item').length === 1);
     await page.getByLabel('Claimed by me').uncheck();
+    await page.waitForURL((u) => !u.search.includes('mine'));
     await page.getByLabel('Overdue only').check();
     await page.waitForURL(/overdue=1/);
     await page.waitForFunction(() => document.querySelectorAll('ol.queue .queue-item').length === 1);
@@ -94,6 +95,7 @@ describe('moderator console', () => {
     assert.equal(await page.locator('.media-frame.is-revealed').count(), 1, 'still one at a time');
     await page.getByRole('button', { name: /Hide image/ }).click();
     assert.match(await page.locator('.related').innerText(), /Night Market VIP/);
+    assert.doesNotMatch(await page.locator('.reports').innerText(), /ana@example.org|Reporter/, 'reporters are hidden from moderators');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'case.png');
 
@@ -117,6 +119,22 @@ describe('moderator console', () => {
     const res = await page.goto(`${e.base}/c/${world.main.handle}`);
     assert.equal(res?.status(), 451);
     assert.match(await page.locator('main').innerText(), /can't be displayed because it was used to defraud people/);
+  });
+
+  test('a moderator comments on and escalates a case; the history shows both', async () => {
+    await page.goto(`${e.base}/console`);
+    await page.locator('.queue-item', { hasText: 'Movie Night Streams' }).locator('.queue-link').click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.getByLabel('Your comment').fill('Checked the distributor: no licence for streaming.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByText('Comment added.').waitFor();
+    await page.getByLabel('Why escalate?').fill('A rights holder may need to confirm; senior call.');
+    await page.getByRole('button', { name: 'Escalate to a senior' }).click();
+    await page.getByText('Case escalated for senior review.').waitFor();
+    const history = await page.locator('.history').innerText();
+    assert.match(history, /Comment[\s\S]*no licence for streaming/);
+    assert.match(history, /Escalated[\s\S]*senior call/);
+    assert.match(await page.locator('.case-facts').innerText(), /Escalated/i);
   });
 
   test('a channel titled with a script payload is shown as text and runs nothing', async () => {
@@ -173,6 +191,29 @@ describe('moderator console', () => {
     await signIn(page, moderator);
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
     assert.match(page.url(), /\/console\?state=open$/);
+  });
+
+  test('a senior restricts a channel in one country on an authority order, after confirming', async () => {
+    const key = await apiKey(e.t, 'authority', 'Media Regulator', 'IQ');
+    await report(e.api, { subject: `/c/${world.rtl.handle}`, category: 'other', explanation: 'Order of the regulator.', legalBasis: 'Media Law Art. 5' }, key);
+    const senior = await staffUser(e.t, 'senior', 'senior@staff.test');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, senior);
+    await page.locator('.queue-item', { hasText: ARABIC_TITLE }).locator('.queue-link').click();
+    await page.getByRole('heading', { name: 'Reports (2)' }).waitFor();
+    assert.match(await page.locator('.reports').innerText(), /authority: Media Regulator \(IQ\)/, 'seniors see who reported');
+    const decide = page.getByRole('form', { name: 'Decision' });
+    await decide.getByLabel(/Restrict in one country/).check();
+    await decide.getByRole('button', { name: 'Decide' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm this decision' });
+    assert.match(await confirm.innerText(), /hide the channel in the country named by the authority’s order/);
+    await confirm.getByRole('button', { name: 'Yes, decide' }).click();
+    await page.getByText('Decision recorded.').waitFor();
+    assert.match(await page.locator('.decision-summary').innerText(), /Country\s*IQ/);
+    const inIraq = await e.t.app.inject({ method: 'GET', url: `/c/${world.rtl.handle}`, headers: { 'x-vigil-country': 'IQ' } });
+    assert.equal(inIraq.statusCode, 451);
+    const elsewhere = await e.t.app.inject({ method: 'GET', url: `/c/${world.rtl.handle}`, headers: { 'x-vigil-country': 'DE' } });
+    assert.equal(elsewhere.statusCode, 200);
   });
 
   test('no CSP violations or uncaught errors in any tab', () => {

@@ -1,5 +1,6 @@
 // A case: the subject as it is now, the reports, signals, history and related cases; on the side,
 // claiming, the decision, escalation and comments.
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { usePolicy } from '../shared/policy.ts';
@@ -22,6 +23,8 @@ export function CasePage() {
   const { detail, fetchedAt, error, refresh } = useCase(id);
   const { policy } = usePolicy();
   const user = useUser();
+  const [notice, setNotice] = useState('');
+  const after = (message: string) => () => { setNotice(message); void refresh(); };
   useDocumentTitle(detail ? subjectName(detail) : 'Case');
 
   if (error && !detail) return <ErrorMessage error={error} title="Could not load this case" />;
@@ -31,6 +34,8 @@ export function CasePage() {
   return (
     <div className="case-page">
       <CaseHeader detail={detail} fetchedAt={fetchedAt} policy={policy} />
+      <p role="status" className={notice ? 'notice-ok' : undefined}>{notice}</p>
+      {open && <p className="jump"><a href="#sec-decide">Go to the decision panel</a></p>}
       <ErrorMessage error={error} title="Could not refresh this case" />
       <div className="case-columns">
         <div className="case-content">
@@ -56,7 +61,7 @@ export function CasePage() {
           </section>
         </div>
         <aside className="case-side" aria-label="Review">
-          <ClaimControls detail={detail} onChanged={() => void refresh()} />
+          <ClaimControls detail={detail} onChanged={(what) => after(what)()} />
           {detail.decision && (
             <section aria-labelledby="sec-decision">
               <h2 id="sec-decision">Decision</h2>
@@ -67,17 +72,17 @@ export function CasePage() {
             <>
               <section aria-labelledby="sec-decide" className="panel">
                 <h2 id="sec-decide">Decide</h2>
-                <DecisionPanel key={detail.id} detail={detail} policy={policy} onDecided={() => void refresh()} />
+                <DecisionPanel key={detail.id} detail={detail} policy={policy} onDecided={after('Decision recorded. The reporters and the owner have been sent the statement of reasons.')} />
               </section>
               <section aria-labelledby="sec-escalate" className="panel">
                 <h2 id="sec-escalate">Escalate</h2>
-                <NoteForm caseId={detail.id} kind="escalate" onDone={() => void refresh()} />
+                <NoteForm caseId={detail.id} kind="escalate" onDone={after('Case escalated for senior review.')} />
               </section>
             </>
           )}
           <section aria-labelledby="sec-comment" className="panel">
             <h2 id="sec-comment">Comment</h2>
-            {open ? <NoteForm caseId={detail.id} kind="comment" onDone={() => void refresh()} /> : <p className="muted">The case is closed.</p>}
+            {open ? <NoteForm caseId={detail.id} kind="comment" onDone={after('Comment added.')} /> : <p className="muted">The case is closed.</p>}
           </section>
         </aside>
       </div>

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../shared/error-message.tsx';
 import type { CaseDetail } from '../shared/types.ts';
 import { useApi, useUser } from './session.tsx';
 
-export function ClaimControls({ detail, onChanged }: { detail: CaseDetail; onChanged(): void }) {
+export function ClaimControls({ detail, onChanged }: { detail: CaseDetail; onChanged(message: string): void }) {
   const api = useApi();
   const user = useUser();
   const [busy, setBusy] = useState(false);
@@ -18,7 +18,7 @@ export function ClaimControls({ detail, onChanged }: { detail: CaseDetail; onCha
     setError(undefined);
     try {
       await api.post(`/api/v1/cases/${detail.id}/${what}`);
-      onChanged();
+      onChanged(what === 'claim' ? 'You have claimed this case.' : 'You have released this case.');
     } catch (err) {
       setError(asApiError(err));
     } finally {

@@ -7,8 +7,8 @@ import { useApi } from './session.tsx';
 interface Props { caseId: string; kind: 'comment' | 'escalate'; onDone(): void }
 
 const TEXT = {
-  comment: { label: 'Comment', hint: 'Visible to staff only.', button: 'Add comment', done: 'Comment added.' },
-  escalate: { label: 'Why escalate?', hint: 'The case goes to senior review with this note.', button: 'Escalate to a senior', done: 'Case escalated.' },
+  comment: { label: 'Your comment', hint: 'Visible to staff only.', button: 'Add comment' },
+  escalate: { label: 'Why escalate?', hint: 'The case goes to senior review with this note.', button: 'Escalate to a senior' },
 };
 
 export function NoteForm({ caseId, kind, onDone }: Props) {
@@ -18,17 +18,14 @@ export function NoteForm({ caseId, kind, onDone }: Props) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [status, setStatus] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
-    setStatus('');
     try {
       await api.post(`/api/v1/cases/${caseId}/${kind}`, { text });
       setText('');
-      setStatus(t.done);
       onDone();
     } catch (err) {
       setError(asApiError(err));
@@ -39,14 +36,13 @@ export function NoteForm({ caseId, kind, onDone }: Props) {
 
   return (
     <form onSubmit={submit} className="stack note-form">
-      <label className="field" htmlFor={`${id}-text`}>
-        <span>{t.label}</span>
-        <span className="hint" id={`${id}-hint`}>{t.hint}</span>
-      </label>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t.label}</label>
+        <p className="hint" id={`${id}-hint`}>{t.hint}</p>
+      </div>
       <textarea id={`${id}-text`} aria-describedby={`${id}-hint`} dir="auto" rows={3} required maxLength={5000}
         value={text} onChange={(e) => setText(e.target.value)} />
       <button type="submit" disabled={busy || text.trim() === ''}>{busy ? 'Sending…' : t.button}</button>
-      <p role="status" className="ok">{status}</p>
       <ErrorMessage error={error} />
     </form>
   );

@@ -1,4 +1,5 @@
 // Filter controls for the queue; every change rewrites the address.
+import { useEffect, useState } from 'react';
 import { CASE_STATES, SOURCES } from './queue-options.ts';
 import { label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
 import type { Policy } from '../shared/types.ts';
@@ -6,8 +7,16 @@ import type { QueueFilter } from './queue-filter.ts';
 
 interface Props { filter: QueueFilter; policy?: Policy; onChange(f: QueueFilter): void }
 
-export function QueueFilters({ filter, policy, onChange }: Props) {
-  const set = (patch: Partial<QueueFilter>) => onChange({ ...filter, ...patch });
+export function QueueFilters({ filter: fromAddress, policy, onChange }: Props) {
+  // The address updates in a transition; a local copy keeps the controls from flickering back meanwhile.
+  const [filter, setFilter] = useState(fromAddress);
+  const key = JSON.stringify(fromAddress);
+  useEffect(() => { setFilter(JSON.parse(key) as QueueFilter); }, [key]);
+  const set = (patch: Partial<QueueFilter>) => {
+    const next = { ...filter, ...patch };
+    setFilter(next);
+    onChange(next);
+  };
   return (
     <form className="filters" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
       <label className="field">

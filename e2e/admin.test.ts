@@ -1,0 +1,99 @@
+// Administration in the console: staff users (one-time password), roles, disabling, API keys.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { staffUser, type TestStaffUser } from '../test/helpers/people.ts';
+import { startE2E, type E2E } from './helpers/harness.ts';
+import { signIn } from './helpers/console.ts';
+
+describe('console administration', () => {
+  let e: E2E;
+  let admin: TestStaffUser;
+  let page: Page;
+
+  before(async () => {
+    e = await startE2E();
+    admin = await staffUser(e.t, 'admin', 'admin@staff.test');
+    await e.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e.base });
+    page = await e.newPage();
+  });
+  after(async () => { await e?.close(); });
+
+  test('an admin adds a moderator, who signs in with the one-time password; role change and disabling follow', async () => {
+    await page.goto(`${e.base}/console`);
+    await signIn(page, admin);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Moderators and roles' }).waitFor();
+    const users = page.getByRole('form', { name: 'Add a staff user' });
+    await users.getByLabel('Email').fill('new.moderator@staff.test');
+    await users.getByLabel('Role').selectOption('moderator');
+    await users.getByRole('button', { name: 'Add user' }).click();
+    const secret = page.getByRole('region', { name: /One-time password for new.moderator@staff.test/ });
+    await secret.waitFor();
+    const password = (await secret.locator('code').innerText()).trim();
+    assert.ok(password.length >= 12);
+    await secret.getByRole('button', { name: 'I have saved it' }).click();
+    assert.equal(await page.getByText(password).count(), 0, 'the password is gone once dismissed');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    // Signing in keeps the address: the new moderator lands on the admin page they may not use.
+    await signIn(page, { id: '', email: 'new.moderator@staff.test', role: 'moderator', password });
+    await page.getByText('Only admins can manage staff users and API keys.').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0);
+    await page.getByRole('link', { name: 'Queue' }).click();
+    await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await page.goto(`${e.base}/console/admin`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await signIn(page, admin);
+    await page.getByRole('heading', { name: 'Moderators and roles' }).waitFor();
+    await page.getByLabel('Role of new.moderator@staff.test').selectOption('senior');
+    await page.getByText('new.moderator@staff.test is now senior.').waitFor();
+    const row = page.getByRole('row', { name: /new.moderator@staff.test/ });
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByText(/^Disabled/).waitFor();
+    const stored = await e.t.ctx.people.users.list();
+    const changed = stored.find((u) => u.email === 'new.moderator@staff.test');
+    assert.equal(changed?.role, 'senior');
+    assert.ok(changed?.disabledAt);
+  });
+
+  test('an admin creates an API key, shown once with a copy button, and revokes it after confirming', async () => {
+    const keys = page.getByRole('form', { name: 'Create an API key' });
+    await keys.getByLabel('Kind').selectOption('trusted_flagger');
+    await keys.getByLabel('Organisation').fill('Hotline Europe');
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    const secret = page.getByRole('region', { name: 'New API key for Hotline Europe' });
+    await secret.waitFor();
+    const key = (await secret.locator('code').innerText()).trim();
+    assert.match(key, /^vgk_/);
+    await secret.getByRole('button', { name: 'Copy key' }).click();
+    await secret.getByText('Copied.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), key);
+    const works = await e.api.post('/api/v1/reports', { subject: { kind: 'channel', id: 'ch_none' }, category: 'spam' }, { token: key });
+    assert.notEqual(works.status, 401, 'the key authenticates');
+
+    await page.getByRole('row', { name: /Hotline Europe/ }).getByRole('button', { name: 'Revoke' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke this API key?' });
+    await confirm.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('The key of Hotline Europe is revoked.').waitFor();
+    await page.getByRole('row', { name: /Hotline Europe/ }).getByText(/^Revoked/).waitFor();
+    const refused = await e.api.post('/api/v1/reports', { subject: { kind: 'channel', id: 'ch_none' }, category: 'spam' }, { token: key });
+    assert.equal(refused.status, 401);
+  });
+
+  test('a key with an invalid country is refused and the API\'s message is shown', async () => {
+    const keys = page.getByRole('form', { name: 'Create an API key' });
+    await keys.getByLabel('Kind').selectOption('platform');
+    await keys.getByLabel('Organisation').fill('Partner app');
+    await keys.getByLabel(/Country/).fill('X1');
+    await keys.getByLabel(/Country/).evaluate((el) => el.removeAttribute('pattern'));
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    await page.getByRole('alert').getByText(/ISO 3166-1 alpha-2/).waitFor();
+  });
+
+  test('no CSP violations or uncaught errors', () => {
+    assert.deepEqual(e.problems, []);
+  });
+});

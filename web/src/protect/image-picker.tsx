@@ -1,0 +1,35 @@
+// Choosing images: a labelled file input (keyboard and screen readers) inside a drop zone.
+import { useId, useState, type DragEvent } from 'react';
+
+const isImage = (f: File) => f.type.startsWith('image/') || (f.type === '' && /\.(jpe?g|png|webp|gif|avif|heic|heif|bmp)$/i.test(f.name));
+
+export function ImagePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disabled?: boolean }) {
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const [skipped, setSkipped] = useState('');
+
+  function take(list: FileList | null) {
+    const files = [...(list ?? [])];
+    const images = files.filter(isImage);
+    const others = files.length - images.length;
+    setSkipped(others > 0 ? `${others} file${others === 1 ? ' was' : 's were'} left out because ${others === 1 ? 'it is' : 'they are'} not an image.` : '');
+    if (images.length > 0) onFiles(images);
+  }
+
+  function drop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    if (!disabled) take(e.dataTransfer.files);
+  }
+
+  return (
+    <div className={over ? 'drop-zone is-over' : 'drop-zone'}
+      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}>
+      <input id={id} type="file" multiple accept="image/*" className="visually-hidden" disabled={disabled}
+        aria-describedby={`${id}-hint`} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
+      <label htmlFor={id} className="choose-button">Choose images</label>
+      <p id={`${id}-hint`} className="hint">or drag them here. You can choose several at once. They stay on this device.</p>
+      {skipped && <p className="field-error" role="status">{skipped}</p>}
+    </div>
+  );
+}
