@@ -193,12 +193,28 @@ describe('moderator console', () => {
     assert.match(page.url(), /\/console\?state=open$/);
   });
 
+  test('after signing out and in again in another tab, this tab renews its CSRF token and its write goes through', async () => {
+    await page.goto(`${e.base}/console`);
+    await page.locator('.queue-item', { hasText: 'Night Market VIP' }).locator('.queue-link').click();
+    await page.getByRole('button', { name: 'Claim this case' }).waitFor();
+    const other = await e.newPage();
+    await other.goto(`${e.base}/console`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(other, moderator);
+    await other.getByRole('heading', { name: 'Review queue' }).waitFor();
+    await other.close();
+    await page.getByRole('button', { name: 'Claim this case' }).click();
+    await page.getByText('You have claimed this case.').first().waitFor();
+  });
+
   test('a senior restricts a channel in one country on an authority order, after confirming', async () => {
     const key = await apiKey(e.t, 'authority', 'Media Regulator', 'IQ');
     await report(e.api, { subject: `/c/${world.rtl.handle}`, category: 'other', explanation: 'Order of the regulator.', legalBasis: 'Media Law Art. 5' }, key);
     const senior = await staffUser(e.t, 'senior', 'senior@staff.test');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, senior);
+    await page.getByRole('heading', { name: 'Night Market VIP' }).waitFor();
+    await page.getByRole('link', { name: '← Queue' }).click();
     await page.locator('.queue-item', { hasText: ARABIC_TITLE }).locator('.queue-link').click();
     await page.getByRole('heading', { name: 'Reports (2)' }).waitFor();
     assert.match(await page.locator('.reports').innerText(), /authority: Media Regulator \(IQ\)/, 'seniors see who reported');

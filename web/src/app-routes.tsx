@@ -8,6 +8,7 @@ import { NotFound } from './shared/not-found.tsx';
 
 const ConsoleRoutes = lazy(() => import('./console/console-routes.tsx'));
 const PublicRoutes = lazy(() => import('./public/public-routes.tsx'));
+const ProtectRoutes = lazy(() => import('./protect/protect-routes.tsx'));
 
 function Loading() {
   return <p className="loading" role="status">Loading…</p>;
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Routes>
           <Route path="/console/*" element={<ConsoleRoutes />} />
           <Route path="/report/*" element={<PublicRoutes />} />
+          <Route path="/protect/*" element={<ProtectRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

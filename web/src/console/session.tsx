@@ -29,6 +29,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo(() => createApiClient({
     csrfToken: () => csrf.current,
+    refreshCsrf: async () => {
+      try {
+        const s = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+        if (!s.ok) return false;
+        const session = await s.json() as SessionInfo;
+        csrf.current = session.csrfToken;
+        setState({ status: 'signed_in', session });
+        return true;
+      } catch { return false; }
+    },
     onUnauthorized: () => {
       csrf.current = undefined;
       setState((s) => (s.status === 'signed_in' ? { status: 'signed_out', notice: EXPIRED } : s));

@@ -7,6 +7,7 @@ export function PublicLayout() {
       <header className="public-header">
         <Link to="/report" className="brand">Vigil</Link>
         <span className="muted">Trust &amp; safety</span>
+        <Link to="/protect" className="header-link">Protect your intimate images</Link>
       </header>
       <main id="main" className="public-main" tabIndex={-1}>
         <Outlet />

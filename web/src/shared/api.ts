@@ -14,6 +14,11 @@ export interface ApiHooks {
   credentials?: RequestCredentials;
   csrfToken?: () => string | undefined;
   onUnauthorized?: (err: ApiError) => void;
+  /**
+   * A write was refused for a stale CSRF token (the user signed in again in another tab). Return true
+   * once the token is fresh again, and the request is sent once more.
+   */
+  refreshCsrf?: () => Promise<boolean>;
 }
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -39,6 +44,15 @@ async function errorFrom(res: Response): Promise<ApiError> {
 
 export function createApiClient(hooks: ApiHooks = {}): ApiClient {
   async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    try {
+      return await send<T>(method, path, body, opts);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'csrf_failed' && hooks.refreshCsrf && await hooks.refreshCsrf())) throw err;
+      return send<T>(method, path, body, opts);
+    }
+  }
+
+  async function send<T>(method: Method, path: string, body: unknown, opts: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const csrf = method === 'GET' ? undefined : hooks.csrfToken?.();
