@@ -12,6 +12,7 @@ function actorName(actor: string, userId: string): string {
   if (actor === `staff:${userId}`) return 'you';
   if (actor.startsWith('staff:')) return `staff ${actor.slice(6)}`;
   if (actor.startsWith('reporter:')) return `reporter (${label(SOURCE_LABEL, actor.slice(9))})`;
+  if (actor.startsWith('system:')) return `system (${actor.slice(7).replaceAll('-', ' ')})`;
   return actor;
 }
 
@@ -26,6 +27,7 @@ function detail(e: CaseEvent): string | null {
     const actions = Array.isArray(d.actions) ? d.actions.map((a) => label(ACTION_LABEL, String(a))).join(', ') : '';
     return [label(OUTCOME_LABEL, String(d.outcome)), actions, d.category ? String(d.category) : null].filter(Boolean).join(' · ');
   }
+  if (e.kind === 'signal') return [d.type, d.verdict].filter(Boolean).map(String).join(' · ') || null;
   if ((e.kind === 'claimed' || e.kind === 'released' || e.kind === 'escalated') && d.state) return `state: ${String(d.state)}`;
   return null;
 }

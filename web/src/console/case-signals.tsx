@@ -1,22 +1,48 @@
-// Signals on a case (hash matches, classifier scores…), shown as plain key/value text.
+// Automated signals on a case: hash matches against the banks (bank, category, signal, distance) and
+// anything else a detector records, shown as plain text.
 import { formatDateTime } from '../shared/format.ts';
 
 type Signal = { at: string } & Record<string, unknown>;
+interface HashMatch { bank?: string; bankCategory?: string; signalType?: string; distance?: number; mediaId?: string; entryId?: string }
 
+const TYPE: Record<string, string> = { hash_match: 'Hash match', scan_timeout: 'Scan timed out' };
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function Matches({ matches }: { matches: HashMatch[] }) {
+  return (
+    <ul className="matches">
+      {matches.map((m, i) => (
+        <li key={i}>
+          <strong dir="auto">{m.bank ?? 'bank'}</strong>
+          {m.bankCategory && <> ({m.bankCategory})</>}
+          {m.signalType && <> · {m.signalType}</>}
+          {typeof m.distance === 'number' && <> · distance {m.distance}</>}
+          {m.mediaId && <> · media <code>{m.mediaId}</code></>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function CaseSignals({ signals }: { signals: Signal[] }) {
   if (signals.length === 0) return <p className="muted">No automated signals.</p>;
   return (
     <ul className="signals">
       {signals.map((s, i) => {
-        const { at, ...rest } = s;
+        const { at, type, matches, ...rest } = s;
+        const facts = Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== '');
         return (
           <li key={i}>
-            <time dateTime={at}>{formatDateTime(at)}</time>
-            <dl className="facts compact">
-              {Object.entries(rest).map(([k, v]) => <div key={k}><dt>{k}</dt><dd dir="auto">{show(v)}</dd></div>)}
-            </dl>
+            <p className="signal-head">
+              <strong>{typeof type === 'string' ? TYPE[type] ?? type : 'Signal'}</strong>{' '}
+              <time dateTime={at} className="muted">{formatDateTime(at)}</time>
+            </p>
+            {Array.isArray(matches) && matches.length > 0 && <Matches matches={matches as HashMatch[]} />}
+            {facts.length > 0 && (
+              <dl className="facts compact">
+                {facts.map(([k, v]) => <div key={k}><dt>{k}</dt><dd dir="auto">{show(v)}</dd></div>)}
+              </dl>
+            )}
           </li>
         );
       })}

@@ -16,7 +16,7 @@ export function MediaImage({ media, revealKey, description }: Props) {
     <figure className="media">
       <div className={hidden ? 'media-frame is-blurred' : 'media-frame is-revealed'}>
         {failed
-          ? <p className="media-missing">The image is no longer available.</p>
+          ? <p className="media-missing">The image cannot be shown here: it may have been removed, blocked or held for review.</p>
           : <img src={`/media/${encodeURIComponent(media.id)}`} alt={hidden ? `${description} (hidden)` : description}
               width={media.width} height={media.height} loading="lazy" onError={() => setFailed(true)} />}
         {!failed && hidden && (
