@@ -39,6 +39,7 @@ export function homePage(): string {
 <p>Trust and safety for public channels: every report acknowledged, tracked and answered.</p>
 <ul>
 <li><a href="/report">Report public content</a></li>
+<li><a href="/protect">Protect your intimate images without sending them</a></li>
 <li><a href="/api/docs">API documentation</a></li>
 </ul>
 </section>`);

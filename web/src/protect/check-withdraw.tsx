@@ -51,7 +51,7 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
   const active = shown ? shown.status.hashes.filter((h) => h.status !== 'withdrawn').length : 0;
 
   return (
-    <section className="protect-panel check" aria-labelledby={`${id}-h`}>
+    <section className="protect-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Check or withdraw</h2>
       <p>Enter your case number and PIN to see whether copies were found, or to withdraw your fingerprints.</p>
       <form className="check-form" onSubmit={(e) => void check(e)}>

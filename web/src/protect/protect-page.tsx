@@ -11,14 +11,16 @@ export function ProtectPage() {
   useDocumentTitle('Protect your images');
   const [receipt, setReceipt] = useState<ProtectReceipt>();
   return (
-    <div className="narrow-page protect">
-      <ProtectIntro />
-      <div aria-live="polite">
-        {receipt && <SubmissionReceipt receipt={receipt} onAnother={() => setReceipt(undefined)} />}
+    <div className="protect">
+      <div className="protect-about"><ProtectIntro /></div>
+      <div className="protect-work">
+        <div aria-live="polite">
+          {receipt && <SubmissionReceipt receipt={receipt} onAnother={() => setReceipt(undefined)} />}
+        </div>
+        {!receipt && <ProtectForm onSent={setReceipt} />}
+        {/* A new key after sending, so the form starts filled in with the new case number and PIN. */}
+        <CheckWithdraw key={receipt?.caseNumber ?? 'empty'} prefill={receipt} />
       </div>
-      {!receipt && <ProtectForm onSent={setReceipt} />}
-      {/* A new key after sending, so the form starts filled in with the new case number and PIN. */}
-      <CheckWithdraw key={receipt?.caseNumber ?? 'empty'} prefill={receipt} />
     </div>
   );
 }
