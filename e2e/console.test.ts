@@ -232,6 +232,37 @@ describe('moderator console', () => {
     assert.equal(elsewhere.statusCode, 200);
   });
 
+  test('the queue polls every 15 s only while the tab is visible; countdowns tick locally', async () => {
+    // Last but one: the fake clock stays installed for the whole browser context.
+    await e.context.clock.install();
+    const p = await e.newPage();
+    await p.goto(`${e.base}/console`);
+    await queueLinks(p).first().waitFor();
+    let polls = 0;
+    p.on('request', (r) => { if (r.url().includes('/api/v1/cases?')) polls++; });
+    const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+    const sla = p.locator('.queue-item', { hasText: 'Movie Night Streams' }).locator('.sla');
+    for (let i = 0; i < 4; i++) {
+      const answered = p.waitForResponse((r) => r.url().includes('/api/v1/cases/counts'));
+      await e.context.clock.runFor(15_000);
+      await answered;
+    }
+    assert.equal(polls, 4, 'four polls in a visible minute');
+    await setVisibility('hidden');
+    const before = await sla.innerText();
+    await e.context.clock.runFor(120_000);
+    await p.waitForTimeout(200);
+    assert.equal(polls, 4, 'no polls while hidden');
+    assert.notEqual(await sla.innerText(), before, 'the countdown ticks without the server');
+    await setVisibility('visible');
+    await p.waitForTimeout(300);
+    assert.equal(polls, 5, 'one poll on return');
+    await p.close();
+  });
+
   test('no CSP violations or uncaught errors in any tab', () => {
     assert.deepEqual(e.problems, []);
   });

@@ -1,5 +1,5 @@
 // One case in the queue: what it is about, why it is urgent, who has it, and the time left.
-import { forwardRef } from 'react';
+import type { Ref } from 'react';
 import { Link } from 'react-router';
 import { categoryTitle } from '../shared/policy.ts';
 import { KIND_LABEL, label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
@@ -10,9 +10,9 @@ import type { QueuedCase } from './use-queue.ts';
 /** Priority scores are fractional; whole numbers read faster once they are large. */
 export const formatPriority = (p: number) => p.toLocaleString('en', { maximumFractionDigits: p >= 10 ? 0 : 1 });
 
-interface Props { item: QueuedCase; selected: boolean; now: number; policy?: Policy; userId: string; onFocus(): void }
+interface Props { item: QueuedCase; selected: boolean; now: number; policy?: Policy; userId: string; onFocus(): void; ref?: Ref<HTMLAnchorElement> }
 
-export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem({ item: c, selected, now, policy, userId, onFocus }, ref) {
+export function QueueItem({ item: c, selected, now, policy, userId, onFocus, ref }: Props) {
   const subject = c.subjectLabel || c.subject.id;
   const claimed = c.assigneeId === null ? 'Unclaimed' : c.assigneeId === userId ? 'Claimed by you' : 'Claimed by someone else';
   return (
@@ -40,4 +40,4 @@ export const QueueItem = forwardRef<HTMLAnchorElement, Props>(function QueueItem
       </div>
     </li>
   );
-});
+}

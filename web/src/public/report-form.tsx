@@ -60,7 +60,7 @@ export function ReportForm({ policy, onFiled }: Props) {
   );
 
   return (
-    <form className="stack report-form" onSubmit={submit} noValidate={false}>
+    <form className="stack report-form" onSubmit={submit}>
       <div ref={summary} tabIndex={-1} role="alert" className={error ? 'error-box' : undefined}>
         {error && <><p className="error-title">The report was not sent</p><p>{error.message}</p></>}
       </div>

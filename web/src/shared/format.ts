@@ -7,14 +7,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
 
-/** 3725 → "1h 02m"; 90000 → "1d 1h"; 42 → "42s". */
+/** 3725 → "1h 02m"; 90000 → "1d 1h 00m"; 42 → "42s". */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(Math.abs(totalSeconds)));
   const d = Math.floor(s / 86400);
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  if (d > 0) return `${d}d ${h}h`;
+  if (d > 0) return `${d}d ${h}h ${String(m).padStart(2, '0')}m`;
   if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
   if (m > 0) return `${m}m ${String(sec).padStart(2, '0')}s`;
   return `${sec}s`;
