@@ -48,7 +48,6 @@ export function useQueue(filter: QueueFilter) {
     } finally {
       if (inFlight.current === ctrl) inFlight.current = null;
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
 
   useEffect(() => {
@@ -75,7 +74,6 @@ export function useQueue(filter: QueueFilter) {
     } catch (err) {
       if (!isAbort(err)) setError(asApiError(err));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key, nextCursor]);
 
   /** Replaces one case after an action on it (claim), keeping its place in the list. */
