@@ -18,6 +18,7 @@ export function ConsoleLayout() {
         <nav aria-label="Console">
           <ul>
             <li><NavLink to="/console" end>Queue</NavLink></li>
+            {roleAtLeast(user.role, 'moderator') && <li><NavLink to="/console/banks">Hash banks</NavLink></li>}
             {roleAtLeast(user.role, 'admin') && <li><NavLink to="/console/admin">Administration</NavLink></li>}
           </ul>
         </nav>

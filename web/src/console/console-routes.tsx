@@ -6,6 +6,8 @@ import { ConsoleLayout, ConsoleNotFound } from './console-layout.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { CasePage } from './case-page.tsx';
 import { AdminPage } from './admin-page.tsx';
+import { BanksPage } from './banks-page.tsx';
+import { BanksDetailPage } from './banks-detail-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -20,6 +22,8 @@ function Gate() {
           <Route index element={<QueuePage />} />
           <Route path="cases/:id" element={<CasePage />} />
           <Route path="admin" element={<AdminPage />} />
+          <Route path="banks" element={<BanksPage />} />
+          <Route path="banks/:name" element={<BanksDetailPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>
