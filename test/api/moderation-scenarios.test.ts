@@ -236,5 +236,7 @@ describe('moderation scenarios', () => {
     assert.equal(list.status, 200);
     assert.equal(list.body.posts[0].withheld.text, 'This post was removed because it was used to publish people\'s personal data.');
     assert.equal((await api.get(`/media/${img.body.id}`)).status, 404, 'its media is unreachable');
+    assert.equal((await api.get(`/media/${img.body.id}`, { token: moderator })).status, 200, 'but reviewers still see it');
+    assert.equal((await api.get(`/media/${img.body.id}`, { token: reporter.token })).status, 404);
   });
 });
