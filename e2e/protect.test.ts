@@ -170,6 +170,20 @@ describe('protect: a person blocks her images by sending only their fingerprints
     await page.unroute('**/api/v1/protect/status');
   });
 
+  test('images can be dropped on the page too', async () => {
+    await page.goto(`${e.base}/protect`);
+    const dataTransfer = await page.evaluateHandle(async ({ b64, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'image/jpeg' }));
+      dt.items.add(new File(['not an image'], 'notes.txt', { type: 'text/plain' }));
+      return dt;
+    }, { b64: samples[1].bytes.toString('base64'), name: samples[1].name });
+    await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
+    await page.getByText('The image has been read.').waitFor();
+    await page.getByText('1 file was left out because it is not an image.').waitFor();
+    assert.match(await page.locator('.image-item').innerText(), /beach-2\.jpg[\s\S]*Fingerprint ready/);
+  });
+
   test('works at phone width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${e.base}/protect`);
