@@ -1,6 +1,8 @@
 // An image file → its RGBA pixels at full resolution, decoded by the browser the way the server
 // decodes uploads (src/detection/pdq-decode.ts): no resizing, no EXIF rotation (see strip-exif.ts),
-// embedded colour profiles ignored, alpha not composited.
+// embedded colour profiles ignored. One known difference: a canvas keeps colours premultiplied by
+// alpha, so the colour of fully transparent pixels is lost (the server keeps it); opaque images,
+// which photos are, decode identically.
 import type { HashProblem } from './hash-messages.ts';
 import { stripExif } from './strip-exif.ts';
 
