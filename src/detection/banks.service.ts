@@ -59,6 +59,8 @@ export class BanksService {
 
   /**
    * Adds entries to a bank in one transaction, skipping hashes it already holds; returns the new rows.
+   * A victim's submission (`submissionId`) always gets entries of its own, even for a hash someone else
+   * already submitted, so that one person withdrawing never removes another's protection.
    * The matcher learns them only after the commit.
    */
   async addEntries(bankId: string, entries: NewEntry[], origin: EntryOrigin, submissionId: string | null = null, db: Db = this.#db): Promise<BankEntriesTable[]> {
@@ -72,7 +74,7 @@ export class BanksService {
         const ofType = [...new Map(entries.filter((e) => e.signalType === type).map((e) => [e.hash, e])).values()];
         for (let i = 0; i < ofType.length; i += 500) {
           const chunk = ofType.slice(i, i + 500);
-          const have = new Set((await repo.existingHashes(bankId, type, chunk.map((e) => e.hash))).map((r) => r.hash));
+          const have = submissionId ? new Set<string>() : new Set((await repo.existingHashes(bankId, type, chunk.map((e) => e.hash))).map((r) => r.hash));
           fresh.push(...chunk.filter((e) => !have.has(e.hash)));
         }
       }

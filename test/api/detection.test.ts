@@ -151,6 +151,23 @@ describe('detection on upload', () => {
     assert.equal(entries.body.entries.length, 0);
   });
 
+  test('two people protecting the same image each keep their own protection', async () => {
+    const img = await patternImage(9);
+    const h = await pdqHashFile(img);
+    const first = await api.post('/api/v1/protect/hashes', { hashes: [{ pdq: h.hash, quality: h.quality }] });
+    const second = await api.post('/api/v1/protect/hashes', { hashes: [{ pdq: h.hash, quality: h.quality }] });
+    assert.equal(second.status, 201);
+    const secondStatus = await api.post('/api/v1/protect/status', { caseNumber: second.body.caseNumber, pin: second.body.pin });
+    assert.equal(secondStatus.body.hashes.length, 1, 'the second submission holds its own entry');
+    await api.post('/api/v1/protect/withdraw', { caseNumber: first.body.caseNumber, pin: first.body.pin });
+    const held = await publish(await upload(img), 'still protected');
+    assert.equal(held.body.held, true, 'the first withdrawal does not remove the second person’s protection');
+    const after = await api.post('/api/v1/protect/status', { caseNumber: second.body.caseNumber, pin: second.body.pin });
+    assert.equal(after.body.hashes[0].matches, 1);
+    const kase = await caseOfChannel();
+    await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Reviewed: released for this test.' }, { token: moderator });
+  });
+
   test('a victim blocks her image with only its hash, sees the match, and withdraws', async () => {
     const img = await patternImage(8);
     const h = await pdqHashFile(img);
@@ -166,7 +183,9 @@ describe('detection on upload', () => {
     assert.equal(status.body.hashes[0].matches, 1);
     const withdrawn = await api.post('/api/v1/protect/withdraw', { caseNumber: sub.body.caseNumber, pin: sub.body.pin });
     assert.equal(withdrawn.body.hashes[0].status, 'withdrawn');
-    const stored = await t.ctx.db.selectFrom('bank_entries').select(['hash', 'status']).where('submission_id', 'is not', null).execute();
+    const stored = await t.ctx.db.selectFrom('bank_entries').innerJoin('protect_submissions', 'protect_submissions.id', 'bank_entries.submission_id')
+      .select(['bank_entries.hash', 'bank_entries.status']).where('protect_submissions.case_number', '=', sub.body.caseNumber).execute();
+    assert.equal(stored.length, 1);
     assert.ok(stored.every((e) => e.status === 'withdrawn' && e.hash === ''), 'the hash is deleted, not just disabled');
     const kase = await caseOfChannel();
     await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Released after the hash was withdrawn.' }, { token: moderator });
