@@ -22,27 +22,57 @@ export const DCT_MATRIX: Float32Array = (() => {
 
 /**
  * `a`: 64×64 input; `t`: 16×64 scratch; `b`: 16×16 output, all row-major. Every element is a
- * float32 sum over k = 0..63 in ascending order of float32 products, as in the reference; the
- * loops are reordered for memory access only (each sum still sees its terms in the same order).
+ * float32 sum over k = 0..63 in ascending order of float32 products, as in the reference. Each
+ * sum is kept in a local (four independent sums at a time, so the rounded additions overlap)
+ * rather than accumulated in memory; the order of each sum's terms is unchanged.
  */
 export function dct64To16(a: Float32Array, t: Float32Array, b: Float32Array): void {
   const d = DCT_MATRIX;
-  t.fill(0);
+  // t = D·A: t[i][j] = Σ_k D[i][k]·A[k][j].
   for (let i = 0; i < 16; i++) {
-    const tRow = i * 64;
-    for (let k = 0; k < 64; k++) {
-      const dik = d[i * 64 + k];
-      const aRow = k * 64;
-      for (let j = 0; j < 64; j++) t[tRow + j] += fround(dik * a[aRow + j]);
+    const dRow = i * 64;
+    for (let j = 0; j < 64; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0, p = j; k < 64; k++, p += 64) {
+        const dik = d[dRow + k];
+        s0 = fround(s0 + fround(dik * a[p]));
+        s1 = fround(s1 + fround(dik * a[p + 1]));
+        s2 = fround(s2 + fround(dik * a[p + 2]));
+        s3 = fround(s3 + fround(dik * a[p + 3]));
+      }
+      t[dRow + j] = s0;
+      t[dRow + j + 1] = s1;
+      t[dRow + j + 2] = s2;
+      t[dRow + j + 3] = s3;
     }
   }
+  // b = t·Dᵀ: b[i][j] = Σ_k t[i][k]·D[j][k].
   for (let i = 0; i < 16; i++) {
     const tRow = i * 64;
-    for (let j = 0; j < 16; j++) {
-      const dRow = j * 64;
-      let sum = 0;
-      for (let k = 0; k < 64; k++) sum = fround(sum + fround(t[tRow + k] * d[dRow + k]));
-      b[i * 16 + j] = sum;
+    for (let j = 0; j < 16; j += 4) {
+      const d0 = j * 64;
+      const d1 = d0 + 64;
+      const d2 = d1 + 64;
+      const d3 = d2 + 64;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < 64; k++) {
+        const tik = t[tRow + k];
+        s0 = fround(s0 + fround(tik * d[d0 + k]));
+        s1 = fround(s1 + fround(tik * d[d1 + k]));
+        s2 = fround(s2 + fround(tik * d[d2 + k]));
+        s3 = fround(s3 + fround(tik * d[d3 + k]));
+      }
+      const o = i * 16 + j;
+      b[o] = s0;
+      b[o + 1] = s1;
+      b[o + 2] = s2;
+      b[o + 3] = s3;
     }
   }
 }

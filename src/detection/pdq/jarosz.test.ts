@@ -114,6 +114,59 @@ test('streamed downsample equals the whole-buffer reference bit for bit', () => 
   }
 });
 
+/** `pixels` with its data copied into a buffer at a byte offset that is not a multiple of 4. */
+function misaligned(pixels: PdqPixels, clamped: boolean): PdqPixels {
+  const bytes = new ArrayBuffer(pixels.data.length + 3);
+  const data = clamped ? new Uint8ClampedArray(bytes, 1, pixels.data.length) : new Uint8Array(bytes, 1, pixels.data.length);
+  data.set(pixels.data);
+  return { ...pixels, data };
+}
+
+test('random sizes, tiny sizes and window-size boundaries equal the reference bit for bit', () => {
+  const sizes: Array<[number, number]> = [];
+  // Tiny images: every width and height in 5..20 on a grid, so each block/lane remainder occurs.
+  for (let w = 5; w <= 20; w += 3) for (let h = 5; h <= 20; h++) sizes.push([w, h]);
+  // Sizes where the window changes (127/128 → 1, 129 → 2, 255/256 → 2, 257 → 3, 1600 → 13, 1920 → 15),
+  // along each axis, with the other side odd.
+  for (const n of [127, 128, 129, 255, 256, 257, 383, 384, 385, 1600, 1920]) sizes.push([n, 37], [41, n]);
+  sizes.push([1920, 1080], [1080, 1920], [1024, 768], [1601, 129], [513, 511]);
+  let state = 7;
+  const next = (m: number) => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) >>> 8) % m;
+  for (let n = 0; n < 40; n++) sizes.push([5 + next(n % 4 === 0 ? 2000 : 300), 5 + next(n % 4 === 1 ? 2000 : 300)]);
+  const out = new Float32Array(64 * 64);
+  let n = 0;
+  for (const [width, height] of sizes) {
+    const channels = ([3, 4, 1] as const)[n % 3];
+    const smooth = n % 2 === 0;
+    const pixels = randomImage(width, height, channels, n + 1000 * width + height, smooth);
+    const skipIf64 = n % 5 !== 0;
+    const expected = referenceDownsample(pixels, skipIf64);
+    const label = `${width}×${height}×${channels} smooth=${smooth} skip=${skipIf64}`;
+    lumaDownsampledTo64(pixels, out, skipIf64);
+    assertSameFloats(out, expected, label);
+    // The same pixels read byte by byte (unaligned buffer, and as a Uint8ClampedArray).
+    lumaDownsampledTo64(misaligned(pixels, n % 2 === 1), out, skipIf64);
+    assertSameFloats(out, expected, `${label} misaligned`);
+    n++;
+  }
+});
+
+test('buffers kept between calls carry nothing over between images or sizes', () => {
+  const out = new Float32Array(64 * 64);
+  const images = [
+    randomImage(300, 200, 3, 1, true), randomImage(301, 199, 4, 2, false), randomImage(300, 200, 3, 3, false),
+    randomImage(70, 90, 1, 4, true), randomImage(300, 200, 3, 5, true), randomImage(301, 199, 4, 6, true),
+    randomImage(5, 9, 3, 7, false), randomImage(640, 480, 3, 8, true), randomImage(480, 640, 3, 9, true),
+    randomImage(300, 200, 3, 10, false),
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const [i, pixels] of images.entries()) {
+      lumaDownsampledTo64(pixels, out, true);
+      assertSameFloats(out, referenceDownsample(pixels, true), `image ${i} round ${round}`);
+    }
+  }
+});
+
 test('a 64×64 input is filtered (window 1) unless skipIf64, and that changes float rounding', () => {
   const pixels = randomImage(64, 64, 3, 5, false);
   const skipped = new Float32Array(64 * 64);
