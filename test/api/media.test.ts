@@ -43,9 +43,10 @@ describe('media uploads', () => {
     assert.equal(jpeg.body.mime, 'image/jpeg');
     assert.deepEqual([jpeg.body.width, jpeg.body.height], [30, 20]);
 
-    const meta = await api.get(`/api/v1/media/${png.body.id}`);
+    const meta = await api.get(`/api/v1/media/${png.body.id}`, { token });
     assert.equal(meta.status, 200);
     assert.deepEqual(meta.body, png.body);
+    assert.equal((await api.get(`/api/v1/media/${png.body.id}`)).status, 404, 'an unpublished upload is its uploader\'s alone');
   });
 
   test('the claimed Content-Type is ignored: a PNG sent as image/jpeg is stored as image/png', async () => {

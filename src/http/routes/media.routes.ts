@@ -1,9 +1,11 @@
 import multipart from '@fastify/multipart';
-import { requireAccount } from '../access.ts';
+import { isStaffWith, requireAccount } from '../access.ts';
 import type { RouteModule } from '../types.ts';
 import { bearer, errorResponses, MediaSchema } from '../schemas.ts';
-import { badRequest } from '../../shared/errors.ts';
+import { badRequest, notFound } from '../../shared/errors.ts';
 import { mediaView } from '../../platform/media.service.ts';
+import { MediaAccess } from '../../platform/media-access.ts';
+import { viewerOf } from '../viewer.ts';
 import { Type } from 'typebox';
 
 /**
@@ -40,11 +42,19 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
     });
   });
 
+  // Metadata (its SHA-256 above all) says as much about a file as its bytes: the same people may see it.
+  const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
   app.get('/api/v1/media/:id', {
     schema: {
-      tags: ['platform'], summary: 'Media metadata',
+      tags: ['platform'], summary: 'Media metadata (for whoever may fetch the media itself)',
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
       response: { 200: MediaSchema, ...errorResponses(404) },
     },
-  }, async (req) => mediaView(await ctx.media.get(req.params.id)));
+  }, async (req) => {
+    const m = await ctx.media.get(req.params.id);
+    const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
+    const reviewer = isStaffWith(req.principal, 'cases.read');
+    if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
+    return mediaView(m);
+  });
 };

@@ -52,9 +52,10 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     try { m = await ctx.media.get(req.params.id); } catch (err) { if (err instanceof AppError) throw notFound('Media'); throw err; }
     const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
     // Reviewers must see what they decide on, including content held or blocked from the public
-    // (the console blurs it until they choose to look). Nobody else gets more than the public does.
+    // (the console blurs it until they choose to look), but never media of private groups and chats.
+    // Nobody else gets more than the public does.
     const reviewer = isStaffWith(req.principal, 'cases.read');
-    if (!reviewer && !(await mediaAccess.canView(m, accountId, viewerOf(req)))) throw notFound('Media');
+    if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
     const bytes = await ctx.media.content(m);
     reply.header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")

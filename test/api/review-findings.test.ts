@@ -1,0 +1,62 @@
+// Defects found in a security and integrity review, each proved through the HTTP API before its fix.
+// The concurrency tests matter on PostgreSQL (SQLite runs one transaction at a time); run both ways.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { apiClient, type Api } from '../helpers/api.ts';
+import { apiKey, staffToken } from '../helpers/people.ts';
+import { pngImage } from '../helpers/images.ts';
+
+describe('review findings', () => {
+  let t: TestApp;
+  let api: Api;
+  let triage: string;
+  let moderator: string;
+  let senior: string;
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+    triage = await staffToken(t, 'triage');
+    moderator = await staffToken(t, 'moderator');
+    senior = await staffToken(t, 'senior');
+  });
+  after(async () => { await t.close(); });
+
+  let channels = 0;
+  /** A channel with one post and one in-app report about it; returns its open case. */
+  async function reportedChannel(): Promise<{ handle: string; caseId: string; owner: { id: string; token: string } }> {
+    const handle = `review_case_${++channels}`;
+    const owner = await api.account('owner');
+    assert.equal((await api.post('/api/v1/channels', { handle, title: 'Case' }, { token: owner.token })).status, 201);
+    assert.equal((await api.post(`/api/v1/channels/${handle}/posts`, { text: 'spam spam' }, { token: owner.token })).status, 201);
+    const reporter = await api.account('reporter');
+    assert.equal((await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'spam' }, { token: reporter.token })).status, 202);
+    const c = await t.ctx.db.selectFrom('cases').innerJoin('channels', 'channels.id', 'cases.subject_id')
+      .select('cases.id').where('channels.handle', '=', handle).where('cases.open_key', 'is not', null).executeTakeFirstOrThrow();
+    return { handle, caseId: c.id, owner };
+  }
+
+  test('staff cannot fetch media sent in a private group or chat, neither its bytes nor its metadata', async () => {
+    const alice = await api.account('Alice');
+    const bob = await api.account('Bob');
+    const g = await api.post('/api/v1/groups', { title: 'family' }, { token: alice.token });
+    const m = await api.call('POST', '/api/v1/media', { token: alice.token, raw: await pngImage(40, 30, '#123456'), contentType: 'image/png' });
+    assert.equal(m.status, 201);
+    assert.equal((await api.post(`/api/v1/groups/${g.body.id}/messages`, { media: m.body.id }, { token: alice.token })).status, 201);
+    const chat = await api.post('/api/v1/chats', { accountId: bob.id }, { token: alice.token });
+    const c = await api.call('POST', '/api/v1/media', { token: alice.token, raw: await pngImage(40, 30, '#654321'), contentType: 'image/png' });
+    assert.equal((await api.post(`/api/v1/chats/${chat.body.id}/messages`, { media: c.body.id }, { token: alice.token })).status, 201);
+
+    for (const id of [m.body.id, c.body.id]) {
+      for (const token of [triage, moderator, senior]) {
+        assert.equal((await api.get(`/media/${id}`, { token })).status, 404, 'private media bytes are for members only');
+        assert.equal((await api.get(`/api/v1/media/${id}`, { token })).status, 404, 'and so is what is known about them');
+      }
+      assert.equal((await api.get(`/api/v1/media/${id}`)).status, 404);
+      assert.equal((await api.get(`/media/${id}`, { token: alice.token })).status, 200, 'the sender still sees it');
+      assert.equal((await api.get(`/api/v1/media/${id}`, { token: alice.token })).status, 200);
+    }
+    assert.equal((await api.get(`/media/${c.body.id}`, { token: bob.token })).status, 200, 'the other participant sees it');
+    assert.equal((await api.get(`/api/v1/media/${c.body.id}`, { token: bob.token })).status, 200);
+  });
+});
