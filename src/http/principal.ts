@@ -67,7 +67,8 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
     if (!m) throw unauthorized('The Authorization header must be "Bearer <token>".');
     const token = m[1];
     const prefix = token.split('_')[0];
-    const resolve = resolvers[prefix];
+    // Own keys only: a prefix such as "constructor" must not find Object.prototype's members.
+    const resolve = Object.hasOwn(resolvers, prefix) ? resolvers[prefix] : undefined;
     const principal = resolve ? await resolve(token) : undefined;
     // A wrong token is an error, not a silent fall back to anonymous: the caller meant to be someone.
     if (!principal) throw unauthorized('The token is not valid.');

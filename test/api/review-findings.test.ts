@@ -59,4 +59,13 @@ describe('review findings', () => {
     assert.equal((await api.get(`/media/${c.body.id}`, { token: bob.token })).status, 200, 'the other participant sees it');
     assert.equal((await api.get(`/api/v1/media/${c.body.id}`, { token: bob.token })).status, 200);
   });
+
+  test('a bearer token named after an Object.prototype member is refused, not taken for a principal', async () => {
+    for (const token of ['constructor_abc', 'toString_abc', 'valueOf_abc', '__proto___abc', 'hasOwnProperty_abc']) {
+      const me = await api.get('/api/v1/me', { token });
+      assert.equal(me.status, 401, `${token}: ${me.text}`);
+      const r = await api.post('/api/v1/reports', { subject: '/c/nobody_here', category: 'spam', explanation: 'a report long enough', bonaFide: true }, { token });
+      assert.equal(r.status, 401, `${token} must not slip past the anonymous rate limit: ${r.text}`);
+    }
+  });
 });
