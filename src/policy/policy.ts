@@ -35,7 +35,7 @@ export const isCategory = (id: string): boolean => byId.has(id);
 /** A reporter may name a policy category or an in-app reason; both resolve to a policy category. */
 export function resolveCategory(claim: string): string | undefined {
   if (byId.has(claim)) return claim;
-  return IN_APP_REASONS[claim];
+  return Object.hasOwn(IN_APP_REASONS, claim) ? IN_APP_REASONS[claim] : undefined;
 }
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -68,4 +68,14 @@ describe('review findings', () => {
       assert.equal(r.status, 401, `${token} must not slip past the anonymous rate limit: ${r.text}`);
     }
   });
+
+  test('a category named after an Object.prototype member is a 400, not a 500', async () => {
+    const { handle } = await reportedChannel();
+    const reporter = await api.account();
+    for (const category of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category }, { token: reporter.token });
+      assert.equal(r.status, 400, `${category}: ${r.text}`);
+      assert.equal(r.body.error.code, 'invalid_report');
+    }
+  });
 });
