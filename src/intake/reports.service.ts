@@ -49,6 +49,8 @@ function validate(input: ReportInput, reporter: Reporter): string {
   if (reporter.source === 'authority') {
     const j = input.jurisdiction ?? reporter.country ?? '';
     if (!/^[A-Z]{2}$/.test(j)) throw field('jurisdiction', 'is required for authorities, as an ISO 3166 country code such as "IQ"');
+    // An authority's request carries legal weight only under its own country's law (its key's country).
+    if (reporter.country && j !== reporter.country) throw field('jurisdiction', `must be ${reporter.country}, the country this authority key acts for`);
     if (!input.legalBasis || input.legalBasis.trim() === '') throw field('legalBasis', 'is required for authorities: name the law the request relies on');
   }
   return category;

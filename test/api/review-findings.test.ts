@@ -78,4 +78,14 @@ describe('review findings', () => {
       assert.equal(r.body.error.code, 'invalid_report');
     }
   });
+
+  test('an authority may ask for a restriction only in its own jurisdiction', async () => {
+    const { handle } = await reportedChannel();
+    const authority = await apiKey(t, 'authority', 'Gaming Board', 'TR');
+    const foreign = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'DE', legalBasis: 'Gaming Act s.4' }, { token: authority });
+    assert.equal(foreign.status, 400, foreign.text);
+    assert.equal(foreign.body.error.details[0].field, 'jurisdiction');
+    const own = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'TR', legalBasis: 'Gaming Act s.4' }, { token: authority });
+    assert.equal(own.status, 202, own.text);
+  });
 });
