@@ -24,6 +24,18 @@ export class CasesRepository {
   async insert(row: CasesTable): Promise<void> {
     await this.#db.insertInto('cases').values(row).execute();
   }
+  /**
+   * Takes the case row's write lock until the transaction ends (a no-op update, portable to SQLite).
+   * Call it first: on PostgreSQL concurrent writers of one case then run one after another, and each
+   * reads the case and its reports as the previous one committed them.
+   */
+  async lock(id: string): Promise<void> {
+    await this.#db.updateTable('cases').set((eb) => ({ last_event_seq: eb.ref('last_event_seq') })).where('id', '=', id).execute();
+  }
+  /** Like `lock`, for the subject's open case if there is one (a report joining it waits for a decision being taken). */
+  async lockOpenBySubject(kind: string, id: string): Promise<void> {
+    await this.#db.updateTable('cases').set((eb) => ({ last_event_seq: eb.ref('last_event_seq') })).where('open_key', '=', `${kind}:${id}`).execute();
+  }
   async update(id: string, patch: Partial<CasesTable>): Promise<void> {
     await this.#db.updateTable('cases').set(patch).where('id', '=', id).execute();
   }

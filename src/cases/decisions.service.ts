@@ -46,6 +46,7 @@ export class DecisionsService {
     let afterCommit: () => void = () => {};
     const result = await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
+      await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
       if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
@@ -146,6 +147,7 @@ export class DecisionsService {
     const at = nowIso();
     return this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
+      await cases.lock(caseId);
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
       if (c.state !== 'decided' || !c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');

@@ -87,6 +87,7 @@ export class ReviewService {
     const at = nowIso();
     await this.#db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
+      await repo.lock(id); // two claims at once: the second sees the first
       const c = await repo.findById(id);
       if (!c) throw notFound('Case');
       if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is ${c.state}; it can no longer be ${kind}.`);

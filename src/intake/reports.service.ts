@@ -116,6 +116,9 @@ export class ReportsService {
         await cases.insertReport(row);
         return;
       }
+      // Wait for a decision being taken on the open case, so this report is either answered by it,
+      // answered with it as the standing decision, or joins a case that is still open.
+      await cases.lockOpenBySubject(subject.kind, subject.id);
       const standing = await this.#standingCase(trx, subject, row.source);
       if (standing) {
         row.case_id = standing.id;

@@ -88,4 +88,67 @@ describe('review findings', () => {
     const own = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'TR', legalBasis: 'Gaming Act s.4' }, { token: authority });
     assert.equal(own.status, 202, own.text);
   });
+
+  test('two moderators deciding one case at once: one decision, the other is told the case is closed', async () => {
+    const other = await staffToken(t, 'moderator');
+    for (let round = 0; round < 3; round++) {
+      const { caseId, owner } = await reportedChannel();
+      const decide = (token: string, outcome: string) => api.post(`/api/v1/cases/${caseId}/decide`,
+        outcome === 'actioned'
+          ? { outcome, actions: ['warn_owner'], category: 'spam', statement: 'Repeated unsolicited advertising.' }
+          : { outcome, actions: [], statement: 'Ordinary posts, nothing against the policy.' },
+        { token });
+      const results = await Promise.all([decide(moderator, 'actioned'), decide(other, 'no_violation')]);
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
+      const decisions = await t.ctx.db.selectFrom('decisions').select('id').where('case_id', '=', caseId).execute();
+      assert.equal(decisions.length, 1, 'one decision on record');
+      const events = (await api.get(`/api/v1/cases/${caseId}`, { token: moderator })).body.events.filter((e: any) => e.kind === 'decided');
+      assert.equal(events.length, 1);
+      const notices = await api.get('/api/v1/notices', { token: owner.token });
+      assert.ok(notices.body.notices.length <= 1, 'the owner is not told twice');
+
+      const reversals = await Promise.all([1, 2].map(() => api.post(`/api/v1/cases/${caseId}/reverse`, { reason: 'Decided in error, reopening review.' }, { token: senior })));
+      assert.deepEqual(reversals.map((r) => r.status).sort(), [200, 409], reversals.map((r) => r.text).join('\n'));
+    }
+  });
+
+  test('two moderators claiming one case at once: one claim, the other gets 409', async () => {
+    const other = await staffToken(t, 'moderator');
+    for (let round = 0; round < 3; round++) {
+      const { caseId } = await reportedChannel();
+      const results = await Promise.all([moderator, other].map((token) => api.post(`/api/v1/cases/${caseId}/claim`, undefined, { token })));
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
+      const claims = (await api.get(`/api/v1/cases/${caseId}`, { token: moderator })).body.events.filter((e: any) => e.kind === 'claimed');
+      assert.equal(claims.length, 1);
+    }
+  });
+
+  test('a report arriving while its case is being decided is still answered (or waits in an open case)', async () => {
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let round = 0; round < 6; round++) {
+      const { handle, caseId } = await reportedChannel();
+      const reporters = await Promise.all(Array.from({ length: 16 }, () => api.account('late reporter')));
+      // Reports sent a few milliseconds apart, so that some arrive while the decision is being written.
+      const [decided, ...reports] = await Promise.all([
+        api.post(`/api/v1/cases/${caseId}/decide`, { outcome: 'no_violation', actions: [], statement: 'Ordinary posts, nothing against the policy.' }, { token: moderator }),
+        ...reporters.map((r, i) => pause(i * 8).then(() => api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'spam' }, { token: r.token }))),
+      ]);
+      assert.equal(decided.status, 200, decided.text);
+      for (const r of reports) assert.equal(r.status, 202, r.text);
+      const rows = await t.ctx.db.selectFrom('reports').innerJoin('cases', 'cases.id', 'reports.case_id')
+        .select(['reports.id', 'reports.status', 'reports.answer', 'cases.state', 'cases.report_count'])
+        .where('reports.id', 'in', reports.map((r) => r.body.id)).execute();
+      assert.equal(rows.length, reports.length);
+      for (const r of rows) {
+        const waiting = ['open', 'in_review', 'escalated'].includes(r.state);
+        assert.ok(waiting || (r.status === 'decided' && r.answer !== null), `report ${r.id} is ${r.status} in a ${r.state} case: never answered`);
+      }
+      const open = await t.ctx.db.selectFrom('cases').select(['id', 'report_count']).where('open_key', 'is not', null)
+        .where('subject_id', '=', (await t.ctx.db.selectFrom('channels').select('id').where('handle', '=', handle).executeTakeFirstOrThrow()).id).execute();
+      for (const c of open) {
+        const n = await t.ctx.db.selectFrom('reports').select('id').where('case_id', '=', c.id).execute();
+        assert.equal(c.report_count, n.length, 'the open case counts every report it holds');
+      }
+    }
+  });
 });
