@@ -60,7 +60,9 @@ export class DecisionsService {
         decided_by: `staff:${actor.id}`, automated: 0, created_at: at, reversed_at: null,
       });
       const enforcement = new EnforcementRepository(trx);
-      await enforcement.releaseHolds(c.id, at);
+      // Held content goes public only when a person finds nothing wrong. A decision that finds a violation
+      // but hides nothing (a warning, a restriction in one country) must not publish what detection refused.
+      if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') await enforcement.releaseHolds(c.id, at);
       for (const a of plan.restrictions) {
         await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, active: 1, created_at: at, reversed_at: null });
       }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { apiKey, staffToken } from '../helpers/people.ts';
-import { pngImage } from '../helpers/images.ts';
+import { patternImage, pngImage } from '../helpers/images.ts';
+import { pdqHashFile } from '../../src/detection/pdq-decode.ts';
 
 describe('review findings', () => {
   let t: TestApp;
@@ -150,5 +151,24 @@ describe('review findings', () => {
         assert.equal(c.report_count, n.length, 'the open case counts every report it holds');
       }
     }
+  });
+
+  test('a decision that finds a violation but hides nothing does not publish what detection refused', async () => {
+    const admin = await staffToken(t, 'admin');
+    const img = await patternImage(41);
+    assert.equal((await api.post('/api/v1/banks', { name: 'review-terror', category: 'terrorism' }, { token: admin })).status, 201);
+    assert.equal((await api.post('/api/v1/banks/review-terror/entries', { lines: [(await pdqHashFile(img)).hash] }, { token: admin })).status, 200);
+    const owner = await api.account('publisher');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'review_refused', title: 'Refused' }, { token: owner.token })).status, 201);
+    const media = await api.call('POST', '/api/v1/media', { token: owner.token, raw: img, contentType: 'image/png' });
+    const refused = await api.post('/api/v1/channels/review_refused/posts', { text: 'propaganda', media: [media.body.id] }, { token: owner.token });
+    assert.equal(refused.status, 422, 'the publisher is told it can\'t be published');
+    const c = await t.ctx.db.selectFrom('cases').innerJoin('channels', 'channels.id', 'cases.subject_id')
+      .select('cases.id').where('channels.handle', '=', 'review_refused').where('cases.open_key', 'is not', null).executeTakeFirstOrThrow();
+    const d = await api.post(`/api/v1/cases/${c.id}/decide`, { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'First strike: the owner is warned.' }, { token: moderator });
+    assert.equal(d.status, 200, d.text);
+    assert.equal((await api.get('/api/v1/channels/review_refused/posts/1')).status, 404, 'the refused post stays unpublished');
+    assert.ok(!(await api.get('/api/v1/channels/review_refused/posts')).body.posts.some((p: any) => p.text === 'propaganda'));
+    assert.equal((await api.get(`/media/${media.body.id}`)).status, 404);
   });
 });
