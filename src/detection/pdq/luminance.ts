@@ -92,10 +92,10 @@ export function fillLuma(
     return;
   }
   // Three words hold pixels RGBR GBRG BRGB (little-endian bytes).
-  const groups = count >> 2;
+  const done = count & ~3;
   let q = (first >> 2) * 3;
   let o = 0;
-  for (let n = 0; n < groups; n++, q += 3, o += 4) {
+  for (; o < done; q += 3, o += 4) {
     const w0 = words[q];
     const w1 = words[q + 1];
     const w2 = words[q + 2];
@@ -104,6 +104,5 @@ export function fillLuma(
     out[o + 2] = fround(r[(w1 >>> 16) & 255] + g[w1 >>> 24]) + b[w2 & 255];
     out[o + 3] = fround(r[(w2 >>> 8) & 255] + g[(w2 >>> 16) & 255]) + b[w2 >>> 24];
   }
-  const done = groups << 2;
   if (done < count) fillLumaRow(data, (first + done) * 3, count - done, 3, out, done);
 }
