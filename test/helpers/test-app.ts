@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import pino from 'pino';
+import { createLogger } from '../../src/logger.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createContext, type AppContext } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -46,7 +46,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const baseUrl = process.env.VIGIL_DATABASE_URL ?? '';
   const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
   const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...overrides });
-  const ctx = await createContext(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const ctx = await createContext(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const app = await buildApp(ctx);
   await app.ready();
   return {
