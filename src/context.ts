@@ -75,6 +75,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const loaded = await matcher.load(db);
   if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
   const banks = new BanksService(db, matcher);
+  await banks.ensureSystemBanks();
   const reports = new ReportsService(db, config.publicUrl);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));

@@ -78,7 +78,8 @@ export class DecisionsService {
 
       // Track records: a report that led to action was right; one about content found fine was not.
       if (input.outcome === 'actioned' || input.outcome === 'no_violation') {
-        for (const key of new Set(reports.map((r) => r.reporter_key))) await cases.recordReporterOutcome(key, input.outcome === 'actioned');
+        // In a fixed order, so two decisions sharing reporters cannot deadlock on PostgreSQL.
+        for (const key of [...new Set(reports.map((r) => r.reporter_key))].sort()) await cases.recordReporterOutcome(key, input.outcome === 'actioned');
       }
       if (input.outcome === 'actioned' && c.owner_account_id) {
         await enforcement.insertNotice({
@@ -155,6 +156,8 @@ export class DecisionsService {
       if (c.state !== 'decided' || !c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');
       const enforcement = new EnforcementRepository(trx);
       await enforcement.deactivateDecision(c.decision_id, at);
+      // Reversing an 'actioned' decision restores what it kept from the public, including detection holds.
+      if (c.outcome === 'actioned') await enforcement.releaseHolds(c.id, at);
       await cases.markDecisionReversed(c.decision_id, at);
       await cases.update(c.id, { state: 'reversed', updated_at: at });
       await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason: reason.trim(), at, data: { decisionId: c.decision_id } });

@@ -14,6 +14,10 @@ export class BanksRepository {
   }
 
   async insertBank(row: BanksTable): Promise<void> { await this.#db.insertInto('banks').values(row).execute(); }
+  /** Creates the bank unless one of that name exists (safe when several processes start at once). */
+  async insertBankIfAbsent(row: BanksTable): Promise<void> {
+    await this.#db.insertInto('banks').values(row).onConflict((oc) => oc.column('name').doNothing()).execute();
+  }
   findBankByName(name: string) { return this.#db.selectFrom('banks').selectAll().where('name', '=', name).executeTakeFirst(); }
   findBank(id: string) { return this.#db.selectFrom('banks').selectAll().where('id', '=', id).executeTakeFirst(); }
   listBanks() {

@@ -10,6 +10,9 @@ import { BanksRepository } from './banks.repository.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 import { parseHashLine, type SignalType } from './hash-list.ts';
 
+/** The bank of hashes victims submit from /protect. */
+export const VICTIM_BANK = 'ncii-victim-submissions';
+
 export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
 export type BankCategory = (typeof BANK_CATEGORIES)[number];
 export type EntryOrigin = 'import' | 'victim' | 'decision';
@@ -48,6 +51,19 @@ export class BanksService {
     const b = await new BanksRepository(this.#db).findBankByName(name);
     if (!b) throw notFound(`Bank "${name}"`);
     return b;
+  }
+
+  /**
+   * The banks the system itself writes to (decisions per category, victim submissions), made at start so
+   * that concurrent decisions never race to create them.
+   */
+  async ensureSystemBanks(): Promise<void> {
+    const repo = new BanksRepository(this.#db);
+    const at = nowIso();
+    for (const category of BANK_CATEGORIES) {
+      await repo.insertBankIfAbsent({ id: newId('bank'), name: `decisions-${category}`, category, description: `Media removed by moderators' decisions (${category})`, created_at: at });
+    }
+    await repo.insertBankIfAbsent({ id: newId('bank'), name: VICTIM_BANK, category: 'ncii', description: 'Hashes submitted by people protecting their own intimate images', created_at: at });
   }
 
   /** Pass the caller's transaction as `db` when inside one (SQLite has a single connection). */

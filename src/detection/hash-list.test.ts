@@ -20,4 +20,5 @@ test('malformed hashes and unknown types are errors that say why', () => {
   assert.match((short as { message: string }).message, /expected 64 hexadecimal/);
   assert.equal(parseHashLine(`pdq ${PDQ.replace('f', 'g')}`).kind, 'error');
   assert.match((parseHashLine('url,https://x') as { message: string }).message, /unsupported signal type "url"/);
+  assert.match((parseHashLine(`constructor ${PDQ}`) as { message: string }).message, /unsupported signal type "constructor"/);
 });

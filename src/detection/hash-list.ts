@@ -11,7 +11,8 @@ const TYPE_ALIASES: Record<string, SignalType> = { pdq: 'pdq', md5: 'md5', video
 const LENGTH: Record<SignalType, number> = { pdq: 64, md5: 32, sha256: 64 };
 
 function entry(type: string, rawHash: string, label: string | null, bareDefault: SignalType): ParsedLine {
-  const signalType = type === '' ? bareDefault : TYPE_ALIASES[type.toLowerCase()];
+  const key = type.toLowerCase();
+  const signalType = type === '' ? bareDefault : Object.hasOwn(TYPE_ALIASES, key) ? TYPE_ALIASES[key] : undefined;
   if (!signalType) return { kind: 'error', message: `unsupported signal type "${type}" (supported: ${Object.keys(TYPE_ALIASES).join(', ')})` };
   const hash = rawHash.trim().toLowerCase();
   if (!new RegExp(`^[0-9a-f]{${LENGTH[signalType]}}$`).test(hash)) {

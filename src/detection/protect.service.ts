@@ -8,10 +8,9 @@ import { newId } from '../shared/ids.ts';
 import { hashToken, safeEqual } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import { BanksRepository } from './banks.repository.ts';
-import type { BanksService } from './banks.service.ts';
+import { VICTIM_BANK, type BanksService } from './banks.service.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 
-export const VICTIM_BANK = 'ncii-victim-submissions';
 const MAX_HASHES = 100;
 
 function digits(n: number): string {

@@ -72,6 +72,22 @@ describe('detection on upload', () => {
     assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['remove_posts'], category: 'terrorism', statement: 'Known terrorist propaganda image.', postIds: [detail.body.subjectNow.reportedPosts[0].id] }, { token: moderator })).status, 200);
   });
 
+  test('a post held by detection stays hidden under an "actioned" warning, and reversing that decision restores it', async () => {
+    const img = await patternImage(12);
+    await bank('terror-reversal', 'terrorism', [(await pdqHashFile(img)).hash]);
+    const refused = await publish(await upload(img), 'flag of a historical re-enactment');
+    assert.equal(refused.status, 422);
+    const kase = await caseOfChannel();
+    const post = (await api.get(`/api/v1/cases/${kase.id}`, { token: moderator })).body.subjectNow.reportedPosts[0];
+    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'Warning: this imagery is close to propaganda.' }, { token: moderator })).status, 200);
+    assert.equal((await api.get(`/api/v1/channels/upload_target/posts/${post.number}`)).status, 404, 'still held');
+    const senior = await staffToken(t, 'senior');
+    assert.equal((await api.post(`/api/v1/cases/${kase.id}/reverse`, { reason: 'Historical re-enactment, not propaganda.' }, { token: senior })).status, 200);
+    const shown = await api.get(`/api/v1/channels/upload_target/posts/${post.number}`);
+    assert.equal(shown.status, 200);
+    assert.equal(shown.body.post.text, 'flag of a historical re-enactment');
+  });
+
   test('an NCII match holds the post for review; a "no violation" decision releases it', async () => {
     const img = await patternImage(2);
     const h = await pdqHashFile(img);
