@@ -36,9 +36,10 @@ export function buildAnswer(d: {
   };
 }
 
-export function outOfScopeAnswer(at: string): Answer {
+/** The answer to a report about something the policy does not process: a private conversation or an account. */
+export function outOfScopeAnswer(at: string, kind: string): Answer {
   return {
     outcome: 'out_of_scope', category: null, categoryTitle: null, actions: [], territorialScope: null,
-    statement: SCOPE.outOfScopeStatement, automatedDetection: false, automatedDecision: true, decidedAt: at, appeal: APPEAL_TEXT,
+    statement: kind === 'account' ? SCOPE.accountStatement : SCOPE.outOfScopeStatement, automatedDetection: false, automatedDecision: true, decidedAt: at, appeal: APPEAL_TEXT,
   };
 }

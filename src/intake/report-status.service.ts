@@ -36,7 +36,7 @@ export class ReportStatusService {
       { at: r.created_at, event: 'received', text: 'Your report was received and recorded.' },
     ];
     if (r.status === 'declined_out_of_scope') {
-      timeline.push({ at: r.answered_at ?? r.created_at, event: 'declined_out_of_scope', text: 'The report is about a private conversation, which we do not process.' });
+      timeline.push({ at: r.answered_at ?? r.created_at, event: 'declined_out_of_scope', text: r.subject_kind === 'account' ? 'The report names an account; we review what accounts publish, not accounts as such.' : 'The report is about a private conversation, which we do not process.' });
     } else if (r.case_id) {
       for (const e of await new CasesRepository(this.#db).events(r.case_id)) {
         if (e.created_at < r.created_at || !PUBLIC_EVENTS[e.kind]) continue;

@@ -111,7 +111,7 @@ export class ReportsService {
       const at = row.created_at;
       if (!isInScope(subject.kind)) {
         row.status = 'declined_out_of_scope';
-        row.answer = JSON.stringify(outOfScopeAnswer(at));
+        row.answer = JSON.stringify(outOfScopeAnswer(at, subject.kind));
         row.answered_at = at;
         await cases.insertReport(row);
         return;

@@ -35,6 +35,7 @@ test('in-app reasons map onto the same categories', () => {
 test('protected expression, scope, appeals and the cool-down are stated as in the data', () => {
   assert.ok(doc.includes(PROTECTED_EXPRESSION.rule), 'protected-expression rule');
   assert.ok(doc.includes(SCOPE.outOfScopeStatement), 'out-of-scope statement');
+  assert.ok(doc.includes(SCOPE.accountStatement), 'statement for reports about accounts');
   assert.ok(doc.includes(`at most ${SCOPE.privateGroupMemberLimit} members`), 'group size');
   assert.ok(doc.includes(APPEAL_TEXT), 'appeal text');
   assert.ok(doc.includes(`in the last ${COOLDOWN_MS / 86_400_000} days`), 'cool-down');

@@ -151,6 +151,16 @@ describe('moderation scenarios', () => {
     assert.ok(!queue.body.cases.some((c: any) => c.subject.id === group.body.id), 'no case is opened');
   });
 
+  test('a report naming an account is declined with its own reason, not the private-conversation one', async () => {
+    const someone = await api.account();
+    const reporter = await api.account();
+    const r = await api.post('/api/v1/reports', { subject: { kind: 'account', id: someone.id }, category: 'spam' }, { token: reporter.token });
+    assert.equal(r.body.status, 'declined_out_of_scope');
+    const st = await api.get(`/api/v1/reports/${r.body.id}`, { token: reporter.token });
+    assert.match(st.body.answer.statement, /not accounts as such/);
+    assert.ok(!st.body.answer.statement.includes('Private groups'));
+  });
+
   test('4. an authority demands removal of a channel criticising its government: protected expression, no action, counted', async () => {
     await channel('free_voices', 'Free voices', ['The ministry wasted the budget; we demand accountability.']);
     const authority = await apiKey(t, 'authority', 'Ministry of Information', 'IQ');
