@@ -21,12 +21,15 @@
 // lies at a relative distance of at least 2^-25/c from every midpoint, while the double product
 // is within 2^-52 of x/c, so both round to the same side.
 //
-// Performance notes (V8, measured; see bench/pdq.bench.ts): rows are handed around as
-// Float32Array views (subarray) indexed from 0 rather than one array plus offsets, which saves
-// index arithmetic and its overflow checks; the column pass is unrolled by two, with both
-// loads before both stores (4, or interleaved loads and stores, measured slower); pass 3 runs
-// 8 rows side by side (pass 1 gained nothing from 8); buffers are kept per image size for the
-// next call (see downsamplerFor).
+// Performance notes (V8 on x86-64, measured with bench/pdq.bench.ts and A/B runs): the hot
+// loops cost a few cycles per sample, mostly bounds checks, index arithmetic and float
+// conversions, so what helped is doing less of that per sample: luminance from 32-bit words
+// (luminance.ts); the column pass unrolled by two, both loads before both stores (by four, or
+// with loads and stores interleaved, was slower); pass 3 8 rows side by side and only
+// advancing its sums between picked columns; buffers kept per image size (downsamplerFor).
+// Rows are passed as Float32Array views, as fast as one array plus offsets and simpler.
+// Tried and slower: 8 rows in pass 1 (4-7%), luminance computed inside pass 1 (about 23%),
+// Float64Array intermediates with explicit fround (about 10%), `| 0` on indices (no change).
 
 import { fillLuma, fillLumaRow, pixelWords } from './luminance.ts';
 import type { PdqPixels } from './pixels.ts';
