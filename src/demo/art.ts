@@ -1,19 +1,14 @@
 // Deterministic pictures for the demo: SVG scenes (gradients and shapes, never text: fonts are not
 // guaranteed on a server) rendered to PNG or JPEG with sharp. The same seed always gives the same image.
 import sharp from 'sharp';
+import { seededRandom } from '../shared/seeded-random.ts';
 
 export type Scene = 'city' | 'food' | 'football' | 'tech' | 'night' | 'festival' | 'mountains' | 'garden' | 'sea';
 
-/** A small seeded generator (mulberry32): varied but reproducible colours and positions. */
+/** Varied but reproducible colours and positions, as floats in [0, 1). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
+  return () => next() / 4294967296;
 }
 
 const hsl = (h: number, s: number, l: number) => `hsl(${Math.round(h) % 360},${Math.round(s)}%,${Math.round(l)}%)`;
