@@ -131,6 +131,8 @@ describe('moderator console', () => {
     await page.getByLabel('Why escalate?').fill('A rights holder may need to confirm; senior call.');
     await page.getByRole('button', { name: 'Escalate to a senior' }).click();
     await page.getByText('Case escalated for senior review.').waitFor();
+    // The notice shows as soon as the API answers; the history reloads just after it.
+    await page.locator('.history', { hasText: 'senior call' }).waitFor();
     const history = await page.locator('.history').innerText();
     assert.match(history, /Comment[\s\S]*no licence for streaming/);
     assert.match(history, /Escalated[\s\S]*senior call/);
