@@ -114,11 +114,15 @@ export class BanksService {
 
   /** Imports a hash list. Malformed lines are reported with their numbers; unless `skipInvalid`, nothing is imported then. */
   async import(bankName: string, lines: AsyncIterable<string> | Iterable<string>, opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void } = {}): Promise<ImportResult> {
+    // Start listening before the first await: a readline source emits its lines whether or not anyone
+    // iterates yet, and lines emitted before the iterator exists are lost.
+    const source: AsyncIterator<string> | Iterator<string> = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
     const bank = await this.require(bankName);
     const parsed: NewEntry[] = [];
     const rejected: ImportResult['rejected'] = [];
     let n = 0;
-    for await (const line of lines) {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
+      const line = next.value;
       n++;
       const r = parseHashLine(line);
       if (r.kind === 'entry') parsed.push({ signalType: r.signalType, hash: r.hash, label: r.label });
