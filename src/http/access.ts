@@ -2,7 +2,7 @@
 // says who holds it. The authorization-matrix test walks every route against every principal.
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../shared/errors.ts';
-import type { Principal, Role, StaffPrincipal, ApiKeyPrincipal } from './principal.ts';
+import type { Principal, Role, StaffPrincipal } from './principal.ts';
 
 const RANK: Record<Role, number> = { triage: 1, moderator: 2, senior: 3, admin: 4 };
 
@@ -49,13 +49,6 @@ export function requireStaffUser(req: FastifyRequest): StaffPrincipal {
 export function requireAccount(req: FastifyRequest): { accountId: string; displayName: string } {
   const p = req.principal;
   if (p.kind !== 'account') throw unauthorized('This needs an account token: create an account with POST /api/v1/accounts.');
-  return p;
-}
-
-export function requireApiKey(req: FastifyRequest, kinds: ApiKeyPrincipal['keyKind'][]): ApiKeyPrincipal {
-  const p = req.principal;
-  if (p.kind !== 'api_key') throw unauthorized('This needs an API key.');
-  if (!kinds.includes(p.keyKind)) throw forbidden(`This needs a ${kinds.join(' or ')} key.`);
   return p;
 }
 

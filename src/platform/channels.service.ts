@@ -4,7 +4,7 @@ import { badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
-import type { Viewer, VisibilityService, Notice } from '../enforcement/visibility.ts';
+import { visibilityKey, type Viewer, type VisibilityService, type Notice } from '../enforcement/visibility.ts';
 import { ChannelsRepository } from './channels.repository.ts';
 import { PublicNamesRepository } from './public-names.repository.ts';
 import { AccountsRepository } from './accounts.repository.ts';
@@ -144,15 +144,14 @@ export class ChannelsService {
 
   async #present(c: ChannelsTable, rows: Array<{ id: string; seq: number; text: string; created_at: string }>, viewer: Viewer) {
     const vis = await this.#visibility.checkMany(rows.map((r) => ({ kind: 'post' as const, id: r.id })), viewer);
+    const notice = (id: string) => { const v = vis.get(visibilityKey({ kind: 'post', id })); return v && !v.visible ? v.notice : undefined; };
     // A post held by automated detection was never published: it leaves no trace in the public feed.
-    const isHeld = (id: string) => { const v = vis.get(`post:${id}`); return v !== undefined && !v.visible && v.notice.code === 'held'; };
-    rows = rows.filter((r) => !isHeld(r.id));
-    const shown = rows.filter((r) => vis.get(`post:${r.id}`)?.visible !== false);
-    const media = await new ChannelsRepository(this.#db).mediaOfPosts(shown.map((r) => r.id));
+    rows = rows.filter((r) => notice(r.id)?.code !== 'held');
+    const media = await new ChannelsRepository(this.#db).mediaOfPosts(rows.filter((r) => !notice(r.id)).map((r) => r.id));
     return rows.map((r): PostView | WithheldPostView => {
-      const v = vis.get(`post:${r.id}`);
-      if (v && !v.visible) {
-        return { id: r.id, channel: c.handle, number: r.seq, link: `/c/${c.handle}/${r.seq}`, createdAt: r.created_at, withheld: v.notice };
+      const withheld = notice(r.id);
+      if (withheld) {
+        return { id: r.id, channel: c.handle, number: r.seq, link: `/c/${c.handle}/${r.seq}`, createdAt: r.created_at, withheld };
       }
       const items = media.filter((m) => m.post_id === r.id).map(mediaView);
       return this.#postView(c, r, items);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
-import type { SubjectRef, Viewer, VisibilityService } from '../enforcement/visibility.ts';
+import { visibilityKey, type SubjectRef, type Viewer, type VisibilityService } from '../enforcement/visibility.ts';
 import { mediaUsages } from './media.repository.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
 
@@ -27,7 +27,7 @@ export class MediaAccess {
     if (opts.reviewer && subjects.length > 0) return true;
     if (subjects.length > 0) {
       const vis = await this.#visibility.checkMany(subjects.flat(), viewer);
-      if (subjects.some((chain) => chain.every((s) => vis.get(`${s.kind}:${s.id}`)?.visible !== false))) return true;
+      if (subjects.some((chain) => chain.every((s) => vis.get(visibilityKey(s))?.visible !== false))) return true;
     }
     if (accountId === undefined || u.conversationIds.length === 0) return false;
     const repo = new ConversationsRepository(this.#db);

@@ -13,7 +13,6 @@ export interface Category {
   statement: string;
 }
 
-export const POLICY_VERSION: string = data.version;
 export const CATEGORIES: readonly Category[] = data.categories;
 export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 export const IN_APP_REASONS: Readonly<Record<string, string>> = data.inAppReasons;
