@@ -1,5 +1,5 @@
 // Adapts node:sqlite's DatabaseSync to the interface Kysely's SqliteDialect expects.
-// Differences it bridges (see shared/reference/stack-notes.md): statements have no `reader` flag,
+// Differences it bridges: statements have no `reader` flag,
 // `all`/`run`/`iterate` take spread arguments, booleans must be bound as 0/1, and rows are
 // null-prototype objects (copied into plain objects so callers can compare and spread them).
 import { DatabaseSync, type StatementSync } from 'node:sqlite';

@@ -1,4 +1,4 @@
-// Parses hash-list lines in the formats hash-sharing programmes use (see shared/reference/report-formats.md):
+// Parses hash-list lines in the formats hash-sharing programmes use (ThreatExchange / Hasher-Matcher-Actioner exports):
 // a bare hash, `<signal_type> <hash>`, or CSV `signal_type,signal_str,…` (an optional header line).
 export type SignalType = 'pdq' | 'md5' | 'sha256';
 
