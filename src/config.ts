@@ -14,8 +14,14 @@ export interface Config {
   matchDistance: number;
   /** Time allowed to hash and match an upload before it is held for review instead. */
   scanBudgetMs: number;
-  /** Anonymous web-form reports accepted per address per minute. */
+  /** Anonymous web-form reports accepted per address per minute (VIGIL_ANON_REPORT_LIMIT). */
   anonReportsPerMinute: number;
+  /** Accounts created per address per hour (VIGIL_SIGNUP_LIMIT). */
+  signupLimit: number;
+  /** Reports accepted per account per hour (VIGIL_ACCOUNT_REPORT_LIMIT). */
+  accountReportLimit: number;
+  /** Reports accepted per API key, and per staff user, per minute (VIGIL_KEY_REPORT_LIMIT). */
+  keyReportLimit: number;
   /** Public origin used in links printed to people (demo, receipts). */
   publicUrl: string;
   /** VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD: the first admin, created at start while there are no staff users. */
@@ -33,6 +39,9 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return n;
 }
 
+/** The first of these variables that is set (a newer name before the older one it replaces). */
+const firstSet = (env: NodeJS.ProcessEnv, ...names: string[]): string => names.find((n) => env[n] !== undefined && env[n] !== '') ?? names[0];
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = intFromEnv(env, 'PORT', 8080);
   const config: Config = {
@@ -43,13 +52,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),
     logLevel: env.LOG_LEVEL ?? 'info',
-    anonReportsPerMinute: intFromEnv(env, 'VIGIL_ANON_REPORTS_PER_MINUTE', 10),
+    anonReportsPerMinute: intFromEnv(env, firstSet(env, 'VIGIL_ANON_REPORT_LIMIT', 'VIGIL_ANON_REPORTS_PER_MINUTE'), 10),
+    signupLimit: intFromEnv(env, 'VIGIL_SIGNUP_LIMIT', 20),
+    accountReportLimit: intFromEnv(env, 'VIGIL_ACCOUNT_REPORT_LIMIT', 30),
+    keyReportLimit: intFromEnv(env, 'VIGIL_KEY_REPORT_LIMIT', 120),
     matchDistance: Math.min(63, intFromEnv(env, 'VIGIL_MATCH_DISTANCE', 31)),
     scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
-    loginAttemptsPerAddress: intFromEnv(env, 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS', 30),
+    loginAttemptsPerAddress: intFromEnv(env, firstSet(env, 'VIGIL_LOGIN_LIMIT', 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS'), 30),
     ...overrides,
   };
   return config;
