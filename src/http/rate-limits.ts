@@ -2,7 +2,7 @@
 // allows, and the 429 answer. Counters live in this process's memory, so each API process counts on its
 // own; moving them to a shared store (Redis) is a change to useRateLimits alone.
 import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../shared/errors.ts';
 
@@ -51,5 +51,20 @@ export function reportLimit(config: Config): RateLimitOptions {
     max: (req) => reportBudget(req, config).max,
     timeWindow: (req) => reportBudget(req, config).window,
     errorResponseBuilder: (req, c) => refusal(`Too many reports from ${reportBudget(req, config).who}; try again in ${c.after}.`),
+  };
+}
+
+/**
+ * Console logins per address per minute, whatever the email. A route runs one declared limit (here the
+ * stricter one per address and email), so this one is a preHandler that answers like the plugin does.
+ */
+export function loginAddressLimit(scope: FastifyInstance, config: Config) {
+  const check = scope.createRateLimit({ max: config.loginAttemptsPerAddress ?? 30, timeWindow: MINUTE, keyGenerator: (req) => `login-ip|${addressOf(req)}` });
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const r = await check(req);
+    if (r.isAllowed || !r.isExceeded) return;
+    reply.header('x-ratelimit-limit', r.max).header('x-ratelimit-remaining', 0)
+      .header('x-ratelimit-reset', r.ttlInSeconds).header('retry-after', r.ttlInSeconds);
+    throw refusal(`Too many login attempts from this address; try again in ${r.ttlInSeconds} seconds.`);
   };
 }

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiKey, staffToken } from '../helpers/people.ts';
 import { loadConfig } from '../../src/config.ts';
-import { account, assertLimited, channel, report, signUp } from '../helpers/from-address.ts';
+import { account, assertLimited, channel, report, send, signUp } from '../helpers/from-address.ts';
 
 describe('abuse limits: accounts and reports', () => {
   let t: TestApp;
   let subject: string;
   before(async () => {
-    t = await startTestApp({ signupLimit: 3, accountReportLimit: 3, keyReportLimit: 5, anonReportsPerMinute: 2 });
+    t = await startTestApp({ signupLimit: 3, accountReportLimit: 3, keyReportLimit: 5, anonReportsPerMinute: 2, loginAttemptsPerAddress: 2 });
     subject = await channel(t, 'benign_channel', '192.0.2.1');
   });
   after(async () => { await t.close(); });
@@ -62,6 +62,13 @@ describe('abuse limits: accounts and reports', () => {
     assert.equal((await report(t, subject, '198.51.100.71')).status, 202);
     const member = await account(t, '198.51.100.72');
     assert.equal((await report(t, subject, '198.51.100.70', member)).status, 202, 'an account is not refused for its address');
+  });
+
+  test('console logins per address count IPv6 by /64 and are refused with Retry-After', async () => {
+    const login = (ip: string, i: number) => send(t, 'POST', '/api/v1/session', { ip, body: { email: `spray${i}@staff.test`, password: 'x' } });
+    assert.equal((await login('2001:db8:5:6::1', 1)).status, 401);
+    assert.equal((await login('2001:db8:5:6::2', 2)).status, 401);
+    assertLimited(await login('2001:db8:5:6::3', 3), 1);
   });
 });
 
