@@ -1,5 +1,6 @@
 // Runtime configuration from the environment, read once at start and passed down explicitly.
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 export interface Config {
   port: number;
@@ -14,8 +15,14 @@ export interface Config {
   matchDistance: number;
   /** Time allowed to hash and match an upload before it is held for review instead. */
   scanBudgetMs: number;
-  /** Anonymous web-form reports accepted per address per minute. */
+  /** Anonymous web-form reports accepted per address per minute (VIGIL_ANON_REPORT_LIMIT). */
   anonReportsPerMinute: number;
+  /** Accounts created per address per hour (VIGIL_SIGNUP_LIMIT). */
+  signupLimit: number;
+  /** Reports accepted per account per hour (VIGIL_ACCOUNT_REPORT_LIMIT). */
+  accountReportLimit: number;
+  /** Reports accepted per API key, and per staff user, per minute (VIGIL_KEY_REPORT_LIMIT). */
+  keyReportLimit: number;
   /** Public origin used in links printed to people (demo, receipts). */
   publicUrl: string;
   /** VIGIL_ADMIN_EMAIL / VIGIL_ADMIN_PASSWORD: the first admin, created at start while there are no staff users. */
@@ -23,6 +30,8 @@ export interface Config {
   adminPassword?: string;
   /** Console login attempts accepted per address per minute, whatever the email (10 per address and email in any case). */
   loginAttemptsPerAddress?: number;
+  /** VIGIL_TRUST_PROXY: which peers may tell the client's address and protocol; off, a hop count, or addresses and ranges. */
+  trustProxy: false | number | string[];
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -31,6 +40,36 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+/** The first of these variables that is set (a newer name before the older one it replaces). */
+const firstSet = (env: NodeJS.ProcessEnv, ...names: string[]): string => names.find((n) => env[n] !== undefined && env[n] !== '') ?? names[0];
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry) !== 0) return true;
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+  const family = m ? isIP(m[1]) : 0;
+  return family !== 0 && Number(m![2]) <= (family === 4 ? 32 : 128);
+}
+
+// Believing X-Forwarded-For from any client ("true") would let anyone pick the address that per-address
+// limits count, so only named proxies or a number of proxy hops are accepted.
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const name = 'VIGIL_TRUST_PROXY';
+  const raw = (env[name] ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw) || false;
+  if (/^(true|\*)$/i.test(raw)) {
+    throw new Error(`${name}="${raw}" is refused: it would believe X-Forwarded-For from any client, so anyone could choose the address that limits count. Give the proxies' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16) or the number of proxies in front (e.g. 1).`);
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new Error(`${name} must be a hop count or a comma-separated list of proxy addresses and CIDR ranges (or loopback, linklocal, uniquelocal); "${bad}" is not one.`);
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -43,13 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),
     logLevel: env.LOG_LEVEL ?? 'info',
-    anonReportsPerMinute: intFromEnv(env, 'VIGIL_ANON_REPORTS_PER_MINUTE', 10),
+    anonReportsPerMinute: intFromEnv(env, firstSet(env, 'VIGIL_ANON_REPORT_LIMIT', 'VIGIL_ANON_REPORTS_PER_MINUTE'), 10),
+    signupLimit: intFromEnv(env, 'VIGIL_SIGNUP_LIMIT', 20),
+    accountReportLimit: intFromEnv(env, 'VIGIL_ACCOUNT_REPORT_LIMIT', 30),
+    keyReportLimit: intFromEnv(env, 'VIGIL_KEY_REPORT_LIMIT', 120),
     matchDistance: Math.min(63, intFromEnv(env, 'VIGIL_MATCH_DISTANCE', 31)),
     scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
-    loginAttemptsPerAddress: intFromEnv(env, 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS', 30),
+    loginAttemptsPerAddress: intFromEnv(env, firstSet(env, 'VIGIL_LOGIN_LIMIT', 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS'), 30),
+    trustProxy: trustProxyFromEnv(env),
     ...overrides,
   };
   return config;

@@ -12,6 +12,7 @@ import { installPrincipal } from './principal.ts';
 import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
+import { trustProxyOption } from './proxy.ts';
 import { ErrorSchema } from './schemas.ts';
 import type { App } from './types.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -40,7 +41,7 @@ const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
-    trustProxy: false,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -41,11 +41,14 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
   return { url: url.toString(), drop };
 }
 
+/** Tests send many accounts and reports from 127.0.0.1; tests of the limits set low ones explicitly. */
+export const GENEROUS_LIMITS: Partial<Config> = { signupLimit: 100_000, accountReportLimit: 100_000, keyReportLimit: 100_000, anonReportsPerMinute: 100_000 };
+
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-test-'));
   const baseUrl = process.env.VIGIL_DATABASE_URL ?? '';
   const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
-  const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...overrides });
+  const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...GENEROUS_LIMITS, ...overrides });
   const ctx = await createContext(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const app = await buildApp(ctx);
   await app.ready();

@@ -1,5 +1,4 @@
 // Staff sign-in (session cookie + CSRF token), personal tokens, and the admin's users, API keys and audit log.
-import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -8,7 +7,8 @@ import { actorOf } from '../actor.ts';
 import { SESSION_COOKIE } from '../principal.ts';
 import { errorResponses, PageQuery } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
-import { AppError, unauthorized } from '../../shared/errors.ts';
+import { unauthorized } from '../../shared/errors.ts';
+import { addressOf, loginAddressLimit, useRateLimits } from '../rate-limits.ts';
 
 /** Staff routes accept a personal token or the console's session cookie (writes then need X-CSRF-Token). */
 export const staffAuth: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
@@ -49,17 +49,13 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     // Guessing passwords is limited per address and account, so one attacker cannot lock out others;
     // a looser limit per address alone stops one client spraying many emails (each check costs ~0.1 s of scrypt).
-    await scope.register(rateLimit, { global: false });
-    const perAddress = scope.createRateLimit({ max: ctx.config.loginAttemptsPerAddress ?? 30, timeWindow: '1 minute', keyGenerator: (req) => `login-ip|${req.ip}` });
+    await useRateLimits(scope);
     scope.post('/api/v1/session', {
-      preHandler: async (req) => {
-        const r = await perAddress(req);
-        if (!r.isAllowed && r.isExceeded) throw new AppError(429, 'rate_limited', 'Too many login attempts from this address; try again in a minute.');
-      },
+      preHandler: loginAddressLimit(scope, ctx.config),
       config: {
         rateLimit: {
           max: 10, timeWindow: '1 minute', hook: 'preHandler',
-          keyGenerator: (req) => `login|${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+          keyGenerator: (req) => `login|${addressOf(req)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
         },
       },
       schema: {
@@ -78,7 +74,7 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
         access: 'staff',
         rateLimit: {
           max: 10, timeWindow: '1 minute',
-          keyGenerator: (req) => `password|${req.principal.kind === 'staff' ? req.principal.userId : req.ip}`,
+          keyGenerator: (req) => `password|${req.principal.kind === 'staff' ? req.principal.userId : addressOf(req)}`,
         },
       },
       schema: {

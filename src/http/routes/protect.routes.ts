@@ -1,8 +1,8 @@
-import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
 import { errorResponses } from '../schemas.ts';
+import { useRateLimits } from '../rate-limits.ts';
 
 const Pdq = Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'PDQ hash, 64 hexadecimal characters' });
 const Access = Type.Object({ caseNumber: Type.String({ maxLength: 32 }), pin: Type.String({ maxLength: 32 }) }, { additionalProperties: false });
@@ -11,7 +11,7 @@ const Access = Type.Object({ caseNumber: Type.String({ maxLength: 32 }), pin: Ty
 export const protectRoutes: RouteModule = async (app, ctx) => {
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    await scope.register(rateLimit, { global: false });
+    await useRateLimits(scope);
     const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
     scope.post('/api/v1/protect/hashes', {
       config: limited,

@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
@@ -6,6 +5,7 @@ import { errorResponses, bearer } from '../schemas.ts';
 import { requireAccount } from '../access.ts';
 import { reporterOf } from '../../intake/reporter.ts';
 import { CATEGORY_IDS, IN_APP_REASONS } from '../../policy/policy.ts';
+import { reportLimit, useRateLimits } from '../rate-limits.ts';
 
 const ReportBody = Type.Object({
   subject: Type.Union([
@@ -34,15 +34,10 @@ const Ack = Type.Object({ id: Type.String(), status: Type.String(), receipt: Typ
 export const reportsRoutes: RouteModule = async (app, ctx) => {
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
-    // Anonymous web-form reports are limited per address; authenticated reporters are accountable instead.
-    await scope.register(rateLimit, { global: false });
+    // Limited per account, API key or staff user, and per address for anonymous reporters (rate-limits.ts).
+    await useRateLimits(scope);
     scope.post('/api/v1/reports', {
-      config: {
-        rateLimit: {
-          max: ctx.config.anonReportsPerMinute, timeWindow: '1 minute',
-          allowList: (req) => req.principal.kind !== 'anonymous',
-        },
-      },
+      config: { rateLimit: reportLimit(ctx.config) },
       schema: {
         tags: ['reports'], summary: 'Report public content (anonymous web form, in-app, trusted flagger or authority)',
         description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe.',
