@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { ping } from '../db/database.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { installTextIntegrity } from './text-integrity.ts';
 import { installPrincipal } from './principal.ts';
 import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app, renderHtmlError);
+  installTextIntegrity(app);
   app.addSchema(ErrorSchema);
   await app.register(cookie); // before the principal hook, which reads the session cookie
   installPrincipal(app, {
