@@ -68,6 +68,103 @@ describe('input and error contract', () => {
   const upload = (payload: string | Buffer, contentType = multipartType) =>
     t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
 
+  describe("Fastify's own errors", () => {
+    test('a parameter over 100 characters is a 400 invalid_request, like one of 65 to 100', async () => {
+      for (const n of [99, 101, 5000]) {
+        const r = await api.get(`/api/v1/channels/${'a'.repeat(n)}`);
+        assert.equal(r.status, 400, `${n}: ${r.text}`);
+        assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
+        assertErrorShape(r.body, 'invalid_request');
+      }
+      const page = await api.get(`/c/${'a'.repeat(101)}`);
+      assert.equal(page.status, 400);
+      assert.match(String(page.headers['content-type']), /^text\/html/, 'preview pages keep their HTML error page');
+    });
+
+    test('a path that is not percent-encoded UTF-8 is a 400 invalid_url', async () => {
+      for (const url of ['/api/v1/channels/%E0%A4%A', '/api/v1/channels/%ff', '/api/v1/channels/%ED%A0%80', '/api/v1/media/%C0%AF']) {
+        const r = await api.get(url);
+        assert.equal(r.status, 400, url);
+        assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
+        assertErrorShape(r.body, 'invalid_url');
+      }
+      const page = await api.get('/c/%E0%A4%A');
+      assert.equal(page.status, 400);
+      assert.match(String(page.headers['content-type']), /^text\/html/);
+    });
+
+    test('bodies: unsupported type, empty, invalid, not an object, too large, poisoned', async () => {
+      const post = (payload: string | Buffer, contentType: string) => t.app.inject({
+        method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
+      const cases: Array<[string, string | Buffer, string, number, string]> = [
+        ['text/plain', 'handle=x', 'text/plain', 415, 'unsupported_media_type'],
+        ['form', 'handle=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
+        ['empty', '', 'application/json', 400, 'invalid_request'],
+        ['invalid', '{"handle": ', 'application/json', 400, 'invalid_json'],
+        ['array', '[{"handle":"arr_body","title":"x"}]', 'application/json', 400, 'invalid_request'],
+        ['scalar', '42', 'application/json', 400, 'invalid_request'],
+        ['string', '"hello"', 'application/json', 400, 'invalid_request'],
+        ['null', 'null', 'application/json', 400, 'invalid_request'],
+        ['too large', `{"handle":"big_body","title":"${'x'.repeat(1024 * 1024)}"}`, 'application/json', 413, 'payload_too_large'],
+        ['__proto__', '{"handle":"proto_body","title":"x","__proto__":{"admin":true}}', 'application/json', 400, 'invalid_json'],
+        ['constructor.prototype', '{"handle":"ctor_body","title":"x","constructor":{"prototype":{"admin":true}}}', 'application/json', 400, 'invalid_json'],
+      ];
+      for (const [label, payload, type, status, code] of cases) {
+        const r = await post(payload, type);
+        assert.equal(r.statusCode, status, `${label}: ${r.body}`);
+        assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
+        assertErrorShape(r.json(), code);
+      }
+      assert.equal((await post('{"handle":"json_charset","title":"x"}', 'application/json; charset=utf-8')).statusCode, 201, 'a charset parameter is fine');
+    });
+
+    test('a repeated query parameter, HEAD, OPTIONS and an unrouted method keep the shape', async () => {
+      const repeated = await api.get('/api/v1/channels/x_channel/posts?cursor=a&cursor=b');
+      assert.equal(repeated.status, 400);
+      assertErrorShape(repeated.body, 'invalid_request');
+      for (const [method, url] of [['OPTIONS', '/api/v1/channels'], ['PUT', '/api/v1/channels'], ['PATCH', '/api/v1/accounts']] as const) {
+        const r = await t.app.inject({ method, url });
+        assert.equal(r.statusCode, 404, `${method} ${url}`);
+        assertErrorShape(r.json(), 'not_found');
+      }
+      const head = await t.app.inject({ method: 'HEAD', url: '/api/v1/nothing-here' });
+      assert.equal(head.statusCode, 404);
+      assert.match(String(head.headers['content-type']), /^application\/json; charset=utf-8/);
+      assert.equal((await t.app.inject({ method: 'HEAD', url: '/healthz' })).statusCode, 200);
+    });
+  });
+
+  describe("what Node's HTTP server refuses, on a real socket", () => {
+    const shaped = (r: RawResponse, status: number, code: string) => {
+      assert.equal(r.status, status);
+      assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(r.headers.connection?.toLowerCase(), 'close');
+      assertErrorShape(r.body, code);
+    };
+
+    test('an unknown method is a 501, garbage a 400, oversized headers a 431', async () => {
+      shaped(await rawRequest(port, 'FOO /api/v1/channels HTTP/1.1\r\nHost: x\r\n\r\n'), 501, 'method_not_implemented');
+      shaped(await rawRequest(port, 'hello there\r\n\r\n'), 400, 'malformed_request');
+      shaped(await rawRequest(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n'), 400, 'malformed_request');
+      shaped(await rawRequest(port, 'POST /api/v1/accounts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'), 400, 'malformed_request');
+      shaped(await rawRequest(port, Buffer.concat([Buffer.from('GET /c/caf'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])), 400, 'malformed_request');
+      shaped(await rawRequest(port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'headers_too_large');
+    });
+
+    test('a missing Host, an unmet Expect and CONNECT keep the shape', async () => {
+      shaped(await rawRequest(port, 'GET /healthz HTTP/1.1\r\n\r\n'), 400, 'missing_host');
+      shaped(await rawRequest(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: something-else\r\n\r\n'), 417, 'expectation_failed');
+      shaped(await rawRequest(port, 'CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n'), 501, 'method_not_implemented');
+      const ok = await rawRequest(port, 'GET /healthz HTTP/1.0\r\n\r\n');
+      assert.equal(ok.status, 200, 'HTTP/1.0 needs no Host');
+    });
+
+    test("the router's errors answer the shape over a socket too", async () => {
+      shaped(await rawRequest(port, 'GET /api/v1/channels/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), 400, 'invalid_url');
+      shaped(await rawRequest(port, `GET /api/v1/channels/${'a'.repeat(101)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), 400, 'invalid_request');
+    });
+  });
+
   describe('text is well-formed Unicode', () => {
     const postChannel = (payload: string | Buffer) => t.app.inject({
       method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
