@@ -68,6 +68,47 @@ describe('input and error contract', () => {
   const upload = (payload: string | Buffer, contentType = multipartType) =>
     t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
 
+  describe('multipart uploads', () => {
+    test('malformed and truncated bodies are a 400 invalid_multipart, and nothing is stored', async () => {
+      const png = await pngImage(8, 8);
+      const before = await mediaCount();
+      for (const [label, payload, type] of [
+        ['no boundary', 'abc', 'multipart/form-data'],
+        ['garbage', 'not multipart at all', multipartType],
+        ['a part cut off in its body', filePart(png.subarray(0, 20)), multipartType],
+        ['a part cut off in its headers', `--${boundary}\r\nContent-Disposition: form-da`, multipartType],
+        // The whole image arrived and its part ended, but the body never closed: it is not stored either.
+        ['no closing boundary', Buffer.concat([filePart(png), Buffer.from(`\r\n--${boundary}`)]), multipartType],
+      ] as const) {
+        const r = await upload(payload, type);
+        assert.equal(r.statusCode, 400, `${label}: ${r.body}`);
+        assert.match(String(r.headers['content-type']), /^application\/json; charset=utf-8/);
+        assertErrorShape(r.json(), 'invalid_multipart');
+      }
+      assert.equal(await mediaCount(), before, 'nothing partial was stored');
+    });
+
+    test('a body with only a text field is a 400 that says a file part is required', async () => {
+      const r = await upload(`${textPart('file', 'photo.jpg')}--${boundary}--\r\n`);
+      assert.equal(r.statusCode, 400, r.body);
+      assertErrorShape(r.json(), 'missing_file');
+      assert.match(r.json().error.message, /no file part/);
+      assert.match(r.json().error.message, /"file"/, 'names the text field that was sent instead');
+    });
+
+    test('two files are a 400; a text field beside the file is not read', async () => {
+      const png = await pngImage(8, 8);
+      const two = Buffer.concat([filePart(png), Buffer.from('\r\n'), filePart(png), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      const r = await upload(two);
+      assert.equal(r.statusCode, 400, r.body);
+      assertErrorShape(r.json(), 'invalid_multipart');
+      const withField = Buffer.concat([Buffer.from(textPart('caption', 'hello')), filePart(png), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      const ok = await upload(withField);
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(ok.json().mime, 'image/png');
+    });
+  });
+
   describe("Fastify's own errors", () => {
     test('a parameter over 100 characters is a 400 invalid_request, like one of 65 to 100', async () => {
       for (const n of [99, 101, 5000]) {
