@@ -8,6 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
 import { ping } from '../db/database.ts';
 import { installErrorHandling, type HtmlErrorRenderer } from './errors.ts';
+import { answerClientError, installServerEdgeErrors, routerErrorHandler } from './framework-errors.ts';
+import { installTextIntegrity } from './text-integrity.ts';
 import { installPrincipal } from './principal.ts';
 import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
@@ -44,9 +46,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    frameworkErrors: routerErrorHandler(renderHtmlError), // errors from the router, before any route
+    clientErrorHandler: answerClientError, // what Node's HTTP parser refuses
+    http: { requireHostHeader: false }, // checked in installServerEdgeErrors, so the answer has our shape
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app, renderHtmlError);
+  installServerEdgeErrors(app);
+  installTextIntegrity(app);
   app.addSchema(ErrorSchema);
   await app.register(cookie); // before the principal hook, which reads the session cookie
   installPrincipal(app, {

@@ -3,6 +3,7 @@ import { isStaffWith, requireAccount } from '../access.ts';
 import type { RouteModule } from '../types.ts';
 import { bearer, errorResponses, MediaSchema } from '../schemas.ts';
 import { badRequest, notFound } from '../../shared/errors.ts';
+import { readUploadedFile, uploadLimits } from '../multipart-upload.ts';
 import { mediaView } from '../../platform/media.service.ts';
 import { MediaAccess } from '../../platform/media-access.ts';
 import { viewerOf } from '../viewer.ts';
@@ -17,7 +18,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
     const limit = ctx.config.maxUploadBytes;
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
-    await scope.register(multipart, { limits: { fileSize: limit, files: 1, fields: 0, parts: 2 } });
+    await scope.register(multipart, { limits: uploadLimits(limit) });
 
     scope.post('/api/v1/media', {
     config: { access: 'account' },
@@ -31,9 +32,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
       const { accountId } = requireAccount(req);
       let bytes: Buffer;
       if (req.isMultipart()) {
-        const file = await req.file();
-        if (!file) throw badRequest('missing_file', 'The multipart body has no file part.', [{ field: 'file', message: 'required' }]);
-        bytes = await file.toBuffer();
+        bytes = await readUploadedFile(req);
       } else {
         if (!Buffer.isBuffer(req.body)) throw badRequest('missing_body', 'Send the file as the request body.');
         bytes = req.body;
