@@ -32,3 +32,19 @@ export async function computeFigures(db: Db, reports: ReportsTable[], reach: num
     sla_due_at: new Date(Math.min(...due)).toISOString(),
   };
 }
+
+export type CountFigures = Pick<CaseFigures, 'report_count' | 'reporter_count' | 'sources' | 'categories'>;
+
+/**
+ * Only the counting figures, in the same form as computeFigures: for a decided case that takes reports
+ * answered with its decision, whose category, priority and deadline stay those it was decided with.
+ */
+export async function countFigures(db: Db, caseId: string): Promise<CountFigures> {
+  const t = await new CasesRepository(db).reportTally(caseId);
+  return {
+    report_count: t.reports,
+    reporter_count: t.reporters,
+    sources: JSON.stringify([...t.sources].sort()),
+    categories: JSON.stringify([...t.categories].sort()),
+  };
+}

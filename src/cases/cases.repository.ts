@@ -64,6 +64,17 @@ export class CasesRepository {
   reportsOfCase(caseId: string) {
     return this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
   }
+  /** How many reports and distinct reporters a case has, and their sources and categories, counted in the database. */
+  async reportTally(caseId: string): Promise<{ reports: number; reporters: number; sources: string[]; categories: string[] }> {
+    const counts = await this.#db.selectFrom('reports')
+      .select((eb) => [eb.fn.countAll<number>().as('reports'), eb.fn.count<number>('reporter_key').distinct().as('reporters')])
+      .where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const kinds = await this.#db.selectFrom('reports').select(['source', 'category']).distinct().where('case_id', '=', caseId).execute();
+    return {
+      reports: Number(counts.reports), reporters: Number(counts.reporters),
+      sources: [...new Set(kinds.map((k) => k.source))], categories: [...new Set(kinds.map((k) => k.category))],
+    };
+  }
   async answerReports(caseId: string, status: string, answer: string, at: string): Promise<void> {
     await this.#db.updateTable('reports').set({ status, answer, answered_at: at }).where('case_id', '=', caseId).execute();
   }

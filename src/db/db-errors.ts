@@ -13,3 +13,14 @@ export function isBusy(err: unknown): boolean {
   const e = err as { errcode?: number };
   return typeof e.errcode === 'number' && (e.errcode & 0xff) === 5; // SQLITE_BUSY and its extended codes
 }
+
+/**
+ * A unique violation on one unique index: PostgreSQL names the index (`constraint`), SQLite the
+ * indexed `table.column` in its message.
+ */
+export function isUniqueViolationOf(err: unknown, index: string, tableColumn: string): boolean {
+  if (!isUniqueViolation(err)) return false;
+  const e = err as { constraint?: string; message?: string };
+  if (typeof e.constraint === 'string') return e.constraint === index;
+  return typeof e.message === 'string' && e.message.includes(tableColumn);
+}

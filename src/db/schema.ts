@@ -8,7 +8,8 @@ export interface MediaTable {
   id: string; owner_id: string; sha256: string; md5: string; mime: string; size: number;
   width: number | null; height: number | null; created_at: string;
 }
-export interface PublicNamesTable { name_lower: string; kind: string; subject_id: string }
+/** `skeleton`: the name's look-alike key (platform/name-skeleton.ts), unique; NULL only for a look-alike that predates it. */
+export interface PublicNamesTable { name_lower: string; kind: string; subject_id: string; skeleton: string | null }
 export interface ChannelsTable {
   id: string; handle: string; handle_lower: string; title: string; description: string; owner_id: string;
   subscriber_count: number; last_post_seq: number; created_at: string;

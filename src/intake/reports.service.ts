@@ -11,7 +11,7 @@ import { nowIso } from '../shared/time.ts';
 import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import { appendEvent } from '../cases/case-log.ts';
-import { computeFigures } from '../cases/case-aggregate.ts';
+import { computeFigures, countFigures } from '../cases/case-aggregate.ts';
 import { outOfScopeAnswer } from '../cases/answer.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import { parseSubject } from './subject-link.ts';
@@ -127,6 +127,9 @@ export class ReportsService {
         row.answered_at = at;
         await cases.insertReport(row);
         await appendEvent(trx, standing.id, { kind: 'report_added', actor: `reporter:${row.source}`, at, data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true } });
+        // The decided case lists this report, so its counts include it; its state, priority and deadline
+        // stay those it was decided with. appendEvent took the case row's lock: concurrent reports count in turn.
+        await cases.update(standing.id, { ...(await countFigures(trx, standing.id)), updated_at: at });
         return;
       }
       let c = await cases.findOpenBySubject(subject.kind, subject.id);

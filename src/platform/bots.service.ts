@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.ts';
 import type { BotsTable } from '../db/schema.ts';
-import { badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
+import { badRequest, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { monotonicNowIso, nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
 import { BotsRepository } from './bots.repository.ts';
-import { PublicNamesRepository } from './public-names.repository.ts';
+import { claimPublicName } from './public-names.ts';
 import { validateHandle } from './handles.ts';
 import type { MediaService } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
@@ -38,9 +38,7 @@ export class BotsService {
     const { held } = await publishScanned(this.#db, this.#scanner, picture ? [picture] : [], 'bot_picture',
       { hold: { kind: 'bot', id: row.id }, caseSubject: { kind: 'bot', id: row.id }, what: "This bot's picture" },
       async (trx) => {
-        if (!(await new PublicNamesRepository(trx).claim(handle, 'bot', row.id))) {
-          throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
-        }
+        await claimPublicName(trx, handle, 'bot', row.id, 'handle');
         await new BotsRepository(trx).insert(row);
       });
     return { ...botView(row), ...(held ? { held: true } : {}) };

@@ -1,12 +1,12 @@
 import type { Db } from '../db/database.ts';
 import type { ChannelsTable } from '../db/schema.ts';
-import { badRequest, conflict, forbidden, notFound } from '../shared/errors.ts';
+import { badRequest, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
 import { visibilityKey, type Viewer, type VisibilityService, type Notice } from '../enforcement/visibility.ts';
 import { ChannelsRepository } from './channels.repository.ts';
-import { PublicNamesRepository } from './public-names.repository.ts';
+import { claimPublicName } from './public-names.ts';
 import { AccountsRepository } from './accounts.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
@@ -50,9 +50,7 @@ export class ChannelsService {
       owner_id: ownerId, subscriber_count: 0, last_post_seq: 0, created_at: nowIso(),
     };
     await this.#db.transaction().execute(async (trx) => {
-      if (!(await new PublicNamesRepository(trx).claim(handle, 'channel', row.id))) {
-        throw conflict('handle_taken', `The name "${handle}" is already taken.`, [{ field: 'handle', message: 'taken' }]);
-      }
+      await claimPublicName(trx, handle, 'channel', row.id, 'handle');
       await new ChannelsRepository(trx).insert(row);
     });
     return channelView(row);

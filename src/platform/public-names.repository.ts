@@ -1,18 +1,29 @@
 import type { Db } from '../db/database.ts';
-import { isUniqueViolation } from '../db/db-errors.ts';
+import { isUniqueViolation, isUniqueViolationOf } from '../db/db-errors.ts';
 
-/** Channels, bots and sticker sets share one case-insensitive namespace of public names. */
+export type ClaimOutcome = 'claimed' | 'taken' | 'look_alike';
+
+/**
+ * Channels, bots and sticker sets share one case-insensitive namespace of public names; each name also
+ * holds its look-alike skeleton, unique, so no two names that look alike can both be claimed.
+ */
 export class PublicNamesRepository {
   #db: Db;
   constructor(db: Db) { this.#db = db; }
 
-  /** Returns false when the name is already taken. */
-  async claim(name: string, kind: string, subjectId: string): Promise<boolean> {
+  async claim(name: string, skeleton: string, kind: string, subjectId: string): Promise<ClaimOutcome> {
+    const nameLower = name.toLowerCase();
+    const existing = await this.#db.selectFrom('public_names').select('name_lower')
+      .where((eb) => eb.or([eb('name_lower', '=', nameLower), eb('skeleton', '=', skeleton)])).execute();
+    if (existing.some((r) => r.name_lower === nameLower)) return 'taken';
+    if (existing.length > 0) return 'look_alike';
     try {
-      await this.#db.insertInto('public_names').values({ name_lower: name.toLowerCase(), kind, subject_id: subjectId }).execute();
-      return true;
+      await this.#db.insertInto('public_names').values({ name_lower: nameLower, kind, subject_id: subjectId, skeleton }).execute();
+      return 'claimed';
     } catch (err) {
-      if (isUniqueViolation(err)) return false;
+      // A concurrent claim won between the check and the insert: the unique indexes decide.
+      if (isUniqueViolationOf(err, 'public_names_skeleton', 'public_names.skeleton')) return 'look_alike';
+      if (isUniqueViolation(err)) return 'taken';
       throw err;
     }
   }

@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.ts';
 import type { StickerSetsTable } from '../db/schema.ts';
-import { badRequest, conflict, notFound } from '../shared/errors.ts';
+import { badRequest, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import type { Viewer, VisibilityService } from '../enforcement/visibility.ts';
 import { StickerSetsRepository } from './sticker-sets.repository.ts';
-import { PublicNamesRepository } from './public-names.repository.ts';
+import { claimPublicName } from './public-names.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
@@ -31,9 +31,7 @@ export class StickerSetsService {
     const { held } = await publishScanned(this.#db, this.#scanner, media, 'sticker_set',
       { hold: { kind: 'sticker_set', id: row.id }, caseSubject: { kind: 'sticker_set', id: row.id }, what: 'This sticker set' },
       async (trx) => {
-        if (!(await new PublicNamesRepository(trx).claim(name, 'sticker_set', row.id))) {
-          throw conflict('name_taken', `The name "${name}" is already taken.`, [{ field: 'name', message: 'taken' }]);
-        }
+        await claimPublicName(trx, name, 'sticker_set', row.id, 'name');
         await new StickerSetsRepository(trx).insert(row, media.map((m) => m.id));
       });
     return { ...this.#view(row, media.map(mediaView)), ...(held ? { held: true } : {}) };

@@ -98,6 +98,31 @@ describe('bots and sticker sets', () => {
     assert.equal((await api.get('/api/v1/bots/shared_name')).status, 404);
   });
 
+  test('bots and sticker sets may not take a name that looks like an existing public name', async () => {
+    const sticker = await upload(await pngImage(8, 8, '#345678'));
+    assert.equal((await api.post('/api/v1/channels', { handle: 'wallet_help', title: 'Wallet help' }, { token: owner.token })).status, 201);
+    assert.equal((await api.post('/api/v1/bots', { handle: 'payments_bot' }, { token: owner.token })).status, 201);
+
+    for (const handle of ['waIlet_help', 'WALLET_HELP'.replace('LL', 'l1'), 'payrnents_bot', 'PAYMENTS_B0T']) {
+      const b = await api.post('/api/v1/bots', { handle }, { token: owner.token });
+      assert.equal(b.status, 409, handle);
+      assert.equal(b.body.error.code, 'handle_confusable', handle);
+      const s = await api.post('/api/v1/sticker-sets', { name: handle, title: 'T', stickers: [sticker.id] }, { token: owner.token });
+      assert.equal(s.status, 409, handle);
+      assert.equal(s.body.error.code, 'name_confusable', handle);
+      assert.equal(s.body.error.details[0].field, 'name');
+    }
+    assert.equal((await api.get('/api/v1/bots/waIlet_help')).status, 404, 'nothing is left behind');
+
+    // A sticker set's name is protected as well, and distinct names still work.
+    assert.equal((await api.post('/api/v1/sticker-sets', { name: 'cool_cats', title: 'Cats', stickers: [sticker.id] }, { token: owner.token })).status, 201);
+    const ch = await api.post('/api/v1/channels', { handle: 'COOL_CATS'.replace('O', '0'), title: 'Cats' }, { token: owner.token });
+    assert.equal(ch.status, 409);
+    assert.equal(ch.body.error.code, 'handle_confusable');
+    assert.equal((await api.post('/api/v1/bots', { handle: 'wallet_help_bot' }, { token: owner.token })).status, 201);
+    assert.equal((await api.post('/api/v1/sticker-sets', { name: 'cool_cats_2', title: 'More cats', stickers: [sticker.id] }, { token: owner.token })).status, 201);
+  });
+
   test('a sticker set keeps its stickers in order and refuses non-images, strangers’ media and empty sets', async () => {
     const a = await upload(await pngImage(16, 16, '#ff0000'));
     const b = await upload(await jpegImage(16, 16, '#00ff00'));

@@ -44,6 +44,35 @@ describe('channels', () => {
     assert.equal(dup.status, 409);
     assert.equal(dup.body.error.code, 'handle_taken');
   });
+
+  test('a handle that only looks like an existing public name is refused; a distinct one is not', async () => {
+    const official = await api.account('Official');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'officialsupport', title: 'Support' }, { token: official.token })).status, 201);
+    assert.equal((await api.post('/api/v1/channels', { handle: 'modern_times', title: 'Times' }, { token: official.token })).status, 201);
+
+    const impostor = await api.account('Impostor');
+    for (const handle of ['officiaIsupport', 'OFFICIAISUPPORT', 'officialsupp0rt', 'officia1support', 'rnodern_times', 'MODERN_TlMES']) {
+      const r = await api.post('/api/v1/channels', { handle, title: 'Support' }, { token: impostor.token });
+      assert.equal(r.status, 409, handle);
+      assert.equal(r.body.error.code, 'handle_confusable', handle);
+      assert.equal(r.body.error.details[0].field, 'handle');
+      assert.match(r.body.error.message, /too similar to an existing public name/);
+      assert.ok(!r.body.error.message.includes('officialsupport') && !r.body.error.message.includes('modern_times'), 'the other name is not named');
+      assert.equal((await api.get(`/api/v1/channels/${handle}`)).status, handle.toLowerCase() === 'officialsupport' ? 200 : 404);
+    }
+    const distinct = await api.post('/api/v1/channels', { handle: 'officialsupport2', title: 'Fan club' }, { token: impostor.token });
+    assert.equal(distinct.status, 201, distinct.text);
+  });
+
+  test('of look-alike handles created at the same moment, exactly one is created', async () => {
+    const owners = await Promise.all([api.account('A'), api.account('B'), api.account('C')]);
+    for (let round = 0; round < 4; round++) {
+      const handles = [`race${round}_channel`, `race${round}_channe1`, `RACE${round}_CHANNEI`];
+      const results = await Promise.all(handles.map((handle, i) => api.post('/api/v1/channels', { handle, title: 'Race' }, { token: owners[i]!.token })));
+      assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409], results.map((r) => r.text).join(' | '));
+      for (const r of results.filter((x) => x.status === 409)) assert.ok(['handle_confusable', 'handle_taken'].includes(r.body.error.code), r.text);
+    }
+  });
 });
 
 describe('channels: publishing, paging and subscribers', () => {
