@@ -12,6 +12,7 @@ import { installPrincipal } from './principal.ts';
 import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { ErrorSchema } from './schemas.ts';
 import type { App } from './types.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app, renderHtmlError);
+  await installSecurityHeaders(app); // first, so errors from any later hook carry the headers too
   app.addSchema(ErrorSchema);
   await app.register(cookie); // before the principal hook, which reads the session cookie
   installPrincipal(app, {
