@@ -68,7 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
-  installMetrics(app);
+  installMetrics(app, { token: ctx.config.metricsToken });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
