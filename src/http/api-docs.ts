@@ -2,6 +2,7 @@
 // own policy, for its HTML only. Registered as its own plugin so the hook sees nothing but its answers.
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { FAVICON } from './routes/public-pages.routes.ts';
 
 /** The one inline style Swagger UI needs: the <style> inside its top bar's SVG logo (swagger-ui-standalone-preset.js). */
 const LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
@@ -21,5 +22,8 @@ export async function apiDocs(docs: FastifyInstance): Promise<void> {
     // @fastify/swagger-ui has no option for head tags; its page is fixed text, so add ours after the charset.
     return typeof payload === 'string' ? payload.replace(/<meta charset="UTF-8">/i, (m) => `${m}\n${VIEWPORT}`) : payload;
   });
-  await docs.register(swaggerUi, { routePrefix: '/api/docs', theme: { title: 'Vigil API' } });
+  await docs.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    theme: { title: 'Vigil API', favicon: [{ filename: 'favicon.svg', rel: 'icon', sizes: 'any', type: 'image/svg+xml', content: FAVICON }] },
+  });
 }

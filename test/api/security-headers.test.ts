@@ -52,6 +52,7 @@ describe('security headers on every response', () => {
       { url: '/c/nobody_here', status: [404], kind: 'page' },
       { url: '/', status: [200], kind: 'page' },
       { url: '/static/preview.css', status: [200], kind: 'other' },
+      { url: '/favicon.ico', status: [200], kind: 'other' },
       { url: `/media/${mediaId}`, status: [200], kind: 'other' },
       { url: '/media/med_missing', status: [404], kind: 'page' },
       { url: '/api/docs', status: [200], kind: 'page' },

@@ -11,6 +11,8 @@ import { homePage } from '../../platform/preview/layout.ts';
 import { MediaAccess } from '../../platform/media-access.ts';
 
 const css = readFileSync(new URL('../../platform/preview/preview.css', import.meta.url));
+/** The one icon, for these pages, the web app (Vite copies web/public) and /api/docs. */
+export const FAVICON = readFileSync(new URL('../../../web/public/favicon.svg', import.meta.url));
 
 export const publicPagesRoutes: RouteModule = (app, ctx) => {
   const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
@@ -18,6 +20,12 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
 
   app.get('/static/preview.css', { schema: hidden }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
+
+  // Browsers that ignore the pages' <link rel="icon"> still ask for /favicon.ico: the same SVG serves.
+  for (const url of ['/favicon.svg', '/favicon.ico']) {
+    app.get(url, { schema: hidden }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+  }
 
   app.get('/c/:handle', {
     schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }), querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 200 })) }) },
