@@ -4,12 +4,48 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { WEB_DIST } from '../src/http/routes/web-app.routes.ts';
+import type { Page } from 'playwright-core';
+import { staffToken } from '../test/helpers/people.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
+import { channel, report, upload } from './helpers/seed.ts';
+
+const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's serious and critical findings on the open page. The pages' CSP allows no script of ours, so
+ * axe is evaluated through the DevTools protocol, which the page's policy does not govern. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    return (await axe.run({ resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+}
 
 describe('server pages in the browser', () => {
   let e: E2E;
 
-  before(async () => { e = await startE2E(); });
+  before(async () => {
+    e = await startE2E();
+    const owner = await e.api.account('Allotment society');
+    const photo = await upload(e.api, owner.token, 'garden', 7);
+    await channel(e.api, owner.token, 'allotments', 'Allotment Society', 'Plots, seeds and a shared shed.', [
+      { text: 'The shed key is with Ruth this week.', media: [photo] },
+      { text: 'Seed swap on Saturday: bring what you have too much of.' },
+    ]);
+    // A channel blocked by a decision: its page is the 451 notice.
+    await channel(e.api, owner.token, 'fake_lottery', 'Lottery Winners', 'Claim your prize.', [{ text: 'Send a fee to receive your winnings.' }]);
+    await report(e.api, { subject: '/c/fake_lottery', category: 'fraud', explanation: 'Advance-fee fraud: asks winners for a fee.' });
+    const moderator = await staffToken(e.t, 'moderator');
+    const queue = await e.api.get('/api/v1/cases?limit=100', { token: moderator });
+    const kase = queue.body.cases.find((c: { subject: { kind: string; handle?: string; title?: string } }) => c.subject.kind === 'channel');
+    assert.equal((await e.api.post(`/api/v1/cases/${kase.id}/claim`, {}, { token: moderator })).status, 200);
+    const decided = await e.api.post(`/api/v1/cases/${kase.id}/decide`, {
+      outcome: 'actioned', actions: ['block'], category: 'fraud', statement: 'The channel asks people for a fee to receive lottery winnings.',
+    }, { token: moderator });
+    assert.equal(decided.status, 200, decided.text);
+  });
   after(async () => { await e?.close(); });
 
   test('/api/docs shows the routes, with a viewport tag and no CSP refusal', async () => {
@@ -50,5 +86,21 @@ describe('server pages in the browser', () => {
         }
       }
     }
+  });
+
+  test('preview pages (channel, post, 451 notice) have no serious or critical accessibility findings, light and dark', async () => {
+    const page = await e.newPage();
+    const before = e.problems.length;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const [url, status] of [['/c/allotments', 200], ['/c/allotments/1', 200], ['/c/fake_lottery', 451], ['/', 200]] as const) {
+        const res = await page.goto(`${e.base}${url}`);
+        assert.equal(res?.status(), status, url);
+        await page.waitForLoadState('load');
+        assert.deepEqual(await axeViolations(page), [], `${url} (${colorScheme})`);
+      }
+    }
+    assert.deepEqual(e.problems.slice(before), [], 'axe ran without tripping the pages\' policy');
+    await page.close();
   });
 });
