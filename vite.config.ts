@@ -3,13 +3,15 @@
 // everything here ends up as files under /assets/.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 const api = 'http://localhost:8080';
 
 export default defineConfig({
   root: 'web',
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies beside each file (x.js.br, x.js.gz), served by @fastify/static's preCompressed.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'warn' })],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -32,6 +32,8 @@ export interface Config {
   loginAttemptsPerAddress?: number;
   /** VIGIL_TRUST_PROXY: which peers may tell the client's address and protocol; off, a hop count, or addresses and ranges. */
   trustProxy: false | number | string[];
+  /** VIGIL_METRICS_TOKEN: the bearer token /metrics requires; without it /metrics answers only this machine. */
+  metricsToken?: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
     loginAttemptsPerAddress: intFromEnv(env, firstSet(env, 'VIGIL_LOGIN_LIMIT', 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS'), 30),
     trustProxy: trustProxyFromEnv(env),
+    metricsToken: env.VIGIL_METRICS_TOKEN || undefined,
     ...overrides,
   };
   return config;

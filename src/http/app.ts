@@ -2,7 +2,6 @@
 // Order: infrastructure (errors, auth, docs, metrics) → routes.
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../context.ts';
@@ -15,6 +14,8 @@ import { enforceAccess } from './access.ts';
 import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
 import { trustProxyOption } from './proxy.ts';
+import { installSecurityHeaders } from './security-headers.ts';
+import { apiDocs } from './api-docs.ts';
 import { ErrorSchema } from './schemas.ts';
 import type { App } from './types.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app, renderHtmlError);
+  await installSecurityHeaders(app); // first, so errors from any later hook carry the headers too
   installServerEdgeErrors(app);
   installTextIntegrity(app);
   app.addSchema(ErrorSchema);
@@ -73,8 +75,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'vigil_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installMetrics(app);
+  await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
+  installMetrics(app, { token: ctx.config.metricsToken });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,6 +1,7 @@
 // The one place where errors become HTTP: {"error":{"code","message","details"}}, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.ts';
+import { edgeHeaders } from './security-headers.ts';
 
 export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
 
@@ -69,6 +70,8 @@ export type ErrorSender = (req: FastifyRequest, reply: FastifyReply, status: num
 export function errorSender(renderHtml: HtmlErrorRenderer): ErrorSender {
   return (req, reply, status, body) => {
     const html = renderHtml(req, status, body);
+    // Router errors are answered before any hook runs: the protective headers are set here for them too.
+    reply.headers(edgeHeaders(html !== undefined));
     if (html !== undefined) return reply.status(status).type('text/html; charset=utf-8').send(html);
     return reply.status(status).type('application/json; charset=utf-8').send(body);
   };

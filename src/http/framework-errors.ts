@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, errorSender, frameworkError, type ErrorBody, type HtmlErrorRenderer } from './errors.ts';
+import { edgeHeaders } from './security-headers.ts';
 
 /** Fastify's `frameworkErrors` option: router errors go through the same table and renderer as the rest. */
 export function routerErrorHandler(renderHtml: HtmlErrorRenderer) {
@@ -46,7 +47,9 @@ export function clientErrorAnswer(err: ConnectionError): { status: number; body:
 function writeRaw(socket: Socket, status: number, body: ErrorBody): void {
   const json = JSON.stringify(body);
   socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
-    `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+    'Content-Type: application/json; charset=utf-8\r\n' +
+    Object.entries(edgeHeaders(false)).map(([name, value]) => `${name}: ${value}\r\n`).join('') +
+    `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
 }
 
 /** Fastify's `clientErrorHandler` option (bound to the instance), replacing its {"error":"Bad Request",…} answer. */
@@ -73,7 +76,7 @@ export function installServerEdgeErrors(app: FastifyInstance): void {
   });
   app.server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     const json = JSON.stringify(errorBody('expectation_failed', 'Only "Expect: 100-continue" is supported.'));
-    res.writeHead(417, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), connection: 'close' });
+    res.writeHead(417, { ...edgeHeaders(false), 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), connection: 'close' });
     res.end(json);
   });
   app.server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {

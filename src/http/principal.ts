@@ -29,6 +29,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
   interface FastifyRequest { principal: Principal }
+  /** `ownBearer: true`: the route checks its own bearer token (/metrics); it is not a principal's. */
+  interface FastifyContextConfig { ownBearer?: boolean }
 }
 
 const ANONYMOUS: Principal = { kind: 'anonymous' };
@@ -61,6 +63,7 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
     req.principal = ANONYMOUS;
+    if (req.routeOptions.config?.ownBearer) return;
     const header = req.headers.authorization;
     if (!header) return fromSessionCookie(req);
     const m = /^Bearer\s+(\S+)$/i.exec(header);

@@ -180,6 +180,10 @@ describe('input and error contract', () => {
       assert.equal(r.status, status);
       assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
       assert.equal(r.headers.connection?.toLowerCase(), 'close');
+      // No hook runs for these answers; they carry the protective headers all the same.
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.equal(r.headers['x-frame-options'], 'DENY');
+      assert.match(String(r.headers['content-security-policy']), /default-src 'none'/);
       assertErrorShape(r.body, code);
     };
 

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { jpegImage, pngImage } from '../helpers/images.ts';
@@ -162,5 +163,27 @@ describe('public preview pages', () => {
     const css = await api.get('/static/preview.css');
     assert.equal(css.status, 200);
     assert.match(String(css.headers['content-type']), /^text\/css/);
+  });
+
+  test('one icon for every page: /favicon.svg, /favicon.ico for browsers that ask anyway, linked from pages, the web app and /api/docs', async () => {
+    const svg = readFileSync(new URL('../../web/public/favicon.svg', import.meta.url));
+    for (const url of ['/favicon.svg', '/favicon.ico']) {
+      const r = await t.app.inject({ method: 'GET', url });
+      assert.equal(r.statusCode, 200, url);
+      assert.equal(r.headers['content-type'], 'image/svg+xml', url);
+      assert.ok(r.rawPayload.equals(svg), `${url}: the icon`);
+      assert.match(String(r.headers['content-security-policy']), /^default-src 'none'/, `${url}: nothing runs inside the SVG`);
+      assert.match(String(r.headers['cache-control']), /^public, max-age=\d+/, url);
+    }
+    for (const url of ['/', '/c/nobody_by_that_name']) {
+      assert.match((await api.get(url)).text, /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/, url);
+    }
+    assert.match(readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8'), /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/, 'the web app');
+    const docs = await api.get('/api/docs');
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(docs.text)?.[1];
+    assert.ok(href, '/api/docs links an SVG icon');
+    const docsIcon = await t.app.inject({ method: 'GET', url: new URL(href, 'http://x/api/docs').pathname });
+    assert.equal(docsIcon.statusCode, 200);
+    assert.ok(docsIcon.rawPayload.equals(svg), '/api/docs: the same icon');
   });
 });

@@ -7,23 +7,25 @@ import { isStaffWith } from '../access.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
 import { botView } from '../../platform/bots.service.ts';
 import { botPage, channelPage, postPage, stickerSetPage } from '../../platform/preview/pages.ts';
-import { PAGE_CSP, homePage } from '../../platform/preview/layout.ts';
+import { homePage } from '../../platform/preview/layout.ts';
 import { MediaAccess } from '../../platform/media-access.ts';
 
 const css = readFileSync(new URL('../../platform/preview/preview.css', import.meta.url));
+/** The one icon, for these pages, the web app (Vite copies web/public) and /api/docs. */
+export const FAVICON = readFileSync(new URL('../../../web/public/favicon.svg', import.meta.url));
 
 export const publicPagesRoutes: RouteModule = (app, ctx) => {
   const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
   const hidden = { hide: true };
 
-  app.addHook('onSend', async (req, reply) => {
-    // Every HTML answer (pages, and error pages rendered for them) carries the strict policy.
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html') && !reply.getHeader('content-security-policy')) reply.header('content-security-policy', PAGE_CSP);
-  });
-
   app.get('/static/preview.css', { schema: hidden }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
+
+  // Browsers that ignore the pages' <link rel="icon"> still ask for /favicon.ico: the same SVG serves.
+  for (const url of ['/favicon.svg', '/favicon.ico']) {
+    app.get(url, { schema: hidden }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+  }
 
   app.get('/c/:handle', {
     schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }), querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 200 })) }) },
@@ -57,8 +59,8 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     const reviewer = isStaffWith(req.principal, 'cases.read');
     if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
     const bytes = await ctx.media.content(m);
-    reply.header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
+    // nosniff, like every response (security-headers.ts): the bytes are only ever their sniffed type.
+    reply.header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
       .header('cache-control', 'private, max-age=60');
     if (!m.mime.startsWith('image/')) reply.header('content-disposition', 'attachment');
     return reply.type(m.mime).send(bytes);

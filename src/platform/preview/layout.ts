@@ -11,6 +11,7 @@ export function page(title: string, body: SafeHtml, opts: { description?: string
 <title>${title}</title>
 ${opts.description ? html`<meta name="description" content="${opts.description}">` : ''}
 <link rel="stylesheet" href="/static/preview.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="site"><a href="/" class="brand">Vigil reference platform</a></header>
