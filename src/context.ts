@@ -28,6 +28,7 @@ import { BanksService } from './detection/banks.service.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
 import { decisionBanking } from './detection/decision-banking.ts';
+import { prepareDataDir } from './shared/data-dir.ts';
 
 export interface AppContext {
   config: Config;
@@ -58,6 +59,7 @@ export interface AppContext {
 }
 
 export async function createContext(config: Config, logger: Logger): Promise<AppContext> {
+  prepareDataDir(config.dataDir);
   const { db, dialect } = openDatabase(config);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
