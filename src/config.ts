@@ -23,6 +23,8 @@ export interface Config {
   adminPassword?: string;
   /** Console login attempts accepted per address per minute, whatever the email (10 per address and email in any case). */
   loginAttemptsPerAddress?: number;
+  /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
+  secret?: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,
     loginAttemptsPerAddress: intFromEnv(env, 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS', 30),
+    secret: env.VIGIL_SECRET || undefined,
     ...overrides,
   };
   return config;

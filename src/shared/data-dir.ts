@@ -1,4 +1,4 @@
-// The data directory holds the database and the media store: only the server's
+// The data directory holds the database, the media store and the server secret: only the server's
 // own user may read it. Created 0700 with files 0600; a directory or file left looser by an earlier
 // version (or by hand) is tightened at start.
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';

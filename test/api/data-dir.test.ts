@@ -1,5 +1,5 @@
 // The data directory is the server's alone (issue 8): 0700, with the database, its -wal/-shm files,
-// and the media store 0600; a directory left looser is tightened at start.
+// the media store and the server secret 0600; a directory left looser is tightened at start.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -33,6 +33,7 @@ test('a fresh data directory is 0700 and everything in it is 0600 (directories 0
     assert.equal(octal(await modeOf(dataDir)), '700');
     const entries = await filesUnder(dataDir);
     const names = entries.map((p) => path.relative(dataDir, p));
+    assert.ok(names.includes('secret'), names.join(', '));
     assert.ok(names.some((n) => n.startsWith(`media${path.sep}`) && !n.endsWith('.tmp') && n.split(path.sep).length === 3), names.join(', '));
     if (t.ctx.dialect === 'sqlite') for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
     for (const p of entries) {
@@ -55,10 +56,13 @@ test('a data directory and database left readable by others are tightened at sta
     await writeFile(path.join(dataDir, f), '');
     await chmod(path.join(dataDir, f), 0o644);
   }
+  await writeFile(path.join(dataDir, 'secret'), `${'s'.repeat(43)}\n`);
+  await chmod(path.join(dataDir, 'secret'), 0o644);
   const t = await startTestApp({ dataDir });
   try {
     assert.equal(octal(await modeOf(dataDir)), '700');
     assert.equal(octal(await modeOf(path.join(dataDir, 'media'))), '700');
+    assert.equal(octal(await modeOf(path.join(dataDir, 'secret'))), '600');
     if (t.ctx.dialect === 'sqlite') for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.equal(octal(await modeOf(path.join(dataDir, f))), '600', f);
   } finally {
     await t.close();

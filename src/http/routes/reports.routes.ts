@@ -51,7 +51,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         response: { 202: Ack, ...errorResponses(400, 401, 404, 429) },
       },
     }, async (req, reply) => {
-      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip), headerValue(req.headers['idempotency-key']));
+      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip, ctx.secret), headerValue(req.headers['idempotency-key']));
       return reply.status(202).send(ack);
     });
   });
@@ -66,7 +66,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
     },
   }, async (req) => {
     const p = req.principal;
-    const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip).key;
+    const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
     return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey });
   });
 
