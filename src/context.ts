@@ -35,7 +35,7 @@ import { prepareDataDir } from './shared/data-dir.ts';
 export interface AppContext {
   config: Config;
   logger: Logger;
-  /** Key of the keyed hashes (anonymous reporter keys); loaded once at start. */
+  /** Key of the keyed hashes (receipts, anonymous reporter keys); loaded once at start. */
   secret: ServerSecret;
   db: Db;
   dialect: DialectName;
@@ -83,7 +83,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
   const banks = new BanksService(db, matcher);
   await banks.ensureSystemBanks();
-  const reports = new ReportsService(db, config.publicUrl);
+  const reports = new ReportsService(db, config.publicUrl, secret);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
@@ -95,7 +95,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     audit,
     people,
     reports,
-    reportStatus: new ReportStatusService(db),
+    reportStatus: new ReportStatusService(db, secret),
     review: new ReviewService(db, auditFn),
     decisions,
     matcher, banks, scanner,

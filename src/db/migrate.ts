@@ -5,6 +5,7 @@ import * as people from './migrations/2026-11-23-02-people.ts';
 import * as moderation from './migrations/2026-11-23-03-moderation.ts';
 import * as banks from './migrations/2026-11-23-04-banks.ts';
 import * as botMessages from './migrations/2026-11-23-05-bot-messages.ts';
+import * as secrets from './migrations/2026-11-29-01-secrets.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-03-moderation': moderation,
   '2026-11-23-04-banks': banks,
   '2026-11-23-05-bot-messages': botMessages,
+  '2026-11-29-01-secrets': secrets,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,4 +1,5 @@
-// Secrets at rest (issue 8): keyed anonymous reporter keys.
+// Secrets at rest (issue 8): no receipt stored in clear, keyed anonymous reporter keys; replays under an
+// Idempotency-Key still give the same receipt.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -31,5 +32,55 @@ describe('secrets at rest', () => {
     const unkeyed = createHash('sha256').update('vigil-anon:127.0.0.1').digest('hex').slice(0, 20);
     assert.match(row.reporter_key, /^anon:[0-9a-f]{20}$/);
     assert.notEqual(row.reporter_key, `anon:${unkeyed}`, 'anyone could recompute this key from an address');
+  });
+
+  test('no receipt is stored in clear, and a replay with the same key and body gives back the same receipt', async () => {
+    const first = await report(anonymousReport(), 'form-1');
+    assert.equal(first.status, 202);
+    assert.match(first.body.receipt, /^rcpt_[A-Za-z0-9_-]{32}$/);
+    const row = await reportRow(first.body.id);
+    for (const [column, value] of Object.entries(row)) {
+      assert.ok(!String(value ?? '').includes(first.body.receipt), `column ${column} holds the receipt in clear`);
+    }
+    const again = await report(anonymousReport(), 'form-1');
+    assert.equal(again.status, 202);
+    assert.deepEqual(again.body, first.body, 'same id, status, receipt and status link');
+    const status = await api.get(`/api/v1/reports/${first.body.id}`, { headers: { 'x-receipt': again.body.receipt } });
+    assert.equal(status.status, 200);
+    const wrong = await api.get(`/api/v1/reports/${first.body.id}`, { headers: { 'x-receipt': `${first.body.receipt.slice(0, -1)}x` } });
+    assert.equal(wrong.status, 404);
+  });
+
+  test('receipts without an Idempotency-Key work too and differ per report', async () => {
+    const a = await report(anonymousReport());
+    const b = await report(anonymousReport());
+    assert.notEqual(a.body.receipt, b.body.receipt);
+    assert.equal((await api.get(`/api/v1/reports/${a.body.id}?receipt=${encodeURIComponent(a.body.receipt)}`)).status, 200);
+    assert.equal((await api.get(`/api/v1/reports/${a.body.id}`, { headers: { 'x-receipt': b.body.receipt } })).status, 404);
+  });
+
+  test('the key belongs to its reporter: another reporter may use the same key for their own report', async () => {
+    const alice = await api.account('Alice');
+    const bob = await api.account('Bob');
+    const a = await report({ subject: '/c/secret_shop', category: 'spam' }, 'shared-key', alice.token);
+    const b = await report({ subject: '/c/secret_shop', category: 'fraud' }, 'shared-key', bob.token);
+    assert.equal(a.status, 202);
+    assert.equal(b.status, 202);
+    assert.notEqual(a.body.id, b.body.id);
+  });
+
+  test('racing first reports about a new subject, some under one key: every request is answered, one report per key', async () => {
+    const owner = await api.account('Race owner');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'fresh_race', title: 'New' }, { token: owner.token })).status, 201);
+    const dave = await api.account('Dave');
+    const others = await Promise.all(Array.from({ length: 4 }, (_, i) => api.account(`Other ${i}`)));
+    const body = { subject: '/c/fresh_race', category: 'spam' };
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () => report(body, 'race-2', dave.token)),
+      ...others.map((o) => report(body, 'race-2', o.token)),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status), Array(8).fill(202));
+    assert.equal(new Set(answers.slice(0, 4).map((a) => a.body.id)).size, 1);
+    assert.equal(new Set(answers.map((a) => a.body.id)).size, 5);
   });
 });
