@@ -18,6 +18,7 @@ import { parseSubject } from './subject-link.ts';
 import { SubjectDirectory, type ResolvedSubject } from './subject-directory.ts';
 import type { Reporter } from './reporter.ts';
 import { receiptOf } from './receipt.ts';
+import { assertSameRequest, requestFingerprint } from './idempotency.ts';
 
 export interface ReportInput {
   subject: unknown;
@@ -68,9 +69,10 @@ export class ReportsService {
 
   async submit(input: ReportInput, reporter: Reporter, idempotencyKey?: string): Promise<Acknowledgement> {
     const scopedKey = idempotencyKey ? `${reporter.key}|${idempotencyKey}` : null;
-    if (scopedKey) {
+    const fingerprint = scopedKey ? requestFingerprint(input) : null;
+    if (scopedKey && fingerprint) {
       const earlier = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
-      if (earlier) return this.#replay(earlier);
+      if (earlier) return this.#replay(earlier, fingerprint);
     }
     const category = validate(input, reporter);
     const subject = await this.#subjects.resolve(parseSubject(input.subject));
@@ -89,7 +91,7 @@ export class ReportsService {
       post_ids: JSON.stringify(subject.postIds), life_at_risk: input.lifeAtRisk ? 1 : 0, bona_fide: input.bonaFide ? 1 : 0,
       jurisdiction: reporter.source === 'authority' ? (input.jurisdiction ?? reporter.country) : (input.jurisdiction ?? null),
       legal_basis: input.legalBasis?.trim() || null, order_reference: input.orderReference?.trim() || null,
-      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey,
+      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey, request_fingerprint: fingerprint,
       answer: null, created_at: nowIso(), answered_at: null,
     };
     for (let attempt = 1; ; attempt++) {
@@ -98,10 +100,11 @@ export class ReportsService {
         return this.#ack(row, receipt);
       } catch (err) {
         if (!isUniqueViolation(err) || attempt === 3) throw err;
-        // Two racing requests with the same Idempotency-Key: the loser answers as a replay of the winner.
-        if (scopedKey) {
+        // Two racing requests with the same Idempotency-Key: the loser answers as a replay of the winner
+        // (its acknowledgement, or 422 if the bodies differ).
+        if (scopedKey && fingerprint) {
           const winner = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
-          if (winner) return this.#replay(winner);
+          if (winner) return this.#replay(winner, fingerprint);
         }
         // Two racing first reports about one subject: the unique open-case key lets one open it; retry joins
         // it (and a same-key winner that committed meanwhile is found on the next violation).
@@ -109,8 +112,9 @@ export class ReportsService {
     }
   }
 
-  /** The first acknowledgement again, for a retry under the same key. */
-  #replay(earlier: ReportsTable): Acknowledgement {
+  /** The first acknowledgement again, for the same request under the same key (422 for another request). */
+  #replay(earlier: ReportsTable, fingerprint: string): Acknowledgement {
+    assertSameRequest(earlier, fingerprint);
     return this.#ack(earlier, receiptOf(this.#secret, earlier.id));
   }
 

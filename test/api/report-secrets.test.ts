@@ -1,5 +1,5 @@
-// Secrets at rest (issue 8): no receipt stored in clear, keyed anonymous reporter keys; replays under an
-// Idempotency-Key still give the same receipt.
+// Secrets at rest (issue 8): no receipt stored in clear, keyed anonymous reporter keys, and the
+// Idempotency-Key contract (same key + same body replays; a different body is refused).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -59,6 +59,20 @@ describe('secrets at rest', () => {
     assert.equal((await api.get(`/api/v1/reports/${a.body.id}`, { headers: { 'x-receipt': b.body.receipt } })).status, 404);
   });
 
+  test('an Idempotency-Key reused with a different body is refused with 422 idempotency_key_reused', async () => {
+    const first = await report(anonymousReport(), 'form-2');
+    assert.equal(first.status, 202);
+    const other = await report(anonymousReport('A different complaint about the same channel.'), 'form-2');
+    assert.equal(other.status, 422);
+    assert.equal(other.body.error.code, 'idempotency_key_reused');
+    assert.match(other.body.error.message, /Idempotency-Key/);
+    // The order of members is not part of the body's meaning.
+    const reordered = { bonaFide: true, explanation: anonymousReport().explanation, category: 'fraud', subject: '/c/secret_shop' };
+    const replay = await report(reordered, 'form-2');
+    assert.equal(replay.status, 202);
+    assert.equal(replay.body.id, first.body.id);
+  });
+
   test('the key belongs to its reporter: another reporter may use the same key for their own report', async () => {
     const alice = await api.account('Alice');
     const bob = await api.account('Bob');
@@ -67,6 +81,23 @@ describe('secrets at rest', () => {
     assert.equal(a.status, 202);
     assert.equal(b.status, 202);
     assert.notEqual(a.body.id, b.body.id);
+  });
+
+  test('racing requests with one key: one report; same bodies replay it, different bodies get 422', async () => {
+    const carol = await api.account('Carol');
+    const bodyA = { subject: '/c/secret_shop', category: 'spam' };
+    const bodyB = { subject: '/c/secret_shop', category: 'fraud' };
+    const answers = await Promise.all([bodyA, bodyB, bodyA, bodyB, bodyA, bodyB].map((b) => report(b, 'race-1', carol.token).then((r) => ({ r, b }))));
+    const accepted = answers.filter((x) => x.r.status === 202);
+    const refused = answers.filter((x) => x.r.status === 422);
+    assert.equal(accepted.length + refused.length, answers.length, JSON.stringify(answers.map((x) => x.r.status)));
+    assert.equal(new Set(accepted.map((x) => x.r.body.id)).size, 1, 'one report');
+    assert.equal(new Set(accepted.map((x) => x.r.body.receipt)).size, 1, 'one receipt');
+    assert.equal(new Set(accepted.map((x) => x.b)).size, 1, 'only the winning body is acknowledged');
+    assert.equal(accepted.length, 3);
+    for (const x of refused) assert.equal(x.r.body.error.code, 'idempotency_key_reused');
+    const rows = await t.ctx.db.selectFrom('reports').select('id').where('idempotency_key', 'like', '%|race-1').execute();
+    assert.equal(rows.length, 1);
   });
 
   test('racing first reports about a new subject, some under one key: every request is answered, one report per key', async () => {

@@ -45,10 +45,10 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
       },
       schema: {
         tags: ['reports'], summary: 'Report public content (anonymous web form, in-app, trusted flagger or authority)',
-        description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe.',
+        description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe: the same key with the same body returns the first acknowledgement; with a different body, 422 `idempotency_key_reused`.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
         body: ReportBody,
-        response: { 202: Ack, ...errorResponses(400, 401, 404, 429) },
+        response: { 202: Ack, ...errorResponses(400, 401, 404, 422, 429) },
       },
     }, async (req, reply) => {
       const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip, ctx.secret), headerValue(req.headers['idempotency-key']));
