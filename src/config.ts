@@ -34,6 +34,8 @@ export interface Config {
   trustProxy: false | number | string[];
   /** VIGIL_METRICS_TOKEN: the bearer token /metrics requires; without it /metrics answers only this machine. */
   metricsToken?: string;
+  /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
+  secret?: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginAttemptsPerAddress: intFromEnv(env, firstSet(env, 'VIGIL_LOGIN_LIMIT', 'VIGIL_LOGIN_ATTEMPTS_PER_ADDRESS'), 30),
     trustProxy: trustProxyFromEnv(env),
     metricsToken: env.VIGIL_METRICS_TOKEN || undefined,
+    secret: env.VIGIL_SECRET || undefined,
     ...overrides,
   };
   return config;

@@ -28,10 +28,15 @@ import { BanksService } from './detection/banks.service.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
 import { decisionBanking } from './detection/decision-banking.ts';
+import type { ServerSecret } from './shared/secrets.ts';
+import { loadServerSecret } from './shared/server-secret.ts';
+import { prepareDataDir } from './shared/data-dir.ts';
 
 export interface AppContext {
   config: Config;
   logger: Logger;
+  /** Key of the keyed hashes (receipts, anonymous reporter keys); loaded once at start. */
+  secret: ServerSecret;
   db: Db;
   dialect: DialectName;
   visibility: VisibilityService;
@@ -58,6 +63,8 @@ export interface AppContext {
 }
 
 export async function createContext(config: Config, logger: Logger): Promise<AppContext> {
+  prepareDataDir(config.dataDir);
+  const secret = await loadServerSecret(config.dataDir, config.secret);
   const { db, dialect } = openDatabase(config);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -76,11 +83,11 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
   const banks = new BanksService(db, matcher);
   await banks.ensureSystemBanks();
-  const reports = new ReportsService(db, config.publicUrl);
+  const reports = new ReportsService(db, config.publicUrl, secret);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
-    config, logger, db, dialect, visibility, accounts, media,
+    config, logger, secret, db, dialect, visibility, accounts, media,
     channels: new ChannelsService(db, media, visibility, scanner),
     bots: new BotsService(db, media, visibility, scanner),
     stickerSets: new StickerSetsService(db, media, visibility, scanner),
@@ -88,7 +95,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     audit,
     people,
     reports,
-    reportStatus: new ReportStatusService(db),
+    reportStatus: new ReportStatusService(db, secret),
     review: new ReviewService(db, auditFn),
     decisions,
     matcher, banks, scanner,

@@ -7,6 +7,10 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerPeopleCommands } from './cli/people.command.ts';
 import { registerBankCommands } from './cli/banks.command.ts';
 
+// Whatever this process writes (database, media, secret, exports) is for its own user only; the data
+// directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
+process.umask(0o077);
+
 const program = new Command();
 program.name('vigil').description('Vigil: trust and safety for messaging platforms with public channels').version('0.1.0');
 

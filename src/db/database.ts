@@ -1,11 +1,11 @@
 // Opens the store of record: embedded SQLite under the data dir, or PostgreSQL when a URL is given.
 // Both go through the same Kysely instance, migrations and repositories.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-adapter.ts';
+import { prepareDataDir, prepareSqliteFiles } from '../shared/data-dir.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,8 +27,10 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string }): Op
     pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'VigilDatabaseWarning'));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
-  mkdirSync(opts.dataDir, { recursive: true });
-  const database = openSqlite(path.join(opts.dataDir, 'vigil.sqlite'));
+  prepareDataDir(opts.dataDir);
+  const file = path.join(opts.dataDir, 'vigil.sqlite');
+  prepareSqliteFiles(file);
+  const database = openSqlite(file);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 

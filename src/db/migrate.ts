@@ -5,6 +5,7 @@ import * as people from './migrations/2026-11-23-02-people.ts';
 import * as moderation from './migrations/2026-11-23-03-moderation.ts';
 import * as banks from './migrations/2026-11-23-04-banks.ts';
 import * as botMessages from './migrations/2026-11-23-05-bot-messages.ts';
+import * as secrets from './migrations/2026-11-29-01-secrets.ts';
 import * as nameSkeletons from './migrations/2026-11-29-02-name-skeletons.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-03-moderation': moderation,
   '2026-11-23-04-banks': banks,
   '2026-11-23-05-bot-messages': botMessages,
+  '2026-11-29-01-secrets': secrets,
   '2026-11-29-02-name-skeletons': nameSkeletons,
 };
 

@@ -1,4 +1,5 @@
-// Table types for reports, cases, events, decisions and enforcement (migration 03).
+// Table types for reports, cases, events, decisions and enforcement (migration 03; reports' receipts and
+// request fingerprints: 2026-11-29-01-secrets).
 // JSON-valued columns are text holding JSON, portable across SQLite and PostgreSQL.
 export interface CasesTable {
   id: string; subject_kind: string; subject_id: string; open_key: string | null; owner_account_id: string | null;
@@ -15,7 +16,7 @@ export interface ReportsTable {
   contact_name: string | null; contact_email: string | null; category: string; claimed: string;
   explanation: string | null; evidence: string | null; post_ids: string; life_at_risk: number; bona_fide: number;
   jurisdiction: string | null; legal_basis: string | null; order_reference: string | null;
-  status: string; receipt_hash: string; idempotency_key: string | null; replay_receipt: string | null; answer: string | null;
+  status: string; receipt_hash: string; idempotency_key: string | null; request_fingerprint: string | null; answer: string | null;
   created_at: string; answered_at: string | null;
 }
 export interface DecisionsTable {

@@ -76,6 +76,9 @@ export class BanksRepository {
   findSubmissionByCaseNumber(caseNumber: string) {
     return this.#db.selectFrom('protect_submissions').selectAll().where('case_number', '=', caseNumber).executeTakeFirst();
   }
+  async setSubmissionPinHash(id: string, pinHash: string): Promise<void> {
+    await this.#db.updateTable('protect_submissions').set({ pin_hash: pinHash }).where('id', '=', id).execute();
+  }
   async markSubmissionWithdrawn(id: string, at: string): Promise<void> {
     await this.#db.updateTable('protect_submissions').set({ withdrawn_at: at }).where('id', '=', id).execute();
   }

@@ -6,12 +6,26 @@ import type { Db } from '../db/database.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { hashToken, safeEqual } from '../shared/secrets.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from '../people/password.ts';
 import { nowIso } from '../shared/time.ts';
 import { BanksRepository } from './banks.repository.ts';
 import { VICTIM_BANK, type BanksService } from './banks.service.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 
 const MAX_HASHES = 100;
+
+/**
+ * A PIN has only 10^8 values, so it is hashed like a password (scrypt, salted; about 0.1–0.4 s a guess)
+ * together with its case number. Hashes stored before that are a SHA-256 of `<case number>:<PIN>` (64 hex
+ * characters, no `scrypt$` prefix): they still verify, and are rehashed with scrypt when next used.
+ */
+const pinSecret = (caseNumber: string, pin: string) => `${caseNumber}:${pin}`;
+const isLegacyPinHash = (stored: string) => !stored.startsWith('scrypt$');
+
+async function pinMatches(caseNumber: string, pin: string, stored: string): Promise<boolean> {
+  if (isLegacyPinHash(stored)) return safeEqual(hashToken(pinSecret(caseNumber, pin)), stored);
+  return verifyPassword(pinSecret(caseNumber, pin), stored);
+}
 
 function digits(n: number): string {
   let s = '';
@@ -36,8 +50,9 @@ export class ProtectService {
     const caseNumber = `P-${digits(4)}-${digits(4)}-${digits(4)}`;
     const pin = digits(8);
     const id = newId('prot');
+    const pinHash = await hashPassword(pinSecret(caseNumber, pin));
     const rows = await this.#db.transaction().execute(async (trx) => {
-      await new BanksRepository(trx).insertSubmission({ id, case_number: caseNumber, pin_hash: hashToken(`${caseNumber}:${pin}`), created_at: nowIso(), withdrawn_at: null });
+      await new BanksRepository(trx).insertSubmission({ id, case_number: caseNumber, pin_hash: pinHash, created_at: nowIso(), withdrawn_at: null });
       return this.#banks.addEntries(bank.id, entries, 'victim', id, trx);
     });
     this.#banks.index(rows, 'ncii');
@@ -45,14 +60,20 @@ export class ProtectService {
   }
 
   async #open(caseNumber: string, pin: string) {
-    const s = await new BanksRepository(this.#db).findSubmissionByCaseNumber(caseNumber.trim().toUpperCase());
-    // One answer for a wrong number and a wrong PIN, so neither can be probed alone.
-    if (!s || !safeEqual(hashToken(`${s.case_number}:${pin.trim()}`), s.pin_hash)) throw notFound('A submission with this case number and PIN');
+    const repo = new BanksRepository(this.#db);
+    const s = await repo.findSubmissionByCaseNumber(caseNumber.trim().toUpperCase());
+    // One answer, and about the same time, for a wrong number and a wrong PIN, so neither can be probed alone.
+    const ok = s ? await pinMatches(s.case_number, pin.trim(), s.pin_hash) : await verifyAgainstNothing(pin);
+    if (!s || !ok) throw notFound('A submission with this case number and PIN');
+    if (isLegacyPinHash(s.pin_hash)) await repo.setSubmissionPinHash(s.id, await hashPassword(pinSecret(s.case_number, pin.trim())));
     return s;
   }
 
   async status(caseNumber: string, pin: string) {
-    const s = await this.#open(caseNumber, pin);
+    return this.#statusOf(await this.#open(caseNumber, pin));
+  }
+
+  async #statusOf(s: { id: string; case_number: string; created_at: string; withdrawn_at: string | null }) {
     const repo = new BanksRepository(this.#db);
     const entries = await repo.entriesOfSubmission(s.id);
     const counts = new Map((await repo.matchCountsOfEntries(entries.map((e) => e.id))).map((c) => [c.entry_id, c]));
@@ -76,6 +97,7 @@ export class ProtectService {
       await r.markSubmissionWithdrawn(s.id, at);
     });
     for (const e of entries) this.#matcher.remove(e.num);
-    return this.status(caseNumber, pin);
+    // Not this.status(): that would check the PIN (a scrypt derivation) a second time.
+    return this.#statusOf({ ...s, withdrawn_at: at });
   }
 }

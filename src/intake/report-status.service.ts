@@ -3,7 +3,8 @@
 import type { Db } from '../db/database.ts';
 import type { ReportsTable } from '../db/schema-moderation.ts';
 import { notFound } from '../shared/errors.ts';
-import { hashToken, safeEqual } from '../shared/secrets.ts';
+import type { ServerSecret } from '../shared/secrets.ts';
+import { receiptMatches } from './receipt.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import { category as policyCategory } from '../policy/policy.ts';
@@ -17,7 +18,8 @@ const PUBLIC_EVENTS: Record<string, string> = {
 
 export class ReportStatusService {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  #secret: ServerSecret;
+  constructor(db: Db, secret: ServerSecret) { this.#db = db; this.#secret = secret; }
 
   async get(id: string, access: { receipt?: string; reporterKey?: string }) {
     const r = await new CasesRepository(this.#db).findReport(id);
@@ -27,7 +29,7 @@ export class ReportStatusService {
   }
 
   #allowed(r: ReportsTable, access: { receipt?: string; reporterKey?: string }): boolean {
-    if (access.receipt && safeEqual(hashToken(access.receipt), r.receipt_hash)) return true;
+    if (access.receipt && receiptMatches(this.#secret, r, access.receipt)) return true;
     return access.reporterKey !== undefined && access.reporterKey === r.reporter_key && !r.reporter_key.startsWith('anon:');
   }
 

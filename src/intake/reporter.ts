@@ -1,8 +1,8 @@
 // Who reports, derived from how the request was authenticated. Reporters are never revealed to the
 // reported party; their identity is shown to senior moderators only.
-import { createHash } from 'node:crypto';
 import type { Principal } from '../http/principal.ts';
 import type { ReportSource } from '../cases/priority.ts';
+import type { ServerSecret } from '../shared/secrets.ts';
 
 export interface Reporter {
   source: ReportSource;
@@ -15,7 +15,7 @@ export interface Reporter {
   country: string | null;
 }
 
-export function reporterOf(p: Principal, ip: string): Reporter {
+export function reporterOf(p: Principal, ip: string, secret: ServerSecret): Reporter {
   switch (p.kind) {
     case 'account': return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null };
     case 'api_key': {
@@ -24,8 +24,9 @@ export function reporterOf(p: Principal, ip: string): Reporter {
     }
     case 'staff': return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null };
     default: {
-      // Anonymous web-form reporters are told apart by a hash of their address, never the address itself.
-      const h = createHash('sha256').update(`vigil-anon:${ip}`).digest('hex').slice(0, 20);
+      // Anonymous web-form reporters are told apart by a keyed hash of their address, never the address
+      // itself; keyed, because the address space is small enough to hash in full.
+      const h = secret.mac('anon-reporter', ip).toString('hex').slice(0, 20);
       return { source: 'anonymous', key: `anon:${h}`, accountId: null, label: 'anonymous', country: null };
     }
   }

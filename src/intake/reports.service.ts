@@ -5,8 +5,8 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { ReportsTable } from '../db/schema-moderation.ts';
 import { badRequest } from '../shared/errors.ts';
-import { newId, newSecret } from '../shared/ids.ts';
-import { hashToken } from '../shared/secrets.ts';
+import { newId } from '../shared/ids.ts';
+import { hashToken, type ServerSecret } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
@@ -17,6 +17,8 @@ import { EnforcementRepository } from '../enforcement/enforcement.repository.ts'
 import { parseSubject } from './subject-link.ts';
 import { SubjectDirectory, type ResolvedSubject } from './subject-directory.ts';
 import type { Reporter } from './reporter.ts';
+import { receiptOf } from './receipt.ts';
+import { assertSameRequest, requestFingerprint } from './idempotency.ts';
 
 export interface ReportInput {
   subject: unknown;
@@ -60,13 +62,17 @@ export class ReportsService {
   #db: Db;
   #subjects: SubjectDirectory;
   #publicUrl: string;
-  constructor(db: Db, publicUrl: string) { this.#db = db; this.#subjects = new SubjectDirectory(db); this.#publicUrl = publicUrl; }
+  #secret: ServerSecret;
+  constructor(db: Db, publicUrl: string, secret: ServerSecret) {
+    this.#db = db; this.#subjects = new SubjectDirectory(db); this.#publicUrl = publicUrl; this.#secret = secret;
+  }
 
   async submit(input: ReportInput, reporter: Reporter, idempotencyKey?: string): Promise<Acknowledgement> {
     const scopedKey = idempotencyKey ? `${reporter.key}|${idempotencyKey}` : null;
-    if (scopedKey) {
+    const fingerprint = scopedKey ? requestFingerprint(input) : null;
+    if (scopedKey && fingerprint) {
       const earlier = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
-      if (earlier) return this.#ack(earlier, earlier.replay_receipt ?? '');
+      if (earlier) return this.#replay(earlier, fingerprint);
     }
     const category = validate(input, reporter);
     const subject = await this.#subjects.resolve(parseSubject(input.subject));
@@ -74,31 +80,42 @@ export class ReportsService {
       if (subject.kind !== 'channel') throw field('postIds', 'can only name posts of a channel');
       subject.postIds = [...new Set([...subject.postIds, ...(await this.#subjects.postsOfChannel(subject.id, input.postIds))])];
     }
-    const receipt = newSecret('rcpt');
+    const id = newId('rep');
+    // Derived, so a replay can re-issue it; the row keeps only its hash, as for the receipts before.
+    const receipt = receiptOf(this.#secret, id);
     const row: ReportsTable = {
-      id: newId('rep'), case_id: null, subject_kind: subject.kind, subject_id: subject.id, subject_link: subject.link,
+      id, case_id: null, subject_kind: subject.kind, subject_id: subject.id, subject_link: subject.link,
       source: reporter.source, reporter_key: reporter.key, reporter_account_id: reporter.accountId, reporter_label: reporter.label,
       contact_name: input.contact?.name?.trim() || null, contact_email: input.contact?.email?.trim() || null,
       category, claimed: input.category, explanation: input.explanation?.trim() || null, evidence: input.evidence?.trim() || null,
       post_ids: JSON.stringify(subject.postIds), life_at_risk: input.lifeAtRisk ? 1 : 0, bona_fide: input.bonaFide ? 1 : 0,
       jurisdiction: reporter.source === 'authority' ? (input.jurisdiction ?? reporter.country) : (input.jurisdiction ?? null),
       legal_basis: input.legalBasis?.trim() || null, order_reference: input.orderReference?.trim() || null,
-      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey, replay_receipt: scopedKey ? receipt : null,
+      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey, request_fingerprint: fingerprint,
       answer: null, created_at: nowIso(), answered_at: null,
     };
-    try {
-      await this.#store(row, subject);
-    } catch (err) {
-      // Two racing requests with the same Idempotency-Key: the loser answers with the winner's report.
-      if (scopedKey && isUniqueViolation(err)) {
-        const winner = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
-        if (winner) return this.#ack(winner, winner.replay_receipt ?? '');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#store(row, subject);
+        return this.#ack(row, receipt);
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt === 3) throw err;
+        // Two racing requests with the same Idempotency-Key: the loser answers as a replay of the winner
+        // (its acknowledgement, or 422 if the bodies differ).
+        if (scopedKey && fingerprint) {
+          const winner = await new CasesRepository(this.#db).findReportByIdempotencyKey(scopedKey);
+          if (winner) return this.#replay(winner, fingerprint);
+        }
+        // Two racing first reports about one subject: the unique open-case key lets one open it; retry joins
+        // it (and a same-key winner that committed meanwhile is found on the next violation).
       }
-      // Two racing first reports about one subject: the unique open-case key lets one open it; retry joins it.
-      if (isUniqueViolation(err)) await this.#store(row, subject);
-      else throw err;
     }
-    return this.#ack(row, receipt);
+  }
+
+  /** The first acknowledgement again, for the same request under the same key (422 for another request). */
+  #replay(earlier: ReportsTable, fingerprint: string): Acknowledgement {
+    assertSameRequest(earlier, fingerprint);
+    return this.#ack(earlier, receiptOf(this.#secret, earlier.id));
   }
 
   #ack(r: ReportsTable, receipt: string): Acknowledgement {

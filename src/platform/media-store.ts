@@ -2,6 +2,7 @@
 import { mkdir, readFile, rename, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { DIR_MODE, FILE_MODE } from '../shared/data-dir.ts';
 
 export class MediaStore {
   #root: string;
@@ -16,9 +17,9 @@ export class MediaStore {
   async put(sha256: string, bytes: Uint8Array): Promise<void> {
     const file = this.#pathOf(sha256);
     try { await access(file); return; } catch { /* not stored yet */ }
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true, mode: DIR_MODE });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, bytes);
+    await writeFile(tmp, bytes, { mode: FILE_MODE });
     await rename(tmp, file);
   }
 

@@ -40,13 +40,13 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
       config: { rateLimit: reportLimit(ctx.config) },
       schema: {
         tags: ['reports'], summary: 'Report public content (anonymous web form, in-app, trusted flagger or authority)',
-        description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe.',
+        description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe: the same key with the same body returns the first acknowledgement; with a different body, 422 `idempotency_key_reused`.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
         body: ReportBody,
-        response: { 202: Ack, ...errorResponses(400, 401, 404, 429) },
+        response: { 202: Ack, ...errorResponses(400, 401, 404, 422, 429) },
       },
     }, async (req, reply) => {
-      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip), headerValue(req.headers['idempotency-key']));
+      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip, ctx.secret), headerValue(req.headers['idempotency-key']));
       return reply.status(202).send(ack);
     });
   });
@@ -61,7 +61,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
     },
   }, async (req) => {
     const p = req.principal;
-    const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip).key;
+    const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
     return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey });
   });
 
