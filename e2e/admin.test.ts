@@ -134,6 +134,15 @@ describe('console administration', () => {
     await page.getByRole('alert').getByText(/ISO 3166-1 alpha-2/).waitFor();
   });
 
+  test('at phone width the administration page scrolls its tables, not the page', async () => {
+    const phone = await e.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${e.base}/console/admin`);
+    await phone.getByRole('row', { name: /Hotline Europe/ }).waitFor();
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'admin page fits 390px');
+    await phone.close();
+  });
+
   test('no CSP violations or uncaught errors', () => {
     assert.deepEqual(e.problems, []);
   });
