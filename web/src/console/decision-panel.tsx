@@ -32,8 +32,10 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const [category, setCategory] = useState(detail.reportSplit.suggestedCategory ?? detail.category);
   const [statement, setStatement] = useState('');
   const [edited, setEdited] = useState(false);
-  const [askTemplate, setAskTemplate] = useState(false);
-  const [templateAccepted, setTemplateAccepted] = useState<string>();
+  // The template the moderator was asked about, and the one they chose to send unchanged: a change of
+  // outcome or category changes the template, so the question is asked again.
+  const [askedAbout, setAskedAbout] = useState<string>();
+  const [acceptedTemplate, setAcceptedTemplate] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -43,8 +45,6 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const template = outcome ? statementTemplate(policy, outcome, category) : '';
   // Until the moderator edits it, the statement follows the chosen outcome and category.
   useEffect(() => { if (!edited) setStatement(template); }, [template, edited]);
-  // What the template question named has changed: ask again on the next submit.
-  useEffect(() => { setAskTemplate(false); }, [outcome, category, statement]);
 
   if (!roleAtLeast(user.role, 'moderator')) {
     return <p className="muted">Your role ({user.role}) cannot decide cases. Comment, or escalate the case for senior review.</p>;
@@ -76,9 +76,12 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
     }
   }
 
+  const untouched = statement === template;
+  const askTemplate = outcome !== undefined && untouched && askedAbout === template;
+
   function proceed() {
-    setAskTemplate(false);
-    setTemplateAccepted(template);
+    setAskedAbout(undefined);
+    setAcceptedTemplate(template);
     if ([...chosen].some((a) => NEEDS_CONFIRMATION.includes(a))) setConfirming(true);
     else void send();
   }
@@ -86,7 +89,7 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!outcome) return;
-    if (statement === template && templateAccepted !== template) setAskTemplate(true);
+    if (untouched && acceptedTemplate !== template) setAskedAbout(template);
     else proceed();
   }
 
@@ -124,7 +127,7 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
       <ErrorMessage error={error} title="The decision was not recorded" />
       {outcome && askTemplate ? (
         <TemplateConfirm outcome={outcome} category={category} policy={policy} reporterCount={detail.reporterCount} busy={busy}
-          onSend={proceed} onEdit={() => { setAskTemplate(false); focusSoon(statementRef); }} />
+          onSend={proceed} onEdit={() => { setAskedAbout(undefined); focusSoon(statementRef); }} />
       ) : (
         <div className="decide-row">
           <button type="submit" ref={submitRef} className="primary" disabled={busy || !outcome}

@@ -25,13 +25,13 @@ export function TemplateConfirm({ outcome, category, policy, reporterCount, busy
     ? <>the policy’s template for <strong>{categoryTitle(policy, category)}</strong></>
     : <>the standard <strong>{OUTCOME_LABEL[outcome]}</strong> statement</>;
   return (
-    <div className="template-confirm" role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>
-      <p className="template-confirm-title" id={`${id}-title`}>Send the template unchanged?</p>
+    <fieldset className="template-confirm" aria-describedby={`${id}-body`}>
+      <legend className="template-confirm-title">Send the template unchanged?</legend>
       <p id={`${id}-body`}>You have not edited the statement of reasons. Deciding now sends {what}, word for word, to {recipients(outcome, reporterCount)}.</p>
       <div className="row">
         <button type="button" ref={edit} onClick={onEdit}>Edit the statement</button>
         <button type="button" className="primary" disabled={busy} onClick={onSend}>Send it unchanged</button>
       </div>
-    </div>
+    </fieldset>
   );
 }
