@@ -192,6 +192,8 @@ describe('moderator console', () => {
   test('when the session ends, the next call returns to sign-in with a message, then back to the same page', async () => {
     await page.goto(`${e.base}/console?state=open`);
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    // Wait for the first load: "r" is ignored while a load is on its way, and that one carries the old session.
+    await queueLinks(page).first().waitFor();
     await e.t.ctx.db.deleteFrom('staff_sessions').execute();
     await page.keyboard.press('r');
     await page.getByText('Your session has ended').waitFor();
