@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { staffUser, type TestStaffUser } from '../test/helpers/people.ts';
+import { staffToken, staffUser, type TestStaffUser } from '../test/helpers/people.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
 import { signIn } from './helpers/console.ts';
 
@@ -49,6 +49,8 @@ describe('console administration', () => {
     await signIn(page, admin);
     await page.getByRole('heading', { name: 'Moderators and roles' }).waitFor();
     await page.getByLabel('Role of new.moderator@staff.test').selectOption('senior');
+    await page.getByRole('button', { name: 'Save role of new.moderator@staff.test' }).click();
+    await page.getByRole('dialog', { name: 'Make new.moderator@staff.test a senior moderator?' }).getByRole('button', { name: 'Make senior' }).click();
     await page.getByText('new.moderator@staff.test is now senior.').waitFor();
     const row = page.getByRole('row', { name: /new.moderator@staff.test/ });
     await row.getByRole('button', { name: 'Disable' }).click();
@@ -57,6 +59,45 @@ describe('console administration', () => {
     const changed = stored.find((u) => u.email === 'new.moderator@staff.test');
     assert.equal(changed?.role, 'senior');
     assert.ok(changed?.disabledAt);
+  });
+
+  test('arrow keys on a role menu send nothing; Save and a confirmation naming the role do, Cancel restores the role', async () => {
+    const triage = await staffUser(e.t, 'triage', 'triage@staff.test');
+    const roleChanges: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'PATCH' && r.url().includes('/api/v1/admin/users/')) roleChanges.push(r.postData() ?? ''); });
+    const storedRole = async () => (await e.t.ctx.people.users.list()).find((u) => u.id === triage.id)?.role;
+    await page.reload();
+    const menu = page.getByLabel('Role of triage@staff.test', { exact: true });
+    await menu.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await menu.inputValue(), 'admin', 'the menu shows the choice');
+    await page.waitForTimeout(300);
+    assert.deepEqual(roleChanges, [], 'choosing sends nothing');
+    assert.equal(await storedRole(), 'triage');
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Make triage@staff.test an admin?' });
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /triage@staff.test is a triage user now\. Admins also manage staff users/);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    assert.equal(await menu.inputValue(), 'triage', 'Cancel puts the shown role back');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Role of triage@staff.test', 'focus is back on the menu');
+    assert.equal(await page.getByRole('button', { name: 'Save role of triage@staff.test' }).count(), 0);
+    assert.deepEqual(roleChanges, []);
+    assert.equal(await storedRole(), 'triage');
+
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('button', { name: 'Save role of triage@staff.test' }).click();
+    await page.getByRole('dialog', { name: 'Make triage@staff.test a moderator?' }).getByRole('button', { name: 'Make moderator' }).click();
+    await page.getByText('triage@staff.test is now moderator.').waitFor();
+    assert.deepEqual(roleChanges.map((b) => JSON.parse(b)), [{ role: 'moderator' }]);
+    assert.equal(await menu.inputValue(), 'moderator');
+    const audit = await e.api.get('/api/v1/admin/audit?limit=5', { token: await staffToken(e.t, 'admin') });
+    const change = audit.body.entries.find((x: { action: string; target: string }) => x.action === 'staff_user.role_changed' && x.target === triage.id);
+    assert.deepEqual(typeof change.data === 'string' ? JSON.parse(change.data) : change.data, { from: 'triage', to: 'moderator' });
+    assert.equal(await storedRole(), 'moderator');
   });
 
   test('an admin creates an API key, shown once with a copy button, and revokes it after confirming', async () => {
@@ -91,6 +132,15 @@ describe('console administration', () => {
     await keys.getByLabel(/Country/).evaluate((el) => el.removeAttribute('pattern'));
     await keys.getByRole('button', { name: 'Create key' }).click();
     await page.getByRole('alert').getByText(/ISO 3166-1 alpha-2/).waitFor();
+  });
+
+  test('at phone width the administration page scrolls its tables, not the page', async () => {
+    const phone = await e.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${e.base}/console/admin`);
+    await phone.getByRole('row', { name: /Hotline Europe/ }).waitFor();
+    assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= 390), 'admin page fits 390px');
+    await phone.close();
   });
 
   test('no CSP violations or uncaught errors', () => {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { apiKey, staffUser, type TestStaffUser } from '../test/helpers/people.ts';
 import { shot, startE2E, type E2E } from './helpers/harness.ts';
 import { queueLinks, signIn } from './helpers/console.ts';
-import { ARABIC_POST, ARABIC_TITLE, PAYLOAD, report, seedWorld, type World } from './helpers/seed.ts';
+import { ARABIC_POST, ARABIC_TITLE, channel, PAYLOAD, report, seedWorld, type World } from './helpers/seed.ts';
 
 describe('moderator console', () => {
   let e: E2E;
@@ -99,14 +99,20 @@ describe('moderator console', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'case.png');
 
-    // An "actioned" decision without actions: the API's rule is shown next to the actions.
     const decide = page.getByRole('form', { name: 'Decision' });
+    assert.equal(await decide.locator('.split-reasons').innerText(), '2 Fraud and scams');
+    assert.equal(await decide.locator('.split-sources').innerText(), '1 Trusted flagger · 1 Web form');
+    assert.ok(await decide.getByRole('button', { name: 'Decide' }).isDisabled(), 'no outcome is chosen for the moderator');
+    await decide.getByLabel('Action taken').check();
+    assert.equal(await decide.getByLabel('Policy category').inputValue(), 'fraud');
+    assert.match(await decide.getByLabel('Statement of reasons').inputValue(), /fraud/);
+    await decide.getByLabel('Statement of reasons').fill('The channel sells stolen bank accounts and runs a crypto doubling scam.');
+
+    // An "actioned" decision without actions: the API's rule is shown next to the actions.
     await decide.getByRole('button', { name: 'Decide' }).click();
     await decide.getByText('An "actioned" decision needs at least one action.').first().waitFor();
 
     await decide.getByLabel('Block').check();
-    assert.equal(await decide.getByLabel('Policy category').inputValue(), 'fraud');
-    assert.match(await decide.getByLabel('Statement of reasons').inputValue(), /fraud/);
     assert.equal(await decide.getByLabel(/Restrict in one country/).count(), 0, 'jurisdiction restrictions are for seniors');
     await decide.getByRole('button', { name: 'Decide' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm this decision' });
@@ -186,6 +192,8 @@ describe('moderator console', () => {
   test('when the session ends, the next call returns to sign-in with a message, then back to the same page', async () => {
     await page.goto(`${e.base}/console?state=open`);
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
+    // Wait for the first load: "r" is ignored while a load is on its way, and that one carries the old session.
+    await queueLinks(page).first().waitFor();
     await e.t.ctx.db.deleteFrom('staff_sessions').execute();
     await page.keyboard.press('r');
     await page.getByText('Your session has ended').waitFor();
@@ -221,8 +229,10 @@ describe('moderator console', () => {
     await page.getByRole('heading', { name: 'Reports (2)' }).waitFor();
     assert.match(await page.locator('.reports').innerText(), /authority: Media Regulator \(IQ\)/, 'seniors see who reported');
     const decide = page.getByRole('form', { name: 'Decision' });
+    await decide.getByLabel('Action taken').check();
     await decide.getByLabel(/Restrict in one country/).check();
     await decide.getByRole('button', { name: 'Decide' }).click();
+    await decide.getByRole('group', { name: 'Send the template unchanged?' }).getByRole('button', { name: 'Send it unchanged' }).click();
     const confirm = page.getByRole('dialog', { name: 'Confirm this decision' });
     assert.match(await confirm.innerText(), /hide the channel in the country named by the authority’s order/);
     await confirm.getByRole('button', { name: 'Yes, decide' }).click();
@@ -232,6 +242,57 @@ describe('moderator console', () => {
     assert.equal(inIraq.statusCode, 451);
     const elsewhere = await e.t.app.inject({ method: 'GET', url: `/c/${world.rtl.handle}`, headers: { 'x-vigil-country': 'DE' } });
     assert.equal(elsewhere.statusCode, 200);
+  });
+
+  test('13 fraud reports and 1 extortion report: the panel shows the split, starts at fraud, and asks for an outcome and about the untouched template', async () => {
+    const owner = await e.api.account('Deposit owner');
+    await channel(e.api, owner.token, 'deposit_exchange', 'Deposit Exchange', 'Send a deposit, get a phone.', [{ text: 'Pay a 50 € deposit now, phones ship next week.' }]);
+    const fraud = 'Took my deposit and never sent anything.';
+    for (let i = 0; i < 12; i++) await report(e.api, { subject: '/c/deposit_exchange', category: 'fraud', explanation: fraud }, (await e.api.account(`Buyer ${i}`)).token);
+    await report(e.api, { subject: '/c/deposit_exchange', category: 'fraud', explanation: fraud });
+    const threatened = await e.api.account('Threatened buyer');
+    const extortion = await report(e.api, { subject: '/c/deposit_exchange', category: 'extortion', explanation: 'They threaten to post my address unless I pay again.' }, threatened.token);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, moderator);
+    await page.getByRole('link', { name: '← Queue' }).click();
+    await page.locator('.queue-item', { hasText: 'Deposit Exchange' }).locator('.queue-link').click();
+    await page.getByRole('heading', { name: 'Reports (14)' }).waitFor();
+    assert.match(await page.locator('.case-facts').innerText(), /Extortion and threats/, 'the case still ranks by its most severe claim');
+
+    const decide = page.getByRole('form', { name: 'Decision' });
+    assert.equal(await decide.locator('.split-reasons').innerText(), '13 Fraud and scams · 1 Extortion and threats');
+    assert.equal(await decide.locator('.split-sources').innerText(), '13 In-app · 1 Web form');
+    assert.equal(await decide.locator('input[name="outcome"]:checked').count(), 0, 'no outcome pre-selected');
+    const submit = decide.getByRole('button', { name: 'Decide' });
+    assert.ok(await submit.isDisabled());
+    assert.equal(await submit.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent), 'Choose an outcome first.');
+    await decide.getByText('Choose an outcome first.').waitFor();
+
+    await decide.getByLabel('Action taken').check();
+    assert.equal(await decide.getByLabel('Policy category').inputValue(), 'fraud', 'the weighted majority, not the most severe claim');
+    assert.match(await decide.locator('.field', { has: page.getByLabel('Policy category') }).innerText(), /The most severe reason given was Extortion and threats/);
+    await decide.getByLabel('Warn the owner').check();
+    await submit.click();
+    const ask = decide.getByRole('group', { name: 'Send the template unchanged?' });
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /template for Fraud and scams, word for word, to 14 reporters and the owner/);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Edit the statement', 'focus starts on the safe choice');
+    await shot(page, 'decision.png');
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await decide.getByLabel('Statement of reasons').getAttribute('id'), 'back in the statement');
+
+    await submit.click();
+    await ask.waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send it unchanged');
+    await page.keyboard.press('Enter');
+    await page.getByText('Decision recorded.').waitFor();
+    assert.match(await page.locator('.decision-summary').innerText(), /Category\s*Fraud and scams/);
+
+    const status = await e.api.get(`/api/v1/reports/${extortion.id}`, { token: threatened.token });
+    assert.equal(status.body.answer.category, 'fraud', 'the extortion reporter is told the fraud decision');
   });
 
   test('the queue polls every 15 s only while the tab is visible; countdowns tick locally', async () => {

@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
 import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
+import type { ReportSource } from './priority.ts';
+import { reportSplit } from './report-split.ts';
 import { SubjectSnapshots } from './subject-snapshot.ts';
 import { subjectLabels } from './subject-labels.ts';
 
@@ -59,10 +61,14 @@ export class ReviewService {
     ]);
     const reportedPostIds = [...new Set(reports.flatMap((r) => JSON.parse(r.post_ids) as string[]))];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
+    const records = await repo.reporterRecords([...new Set(reports.map((r) => r.reporter_key))]);
+    const split = reportSplit(reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
+      new Map(records.map((r) => [r.reporter_key, r])));
     const relatedLabels = await subjectLabels(this.#db, related.map((r) => ({ kind: r.subject_kind, id: r.subject_id })));
     return {
       ...caseSummary(c),
       subjectNow: await this.#snapshots.snapshot(c.subject_kind, c.subject_id, reportedPostIds),
+      reportSplit: split,
       reports: reports.map((r) => ({
         id: r.id, source: r.source, category: r.category, claimed: r.claimed, explanation: r.explanation, evidence: r.evidence,
         postIds: JSON.parse(r.post_ids) as string[], lifeAtRisk: r.life_at_risk === 1, jurisdiction: r.jurisdiction,

@@ -7,6 +7,20 @@ import type { StaffPrincipal } from '../principal.ts';
 
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+const SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'];
+// The case view declares its report split (so OpenAPI shows it); its other fields pass through as they are.
+const ReportSplitSchema = Type.Object({
+  byCategory: Type.Array(Type.Object({
+    category: Type.String(),
+    reports: Type.Integer({ description: 'Reports in this category' }),
+    reporters: Type.Integer({ description: 'Distinct reporters in this category' }),
+    weight: Type.Number({ description: 'Sum over distinct reporters of source weight × track record' }),
+  }), { description: 'Heaviest first; equal weights in policy order (more severe first)' }),
+  bySource: Type.Array(Type.Object({ source: Type.String({ description: `One of ${SOURCES.join(', ')}` }), reports: Type.Integer() })),
+  suggestedCategory: Type.Union([Type.String(), Type.Null()], { description: 'The credibility-weighted majority of the reports; null without reports' }),
+  tie: Type.Boolean({ description: 'The suggested category won a tie on weight by being more severe' }),
+});
+const CaseDetailSchema = Type.Object({ id: Type.String(), reportSplit: ReportSplitSchema }, { additionalProperties: true });
 const actor = (p: StaffPrincipal) => ({ id: p.userId, label: p.email, seesReporterIdentity: hasPermission(p.role, 'reports.reporter_identity') });
 const decider = (p: StaffPrincipal) => ({ id: p.userId, senior: hasPermission(p.role, 'cases.decide_senior') });
 
@@ -20,7 +34,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
       querystring: Type.Object({
         state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
         category: Type.Optional(Type.String({ maxLength: 64 })),
-        source: Type.Optional(Type.Union(['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'].map((s) => Type.Literal(s)))),
+        source: Type.Optional(Type.Union(SOURCES.map((s) => Type.Literal(s)))),
         breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
         assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
         sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
@@ -42,7 +56,8 @@ export const casesRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/cases/:id', {
-    config: { access: 'cases.read' }, schema: { ...staff, summary: 'A case: the subject as it is, reports, signals, history', params: IdParam, response: errorResponses(401, 403, 404) } }, async (req) =>
+    config: { access: 'cases.read' }, schema: { ...staff, summary: 'A case: the subject as it is, reports and how they split, signals, history', params: IdParam,
+      response: { 200: CaseDetailSchema, ...errorResponses(401, 403, 404) } } }, async (req) =>
     ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))));
 
   app.post('/api/v1/cases/:id/claim', {

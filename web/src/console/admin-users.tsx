@@ -1,10 +1,11 @@
-// Staff users: create (the one-time password is shown once), change role, disable or enable.
+// Staff users: create (the one-time password is shown once), change role (saved and confirmed), disable or enable.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { ROLES, type Role } from '../shared/types.ts';
 import { OneTimeSecret } from './one-time-secret.tsx';
+import { RoleEditor } from './role-editor.tsx';
 import { useApi, useUser } from './session.tsx';
 
 interface StaffUserRow { id: string; email: string; role: Role; createdAt: string; disabledAt: string | null }
@@ -71,10 +72,7 @@ export function AdminUsers() {
                 <tr key={u.id}>
                   <th scope="row" dir="auto">{u.email}{u.id === me.id && <span className="muted"> (you)</span>}</th>
                   <td>
-                    <select aria-label={`Role of ${u.email}`} value={u.role} disabled={u.id === me.id}
-                      onChange={(e) => void patch(u, { role: e.target.value as Role }, `${u.email} is now ${e.target.value}.`)}>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-                    </select>
+                    <RoleEditor email={u.email} role={u.role} self={u.id === me.id} onSave={(role) => patch(u, { role }, `${u.email} is now ${role}.`)} />
                   </td>
                   <td>{formatDateTime(u.createdAt)}</td>
                   <td>{u.disabledAt ? `Disabled ${formatDateTime(u.disabledAt)}` : 'Active'}</td>

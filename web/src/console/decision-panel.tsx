@@ -1,17 +1,20 @@
-// Deciding a case: outcome, actions, policy category and the statement of reasons (prefilled from the
-// category's template, editable). Irreversible and senior-only actions are confirmed first.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+// Deciding a case: how the reports split, the outcome (none chosen at first), actions, policy category
+// (starting at the reports' weighted majority) and the statement of reasons (prefilled from the template,
+// editable). An untouched template is confirmed in the panel; irreversible and senior-only actions in a dialog.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
-import { OUTCOME_LABEL } from '../shared/format.ts';
 import type { ActionKind, CaseDetail, Outcome, Policy } from '../shared/types.ts';
 import { DecisionActions } from './decision-actions.tsx';
+import { DecisionCategory } from './decision-category.tsx';
 import { DecisionConfirm } from './decision-confirm.tsx';
+import { DecisionOutcome } from './decision-outcome.tsx';
 import { FieldError, fieldMessage } from './field-error.tsx';
+import { ReportSplitFacts } from './report-split.tsx';
 import { roleAtLeast, useApi, useUser } from './session.tsx';
 import { statementTemplate } from './statement-template.ts';
+import { TemplateConfirm } from './template-confirm.tsx';
 
-const OUTCOMES: Outcome[] = ['actioned', 'no_violation', 'protected_expression', 'out_of_scope'];
 const NEEDS_CONFIRMATION: ActionKind[] = ['block', 'remove_posts', 'restrict_in_jurisdiction'];
 
 interface Props { detail: CaseDetail; policy?: Policy; onDecided(): void }
@@ -23,17 +26,23 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const senior = roleAtLeast(user.role, 'senior');
   const reported = detail.subjectNow?.kind === 'channel' ? detail.subjectNow.reportedPosts.map((p) => p.id) : [];
 
-  const [outcome, setOutcome] = useState<Outcome>('actioned');
+  const [outcome, setOutcome] = useState<Outcome>();
   const [actions, setActions] = useState<Set<ActionKind>>(new Set());
   const [postIds, setPostIds] = useState<Set<string>>(new Set(reported));
-  const [category, setCategory] = useState(detail.category);
+  const [category, setCategory] = useState(detail.reportSplit.suggestedCategory ?? detail.category);
   const [statement, setStatement] = useState('');
   const [edited, setEdited] = useState(false);
+  // The template the moderator was asked about, and the one they chose to send unchanged: a change of
+  // outcome or category changes the template, so the question is asked again.
+  const [askedAbout, setAskedAbout] = useState<string>();
+  const [acceptedTemplate, setAcceptedTemplate] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const statementRef = useRef<HTMLTextAreaElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
 
-  const template = statementTemplate(policy, outcome, category);
+  const template = outcome ? statementTemplate(policy, outcome, category) : '';
   // Until the moderator edits it, the statement follows the chosen outcome and category.
   useEffect(() => { if (!edited) setStatement(template); }, [template, edited]);
 
@@ -43,8 +52,10 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
 
   const toggle = <T,>(set: Set<T>, v: T, on: boolean) => { const n = new Set(set); if (on) n.add(v); else n.delete(v); return n; };
   const chosen = outcome === 'actioned' ? actions : new Set<ActionKind>();
+  const focusSoon = (el: { current: HTMLElement | null }) => requestAnimationFrame(() => el.current?.focus());
 
   async function send() {
+    if (!outcome) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -65,61 +76,68 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
     }
   }
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  const untouched = statement === template;
+  const askTemplate = outcome !== undefined && untouched && askedAbout === template;
+
+  function proceed() {
+    setAskedAbout(undefined);
+    setAcceptedTemplate(template);
     if ([...chosen].some((a) => NEEDS_CONFIRMATION.includes(a))) setConfirming(true);
     else void send();
   }
 
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!outcome) return;
+    if (untouched && acceptedTemplate !== template) setAskedAbout(template);
+    else proceed();
+  }
+
   const statementError = fieldMessage(error, 'statement');
-  const categoryError = fieldMessage(error, 'category');
   return (
     <form className="stack decision" onSubmit={submit} aria-label="Decision">
-      <fieldset className="stack">
-        <legend>Outcome</legend>
-        {OUTCOMES.map((o) => (
-          <label key={o} className="check">
-            <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
-            <span>{OUTCOME_LABEL[o]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <ReportSplitFacts split={detail.reportSplit} policy={policy} />
+      <DecisionOutcome outcome={outcome} onChange={setOutcome} />
 
       {outcome === 'actioned' && (
         <>
           <DecisionActions detail={detail} senior={senior} actions={actions} postIds={postIds}
             onToggleAction={(a, on) => setActions((s) => toggle(s, a, on))} onTogglePost={(p, on) => setPostIds((s) => toggle(s, p, on))}
             actionsError={fieldMessage(error, 'actions')} postsError={fieldMessage(error, 'postIds')} />
-          <div className="field">
-            <label htmlFor={`${id}-category`}>Policy category</label>
-            <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}
-              aria-describedby={categoryError ? `${id}-category-error` : undefined}>
-              {policy?.categories.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-            </select>
-            <FieldError id={`${id}-category-error`} message={categoryError} />
-          </div>
+          <DecisionCategory detail={detail} policy={policy} value={category} onChange={setCategory} error={fieldMessage(error, 'category')} />
         </>
       )}
 
-      <div className="field">
-        <label htmlFor={`${id}-statement`}>Statement of reasons</label>
-        <p className="hint" id={`${id}-statement-hint`}>Sent to every reporter and to the owner. Edit it to say what you found.</p>
-        <textarea id={`${id}-statement`} dir="auto" rows={6} maxLength={5000} required value={statement}
-          aria-describedby={`${id}-statement-hint${statementError ? ` ${id}-statement-error` : ''}`}
-          onChange={(e) => { setStatement(e.target.value); setEdited(true); }} />
-        <FieldError id={`${id}-statement-error`} message={statementError} />
-        {edited && statement !== template && (
-          <button type="button" className="link-button" onClick={() => { setEdited(false); setStatement(template); }}>
-            Use the template again
-          </button>
-        )}
-      </div>
+      {outcome && (
+        <div className="field">
+          <label htmlFor={`${id}-statement`}>Statement of reasons</label>
+          <p className="hint" id={`${id}-statement-hint`}>Sent to every reporter and to the owner. Edit it to say what you found.</p>
+          <textarea id={`${id}-statement`} ref={statementRef} dir="auto" rows={6} maxLength={5000} required value={statement}
+            aria-describedby={`${id}-statement-hint${statementError ? ` ${id}-statement-error` : ''}`}
+            onChange={(e) => { setStatement(e.target.value); setEdited(true); }} />
+          <FieldError id={`${id}-statement-error`} message={statementError} />
+          {edited && statement !== template && (
+            <button type="button" className="link-button" onClick={() => { setEdited(false); setStatement(template); }}>
+              Use the template again
+            </button>
+          )}
+        </div>
+      )}
 
       <ErrorMessage error={error} title="The decision was not recorded" />
-      <button type="submit" className="primary" disabled={busy}>{busy ? 'Deciding…' : 'Decide'}</button>
+      {outcome && askTemplate ? (
+        <TemplateConfirm outcome={outcome} category={category} policy={policy} reporterCount={detail.reporterCount} busy={busy}
+          onSend={proceed} onEdit={() => { setAskedAbout(undefined); focusSoon(statementRef); }} />
+      ) : (
+        <div className="decide-row">
+          <button type="submit" ref={submitRef} className="primary" disabled={busy || !outcome}
+            aria-describedby={outcome ? undefined : `${id}-decide-hint`}>{busy ? 'Deciding…' : 'Decide'}</button>
+          {!outcome && <p className="hint" id={`${id}-decide-hint`}>Choose an outcome first.</p>}
+        </div>
+      )}
 
       <DecisionConfirm open={confirming} busy={busy} detail={detail} policy={policy} actions={chosen} postCount={postIds.size}
-        category={category} onConfirm={() => void send()} onCancel={() => setConfirming(false)} />
+        category={category} onConfirm={() => void send()} onCancel={() => { setConfirming(false); focusSoon(submitRef); }} />
     </form>
   );
 }

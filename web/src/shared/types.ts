@@ -68,9 +68,18 @@ export interface Decision {
 
 export interface RelatedCase { id: string; subject: SubjectRef; subjectLabel?: string | null; state: CaseState; category: string; outcome: Outcome | null; createdAt: string }
 
+/** How a case's reports split, and the category their credibility-weighted majority points to (computed by the server). */
+export interface ReportSplit {
+  byCategory: Array<{ category: string; reports: number; reporters: number; weight: number }>;
+  bySource: Array<{ source: ReportSource; reports: number }>;
+  suggestedCategory: string | null;
+  tie: boolean;
+}
+
 export interface CaseDetail extends CaseSummary {
   subjectNow: SubjectNow | null;
   reports: CaseReport[];
+  reportSplit: ReportSplit;
   signals: Array<{ at: string } & Record<string, unknown>>;
   events: CaseEvent[];
   decision: Decision | null;

@@ -1,0 +1,19 @@
+// The outcome of a decision. Nothing is chosen at first: the moderator must say what they found.
+import { OUTCOME_LABEL } from '../shared/format.ts';
+import type { Outcome } from '../shared/types.ts';
+
+const OUTCOMES: Outcome[] = ['actioned', 'no_violation', 'protected_expression', 'out_of_scope'];
+
+export function DecisionOutcome({ outcome, onChange }: { outcome?: Outcome; onChange(o: Outcome): void }) {
+  return (
+    <fieldset className="stack">
+      <legend>Outcome</legend>
+      {OUTCOMES.map((o) => (
+        <label key={o} className="check">
+          <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => onChange(o)} />
+          <span>{OUTCOME_LABEL[o]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
