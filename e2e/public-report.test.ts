@@ -77,6 +77,52 @@ describe('public report pages', () => {
     assert.match(await page.locator('.timeline').innerText(), /A decision was taken/);
   });
 
+  test('an answer lost on the way: resending files nothing twice, and an edited report is still accepted', async () => {
+    const tab = await e.newPage();
+    // The first request reaches the server and is filed, but its answer never reaches the browser.
+    const loseNextAnswer = () => new Promise<{ id: string }>((resolve) => {
+      void tab.route('**/api/v1/reports', async (route) => {
+        const filed = await route.fetch();
+        resolve(await filed.json());
+        await route.abort('connectionreset');
+        await tab.unroute('**/api/v1/reports');
+      });
+    });
+    const send = async () => {
+      await tab.getByRole('button', { name: 'Send report' }).click();
+    };
+    await tab.goto(`${e.base}/report`);
+    await tab.getByLabel('What is wrong with it?').selectOption('fraud');
+    await tab.getByLabel(/Link to the channel/).fill(`${e.base}/c/garden_club/3`);
+    await tab.getByLabel(/Why is it illegal/).fill('Asks for card numbers in exchange for free seeds.');
+    await tab.getByLabel(/I confirm that the information/).check();
+
+    let lost = loseNextAnswer();
+    await send();
+    const first = await lost;
+    await tab.getByText('The report was not sent').waitFor();
+    await send(); // the same report again: the server answers with the one already filed
+    await tab.getByRole('heading', { name: /your report was received/ }).waitFor();
+    assert.equal(await tab.locator('.report-id').first().innerText(), first.id);
+
+    await tab.goto(`${e.base}/report`);
+    await tab.getByLabel('What is wrong with it?').selectOption('fraud');
+    await tab.getByLabel(/Link to the channel/).fill(`${e.base}/c/garden_club/3`);
+    await tab.getByLabel(/Why is it illegal/).fill('Asks for card numbers in exchange for free seeds.');
+    await tab.getByLabel(/I confirm that the information/).check();
+    lost = loseNextAnswer();
+    await send();
+    const second = await lost;
+    await tab.getByText('The report was not sent').waitFor();
+    await tab.getByLabel(/Why is it illegal/).fill('Asks for card numbers in exchange for free seeds; three posts do it.');
+    await send(); // edited: a new report, not a refusal for a reused Idempotency-Key
+    await tab.getByRole('heading', { name: /your report was received/ }).waitFor();
+    const third = await tab.locator('.report-id').first().innerText();
+    assert.match(third, /^rep_/);
+    assert.notEqual(third, second.id);
+    await tab.close();
+  });
+
   test('a wrong receipt reads as an unknown report', async () => {
     await page.goto(`${e.base}/report/status/rep_nope?receipt=wrong`);
     await page.getByText('Report not found').waitFor();

@@ -27,7 +27,9 @@ export function ReportForm({ policy, onFiled }: Props) {
   const [lifeAtRisk, setLifeAtRisk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // A resend of the same report reuses its Idempotency-Key (a lost answer then returns the report already
+  // filed); an edited report gets a new key, or the server would refuse it as a reused key (422).
+  const attempt = useRef<{ body: string; key: string }>(undefined);
   const summary = useRef<HTMLDivElement>(null);
 
   const problems: Record<string, string> = {};
@@ -40,10 +42,11 @@ export function ReportForm({ policy, onFiled }: Props) {
     setError(undefined);
     try {
       const contact = name.trim() || email.trim() ? { ...(name.trim() ? { name: name.trim() } : {}), ...(email.trim() ? { email: email.trim() } : {}) } : undefined;
-      const ack = await publicApi.post<ReportAck>('/api/v1/reports', {
-        subject: link.trim(), category, explanation, bonaFide, lifeAtRisk, ...(contact ? { contact } : {}),
-      }, { headers: { 'idempotency-key': idempotencyKey.current } });
-      idempotencyKey.current = crypto.randomUUID();
+      const body = { subject: link.trim(), category, explanation, bonaFide, lifeAtRisk, ...(contact ? { contact } : {}) };
+      const text = JSON.stringify(body);
+      if (attempt.current?.body !== text) attempt.current = { body: text, key: crypto.randomUUID() };
+      const ack = await publicApi.post<ReportAck>('/api/v1/reports', body, { headers: { 'idempotency-key': attempt.current.key } });
+      attempt.current = undefined;
       onFiled(ack);
     } catch (err) {
       setError(asApiError(err));
