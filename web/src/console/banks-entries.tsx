@@ -1,6 +1,6 @@
 // A bank's entries, a page at a time (cursor paging, oldest first), with match counts. Admins can mark
 // an entry benign (a false positive: kept, never matches again) or withdraw it (its hash is deleted).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { ErrorMessage } from '../shared/error-message.tsx';
@@ -8,6 +8,7 @@ import { formatDateTime, label } from '../shared/format.ts';
 import { BankHash } from './banks-hash.tsx';
 import { ENTRY_STATUS_LABEL, ORIGIN_LABEL, type BankEntry, type EntryPage } from './banks-types.ts';
 import { useApi } from './session.tsx';
+import { useLoad } from './use-load.ts';
 
 const PAGE = 50;
 type Change = { entry: BankEntry; status: 'benign' | 'withdrawn' };
@@ -30,11 +31,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
       setError(undefined);
     } catch (err) { if (!signal?.aborted) setError(asApiError(err)); }
   }, [api, bankName, cursor]);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    void load(ctrl.signal);
-    return () => ctrl.abort();
-  }, [load, reloadKey]);
+  useLoad(load, reloadKey);
 
   async function apply(c: Change) {
     setBusy(true);
@@ -90,7 +87,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
         <nav className="pager" aria-label="Entry pages">
           <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</button>
           <span>Entries {first}–{first + Math.max(entries.length, 1) - 1}</span>
-          <button type="button" disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>Next page</button>
+          <button type="button" disabled={!page.nextCursor} onClick={() => { const next = page.nextCursor; if (next) setCursors((c) => [...c, next]); }}>Next page</button>
         </nav>
       )}
       <ConfirmDialog open={change !== undefined} danger={change?.status === 'withdrawn'} busy={busy}
