@@ -22,6 +22,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
   const [change, setChange] = useState<Change>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const [wholeHashes, setWholeHashes] = useState(false);
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async (signal?: AbortSignal) => {
@@ -57,8 +58,14 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
       {page === undefined && !error && <p className="loading" role="status">Loading entries…</p>}
       {page && entries.length === 0 && <p className="empty">This bank has no entries{cursors.length > 1 ? ' on this page' : ' yet'}.</p>}
       {entries.length > 0 && (
+        <label className="toggle">
+          <input type="checkbox" checked={wholeHashes} onChange={(e) => setWholeHashes(e.target.checked)} />
+          <span>Show whole hashes</span>
+        </label>
+      )}
+      {entries.length > 0 && (
         <div className="table-wrap">
-          <table className="table bank-entries">
+          <table className={wholeHashes ? 'table bank-entries whole-hashes' : 'table bank-entries'}>
             <caption className="visually-hidden">Entries {first}–{first + entries.length - 1}</caption>
             <thead><tr><th scope="col">Hash</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Origin</th><th scope="col" className="num">Matches</th><th scope="col">Last match</th><th scope="col">Added</th>{admin && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr></thead>
             <tbody>
