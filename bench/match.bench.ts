@@ -17,10 +17,10 @@ const CHUNK = 8192;
 const MiB = 1024 * 1024;
 
 // Published figures of the reference C++ MIH (facebook/ThreatExchange pdq), for comparison.
-const REFERENCE: Record<number, { build: string; memory: string; mih: string; linear: string }> = {
-  1_000_000: { build: '22', memory: '', mih: '1100', linear: '1300' },
-  10_000_000: { build: '205', memory: '2 GB', mih: '20000', linear: '' },
-};
+const REFERENCE = new Map<number, { build: string; memory: string; mih: string; linear: string }>([
+  [1_000_000, { build: '22', memory: '', mih: '1100', linear: '1300' }],
+  [10_000_000, { build: '205', memory: '2 GB', mih: '20000', linear: '' }],
+]);
 
 export async function run(args: string[]): Promise<void> {
   const sizes = args.length > 0 ? args.map(Number) : DEFAULT_SIZES;
@@ -83,7 +83,7 @@ function measure(size: number, rows: Array<Record<string, string | number>>): bo
   const planted = data.plantedFound(mihResults);
   const mihMean = mean(mihTimes);
   const linearMean = mean(linearTimes);
-  const ref = REFERENCE[size];
+  const ref = REFERENCE.get(size);
   rows.push({
     hashes: size.toLocaleString('en'),
     method: 'MIH (this)',

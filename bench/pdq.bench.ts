@@ -17,7 +17,10 @@ const REFERENCE_CPP_MS: Record<string, number> = { '512x512': 4.8, '1024x768': 2
 
 function syntheticImage(width: number, height: number, seed: number): PdqPixels {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

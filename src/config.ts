@@ -54,8 +54,9 @@ const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 function isProxyAddress(entry: string): boolean {
   if (PROXY_RANGE_NAMES.has(entry) || isIP(entry) !== 0) return true;
   const m = /^([^/]+)\/(\d{1,3})$/.exec(entry);
-  const family = m ? isIP(m[1]) : 0;
-  return family !== 0 && Number(m![2]) <= (family === 4 ? 32 : 128);
+  if (!m) return false;
+  const family = isIP(m[1]);
+  return family !== 0 && Number(m[2]) <= (family === 4 ? 32 : 128);
 }
 
 // Believing X-Forwarded-For from any client ("true") would let anyone pick the address that per-address

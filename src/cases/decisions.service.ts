@@ -119,9 +119,11 @@ export class DecisionsService {
     let country: string | null = null;
 
     for (const a of actions) {
+      // Only an "actioned" decision carries actions, and one without a category was refused above.
+      if (category === null) throw rule('category', 'An "actioned" decision needs the policy category it enforces.');
       if (a === 'block') {
         if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be blocked.`);
-        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'blocked', category, country: null, notice_text: blockNotice(c.subject_kind, category!) });
+        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'blocked', category, country: null, notice_text: blockNotice(c.subject_kind, category) });
       } else if (a === 'remove_posts') {
         if (c.subject_kind !== 'channel') throw rule('actions', 'Only posts of a channel can be removed.');
         postIds = [...new Set(input.postIds ?? [])];
@@ -130,15 +132,15 @@ export class DecisionsService {
         for (const id of postIds) {
           const p = await repo.findPostById(id);
           if (!p || p.channel_id !== c.subject_id) throw rule('postIds', `Post "${id}" is not a post of this channel.`);
-          restrictions.push({ subject_kind: 'post', subject_id: id, code: 'removed', category, country: null, notice_text: removalNotice(category!) });
+          restrictions.push({ subject_kind: 'post', subject_id: id, code: 'removed', category, country: null, notice_text: removalNotice(category) });
         }
       } else if (a === 'restrict_in_jurisdiction') {
         if (!actor.senior) throw forbidden('Restricting in one jurisdiction is a senior decision.');
         const order = reports.find((r) => r.source === 'authority' && r.legal_basis && r.jurisdiction);
-        if (!order) throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
+        if (!order?.legal_basis || !order.jurisdiction) throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
         if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be restricted.`);
         country = order.jurisdiction;
-        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'restricted', category, country, notice_text: restrictionNotice(c.subject_kind, country!, order.legal_basis!) });
+        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'restricted', category, country, notice_text: restrictionNotice(c.subject_kind, order.jurisdiction, order.legal_basis) });
       }
     }
     return { category, postIds, country, restrictions };

@@ -74,8 +74,10 @@ export class ContentScanner implements PublishScanner {
     }
     const entries = new Map((await new BanksRepository(this.#db).entriesByNums(hits.map((h) => h.match.num))).map((e) => [e.num, e]));
     // An entry that stopped being active since the index learnt it never counts.
-    return hits.filter((h) => entries.get(h.match.num)?.status === 'active')
-      .map((h) => ({ ...h, entryId: entries.get(h.match.num)!.id, bankName: entries.get(h.match.num)!.bank_name }));
+    return hits.flatMap((h) => {
+      const entry = entries.get(h.match.num);
+      return entry?.status === 'active' ? [{ ...h, entryId: entry.id, bankName: entry.bank_name }] : [];
+    });
   }
 
   async hold(trx: Db, subject: { kind: 'post' | 'bot' | 'sticker_set'; id: string }): Promise<void> {

@@ -182,7 +182,7 @@ export class ReportsService {
   async #standingCase(db: Db, subject: ResolvedSubject, source: string): Promise<{ id: string; answer: string } | undefined> {
     const cases = new CasesRepository(db);
     const last = await cases.latestDecidedBySubject(subject.kind, subject.id);
-    if (!last || !last.decision_id || last.state === 'reversed') return undefined;
+    if (!last?.decision_id || last.state === 'reversed') return undefined;
     const blocked = await new EnforcementRepository(db).activeBlockOf(subject.kind, subject.id);
     if (!blocked) {
       const recent = Date.now() - new Date(last.decided_at ?? 0).getTime() < COOLDOWN_MS;

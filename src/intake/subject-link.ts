@@ -29,10 +29,13 @@ export function parseSubject(input: unknown): SubjectClaim {
     path = slash >= 0 ? path.slice(slash) : `/${path}`;
   }
   path = path.replace(/\/+$/, '');
-  let m: RegExpExecArray | null;
-  if ((m = /^\/c\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'channel', handle: m[1] };
-  if ((m = /^\/c\/([A-Za-z0-9_]{1,64})\/(\d{1,12})$/.exec(path))) return { by: 'link', kind: 'post', handle: m[1], number: Number(m[2]) };
-  if ((m = /^\/bot\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'bot', handle: m[1] };
-  if ((m = /^\/stickers\/([A-Za-z0-9_]{1,64})$/.exec(path))) return { by: 'link', kind: 'sticker_set', name: m[1] };
+  const channel = /^\/c\/([A-Za-z0-9_]{1,64})$/.exec(path);
+  if (channel) return { by: 'link', kind: 'channel', handle: channel[1] };
+  const post = /^\/c\/([A-Za-z0-9_]{1,64})\/(\d{1,12})$/.exec(path);
+  if (post) return { by: 'link', kind: 'post', handle: post[1], number: Number(post[2]) };
+  const bot = /^\/bot\/([A-Za-z0-9_]{1,64})$/.exec(path);
+  if (bot) return { by: 'link', kind: 'bot', handle: bot[1] };
+  const stickers = /^\/stickers\/([A-Za-z0-9_]{1,64})$/.exec(path);
+  if (stickers) return { by: 'link', kind: 'sticker_set', name: stickers[1] };
   throw invalid('The link is not a channel, post, bot or sticker set link (/c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>).');
 }

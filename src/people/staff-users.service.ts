@@ -67,10 +67,12 @@ export class StaffUsersService {
     if (input.passwordHash !== undefined) {
       if (!isPasswordHash(input.passwordHash)) throw new Error('passwordHash is not a scrypt hash made by hashPassword()');
       passwordHash = input.passwordHash;
+    } else if (input.password !== undefined) {
+      validateNewPassword(input.password);
+      passwordHash = await hashPassword(input.password);
     } else {
-      if (input.password !== undefined) validateNewPassword(input.password);
-      else generated = generatePassword();
-      passwordHash = await hashPassword(input.password ?? generated!);
+      generated = generatePassword();
+      passwordHash = await hashPassword(generated);
     }
     const row: StaffUsersTable = { id: newId('usr'), email, password_hash: passwordHash, role, created_at: nowIso(), disabled_at: null };
     try {

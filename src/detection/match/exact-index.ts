@@ -45,12 +45,12 @@ export class ExactIndex {
     const key = this.#keyById.get(id);
     if (key === undefined) return false;
     this.#keyById.delete(id);
-    const ids = this.#idsByKey.get(key)!;
-    if (typeof ids === 'number') {
-      this.#idsByKey.delete(key);
-    } else {
+    const ids = this.#idsByKey.get(key);
+    if (Array.isArray(ids)) {
       ids.splice(ids.indexOf(id), 1);
       if (ids.length === 1) this.#idsByKey.set(key, ids[0]);
+    } else {
+      this.#idsByKey.delete(key);
     }
     return true;
   }

@@ -26,7 +26,10 @@ test('SlotIds tracks a Map model through puts, replacements, releases, growth an
         if (expected >= 0) assert.equal(slots.ids[expected], 0);
         model.delete(id);
       } else {
-        if (count === capacity) slots.resize((capacity *= 2), count);
+        if (count === capacity) {
+          capacity *= 2;
+          slots.resize(capacity, count);
+        }
         const previous = model.get(id) ?? -1;
         assert.equal(slots.put(id, count), previous);
         if (previous >= 0) assert.equal(slots.ids[previous], 0);
@@ -36,7 +39,7 @@ test('SlotIds tracks a Map model through puts, replacements, releases, growth an
     check();
     count = slots.compact(count);
     const order = [...model.entries()].sort((a, b) => a[1] - b[1]);
-    order.forEach(([id], slot) => model.set(id, slot));
+    for (const [slot, [id]] of order.entries()) model.set(id, slot);
     assert.equal(count, model.size);
     check();
   }

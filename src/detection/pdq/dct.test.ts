@@ -14,7 +14,10 @@ test('DCT matrix entries are sqrt(2/64)·cos(π/128·(i+1)(2j+1)) in float32', (
 
 test('matches the reference loop order (T = D·A, then B = T·Dᵀ, sums over k ascending) bit for bit', () => {
   let seed = 3;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
   const a = new Float32Array(64 * 64).map(() => random() * 255);
   const t = new Float32Array(16 * 64);
   const b = new Float32Array(16 * 16);

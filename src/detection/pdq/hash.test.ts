@@ -5,7 +5,10 @@ import { DIHEDRAL_NAMES, hammingDistance, isPdqHex, pdqHash, pdqHashDihedral, tr
 /** A smooth image (a few soft blobs, slight colour) with a little noise; deterministic per seed. */
 function blobs(width: number, height: number, seed: number, channels: 3 | 4 = 3): PdqPixels {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
   const spots = Array.from({ length: 12 }, () => ({
     x: random() * width,
     y: random() * height,

@@ -66,7 +66,10 @@ function referenceDownsample(pixels: PdqPixels, skipIf64: boolean): Float32Array
 
 function randomImage(width: number, height: number, channels: 1 | 3 | 4, seed: number, smooth: boolean): PdqPixels {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
   const data = new Uint8Array(width * height * channels);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -131,7 +134,10 @@ test('random sizes, tiny sizes and window-size boundaries equal the reference bi
   for (const n of [127, 128, 129, 255, 256, 257, 383, 384, 385, 1600, 1920]) sizes.push([n, 37], [41, n]);
   sizes.push([1920, 1080], [1080, 1920], [1024, 768], [1601, 129], [513, 511]);
   let state = 7;
-  const next = (m: number) => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) >>> 8) % m;
+  const next = (m: number) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state >>> 8) % m;
+  };
   for (let n = 0; n < 40; n++) sizes.push([5 + next(n % 4 === 0 ? 2000 : 300), 5 + next(n % 4 === 1 ? 2000 : 300)]);
   const out = new Float32Array(64 * 64);
   let n = 0;
@@ -179,7 +185,10 @@ test('a 64×64 input is filtered (window 1) unless skipIf64, and that changes fl
 
 test('multiplying by 1/window rounds to the same float32 as dividing by window', () => {
   let state = 1;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
   for (let n = 0; n < 200_000; n++) {
     const window = 1 + Math.floor(random() * 1000);
     const x = fround((random() - 0.3) * 255 * window * (random() < 0.1 ? 1e-6 : 1));

@@ -190,7 +190,7 @@ function boxRows8Sampled(
   const inverse = 1 / window;
   const end = length - half + 1;
   for (;;) {
-    const stop = next < end ? next : end;
+    const stop = Math.min(next, end);
     for (; oi < stop; ri++, li++, oi++) {
       s0 = fround(fround(s0 + a0[ri]) - a0[li]);
       s1 = fround(fround(s1 + a1[ri]) - a1[li]);

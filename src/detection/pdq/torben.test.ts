@@ -17,7 +17,10 @@ test('small known arrays', () => {
 
 test('on 256 coefficients it is sorted[127], with ties, negatives and tiny gaps', () => {
   let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let round = 0; round < 300; round++) {
     const values = new Float32Array(256);
     for (let i = 0; i < 256; i++) {

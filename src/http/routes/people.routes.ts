@@ -163,8 +163,10 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
     },
   }, async (req, reply) => {
     const admin = requireStaff(req, 'admin.users');
-    const created = await users.create({ email: req.body.email, role: req.body.role }, { actor: actorOf(admin), userId: admin.userId });
-    return reply.status(201).send({ user: created.user, password: created.password! });
+    const { user, password } = await users.create({ email: req.body.email, role: req.body.role }, { actor: actorOf(admin), userId: admin.userId });
+    // Created without a password, a user always gets a generated one.
+    if (password === undefined) throw new Error('create() returned no generated password');
+    return reply.status(201).send({ user, password });
   });
 
   app.patch('/api/v1/admin/users/:id', {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
+import type { MediaTable } from '../../db/schema.ts';
 import { viewerOf } from '../viewer.ts';
 import { isStaffWith } from '../access.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
@@ -50,7 +51,7 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))));
 
   app.get('/media/:id', { schema: { ...hidden, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
-    let m;
+    let m: MediaTable;
     try { m = await ctx.media.get(req.params.id); } catch (err) { if (err instanceof AppError) throw notFound('Media'); throw err; }
     const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
     // Reviewers must see what they decide on, including content held or blocked from the public

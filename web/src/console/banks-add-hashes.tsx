@@ -1,7 +1,7 @@
 // Admins paste hash lines into a bank. A line the server cannot read stops the whole import and is
 // listed by number; the admin can fix it, or import the valid lines and skip those.
 import { useId, useState, type FormEvent } from 'react';
-import { ApiError, asApiError } from '../shared/api-error.ts';
+import { type ApiError, asApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import type { ImportResult } from './banks-types.ts';
 import { useApi } from './session.tsx';

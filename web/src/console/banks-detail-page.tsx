@@ -1,5 +1,5 @@
 // /console/banks/<name>: one bank's entries and recent matches; admins add hashes and change entries.
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
@@ -9,6 +9,7 @@ import { BanksEntries } from './banks-entries.tsx';
 import { BanksMatches } from './banks-matches.tsx';
 import { CATEGORY_EFFECT, CATEGORY_LABEL, type BankList, type BankRow } from './banks-types.ts';
 import { roleAtLeast, useApi, useUser } from './session.tsx';
+import { useLoad } from './use-load.ts';
 import '../styles/banks.css';
 
 export function BanksDetailPage() {
@@ -21,12 +22,11 @@ export function BanksDetailPage() {
   const [error, setError] = useState<ApiError>();
   const [reloadKey, setReloadKey] = useState(0);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.get<BankList>('/api/v1/banks', { signal: ctrl.signal })
-      .then((r) => setBank(r.banks.find((b) => b.name === name) ?? null), (err) => { if (!ctrl.signal.aborted) setError(asApiError(err)); });
-    return () => ctrl.abort();
-  }, [api, name, reloadKey]);
+  const load = useCallback((signal: AbortSignal) => {
+    api.get<BankList>('/api/v1/banks', { signal })
+      .then((r) => setBank(r.banks.find((b) => b.name === name) ?? null), (err) => { if (!signal.aborted) setError(asApiError(err)); });
+  }, [api, name]);
+  useLoad(load, reloadKey);
 
   return (
     <div className="banks-page">

@@ -1,6 +1,6 @@
 // A bank's entries, a page at a time (cursor paging, oldest first), with match counts. Admins can mark
 // an entry benign (a false positive: kept, never matches again) or withdraw it (its hash is deleted).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { ErrorMessage } from '../shared/error-message.tsx';
@@ -8,6 +8,7 @@ import { formatDateTime, label } from '../shared/format.ts';
 import { BankHash } from './banks-hash.tsx';
 import { ENTRY_STATUS_LABEL, ORIGIN_LABEL, type BankEntry, type EntryPage } from './banks-types.ts';
 import { useApi } from './session.tsx';
+import { useLoad } from './use-load.ts';
 
 const PAGE = 50;
 type Change = { entry: BankEntry; status: 'benign' | 'withdrawn' };
@@ -21,6 +22,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
   const [change, setChange] = useState<Change>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const [wholeHashes, setWholeHashes] = useState(false);
   const cursor = cursors[cursors.length - 1];
 
   const load = useCallback(async (signal?: AbortSignal) => {
@@ -30,11 +32,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
       setError(undefined);
     } catch (err) { if (!signal?.aborted) setError(asApiError(err)); }
   }, [api, bankName, cursor]);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    void load(ctrl.signal);
-    return () => ctrl.abort();
-  }, [load, reloadKey]);
+  useLoad(load, reloadKey);
 
   async function apply(c: Change) {
     setBusy(true);
@@ -60,8 +58,14 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
       {page === undefined && !error && <p className="loading" role="status">Loading entries…</p>}
       {page && entries.length === 0 && <p className="empty">This bank has no entries{cursors.length > 1 ? ' on this page' : ' yet'}.</p>}
       {entries.length > 0 && (
+        <label className="toggle">
+          <input type="checkbox" checked={wholeHashes} onChange={(e) => setWholeHashes(e.target.checked)} />
+          <span>Show whole hashes</span>
+        </label>
+      )}
+      {entries.length > 0 && (
         <div className="table-wrap">
-          <table className="table bank-entries">
+          <table className={wholeHashes ? 'table bank-entries whole-hashes' : 'table bank-entries'}>
             <caption className="visually-hidden">Entries {first}–{first + entries.length - 1}</caption>
             <thead><tr><th scope="col">Hash</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Origin</th><th scope="col" className="num">Matches</th><th scope="col">Last match</th><th scope="col">Added</th>{admin && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr></thead>
             <tbody>
@@ -90,7 +94,7 @@ export function BanksEntries({ bankName, admin, reloadKey }: { bankName: string;
         <nav className="pager" aria-label="Entry pages">
           <button type="button" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</button>
           <span>Entries {first}–{first + Math.max(entries.length, 1) - 1}</span>
-          <button type="button" disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>Next page</button>
+          <button type="button" disabled={!page.nextCursor} onClick={() => { const next = page.nextCursor; if (next) setCursors((c) => [...c, next]); }}>Next page</button>
         </nav>
       )}
       <ConfirmDialog open={change !== undefined} danger={change?.status === 'withdrawn'} busy={busy}

@@ -1,11 +1,12 @@
 // The latest uploads that matched a bank, each with the case it opened or joined.
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime, KIND_LABEL, label } from '../shared/format.ts';
 import type { BankMatch } from './banks-types.ts';
 import { useApi } from './session.tsx';
+import { useLoad } from './use-load.ts';
 
 const LIMIT = 50;
 const VERDICT: Record<string, string> = { block: 'Blocked', hold: 'Held for review', allow: 'Allowed' };
@@ -17,12 +18,11 @@ export function BanksMatches({ bankName, reloadKey }: { bankName: string; reload
   const [matches, setMatches] = useState<BankMatch[]>();
   const [error, setError] = useState<ApiError>();
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.get<{ matches: BankMatch[] }>(`/api/v1/banks/${encodeURIComponent(bankName)}/matches?limit=${LIMIT}`, { signal: ctrl.signal })
-      .then((r) => { setMatches(r.matches); setError(undefined); }, (err) => { if (!ctrl.signal.aborted) setError(asApiError(err)); });
-    return () => ctrl.abort();
-  }, [api, bankName, reloadKey]);
+  const load = useCallback((signal: AbortSignal) => {
+    api.get<{ matches: BankMatch[] }>(`/api/v1/banks/${encodeURIComponent(bankName)}/matches?limit=${LIMIT}`, { signal })
+      .then((r) => { setMatches(r.matches); setError(undefined); }, (err) => { if (!signal.aborted) setError(asApiError(err)); });
+  }, [api, bankName]);
+  useLoad(load, reloadKey);
 
   if (error) return <ErrorMessage error={error} title="Matches could not be loaded" />;
   if (!matches) return <p className="loading" role="status">Loading matches…</p>;

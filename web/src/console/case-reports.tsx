@@ -4,6 +4,8 @@ import { formatDateTime, label, SOURCE_LABEL } from '../shared/format.ts';
 import type { CaseReport, Policy } from '../shared/types.ts';
 import { UserText } from '../shared/user-text.tsx';
 
+const REPORTER_FIELDS = ['label', 'name', 'email'] as const;
+
 export function CaseReports({ reports, policy }: { reports: CaseReport[]; policy?: Policy }) {
   if (reports.length === 0) return <p className="muted">No reports: this case was opened on the platform's own initiative.</p>;
   return (
@@ -26,7 +28,10 @@ export function CaseReports({ reports, policy }: { reports: CaseReport[]; policy
             {r.reporter && (
               <div>
                 <dt>Reporter</dt>
-                <dd>{[r.reporter.label, r.reporter.name, r.reporter.email].filter(Boolean).map((v, i) => <UserText key={i} text={v} className="sep" />)}
+                <dd>{REPORTER_FIELDS.map((k) => {
+                  const v = r.reporter?.[k];
+                  return v ? <UserText key={k} text={v} className="sep" /> : null;
+                })}
                   {!r.reporter.label && !r.reporter.name && !r.reporter.email && <span className="muted">Not given</span>}</dd>
               </div>
             )}

@@ -1,5 +1,6 @@
 // Automated signals on a case: hash matches against the banks (bank, category, signal, distance) and
 // anything else a detector records, shown as plain text.
+import { contentKeys } from '../shared/content-keys.ts';
 import { formatDateTime } from '../shared/format.ts';
 
 type Signal = { at: string } & Record<string, unknown>;
@@ -11,8 +12,8 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 function Matches({ matches }: { matches: HashMatch[] }) {
   return (
     <ul className="matches">
-      {matches.map((m, i) => (
-        <li key={i}>
+      {contentKeys(matches, (m) => `${m.mediaId}:${m.entryId}:${m.signalType}`).map(([key, m]) => (
+        <li key={key}>
           <strong dir="auto">{m.bank ?? 'bank'}</strong>
           {m.bankCategory && <> ({m.bankCategory})</>}
           {m.signalType && <> · {m.signalType}</>}
@@ -28,11 +29,11 @@ export function CaseSignals({ signals }: { signals: Signal[] }) {
   if (signals.length === 0) return <p className="muted">No automated signals.</p>;
   return (
     <ul className="signals">
-      {signals.map((s, i) => {
+      {contentKeys(signals, (s) => `${s.at}:${String(s.type)}`).map(([key, s]) => {
         const { at, type, matches, ...rest } = s;
         const facts = Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== '');
         return (
-          <li key={i}>
+          <li key={key}>
             <p className="signal-head">
               <strong>{typeof type === 'string' ? TYPE[type] ?? type : 'Signal'}</strong>{' '}
               <time dateTime={at} className="muted">{formatDateTime(at)}</time>

@@ -25,7 +25,7 @@ export function availableActions(detail: CaseDetail, senior: boolean): ActionKin
 
 export function postsOf(detail: CaseDetail): PostView[] {
   const s = detail.subjectNow;
-  if (!s || s.kind !== 'channel') return [];
+  if (s?.kind !== 'channel') return [];
   return [...new Map([...s.reportedPosts, ...s.recentPosts].map((p) => [p.id, p])).values()];
 }
 

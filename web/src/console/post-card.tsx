@@ -8,7 +8,7 @@ export function PostCard({ post, context }: { post: PostView; context: string })
   return (
     <article className={post.reported ? 'post reported' : 'post'} aria-label={`Post ${post.number}`}>
       <header className="post-head">
-        <a href={post.link} target="_blank" rel="noreferrer noopener">Post #{post.number}</a>
+        <a className="post-number" href={post.link} target="_blank" rel="noreferrer noopener">Post #{post.number}</a>
         <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         {post.reported && <span className="flag-reported">Reported</span>}
       </header>

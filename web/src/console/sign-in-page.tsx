@@ -1,5 +1,5 @@
 // The console's sign-in form, shown in place of any console page while nobody is signed in.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
@@ -12,6 +12,10 @@ export function SignInPage({ notice }: { notice?: string }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const emailField = useRef<HTMLInputElement>(null);
+
+  // Signing in is all this page is for: start in the first field.
+  useEffect(() => { emailField.current?.focus(); }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,7 +37,7 @@ export function SignInPage({ notice }: { notice?: string }) {
       <form onSubmit={submit} className="stack" aria-describedby={error ? 'sign-in-error' : undefined}>
         <label className="field">
           <span>Email</span>
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} ref={emailField} />
         </label>
         <label className="field">
           <span>Password</span>

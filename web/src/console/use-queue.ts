@@ -1,6 +1,6 @@
 // The queue's data: the first page (refreshed by polling without overlapping requests), "load more",
 // and live counts. Each case remembers when it was fetched so its countdown can tick locally.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAbort } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import type { CaseList, CaseSummary, StateCount } from '../shared/types.ts';
@@ -16,7 +16,7 @@ const POLL_MS = 15_000;
 const withDue = (cases: CaseSummary[], fetchedAt: number): QueuedCase[] =>
   cases.map((c) => ({ ...c, dueAtLocal: fetchedAt + c.secondsToDue * 1000 }));
 
-export function useQueue(filter: QueueFilter) {
+export function useQueue(current: QueueFilter) {
   const api = useApi();
   const [cases, setCases] = useState<QueuedCase[] | undefined>(undefined);
   const [counts, setCounts] = useState<StateCount[] | undefined>(undefined);
@@ -25,7 +25,9 @@ export function useQueue(filter: QueueFilter) {
   const [updatedAt, setUpdatedAt] = useState<number>();
   const inFlight = useRef<AbortController | null>(null);
   const loaded = useRef(PAGE);
-  const key = JSON.stringify(filter);
+  // The caller builds a new filter object on every render; only a different filter is a new query.
+  const key = JSON.stringify(current);
+  const filter = useMemo(() => JSON.parse(key) as QueueFilter, [key]);
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return; // a refresh is already on its way: do not pile up requests
@@ -48,7 +50,7 @@ export function useQueue(filter: QueueFilter) {
     } finally {
       if (inFlight.current === ctrl) inFlight.current = null;
     }
-  }, [api, key]);
+  }, [api, filter]);
 
   useEffect(() => {
     loaded.current = PAGE;
@@ -74,7 +76,7 @@ export function useQueue(filter: QueueFilter) {
     } catch (err) {
       if (!isAbort(err)) setError(asApiError(err));
     }
-  }, [api, key, nextCursor]);
+  }, [api, filter, nextCursor]);
 
   /** Replaces one case after an action on it (claim), keeping its place in the list. */
   const replace = useCallback((c: CaseSummary) => {

@@ -45,21 +45,21 @@ export function useImageHashes() {
     }
   }, [patch]);
 
-  const release = (key: number) => {
+  const release = useCallback((key: number) => {
     const url = thumbs.current.get(key);
     if (url) URL.revokeObjectURL(url);
     thumbs.current.delete(key);
-  };
+  }, []);
 
   const remove = useCallback((key: number) => {
     release(key);
     setItems((list) => list.filter((i) => i.key !== key));
-  }, []);
+  }, [release]);
 
   const clear = useCallback(() => {
     for (const key of [...thumbs.current.keys()]) release(key);
     setItems([]);
-  }, []);
+  }, [release]);
 
   return { items, add, remove, clear };
 }

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { isAbort, publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
+import { contentKeys } from '../shared/content-keys.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime, KIND_LABEL, label } from '../shared/format.ts';
 import type { ReportStatusView } from '../shared/types.ts';
@@ -57,8 +58,8 @@ function ReportStatus({ report }: { report: ReportStatusView }) {
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
         <ol className="timeline">
-          {report.timeline.map((t, i) => (
-            <li key={i}><time dateTime={t.at}>{formatDateTime(t.at)}</time> <span>{t.text}</span></li>
+          {contentKeys(report.timeline, (t) => `${t.at}:${t.event}`).map(([key, t]) => (
+            <li key={key}><time dateTime={t.at}>{formatDateTime(t.at)}</time> <span>{t.text}</span></li>
           ))}
         </ol>
       </section>

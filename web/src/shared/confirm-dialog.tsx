@@ -1,5 +1,5 @@
 // "Are you sure?" for decisions that cannot be undone lightly.
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { Dialog } from './dialog.tsx';
 
 interface Props {
@@ -14,11 +14,12 @@ interface Props {
 }
 
 export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfirm, onCancel, children }: Props) {
+  const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog open={open} title={title} onClose={onCancel}>
+    <Dialog open={open} title={title} onClose={onCancel} initialFocus={cancel}>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
-        <button type="button" onClick={onCancel} autoFocus>Cancel</button>
+        <button ref={cancel} type="button" onClick={onCancel}>Cancel</button>
         <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
           {busy ? 'Working…' : confirmLabel}
         </button>

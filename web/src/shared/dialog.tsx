@@ -1,5 +1,7 @@
 // A modal built on <dialog>: the browser traps focus, Escape closes it and focus returns on close.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// On opening, focus goes to `initialFocus` when given (the safe or only choice), else to the browser's
+// pick (the first focusable element).
+import { type RefObject, useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -7,18 +9,22 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   className?: string;
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
-export function Dialog({ open, title, onClose, children, className }: Props) {
+export function Dialog({ open, title, onClose, children, className, initialFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      initialFocus?.current?.focus();
+    }
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, initialFocus]);
 
   return (
     <dialog ref={ref} className={className ? `dialog ${className}` : 'dialog'} aria-labelledby={titleId} onClose={onClose}

@@ -1,5 +1,6 @@
 // An API error in words: the message, with the machine code for support, and field problems listed.
 import type { ApiError } from './api-error.ts';
+import { contentKeys } from './content-keys.ts';
 
 export function ErrorMessage({ error, title = 'That did not work' }: { error: ApiError | undefined | null; title?: string }) {
   if (!error) return null;
@@ -10,7 +11,7 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
       <p>{error.message}</p>
       {fields.length > 0 && (
         <ul>
-          {fields.map((f, i) => <li key={i}><code>{f.field}</code>: {f.message}</li>)}
+          {contentKeys(fields, (f) => f.field).map(([key, f]) => <li key={key}><code>{f.field}</code>: {f.message}</li>)}
         </ul>
       )}
       <p className="error-code">Code: <code>{error.code}</code>{error.status ? ` (HTTP ${error.status})` : ''}</p>
