@@ -91,13 +91,14 @@ export async function run(args: string[]): Promise<void> {
     await ctx.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-  printTable(targets.map((t) => {
-    const r = best.get(t.name)!;
+  printTable(targets.flatMap((t) => {
+    const r = best.get(t.name);
+    if (!r) return [];
     const base = t.baseline ? best.get(t.baseline) : undefined;
-    return {
+    return [{
       target: t.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99,
-      'vs baseline': base ? `${((100 * r.rps) / base.rps).toFixed(0)}% of ${t.baseline!.split(' · ')[1]}` : 'baseline',
-    };
+      'vs baseline': base && t.baseline ? `${((100 * r.rps) / base.rps).toFixed(0)}% of ${t.baseline.split(' · ')[1]}` : 'baseline',
+    }];
   }));
   console.log(`\n${connections} connections, ${seconds} s per run, better of 2 alternating runs; load generated from a worker thread of the same process (2 cores: servers on one, load on the other).`);
 }

@@ -162,7 +162,7 @@ async function hashOf(image: string): Promise<string> {
 }
 
 for (const row of rows) {
-  const name = `${row.image}${row.fragment ? '#' + row.fragment : ''} [${row.assertion}] ${row.pipeline}`;
+  const name = `${row.image}${row.fragment ? `#${row.fragment}` : ''} [${row.assertion}] ${row.pipeline}`;
   test(name, async () => {
     const actual = pdqHash(await pixelsFor(row));
     const distance = hammingDistance(actual.hash, row.hash);

@@ -28,7 +28,7 @@ test('names that differ by more than look-alike characters keep distinct skeleto
 
 test('the skeleton is idempotent and lower-case', () => {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
-  const samples = ['officiaIsupport', 'MmWwDdIl10Oo_rn', alphabet, 'x' + alphabet.split('').reverse().join('')];
+  const samples = ['officiaIsupport', 'MmWwDdIl10Oo_rn', alphabet, `x${alphabet.split('').reverse().join('')}`];
   for (const c of alphabet) samples.push(`name_${c}${c}`);
   for (const s of samples) {
     const k = nameSkeleton(s);

@@ -72,7 +72,7 @@ describe('public preview pages', () => {
       assert.equal(botPage.status, 200);
       assertStrictCsp(botPage.headers, 'bot page');
       assertEscaped(botPage.text, payload, 'bot page');
-      assert.ok(botPage.text.includes('@xss_bot_' + i));
+      assert.ok(botPage.text.includes(`@xss_bot_${i}`));
 
       const set = await api.post('/api/v1/sticker-sets', { name: `xss_set_${i}`, title: `Set ${payload}`, stickers: [sticker.body.id] }, { token: owner.token });
       assert.equal(set.status, 201);

@@ -17,7 +17,7 @@ export function apiClient(app: App) {
       headers['content-type'] = 'application/json';
     }
     const res = await app.inject({ method, url, headers, payload });
-    let body: any = undefined;
+    let body: any;
     if (String(res.headers['content-type'] ?? '').includes('json') && res.body) body = JSON.parse(res.body);
     return { status: res.statusCode, body, headers: res.headers, text: res.body };
   }

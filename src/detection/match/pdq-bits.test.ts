@@ -19,7 +19,7 @@ test('hex round-trips and uppercase parses the same', () => {
 });
 
 test('slot i is the reference 16-bit word w[i]; the hex prints w[15] first', () => {
-  const hex = '000f' + '0'.repeat(56) + '0003';
+  const hex = `000f${'0'.repeat(56)}0003`;
   const words = parse(hex);
   assert.equal(slotValue(words, 0, 0), 3);
   assert.equal(slotValue(words, 0, 15), 0x000f);
@@ -34,14 +34,14 @@ test('malformed hashes throw a clear error', () => {
   const good = 'a'.repeat(64);
   const bad: unknown[] = [
     good.slice(1),
-    good + 'a',
+    `${good}a`,
     '',
-    'g' + good.slice(1),
-    good.slice(0, 63) + ' ',
-    good.slice(0, 10) + '-' + good.slice(11),
+    `g${good.slice(1)}`,
+    `${good.slice(0, 63)} `,
+    `${good.slice(0, 10)}-${good.slice(11)}`,
     // Char codes whose low 7 bits are hex digits must not alias them.
-    '\u00b0' + good.slice(1),
-    good.slice(0, 63) + '\u0161',
+    `\u00b0${good.slice(1)}`,
+    `${good.slice(0, 63)}\u0161`,
     null,
     12345,
   ];

@@ -148,7 +148,7 @@ test('malformed hashes and ids throw and leave the index unchanged', () => {
   const index = new PdqIndex();
   index.add(1, hex);
   assert.throws(() => index.add(1, hex.slice(2)), /malformed PDQ hash: expected 64 hex characters/);
-  assert.throws(() => index.add(2, 'z' + hex.slice(1)), /malformed PDQ hash/);
+  assert.throws(() => index.add(2, `z${hex.slice(1)}`), /malformed PDQ hash/);
   assert.throws(() => index.query('abc'), /malformed PDQ hash/);
   for (const id of [0, -1, 1.5, 2 ** 31, Number.NaN]) {
     assert.throws(() => index.add(id, hex), RangeError);

@@ -18,13 +18,13 @@ test('the first four hex digits are word 15 and the last four word 0, as the ref
   assert.equal(words[0], 0x9b22);
   const one = new Uint16Array(16);
   one[0] = 1; // bit 0: DCT coefficient (0, 0)
-  assert.equal(formatPdqHex(one), '0'.repeat(63) + '1');
+  assert.equal(formatPdqHex(one), `${'0'.repeat(63)}1`);
 });
 
 test('hamming distance counts differing bits', () => {
   assert.equal(hammingDistance(BRIDGE, BRIDGE), 0);
   assert.equal(hammingDistance('0'.repeat(64), 'f'.repeat(64)), 256);
-  assert.equal(hammingDistance('0'.repeat(64), '8' + '0'.repeat(62) + '1'), 2);
+  assert.equal(hammingDistance('0'.repeat(64), `8${'0'.repeat(62)}1`), 2);
   const flipped = (BRIDGE.slice(0, 10) + (parseInt(BRIDGE[10], 16) ^ 0b1011).toString(16) + BRIDGE.slice(11));
   assert.equal(hammingDistance(BRIDGE, flipped), 3);
   assert.equal(hammingDistance(BRIDGE, BRIDGE.toUpperCase()), 0);
@@ -32,7 +32,7 @@ test('hamming distance counts differing bits', () => {
 });
 
 test('malformed hashes are rejected with a clear error', () => {
-  for (const bad of ['', BRIDGE.slice(1), BRIDGE + '0', BRIDGE.slice(0, 63) + 'g', ' ' + BRIDGE.slice(1), '0x' + BRIDGE.slice(2)]) {
+  for (const bad of ['', BRIDGE.slice(1), `${BRIDGE}0`, `${BRIDGE.slice(0, 63)}g`, ` ${BRIDGE.slice(1)}`, `0x${BRIDGE.slice(2)}`]) {
     assert.equal(isPdqHex(bad), false, bad);
     assert.throws(() => parsePdqHex(bad), /malformed PDQ hash .*64 hexadecimal digits/);
     assert.throws(() => hammingDistance(bad, BRIDGE), /malformed PDQ hash/);

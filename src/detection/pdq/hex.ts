@@ -11,7 +11,7 @@ export function isPdqHex(s: unknown): s is string {
 
 function assertPdqHex(s: unknown): asserts s is string {
   if (!isPdqHex(s)) {
-    const shown = typeof s === 'string' ? JSON.stringify(s.length > 80 ? s.slice(0, 80) + '…' : s) : typeof s;
+    const shown = typeof s === 'string' ? JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s) : typeof s;
     throw new Error(`malformed PDQ hash ${shown}: expected exactly 64 hexadecimal digits`);
   }
 }

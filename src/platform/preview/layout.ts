@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../../shared/html.ts';
 export const PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function page(title: string, body: SafeHtml, opts: { description?: string } = {}): string {
-  return '<!doctype html>\n' + html`<html lang="en">
+  return `<!doctype html>\n${html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -20,7 +20,7 @@ ${body}
 </main>
 <footer class="site"><a href="/report">Report content</a> · <a href="/api/docs">API</a></footer>
 </body>
-</html>`.value;
+</html>`.value}`;
 }
 
 export function noticePage(kindLabel: string, notice: { text: string }, status: number): string {
