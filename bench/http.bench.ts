@@ -18,12 +18,20 @@ import { createLogger } from '../src/logger.ts';
 import { printTable } from './table.ts';
 
 const REPORT_SHAPED = JSON.stringify({
-  subject: 'https://example.org/c/garden_club/3', category: 'fraud', bonaFide: true,
+  subject: 'https://example.org/c/garden_club/3',
+  category: 'fraud',
+  bonaFide: true,
   explanation: 'Asks for card numbers in exchange for free seeds; three posts do it. قناة احتيال تطلب أرقام البطاقات.',
   contact: { name: 'Sam', email: 'sam@example.org' },
 });
 
-interface Target { name: string; url: string; method?: 'GET' | 'POST'; body?: string; baseline?: string }
+interface Target {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  baseline?: string;
+}
 
 async function bare(hardened: boolean, policy: unknown): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -39,7 +47,11 @@ async function bare(hardened: boolean, policy: unknown): Promise<FastifyInstance
 async function load(url: string, t: Target, seconds: number, connections: number) {
   // The load comes from a worker thread, so it does not share the servers' event loop.
   const r = await autocannon({
-    url: url + t.url, method: t.method ?? 'GET', duration: seconds, connections, workers: 1,
+    url: url + t.url,
+    method: t.method ?? 'GET',
+    duration: seconds,
+    connections,
+    workers: 1,
     ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json' } } : {}),
   });
   const ok = r['2xx'];
@@ -57,9 +69,19 @@ export async function run(args: string[]): Promise<void> {
   const vigil = await buildApp(ctx);
   const owner = await vigil.inject({ method: 'POST', url: '/api/v1/accounts', payload: { displayName: 'Bench' } });
   const token = (owner.json() as { token: string }).token;
-  await vigil.inject({ method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${token}` }, payload: { handle: 'bench_channel', title: 'Bench channel', description: 'Posts for the benchmark.' } });
+  await vigil.inject({
+    method: 'POST',
+    url: '/api/v1/channels',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { handle: 'bench_channel', title: 'Bench channel', description: 'Posts for the benchmark.' },
+  });
   for (let i = 0; i < 20; i++) {
-    await vigil.inject({ method: 'POST', url: '/api/v1/channels/bench_channel/posts', headers: { authorization: `Bearer ${token}` }, payload: { text: `Post ${i}: seeds, tools and weekend walks.` } });
+    await vigil.inject({
+      method: 'POST',
+      url: '/api/v1/channels/bench_channel/posts',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { text: `Post ${i}: seeds, tools and weekend walks.` },
+    });
   }
   const policy = (await vigil.inject({ url: '/api/v1/policy' })).json();
   const plain = await bare(false, policy);
@@ -74,7 +96,14 @@ export async function run(args: string[]): Promise<void> {
     { name: 'GET policy JSON · bare + hardening hooks', server: 'hardened', url: '/api/v1/policy', baseline: 'GET policy JSON · bare Fastify' },
     { name: 'GET /api/v1/policy · Vigil', server: 'vigil', url: '/api/v1/policy', baseline: 'GET policy JSON · bare Fastify' },
     { name: 'POST 300-byte JSON · bare Fastify', server: 'plain', method: 'POST', url: '/echo', body: REPORT_SHAPED },
-    { name: 'POST 300-byte JSON · bare + hardening hooks', server: 'hardened', method: 'POST', url: '/echo', body: REPORT_SHAPED, baseline: 'POST 300-byte JSON · bare Fastify' },
+    {
+      name: 'POST 300-byte JSON · bare + hardening hooks',
+      server: 'hardened',
+      method: 'POST',
+      url: '/echo',
+      body: REPORT_SHAPED,
+      baseline: 'POST 300-byte JSON · bare Fastify',
+    },
     { name: 'GET /c/<handle>, 20 posts · Vigil', server: 'vigil', url: '/c/bench_channel', baseline: 'GET policy JSON · bare Fastify' },
   ];
   const best = new Map<string, { rps: number; p50: number; p99: number }>();
@@ -91,14 +120,23 @@ export async function run(args: string[]): Promise<void> {
     await ctx.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-  printTable(targets.flatMap((t) => {
-    const r = best.get(t.name);
-    if (!r) return [];
-    const base = t.baseline ? best.get(t.baseline) : undefined;
-    return [{
-      target: t.name, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99,
-      'vs baseline': base && t.baseline ? `${((100 * r.rps) / base.rps).toFixed(0)}% of ${t.baseline.split(' · ')[1]}` : 'baseline',
-    }];
-  }));
-  console.log(`\n${connections} connections, ${seconds} s per run, better of 2 alternating runs; load generated from a worker thread of the same process (2 cores: servers on one, load on the other).`);
+  printTable(
+    targets.flatMap((t) => {
+      const r = best.get(t.name);
+      if (!r) return [];
+      const base = t.baseline ? best.get(t.baseline) : undefined;
+      return [
+        {
+          target: t.name,
+          'req/s': Math.round(r.rps),
+          'p50 ms': r.p50,
+          'p99 ms': r.p99,
+          'vs baseline': base && t.baseline ? `${((100 * r.rps) / base.rps).toFixed(0)}% of ${t.baseline.split(' · ')[1]}` : 'baseline',
+        },
+      ];
+    }),
+  );
+  console.log(
+    `\n${connections} connections, ${seconds} s per run, better of 2 alternating runs; load generated from a worker thread of the same process (2 cores: servers on one, load on the other).`,
+  );
 }

@@ -31,7 +31,11 @@ export async function run(args: string[]): Promise<void> {
   for (const size of sizes) exact = measure(size, rows) && exact;
   printTable(rows);
   // Timings on a shared machine swing with its load; print it so a table can be judged.
-  console.log(`load average after the run: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(
+    `load average after the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
   if (!exact) {
     console.error('RECALL BELOW 100% OR FALSE MATCHES: the index is not exact');
     process.exitCode = 1;
@@ -187,8 +191,14 @@ class BenchData {
 // A tight baseline: one pass over the hashes, half of each hash settling almost every non-match.
 function linearScan(words: Uint32Array, count: number, queries: Uint32Array, k: number, d: number): number[] {
   const q = k * 8;
-  const q0 = queries[q], q1 = queries[q + 1], q2 = queries[q + 2], q3 = queries[q + 3];
-  const q4 = queries[q + 4], q5 = queries[q + 5], q6 = queries[q + 6], q7 = queries[q + 7];
+  const q0 = queries[q],
+    q1 = queries[q + 1],
+    q2 = queries[q + 2],
+    q3 = queries[q + 3];
+  const q4 = queries[q + 4],
+    q5 = queries[q + 5],
+    q6 = queries[q + 6],
+    q7 = queries[q + 7];
   const ids: number[] = [];
   for (let s = 0, w = 0; s < count; s++, w += 8) {
     let distance = popcount32(words[w] ^ q0) + popcount32(words[w + 1] ^ q1) + popcount32(words[w + 2] ^ q2) + popcount32(words[w + 3] ^ q3);

@@ -11,7 +11,11 @@ import { printTable } from './table.ts';
 import { hammingDistance, pdqHash, type PdqPixels } from '../src/detection/pdq/index.ts';
 import { pdqHashFile } from '../src/detection/pdq-decode.ts';
 
-const SIZES: Array<[number, number]> = [[512, 512], [1024, 768], [1920, 1080]];
+const SIZES: Array<[number, number]> = [
+  [512, 512],
+  [1024, 768],
+  [1920, 1080],
+];
 /** Reference C++ (pdq/cpp, -O3, one core) ms per image, as quoted for these sizes. */
 const REFERENCE_CPP_MS: Record<string, number> = { '512x512': 4.8, '1024x768': 22, '1920x1080': 24 };
 
@@ -133,7 +137,9 @@ export async function run(args: string[]): Promise<void> {
   for (const [width, height] of SIZES) {
     const size = `${width}x${height}`;
     const image = syntheticImage(width, height, width * height);
-    const jpeg = await sharp(image.data, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    const jpeg = await sharp(image.data, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
 
     const exact = pdqHash(image);
     const naiveResult = naivePdq(image);
@@ -156,10 +162,14 @@ export async function run(args: string[]): Promise<void> {
 
     const decodeOnly = await measure(() => sharp(jpeg).raw().toBuffer(), budgetMs, 10);
     const endToEnd = await measure(() => pdqHashFile(jpeg), budgetMs, 10);
-    const naiveEndToEnd = await measure(async () => {
-      const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
-      return naivePdq({ data, width: info.width, height: info.height, channels: 3 });
-    }, budgetMs, 3);
+    const naiveEndToEnd = await measure(
+      async () => {
+        const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
+        return naivePdq({ data, width: info.width, height: info.height, channels: 3 });
+      },
+      budgetMs,
+      3,
+    );
     fileRows.push({
       size,
       'jpeg bytes': jpeg.length,

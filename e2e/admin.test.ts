@@ -17,7 +17,9 @@ describe('console administration', () => {
     await e.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e.base });
     page = await e.newPage();
   });
-  after(async () => { await e?.close(); });
+  after(async () => {
+    await e?.close();
+  });
 
   test('an admin adds a moderator, who signs in with the one-time password; role change and disabling follow', async () => {
     await page.goto(`${e.base}/console`);
@@ -64,7 +66,9 @@ describe('console administration', () => {
   test('arrow keys on a role menu send nothing; Save and a confirmation naming the role do, Cancel restores the role', async () => {
     const triage = await staffUser(e.t, 'triage', 'triage@staff.test');
     const roleChanges: string[] = [];
-    page.on('request', (r) => { if (r.method() === 'PATCH' && r.url().includes('/api/v1/admin/users/')) roleChanges.push(r.postData() ?? ''); });
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().includes('/api/v1/admin/users/')) roleChanges.push(r.postData() ?? '');
+    });
     const storedRole = async () => (await e.t.ctx.people.users.list()).find((u) => u.id === triage.id)?.role;
     await page.reload();
     const menu = page.getByLabel('Role of triage@staff.test', { exact: true });
@@ -92,7 +96,10 @@ describe('console administration', () => {
     await page.getByRole('button', { name: 'Save role of triage@staff.test' }).click();
     await page.getByRole('dialog', { name: 'Make triage@staff.test a moderator?' }).getByRole('button', { name: 'Make moderator' }).click();
     await page.getByText('triage@staff.test is now moderator.').waitFor();
-    assert.deepEqual(roleChanges.map((b) => JSON.parse(b)), [{ role: 'moderator' }]);
+    assert.deepEqual(
+      roleChanges.map((b) => JSON.parse(b)),
+      [{ role: 'moderator' }],
+    );
     assert.equal(await menu.inputValue(), 'moderator');
     const audit = await e.api.get('/api/v1/admin/audit?limit=5', { token: await staffToken(e.t, 'admin') });
     const change = audit.body.entries.find((x: { action: string; target: string }) => x.action === 'staff_user.role_changed' && x.target === triage.id);
@@ -115,23 +122,32 @@ describe('console administration', () => {
     const works = await e.api.post('/api/v1/reports', { subject: { kind: 'channel', id: 'ch_none' }, category: 'spam' }, { token: key });
     assert.notEqual(works.status, 401, 'the key authenticates');
 
-    await page.getByRole('row', { name: /Hotline Europe/ }).getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('row', { name: /Hotline Europe/ })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     const confirm = page.getByRole('dialog', { name: 'Revoke this API key?' });
     await confirm.getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('The key of Hotline Europe is revoked.').waitFor();
-    await page.getByRole('row', { name: /Hotline Europe/ }).getByText(/^Revoked/).waitFor();
+    await page
+      .getByRole('row', { name: /Hotline Europe/ })
+      .getByText(/^Revoked/)
+      .waitFor();
     const refused = await e.api.post('/api/v1/reports', { subject: { kind: 'channel', id: 'ch_none' }, category: 'spam' }, { token: key });
     assert.equal(refused.status, 401);
   });
 
-  test('a key with an invalid country is refused and the API\'s message is shown', async () => {
+  test("a key with an invalid country is refused and the API's message is shown", async () => {
     const keys = page.getByRole('form', { name: 'Create an API key' });
     await keys.getByLabel('Kind').selectOption('platform');
     await keys.getByLabel('Organisation').fill('Partner app');
     await keys.getByLabel(/Country/).fill('X1');
     await keys.getByLabel(/Country/).evaluate((el) => el.removeAttribute('pattern'));
     await keys.getByRole('button', { name: 'Create key' }).click();
-    await page.getByRole('alert').getByText(/ISO 3166-1 alpha-2/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/ISO 3166-1 alpha-2/)
+      .waitFor();
   });
 
   test('at phone width the administration page scrolls its tables, not the page', async () => {

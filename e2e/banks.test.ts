@@ -29,7 +29,9 @@ describe('console hash banks', () => {
     hash = (await pdqHashFile(image)).hash;
     page = await e.newPage();
   });
-  after(async () => { await e?.close(); });
+  after(async () => {
+    await e?.close();
+  });
 
   const entryRow = () => page.locator('table.bank-entries tbody tr').filter({ has: page.locator(`code[title="${hash}"]`) });
 
@@ -61,7 +63,10 @@ describe('console hash banks', () => {
     await add.getByRole('button', { name: 'Add hashes' }).click();
     const problems = add.locator('.line-problems li');
     await problems.first().waitFor();
-    assert.deepEqual((await problems.allInnerTexts()).map((t) => t.replace(/:.*/s, '')), ['Line 2', 'Line 4']);
+    assert.deepEqual(
+      (await problems.allInnerTexts()).map((t) => t.replace(/:.*/s, '')),
+      ['Line 2', 'Line 4'],
+    );
     assert.match(await problems.first().innerText(), /malformed pdq hash/);
     assert.equal(await page.getByText('This bank has no entries yet.').count(), 1, 'nothing was imported');
 

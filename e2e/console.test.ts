@@ -19,7 +19,9 @@ describe('moderator console', () => {
     moderator = await staffUser(e.t, 'moderator', 'mod@staff.test');
     page = await e.newPage();
   });
-  after(async () => { await e?.close(); });
+  after(async () => {
+    await e?.close();
+  });
 
   test('a moderator signs in and sees the queue by priority with live counts and countdowns', async () => {
     await page.goto(`${e.base}/console`);
@@ -43,7 +45,10 @@ describe('moderator console', () => {
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('j');
     await page.keyboard.press('j');
-    assert.equal(await page.locator('.queue-item.selected').getAttribute('data-case-id'), await page.locator('.queue-item').nth(2).getAttribute('data-case-id'));
+    assert.equal(
+      await page.locator('.queue-item.selected').getAttribute('data-case-id'),
+      await page.locator('.queue-item').nth(2).getAttribute('data-case-id'),
+    );
     await page.keyboard.press('k');
     const second = await page.locator('.queue-item').nth(1).getAttribute('data-case-id');
     assert.equal(await page.locator('.queue-item.selected').getAttribute('data-case-id'), second);
@@ -84,14 +89,23 @@ describe('moderator console', () => {
     const frames = page.locator('.media-frame');
     await frames.first().locator('img').waitFor();
     assert.equal(await page.locator('.media-frame.is-blurred').count(), await frames.count(), 'every image starts blurred');
-    const filter = await frames.first().locator('img').evaluate((img) => getComputedStyle(img).filter);
+    const filter = await frames
+      .first()
+      .locator('img')
+      .evaluate((img) => getComputedStyle(img).filter);
     assert.match(filter, /blur/);
     assert.match(filter, /grayscale/);
-    await page.getByRole('button', { name: /Show image/ }).first().focus();
+    await page
+      .getByRole('button', { name: /Show image/ })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('.media-frame.is-revealed').count(), 1, 'one image revealed');
     assert.equal(await page.locator('.media-frame.is-revealed img').evaluate((img) => getComputedStyle(img).filter), 'none');
-    await page.getByRole('button', { name: /Show image/ }).first().click();
+    await page
+      .getByRole('button', { name: /Show image/ })
+      .first()
+      .click();
     assert.equal(await page.locator('.media-frame.is-revealed').count(), 1, 'still one at a time');
     await page.getByRole('button', { name: /Hide image/ }).click();
     assert.match(await page.locator('.related').innerText(), /Night Market VIP/);
@@ -147,11 +161,17 @@ describe('moderator console', () => {
 
   test('a channel titled with a script payload is shown as text and runs nothing', async () => {
     let dialogs = 0;
-    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     await page.goto(`${e.base}/console`);
     await queueLinks(page).first().waitFor();
-    const id = await e.t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=',
-      (await e.t.ctx.db.selectFrom('channels').select('id').where('handle', '=', world.xss.handle).executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow();
+    const id = await e.t.ctx.db
+      .selectFrom('cases')
+      .select('id')
+      .where('subject_id', '=', (await e.t.ctx.db.selectFrom('channels').select('id').where('handle', '=', world.xss.handle).executeTakeFirstOrThrow()).id)
+      .executeTakeFirstOrThrow();
     await page.goto(`${e.base}/console/cases/${id.id}`);
     await page.locator('.case-title').waitFor();
     assert.equal(await page.locator('.case-title').innerText(), PAYLOAD);
@@ -246,12 +266,19 @@ describe('moderator console', () => {
 
   test('13 fraud reports and 1 extortion report: the panel shows the split, starts at fraud, and asks for an outcome and about the untouched template', async () => {
     const owner = await e.api.account('Deposit owner');
-    await channel(e.api, owner.token, 'deposit_exchange', 'Deposit Exchange', 'Send a deposit, get a phone.', [{ text: 'Pay a 50 € deposit now, phones ship next week.' }]);
+    await channel(e.api, owner.token, 'deposit_exchange', 'Deposit Exchange', 'Send a deposit, get a phone.', [
+      { text: 'Pay a 50 € deposit now, phones ship next week.' },
+    ]);
     const fraud = 'Took my deposit and never sent anything.';
-    for (let i = 0; i < 12; i++) await report(e.api, { subject: '/c/deposit_exchange', category: 'fraud', explanation: fraud }, (await e.api.account(`Buyer ${i}`)).token);
+    for (let i = 0; i < 12; i++)
+      await report(e.api, { subject: '/c/deposit_exchange', category: 'fraud', explanation: fraud }, (await e.api.account(`Buyer ${i}`)).token);
     await report(e.api, { subject: '/c/deposit_exchange', category: 'fraud', explanation: fraud });
     const threatened = await e.api.account('Threatened buyer');
-    const extortion = await report(e.api, { subject: '/c/deposit_exchange', category: 'extortion', explanation: 'They threaten to post my address unless I pay again.' }, threatened.token);
+    const extortion = await report(
+      e.api,
+      { subject: '/c/deposit_exchange', category: 'extortion', explanation: 'They threaten to post my address unless I pay again.' },
+      threatened.token,
+    );
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, moderator);
@@ -271,7 +298,10 @@ describe('moderator console', () => {
 
     await decide.getByLabel('Action taken').check();
     assert.equal(await decide.getByLabel('Policy category').inputValue(), 'fraud', 'the weighted majority, not the most severe claim');
-    assert.match(await decide.locator('.field', { has: page.getByLabel('Policy category') }).innerText(), /The most severe reason given was Extortion and threats/);
+    assert.match(
+      await decide.locator('.field', { has: page.getByLabel('Policy category') }).innerText(),
+      /The most severe reason given was Extortion and threats/,
+    );
     await decide.getByLabel('Warn the owner').check();
     await submit.click();
     const ask = decide.getByRole('group', { name: 'Send the template unchanged?' });
@@ -281,7 +311,11 @@ describe('moderator console', () => {
     await shot(page, 'decision.png');
     await page.keyboard.press('Enter');
     await ask.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.id), await decide.getByLabel('Statement of reasons').getAttribute('id'), 'back in the statement');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      await decide.getByLabel('Statement of reasons').getAttribute('id'),
+      'back in the statement',
+    );
 
     await submit.click();
     await ask.waitFor();
@@ -302,11 +336,14 @@ describe('moderator console', () => {
     await p.goto(`${e.base}/console`);
     await queueLinks(p).first().waitFor();
     let polls = 0;
-    p.on('request', (r) => { if (r.url().includes('/api/v1/cases?')) polls++; });
-    const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((s) => {
-      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, state);
+    p.on('request', (r) => {
+      if (r.url().includes('/api/v1/cases?')) polls++;
+    });
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      p.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
     const sla = p.locator('.queue-item', { hasText: 'Movie Night Streams' }).locator('.sla');
     for (let i = 0; i < 4; i++) {
       const answered = p.waitForResponse((r) => r.url().includes('/api/v1/cases/counts'));

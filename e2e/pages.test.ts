@@ -16,10 +16,15 @@ const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.m
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> };
+      }
+    ).axe;
     return (await axe.run({ resultTypes: ['violations'] })).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
 }
 
@@ -41,12 +46,21 @@ describe('server pages in the browser', () => {
     const queue = await e.api.get('/api/v1/cases?limit=100', { token: moderator });
     const kase = queue.body.cases.find((c: { subject: { kind: string; handle?: string; title?: string } }) => c.subject.kind === 'channel');
     assert.equal((await e.api.post(`/api/v1/cases/${kase.id}/claim`, {}, { token: moderator })).status, 200);
-    const decided = await e.api.post(`/api/v1/cases/${kase.id}/decide`, {
-      outcome: 'actioned', actions: ['block'], category: 'fraud', statement: 'The channel asks people for a fee to receive lottery winnings.',
-    }, { token: moderator });
+    const decided = await e.api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      {
+        outcome: 'actioned',
+        actions: ['block'],
+        category: 'fraud',
+        statement: 'The channel asks people for a fee to receive lottery winnings.',
+      },
+      { token: moderator },
+    );
     assert.equal(decided.status, 200, decided.text);
   });
-  after(async () => { await e?.close(); });
+  after(async () => {
+    await e?.close();
+  });
 
   test('/api/docs shows the routes, with a viewport tag and no CSP refusal', async () => {
     const page = await e.newPage();
@@ -55,7 +69,7 @@ describe('server pages in the browser', () => {
     assert.equal(res?.status(), 200);
     // Swagger UI is 1.6 MB of script to parse: allow it longer than the suite's usual step on a busy machine.
     await page.getByText('/api/v1/reports', { exact: true }).first().waitFor({ timeout: 60_000 });
-    assert.ok(await page.locator('.opblock').count() > 20, 'the operations are listed');
+    assert.ok((await page.locator('.opblock').count()) > 20, 'the operations are listed');
     assert.equal(await page.locator('meta[name="viewport"]').getAttribute('content'), 'width=device-width, initial-scale=1');
     assert.deepEqual(e.problems.slice(before), []);
     await page.close();
@@ -68,7 +82,11 @@ describe('server pages in the browser', () => {
     const get = (url: string, encoding?: string) => e.t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
     for (const url of [...assets, '/console', '/report/status/rep_x']) {
       const plain = url.startsWith('/assets/') ? readFileSync(`${WEB_DIST}${url}`) : Buffer.from(index);
-      for (const [accept, encoding, decode] of [['br, gzip', 'br', brotliDecompressSync], ['gzip, deflate', 'gzip', gunzipSync], ['', undefined, (b: Buffer) => b]] as const) {
+      for (const [accept, encoding, decode] of [
+        ['br, gzip', 'br', brotliDecompressSync],
+        ['gzip, deflate', 'gzip', gunzipSync],
+        ['', undefined, (b: Buffer) => b],
+      ] as const) {
         const r = await get(url, accept || undefined);
         const where = `${url} with Accept-Encoding "${accept}"`;
         assert.equal(r.statusCode, 200, where);
@@ -93,14 +111,19 @@ describe('server pages in the browser', () => {
     const before = e.problems.length;
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      for (const [url, status] of [['/c/allotments', 200], ['/c/allotments/1', 200], ['/c/fake_lottery', 451], ['/', 200]] as const) {
+      for (const [url, status] of [
+        ['/c/allotments', 200],
+        ['/c/allotments/1', 200],
+        ['/c/fake_lottery', 451],
+        ['/', 200],
+      ] as const) {
         const res = await page.goto(`${e.base}${url}`);
         assert.equal(res?.status(), status, url);
         await page.waitForLoadState('load');
         assert.deepEqual(await axeViolations(page), [], `${url} (${colorScheme})`);
       }
     }
-    assert.deepEqual(e.problems.slice(before), [], 'axe ran without tripping the pages\' policy');
+    assert.deepEqual(e.problems.slice(before), [], "axe ran without tripping the pages' policy");
     await page.close();
   });
 });

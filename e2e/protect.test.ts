@@ -13,8 +13,18 @@ import { hammingDistance } from '../src/detection/pdq/index.ts';
 import { patternImage, pngImage } from '../test/helpers/images.ts';
 import { SCREENSHOTS, shot, startE2E, type E2E } from './helpers/harness.ts';
 
-interface Recorded { method: string; url: string; type: string; contentType: string; body: Buffer | null }
-interface Sample { name: string; bytes: Buffer; kind: 'png' | 'jpeg' }
+interface Recorded {
+  method: string;
+  url: string;
+  type: string;
+  contentType: string;
+  body: Buffer | null;
+}
+interface Sample {
+  name: string;
+  bytes: Buffer;
+  kind: 'png' | 'jpeg';
+}
 
 /** Windows of a file's bytes, raw, as base64 and as hex: none may appear in anything the browser sends. */
 function fingerprintsOf(bytes: Buffer): string[] {
@@ -46,7 +56,14 @@ describe('protect: a person blocks her images by sending only their fingerprints
       { name: 'beach-1.png', kind: 'png', bytes: await patternImage(20, 1200, 900, 'png') },
       { name: 'beach-2.jpg', kind: 'jpeg', bytes: await sharp(base).jpeg({ quality: 85 }).toBuffer() },
       // As a phone stores a portrait photo: landscape pixels and an EXIF tag saying "rotate 90°".
-      { name: 'portrait.jpg', kind: 'jpeg', bytes: await sharp(await patternImage(22, 1024, 768, 'png')).withMetadata({ orientation: 6 }).jpeg({ quality: 90 }).toBuffer() },
+      {
+        name: 'portrait.jpg',
+        kind: 'jpeg',
+        bytes: await sharp(await patternImage(22, 1024, 768, 'png'))
+          .withMetadata({ orientation: 6 })
+          .jpeg({ quality: 90 })
+          .toBuffer(),
+      },
       // One flat colour: no structure to fingerprint (quality < 50), so it must not be sent.
       { name: 'blank.png', kind: 'png', bytes: await pngImage(400, 300, '#808080') },
     ];
@@ -71,7 +88,10 @@ describe('protect: a person blocks her images by sending only their fingerprints
     await page.getByText('All 4 images have been read.').waitFor();
     t.diagnostic(`4 images (up to 1600×1200) fingerprinted in the browser in ${Date.now() - started} ms including page load`);
     assert.ok(page.workers().length >= 1, 'hashing ran in a worker');
-    assert.ok(requests.some((r) => /\/assets\/pdq\.worker-[\w-]+\.js$/.test(r.url)), 'the worker script was loaded (worker requests are recorded too)');
+    assert.ok(
+      requests.some((r) => /\/assets\/pdq\.worker-[\w-]+\.js$/.test(r.url)),
+      'the worker script was loaded (worker requests are recorded too)',
+    );
     assert.match(await page.locator('.image-item', { hasText: 'blank.png' }).innerText(), /too low to match reliably/);
     await page.getByText(/Some images are too plain/).waitFor();
     await shot(page, 'protect.png');
@@ -91,7 +111,10 @@ describe('protect: a person blocks her images by sending only their fingerprints
 
     // (a) Nothing the browser sent carries image bytes, and nothing was an upload.
     const sent = requests.filter((r) => r.body && r.body.length > 0);
-    assert.deepEqual(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`), ['POST /api/v1/protect/hashes']);
+    assert.deepEqual(
+      sent.map((r) => `${r.method} ${new URL(r.url).pathname}`),
+      ['POST /api/v1/protect/hashes'],
+    );
     for (const r of requests) {
       assert.ok(r.url.startsWith(e.base) || r.url.startsWith('blob:') || r.url.startsWith('data:'), `same origin only: ${r.url}`);
       assert.ok(!/multipart\/form-data|^image\//i.test(r.contentType), `no upload: ${r.method} ${r.url} ${r.contentType}`);
@@ -103,7 +126,10 @@ describe('protect: a person blocks her images by sending only their fingerprints
     }
     const body = JSON.parse(sent[0].body!.toString('utf8')) as { hashes: Array<{ pdq: string; quality: number }> };
     assert.deepEqual(Object.keys(body), ['hashes']);
-    assert.ok(body.hashes.every((h) => Object.keys(h).join() === 'pdq,quality'), 'only pdq and quality per image');
+    assert.ok(
+      body.hashes.every((h) => Object.keys(h).join() === 'pdq,quality'),
+      'only pdq and quality per image',
+    );
     assert.ok(sent[0].body!.length < 400, `a small body: ${sent[0].body!.length} bytes`);
 
     // (b) The browser's hashes are the server's: exact for PNG, within 10 bits for JPEG (decoders may differ).
@@ -139,7 +165,11 @@ describe('protect: a person blocks her images by sending only their fingerprints
     assert.match(await page.locator('.match-summary').innerText(), /One attempt to post your images was caught/);
     const rows = page.locator('.fingerprint');
     assert.equal(await rows.count(), 3);
-    assert.deepEqual((await rows.locator('.fp-matches').allInnerTexts()).map((s) => s.replace(/,.*/, '')).sort(), ['0 copies found', '0 copies found', '1 copy found']);
+    assert.deepEqual((await rows.locator('.fp-matches').allInnerTexts()).map((s) => s.replace(/,.*/, '')).sort(), [
+      '0 copies found',
+      '0 copies found',
+      '1 copy found',
+    ]);
   });
 
   test('she withdraws after confirming; the status then shows withdrawn', async () => {
@@ -148,7 +178,11 @@ describe('protect: a person blocks her images by sending only their fingerprints
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Yes, withdraw and delete' }).click();
     await page.getByText('Your fingerprints have been withdrawn and deleted.').waitFor();
-    assert.deepEqual(await page.locator('.fingerprint .fp-status').allInnerTexts(), ['Withdrawn and deleted', 'Withdrawn and deleted', 'Withdrawn and deleted']);
+    assert.deepEqual(await page.locator('.fingerprint .fp-status').allInnerTexts(), [
+      'Withdrawn and deleted',
+      'Withdrawn and deleted',
+      'Withdrawn and deleted',
+    ]);
     assert.equal(await page.getByRole('button', { name: 'Withdraw all fingerprints' }).count(), 0);
     const status = await e.api.post('/api/v1/protect/status', access);
     assert.ok(status.body.withdrawnAt);
@@ -162,9 +196,13 @@ describe('protect: a person blocks her images by sending only their fingerprints
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText('We couldn’t find a submission with that case number and PIN.', { exact: false }).waitFor();
 
-    await page.route('**/api/v1/protect/status', (route) => route.fulfill({
-      status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: 'Rate limit exceeded' } }),
-    }));
+    await page.route('**/api/v1/protect/status', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'rate_limited', message: 'Rate limit exceeded' } }),
+      }),
+    );
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.getByText(/too many attempts from this connection/).waitFor();
     await page.unroute('**/api/v1/protect/status');
@@ -172,12 +210,15 @@ describe('protect: a person blocks her images by sending only their fingerprints
 
   test('images can be dropped on the page too', async () => {
     await page.goto(`${e.base}/protect`);
-    const dataTransfer = await page.evaluateHandle(async ({ b64, name }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'image/jpeg' }));
-      dt.items.add(new File(['not an image'], 'notes.txt', { type: 'text/plain' }));
-      return dt;
-    }, { b64: samples[1].bytes.toString('base64'), name: samples[1].name });
+    const dataTransfer = await page.evaluateHandle(
+      async ({ b64, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'image/jpeg' }));
+        dt.items.add(new File(['not an image'], 'notes.txt', { type: 'text/plain' }));
+        return dt;
+      },
+      { b64: samples[1].bytes.toString('base64'), name: samples[1].name },
+    );
     await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer });
     await page.getByText('The image has been read.').waitFor();
     await page.getByText('1 file was left out because it is not an image.').waitFor();

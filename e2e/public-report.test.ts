@@ -22,7 +22,9 @@ describe('public report pages', () => {
     ]);
     page = await e.newPage();
   });
-  after(async () => { await e?.close(); });
+  after(async () => {
+    await e?.close();
+  });
 
   test('the public preview page of a channel', async () => {
     const res = await page.goto(`${e.base}/c/garden_club`);
@@ -68,8 +70,11 @@ describe('public report pages', () => {
     const caseId = list.body.cases[0].id;
     const statement = 'The post asks for card numbers in exchange for free seeds: this is phishing.';
     const reported = (await e.api.get(`/api/v1/cases/${caseId}`, { token })).body.subjectNow.reportedPosts.map((p: { id: string }) => p.id);
-    const decided = await e.api.post(`/api/v1/cases/${caseId}/decide`,
-      { outcome: 'actioned', actions: ['remove_posts'], category: 'fraud', statement, postIds: reported }, { token });
+    const decided = await e.api.post(
+      `/api/v1/cases/${caseId}/decide`,
+      { outcome: 'actioned', actions: ['remove_posts'], category: 'fraud', statement, postIds: reported },
+      { token },
+    );
     assert.equal(decided.status, 200, decided.text);
     await page.reload();
     await page.getByRole('heading', { name: /Decision: Action taken/ }).waitFor();
@@ -80,14 +85,15 @@ describe('public report pages', () => {
   test('an answer lost on the way: resending files nothing twice, and an edited report is still accepted', async () => {
     const tab = await e.newPage();
     // The first request reaches the server and is filed, but its answer never reaches the browser.
-    const loseNextAnswer = () => new Promise<{ id: string }>((resolve) => {
-      void tab.route('**/api/v1/reports', async (route) => {
-        const filed = await route.fetch();
-        resolve(await filed.json());
-        await route.abort('connectionreset');
-        await tab.unroute('**/api/v1/reports');
+    const loseNextAnswer = () =>
+      new Promise<{ id: string }>((resolve) => {
+        void tab.route('**/api/v1/reports', async (route) => {
+          const filed = await route.fetch();
+          resolve(await filed.json());
+          await route.abort('connectionreset');
+          await tab.unroute('**/api/v1/reports');
+        });
       });
-    });
     const send = async () => {
       await tab.getByRole('button', { name: 'Send report' }).click();
     };

@@ -67,12 +67,16 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): Config['trustProxy'] {
   if (raw === '' || raw === 'false') return false;
   if (/^\d+$/.test(raw)) return Number(raw) || false;
   if (/^(true|\*)$/i.test(raw)) {
-    throw new Error(`${name}="${raw}" is refused: it would believe X-Forwarded-For from any client, so anyone could choose the address that limits count. Give the proxies' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16) or the number of proxies in front (e.g. 1).`);
+    throw new Error(
+      `${name}="${raw}" is refused: it would believe X-Forwarded-For from any client, so anyone could choose the address that limits count. Give the proxies' addresses or ranges (e.g. 10.0.0.5,10.1.0.0/16) or the number of proxies in front (e.g. 1).`,
+    );
   }
   const entries = raw.split(',').map((e) => e.trim());
   const bad = entries.find((e) => !isProxyAddress(e));
   if (bad !== undefined) {
-    throw new Error(`${name} must be a hop count or a comma-separated list of proxy addresses and CIDR ranges (or loopback, linklocal, uniquelocal); "${bad}" is not one.`);
+    throw new Error(
+      `${name} must be a hop count or a comma-separated list of proxy addresses and CIDR ranges (or loopback, linklocal, uniquelocal); "${bad}" is not one.`,
+    );
   }
   return entries;
 }

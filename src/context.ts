@@ -70,7 +70,9 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const visibility = new VisibilityService(enforcementRestrictions(db));
   const audit = new AuditLog(db);
-  const auditFn: AuditFn = async (trx, e) => { await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx); };
+  const auditFn: AuditFn = async (trx, e) => {
+    await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx);
+  };
   const people = createPeople(db, audit);
   if (config.adminEmail && config.adminPassword) {
     const admin = await people.users.bootstrapAdmin(config.adminEmail, config.adminPassword);
@@ -87,7 +89,14 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
-    config, logger, secret, db, dialect, visibility, accounts, media,
+    config,
+    logger,
+    secret,
+    db,
+    dialect,
+    visibility,
+    accounts,
+    media,
     channels: new ChannelsService(db, media, visibility, scanner),
     bots: new BotsService(db, media, visibility, scanner),
     stickerSets: new StickerSetsService(db, media, visibility, scanner),
@@ -98,7 +107,9 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     reportStatus: new ReportStatusService(db, secret),
     review: new ReviewService(db, auditFn),
     decisions,
-    matcher, banks, scanner,
+    matcher,
+    banks,
+    scanner,
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,

@@ -6,7 +6,11 @@ const SECRET_NAME = /receipt|pin|token|secret|password|key/;
 
 /** The name as the server reads it (`+` is a space, percent-escapes decoded), or undefined if malformed. */
 function decodedName(raw: string): string | undefined {
-  try { return decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { return undefined; }
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -19,12 +23,15 @@ export function redactUrl(url: string): string {
   if (q < 0) return url;
   const hash = url.indexOf('#', q);
   const query = url.slice(q + 1, hash < 0 ? undefined : hash);
-  const redacted = query.split('&').map((part) => {
-    const eq = part.indexOf('=');
-    if (eq < 0) return part;
-    const name = decodedName(part.slice(0, eq));
-    return name === undefined || SECRET_NAME.test(name.toLowerCase()) ? `${part.slice(0, eq)}=[redacted]` : part;
-  }).join('&');
+  const redacted = query
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq < 0) return part;
+      const name = decodedName(part.slice(0, eq));
+      return name === undefined || SECRET_NAME.test(name.toLowerCase()) ? `${part.slice(0, eq)}=[redacted]` : part;
+    })
+    .join('&');
   return `${url.slice(0, q + 1)}${redacted}${hash < 0 ? '' : '#[redacted]'}`;
 }
 
@@ -34,7 +41,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-receipt"]'], censor: '[redacted]' },
     serializers: {
       req: (req: { method?: string; url?: string; host?: string; remoteAddress?: string; hostname?: string; ip?: string }) => ({
-        method: req.method, url: redactUrl(req.url ?? ''), host: req.host ?? req.hostname, remoteAddress: req.remoteAddress ?? req.ip,
+        method: req.method,
+        url: redactUrl(req.url ?? ''),
+        host: req.host ?? req.hostname,
+        remoteAddress: req.remoteAddress ?? req.ip,
       }),
     },
   };

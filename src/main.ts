@@ -14,19 +14,29 @@ process.umask(0o077);
 const program = new Command();
 program.name('vigil').description('Vigil: trust and safety for messaging platforms with public channels').version('0.1.0');
 
-program.command('serve').description('serve the API, console and public pages (PORT, VIGIL_DATA_DIR, VIGIL_DATABASE_URL)')
-  .action(async () => { await serve(loadConfig()); });
+program
+  .command('serve')
+  .description('serve the API, console and public pages (PORT, VIGIL_DATA_DIR, VIGIL_DATABASE_URL)')
+  .action(async () => {
+    await serve(loadConfig());
+  });
 
-program.command('migrate').description('apply database migrations and exit')
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
   .action(async () => {
     const { db } = openDatabase(loadConfig());
     try {
       const applied = await migrateToLatest(db);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
   });
 
-program.command('demo').description('seed a living demo platform into an empty data dir and print links to open')
+program
+  .command('demo')
+  .description('seed a living demo platform into an empty data dir and print links to open')
   .action(async () => {
     const { runDemo } = await import('./demo/demo.ts');
     await runDemo(loadConfig());

@@ -17,7 +17,10 @@ export async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => { logger.error('shutdown took too long; exiting'); process.exit(1); }, 15_000);
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
     force.unref();
     try {
       await app.close();

@@ -35,8 +35,16 @@ export async function startE2E(): Promise<E2E> {
     headless: true,
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // Fail fast: every step here should take well under a second.
   context.setDefaultTimeout(15_000);
@@ -58,7 +66,11 @@ export async function startE2E(): Promise<E2E> {
   context.on('page', watch);
   for (const p of context.pages()) watch(p);
   return {
-    t, api: apiClient(t.app), base: address.replace('localhost', '127.0.0.1'), context, problems,
+    t,
+    api: apiClient(t.app),
+    base: address.replace('localhost', '127.0.0.1'),
+    context,
+    problems,
     newPage: () => context.newPage(),
     async close() {
       await context.close().catch(() => {});

@@ -32,7 +32,11 @@ export const PAYLOAD = '<img src=x onerror=window.__pwned=1><script>window.__pwn
 export const ARABIC_TITLE = 'أخبار المدينة اليومية';
 export const ARABIC_POST = 'هذا منشور باللغة العربية يجب أن يظهر من اليمين إلى اليسار.';
 
-export interface World { main: { handle: string; title: string }; xss: { handle: string }; rtl: { handle: string } }
+export interface World {
+  main: { handle: string; title: string };
+  xss: { handle: string };
+  rtl: { handle: string };
+}
 
 /**
  * A small platform with five open cases: a high-priority scam channel with images (and a second channel of
@@ -49,17 +53,34 @@ export async function seedWorld(t: TestApp, api: Api): Promise<World> {
     { text: 'Giveaway: send 0.1 BTC and get 1 BTC back within the hour!' },
   ]);
   const flagger = await apiKey(t, 'trusted_flagger', 'Consumer Fraud Watch');
-  await report(api, { subject: `/c/${main.handle}/2`, category: 'fraud', explanation: 'The channel sells stolen bank accounts and runs a crypto doubling scam.' }, flagger);
-  await report(api, { subject: `/c/${main.handle}/3`, category: 'fraud', explanation: 'Crypto giveaway scam, people lose money.', contact: { name: 'Ana', email: 'ana@example.org' } });
+  await report(
+    api,
+    { subject: `/c/${main.handle}/2`, category: 'fraud', explanation: 'The channel sells stolen bank accounts and runs a crypto doubling scam.' },
+    flagger,
+  );
+  await report(api, {
+    subject: `/c/${main.handle}/3`,
+    category: 'fraud',
+    explanation: 'Crypto giveaway scam, people lose money.',
+    contact: { name: 'Ana', email: 'ana@example.org' },
+  });
 
   // The same owner's second channel: a related case on the main one.
-  await channel(api, owner.token, 'night_market_vip', 'Night Market VIP', 'Members only.', [{ text: 'Join now! Join now! Join now! Limited places, best deals, DM us!' }]);
+  await channel(api, owner.token, 'night_market_vip', 'Night Market VIP', 'Members only.', [
+    { text: 'Join now! Join now! Join now! Limited places, best deals, DM us!' },
+  ]);
   await report(api, { subject: '/c/night_market_vip', category: 'spam', explanation: 'Posts the same advert every few minutes in many places.' });
 
   const movies = await api.account('Movie fan');
-  await channel(api, movies.token, 'movie_night', 'Movie Night Streams', 'Full films every Friday.', [{ text: 'Tonight: the new blockbuster, full movie in HD, still in cinemas!' }]);
+  await channel(api, movies.token, 'movie_night', 'Movie Night Streams', 'Full films every Friday.', [
+    { text: 'Tonight: the new blockbuster, full movie in HD, still in cinemas!' },
+  ]);
   const reader = await api.account('Reader');
-  await report(api, { subject: '/c/movie_night/1', category: 'copyright', explanation: 'A film that is still in cinemas, shared without permission.' }, reader.token);
+  await report(
+    api,
+    { subject: '/c/movie_night/1', category: 'copyright', explanation: 'A film that is still in cinemas, shared without permission.' },
+    reader.token,
+  );
 
   const other = await api.account('Curious owner');
   const xss = { handle: 'script_channel' };
@@ -72,6 +93,10 @@ export async function seedWorld(t: TestApp, api: Api): Promise<World> {
   await report(api, { subject: `/c/${rtl.handle}/1`, category: 'other', explanation: 'يبدو أن هذا المنشور مضلل. (This post seems misleading.)' });
   // Nobody has looked at it in time: its review deadline passed two hours ago.
   const rtlChannel = await t.ctx.db.selectFrom('channels').select('id').where('handle', '=', rtl.handle).executeTakeFirstOrThrow();
-  await t.ctx.db.updateTable('cases').set({ sla_due_at: new Date(Date.now() - 2 * 3600_000).toISOString() }).where('subject_id', '=', rtlChannel.id).execute();
+  await t.ctx.db
+    .updateTable('cases')
+    .set({ sla_due_at: new Date(Date.now() - 2 * 3600_000).toISOString() })
+    .where('subject_id', '=', rtlChannel.id)
+    .execute();
   return { main, xss, rtl };
 }

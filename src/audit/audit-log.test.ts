@@ -11,16 +11,26 @@ async function appendMany(audit: AuditLog, n: number): Promise<void> {
 
 describe('audit log', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await startTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
 
   test('entries chain from the genesis hash, list newest first, and verify', async () => {
     await appendMany(t.ctx.audit, 5);
     const first = await t.ctx.audit.list({ limit: 2 });
-    assert.deepEqual(first.entries.map((e) => e.seq), [5, 4]);
+    assert.deepEqual(
+      first.entries.map((e) => e.seq),
+      [5, 4],
+    );
     assert.deepEqual(first.entries[0].data, { i: 5, nested: { a: 1, b: 2 } });
     const second = await t.ctx.audit.list({ limit: 10, cursor: first.nextCursor! });
-    assert.deepEqual(second.entries.map((e) => e.seq), [3, 2, 1]);
+    assert.deepEqual(
+      second.entries.map((e) => e.seq),
+      [3, 2, 1],
+    );
     assert.equal(second.nextCursor, null);
     assert.equal(second.entries[2].prevHash, GENESIS_HASH);
     assert.equal(second.entries[1].prevHash, second.entries[2].hash);
@@ -43,7 +53,11 @@ describe('audit log', () => {
     await appendMany(t.ctx.audit, 6);
     const row = await t.ctx.db.selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
     const forged = { ...row, actor: 'someone-else' };
-    await t.ctx.db.updateTable('audit_log').set({ actor: forged.actor, hash: entryHash(row.prev_hash, forged) }).where('seq', '=', 3).execute();
+    await t.ctx.db
+      .updateTable('audit_log')
+      .set({ actor: forged.actor, hash: entryHash(row.prev_hash, forged) })
+      .where('seq', '=', 3)
+      .execute();
     const v = await t.ctx.audit.verify();
     assert.deepEqual(v.ok ? undefined : [v.seq, v.reason], [4, 'broken_link']);
   });
@@ -65,12 +79,26 @@ describe('audit log', () => {
   test('a forged entry inserted mid-chain is found at its seq', async () => {
     await appendMany(t.ctx.audit, 5);
     // Make room at seq 3 the way an intruder would: shift the later entries up by one.
-    for (const seq of [5, 4, 3]) await t.ctx.db.updateTable('audit_log').set({ seq: seq + 1 }).where('seq', '=', seq).execute();
+    for (const seq of [5, 4, 3])
+      await t.ctx.db
+        .updateTable('audit_log')
+        .set({ seq: seq + 1 })
+        .where('seq', '=', seq)
+        .execute();
     const before = await t.ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', 2).executeTakeFirstOrThrow();
-    await t.ctx.db.insertInto('audit_log').values({
-      seq: 3, at: new Date().toISOString(), actor: 'intruder', action: 'staff_user.created', target: 'usr_x', data: '{}',
-      prev_hash: before.hash, hash: 'f'.repeat(64),
-    }).execute();
+    await t.ctx.db
+      .insertInto('audit_log')
+      .values({
+        seq: 3,
+        at: new Date().toISOString(),
+        actor: 'intruder',
+        action: 'staff_user.created',
+        target: 'usr_x',
+        data: '{}',
+        prev_hash: before.hash,
+        hash: 'f'.repeat(64),
+      })
+      .execute();
     const v = await t.ctx.audit.verify();
     assert.deepEqual(v.ok ? undefined : [v.seq, v.reason], [3, 'hash_mismatch']);
   });
@@ -79,13 +107,19 @@ describe('audit log', () => {
     await appendMany(t.ctx.audit, 3);
     const base = { at: new Date().toISOString(), actor: 'intruder', action: 'x', target: null, data: '{}' };
     const tail = { ...base, seq: 4, prev_hash: 'a'.repeat(64) };
-    await t.ctx.db.insertInto('audit_log').values({ ...tail, hash: entryHash(tail.prev_hash, tail) }).execute();
+    await t.ctx.db
+      .insertInto('audit_log')
+      .values({ ...tail, hash: entryHash(tail.prev_hash, tail) })
+      .execute();
     let v = await t.ctx.audit.verify();
     assert.deepEqual(v.ok ? undefined : [v.seq, v.reason], [4, 'broken_link']);
 
     await t.ctx.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
     const head = { ...base, seq: 0, prev_hash: GENESIS_HASH };
-    await t.ctx.db.insertInto('audit_log').values({ ...head, hash: entryHash(GENESIS_HASH, head) }).execute();
+    await t.ctx.db
+      .insertInto('audit_log')
+      .values({ ...head, hash: entryHash(GENESIS_HASH, head) })
+      .execute();
     v = await t.ctx.audit.verify();
     assert.deepEqual(v.ok ? undefined : [v.seq, v.reason], [0, 'inserted']);
   });
@@ -97,19 +131,27 @@ describe('audit log', () => {
 
   test("appends inside callers' transactions commit and roll back with them, also when they race", async () => {
     await t.ctx.audit.append({ actor: 'test', action: 'before' });
-    await assert.rejects(t.ctx.db.transaction().execute(async (trx) => {
-      await t.ctx.audit.append({ actor: 'test', action: 'rolled.back' }, trx);
-      throw new Error('abort');
-    }), /abort/);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => t.ctx.db.transaction().execute(async (trx) => {
-      await t.ctx.audit.append({ actor: 'test', action: 'in.trx', data: { i } }, trx);
-      await new Promise((r) => setTimeout(r, 5));
-      await t.ctx.audit.append({ actor: 'test', action: 'in.trx.second', data: { i } }, trx);
-    })));
+    await assert.rejects(
+      t.ctx.db.transaction().execute(async (trx) => {
+        await t.ctx.audit.append({ actor: 'test', action: 'rolled.back' }, trx);
+        throw new Error('abort');
+      }),
+      /abort/,
+    );
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.ctx.db.transaction().execute(async (trx) => {
+          await t.ctx.audit.append({ actor: 'test', action: 'in.trx', data: { i } }, trx);
+          await new Promise((r) => setTimeout(r, 5));
+          await t.ctx.audit.append({ actor: 'test', action: 'in.trx.second', data: { i } }, trx);
+        }),
+      ),
+    );
     assert.deepEqual(await t.ctx.audit.verify(), { ok: true, entries: 25 });
     const all = await t.ctx.audit.list({ limit: 100 });
-    assert.equal(all.entries.some((e) => e.action === 'rolled.back'), false);
+    assert.equal(
+      all.entries.some((e) => e.action === 'rolled.back'),
+      false,
+    );
   });
 });
-
-

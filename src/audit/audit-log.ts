@@ -22,7 +22,14 @@ export interface AuditInput {
 }
 
 export interface AuditEntry {
-  seq: number; at: string; actor: string; action: string; target: string | null; data: unknown; prevHash: string; hash: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  data: unknown;
+  prevHash: string;
+  hash: string;
 }
 
 export type AuditVerification =
@@ -40,14 +47,23 @@ export function entryHash(prevHash: string, row: Pick<AuditLogTable, 'seq' | 'at
 }
 
 const toEntry = (r: AuditLogTable): AuditEntry => ({
-  seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, target: r.target, data: JSON.parse(r.data), prevHash: r.prev_hash, hash: r.hash,
+  seq: Number(r.seq),
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  data: JSON.parse(r.data),
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 
 const isSeqCursor = (v: unknown): v is number => Number.isInteger(v);
 
 export class AuditLog {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   /**
    * Appends one entry. Pass the caller's transaction as `db` to record the entry atomically with the
@@ -123,7 +139,10 @@ export class AuditLog {
         }
         if (row.prev_hash !== prevHash) {
           return {
-            ok: false, entries: checked, seq, reason: 'broken_link',
+            ok: false,
+            entries: checked,
+            seq,
+            reason: 'broken_link',
             message: `entry ${seq} does not follow entry ${seq - 1} (one of them was rewritten, or ${seq} was inserted)`,
           };
         }

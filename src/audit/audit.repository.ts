@@ -3,7 +3,9 @@ import type { AuditLogTable } from '../db/schema-people.ts';
 
 export class AuditRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   last() {
     return this.#db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();

@@ -19,8 +19,13 @@ export interface Answer {
 }
 
 export function buildAnswer(d: {
-  outcome: Outcome; category: string | null; actions: ActionKind[]; statement: string; jurisdiction: string | null;
-  automatedDetection: boolean; decidedAt: string;
+  outcome: Outcome;
+  category: string | null;
+  actions: ActionKind[];
+  statement: string;
+  jurisdiction: string | null;
+  automatedDetection: boolean;
+  decidedAt: string;
 }): Answer {
   return {
     outcome: d.outcome,
@@ -39,7 +44,15 @@ export function buildAnswer(d: {
 /** The answer to a report about something the policy does not process: a private conversation or an account. */
 export function outOfScopeAnswer(at: string, kind: string): Answer {
   return {
-    outcome: 'out_of_scope', category: null, categoryTitle: null, actions: [], territorialScope: null,
-    statement: kind === 'account' ? SCOPE.accountStatement : SCOPE.outOfScopeStatement, automatedDetection: false, automatedDecision: true, decidedAt: at, appeal: APPEAL_TEXT,
+    outcome: 'out_of_scope',
+    category: null,
+    categoryTitle: null,
+    actions: [],
+    territorialScope: null,
+    statement: kind === 'account' ? SCOPE.accountStatement : SCOPE.outOfScopeStatement,
+    automatedDetection: false,
+    automatedDecision: true,
+    decidedAt: at,
+    appeal: APPEAL_TEXT,
   };
 }

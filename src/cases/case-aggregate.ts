@@ -5,8 +5,14 @@ import { CasesRepository } from './cases.repository.ts';
 import { leadingCategory, priorityScore, slaDueAt, SOURCE_WEIGHT, trackRecordFactor, type ReportSource } from './priority.ts';
 
 export interface CaseFigures {
-  report_count: number; reporter_count: number; sources: string; categories: string;
-  category: string; life_at_risk: number; priority: number; sla_due_at: string;
+  report_count: number;
+  reporter_count: number;
+  sources: string;
+  categories: string;
+  category: string;
+  life_at_risk: number;
+  priority: number;
+  sla_due_at: string;
 }
 
 export async function computeFigures(db: Db, reports: ReportsTable[], reach: number): Promise<CaseFigures> {

@@ -4,15 +4,24 @@ import type { Db } from '../db/database.ts';
 import { newId } from '../shared/ids.ts';
 import { CasesRepository } from './cases.repository.ts';
 
-export type CaseEventKind =
-  | 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed';
+export type CaseEventKind = 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed';
 
-export async function appendEvent(db: Db, caseId: string, e: { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string }): Promise<number> {
+export async function appendEvent(
+  db: Db,
+  caseId: string,
+  e: { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string },
+): Promise<number> {
   const repo = new CasesRepository(db);
   const seq = await repo.nextEventSeq(caseId);
   await repo.insertEvent({
-    id: newId('evt'), case_id: caseId, seq, kind: e.kind, actor: e.actor, reason: e.reason ?? null,
-    data: JSON.stringify(e.data ?? {}), created_at: e.at,
+    id: newId('evt'),
+    case_id: caseId,
+    seq,
+    kind: e.kind,
+    actor: e.actor,
+    reason: e.reason ?? null,
+    data: JSON.stringify(e.data ?? {}),
+    created_at: e.at,
   });
   return seq;
 }

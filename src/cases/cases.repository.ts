@@ -3,20 +3,34 @@ import type { Db } from '../db/database.ts';
 import type { CasesTable, CaseEventsTable, ReportsTable, DecisionsTable } from '../db/schema-moderation.ts';
 
 export interface CaseFilter {
-  state?: string; category?: string; source?: string; breached?: boolean; assignee?: string;
-  ownerAccountId?: string; now: string;
+  state?: string;
+  category?: string;
+  source?: string;
+  breached?: boolean;
+  assignee?: string;
+  ownerAccountId?: string;
+  now: string;
 }
 
 export class CasesRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   findOpenBySubject(kind: string, id: string) {
     return this.#db.selectFrom('cases').selectAll().where('open_key', '=', `${kind}:${id}`).executeTakeFirst();
   }
   latestDecidedBySubject(kind: string, id: string) {
-    return this.#db.selectFrom('cases').selectAll().where('subject_kind', '=', kind).where('subject_id', '=', id)
-      .where('decided_at', 'is not', null).orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
+    return this.#db
+      .selectFrom('cases')
+      .selectAll()
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .where('decided_at', 'is not', null)
+      .orderBy('decided_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
   findById(id: string) {
     return this.#db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -30,19 +44,31 @@ export class CasesRepository {
    * reads the case and its reports as the previous one committed them.
    */
   async lock(id: string): Promise<void> {
-    await this.#db.updateTable('cases').set((eb) => ({ last_event_seq: eb.ref('last_event_seq') })).where('id', '=', id).execute();
+    await this.#db
+      .updateTable('cases')
+      .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
+      .where('id', '=', id)
+      .execute();
   }
   /** Like `lock`, for the subject's open case if there is one (a report joining it waits for a decision being taken). */
   async lockOpenBySubject(kind: string, id: string): Promise<void> {
-    await this.#db.updateTable('cases').set((eb) => ({ last_event_seq: eb.ref('last_event_seq') })).where('open_key', '=', `${kind}:${id}`).execute();
+    await this.#db
+      .updateTable('cases')
+      .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
+      .where('open_key', '=', `${kind}:${id}`)
+      .execute();
   }
   async update(id: string, patch: Partial<CasesTable>): Promise<void> {
     await this.#db.updateTable('cases').set(patch).where('id', '=', id).execute();
   }
   /** Bumps the case's event counter and returns the new sequence number (the row lock serialises writers). */
   async nextEventSeq(caseId: string): Promise<number> {
-    const r = await this.#db.updateTable('cases').set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
-      .where('id', '=', caseId).returning('last_event_seq').executeTakeFirstOrThrow();
+    const r = await this.#db
+      .updateTable('cases')
+      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+      .where('id', '=', caseId)
+      .returning('last_event_seq')
+      .executeTakeFirstOrThrow();
     return r.last_event_seq;
   }
   async insertEvent(row: CaseEventsTable): Promise<void> {
@@ -66,13 +92,17 @@ export class CasesRepository {
   }
   /** How many reports and distinct reporters a case has, and their sources and categories, counted in the database. */
   async reportTally(caseId: string): Promise<{ reports: number; reporters: number; sources: string[]; categories: string[] }> {
-    const counts = await this.#db.selectFrom('reports')
+    const counts = await this.#db
+      .selectFrom('reports')
       .select((eb) => [eb.fn.countAll<number>().as('reports'), eb.fn.count<number>('reporter_key').distinct().as('reporters')])
-      .where('case_id', '=', caseId).executeTakeFirstOrThrow();
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
     const kinds = await this.#db.selectFrom('reports').select(['source', 'category']).distinct().where('case_id', '=', caseId).execute();
     return {
-      reports: Number(counts.reports), reporters: Number(counts.reporters),
-      sources: [...new Set(kinds.map((k) => k.source))], categories: [...new Set(kinds.map((k) => k.category))],
+      reports: Number(counts.reports),
+      reporters: Number(counts.reporters),
+      sources: [...new Set(kinds.map((k) => k.source))],
+      categories: [...new Set(kinds.map((k) => k.category))],
     };
   }
   async answerReports(caseId: string, status: string, answer: string, at: string): Promise<void> {
@@ -91,10 +121,14 @@ export class CasesRepository {
     return this.#db.selectFrom('reporter_records').selectAll().where('reporter_key', 'in', keys).execute();
   }
   async recordReporterOutcome(key: string, agreed: boolean): Promise<void> {
-    await this.#db.insertInto('reporter_records').values({ reporter_key: key, agreed: agreed ? 1 : 0, disagreed: agreed ? 0 : 1 })
-      .onConflict((oc) => oc.column('reporter_key').doUpdateSet((eb) => agreed
-        ? { agreed: eb('reporter_records.agreed', '+', 1) }
-        : { disagreed: eb('reporter_records.disagreed', '+', 1) }))
+    await this.#db
+      .insertInto('reporter_records')
+      .values({ reporter_key: key, agreed: agreed ? 1 : 0, disagreed: agreed ? 0 : 1 })
+      .onConflict((oc) =>
+        oc
+          .column('reporter_key')
+          .doUpdateSet((eb) => (agreed ? { agreed: eb('reporter_records.agreed', '+', 1) } : { disagreed: eb('reporter_records.disagreed', '+', 1) })),
+      )
       .execute();
   }
 
@@ -122,7 +156,8 @@ export class CasesRepository {
       if (after) q = q.where((eb) => eb.or([eb('priority', '<', Number(after[0])), eb.and([eb('priority', '=', Number(after[0])), eb('id', '>', after[1])])]));
       q = q.orderBy('priority', 'desc').orderBy('id');
     } else {
-      if (after) q = q.where((eb) => eb.or([eb('created_at', '>', String(after[0])), eb.and([eb('created_at', '=', String(after[0])), eb('id', '>', after[1])])]));
+      if (after)
+        q = q.where((eb) => eb.or([eb('created_at', '>', String(after[0])), eb.and([eb('created_at', '=', String(after[0])), eb('id', '>', after[1])])]));
       q = q.orderBy('created_at').orderBy('id');
     }
     return q.limit(limit).execute();
@@ -130,14 +165,23 @@ export class CasesRepository {
 
   /** Open-case counts for the console's live counters. */
   async counts(now: string) {
-    const rows = await this.#db.selectFrom('cases')
+    const rows = await this.#db
+      .selectFrom('cases')
       .select(['state', sql<number>`count(*)`.as('n'), sql<number>`sum(case when sla_due_at < ${now} then 1 else 0 end)`.as('overdue')])
-      .where('open_key', 'is not', null).groupBy('state').execute();
+      .where('open_key', 'is not', null)
+      .groupBy('state')
+      .execute();
     return rows.map((r) => ({ state: r.state, count: Number(r.n), overdue: Number(r.overdue ?? 0) }));
   }
 
   casesOfOwner(ownerAccountId: string, exceptId: string) {
-    return this.#db.selectFrom('cases').select(['id', 'subject_kind', 'subject_id', 'state', 'category', 'outcome', 'created_at'])
-      .where('owner_account_id', '=', ownerAccountId).where('id', '!=', exceptId).orderBy('created_at', 'desc').limit(20).execute();
+    return this.#db
+      .selectFrom('cases')
+      .select(['id', 'subject_kind', 'subject_id', 'state', 'category', 'outcome', 'created_at'])
+      .where('owner_account_id', '=', ownerAccountId)
+      .where('id', '!=', exceptId)
+      .orderBy('created_at', 'desc')
+      .limit(20)
+      .execute();
   }
 }

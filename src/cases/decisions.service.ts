@@ -22,7 +22,10 @@ export interface DecideInput {
   postIds?: string[];
 }
 
-export interface DecidingActor { id: string; senior: boolean }
+export interface DecidingActor {
+  id: string;
+  senior: boolean;
+}
 
 /** Adds the media a decision took down to a hash bank of its category; returns what to run after commit. */
 export interface RemovedMediaBanking {
@@ -37,9 +40,15 @@ export class DecisionsService {
   #db: Db;
   #audit: AuditFn;
   #banking: RemovedMediaBanking | undefined;
-  constructor(db: Db, audit: AuditFn, banking?: RemovedMediaBanking) { this.#db = db; this.#audit = audit; this.#banking = banking; }
+  constructor(db: Db, audit: AuditFn, banking?: RemovedMediaBanking) {
+    this.#db = db;
+    this.#audit = audit;
+    this.#banking = banking;
+  }
 
-  setBanking(banking: RemovedMediaBanking): void { this.#banking = banking; }
+  setBanking(banking: RemovedMediaBanking): void {
+    this.#banking = banking;
+  }
 
   async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
     const at = nowIso();
@@ -55,9 +64,18 @@ export class DecisionsService {
 
       const decisionId = newId('dec');
       await cases.insertDecision({
-        id: decisionId, case_id: c.id, outcome: input.outcome, category: plan.category, actions: JSON.stringify(input.actions),
-        statement: input.statement.trim(), post_ids: JSON.stringify(plan.postIds), jurisdiction: plan.country,
-        decided_by: `staff:${actor.id}`, automated: 0, created_at: at, reversed_at: null,
+        id: decisionId,
+        case_id: c.id,
+        outcome: input.outcome,
+        category: plan.category,
+        actions: JSON.stringify(input.actions),
+        statement: input.statement.trim(),
+        post_ids: JSON.stringify(plan.postIds),
+        jurisdiction: plan.country,
+        decided_by: `staff:${actor.id}`,
+        automated: 0,
+        created_at: at,
+        reversed_at: null,
       });
       const enforcement = new EnforcementRepository(trx);
       // Held content goes public only when a person finds nothing wrong. A decision that finds a violation
@@ -68,12 +86,23 @@ export class DecisionsService {
       }
       await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
       await appendEvent(trx, c.id, {
-        kind: 'decided', actor: `staff:${actor.id}`, reason: input.statement.trim(), at,
+        kind: 'decided',
+        actor: `staff:${actor.id}`,
+        reason: input.statement.trim(),
+        at,
         data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, postIds: plan.postIds, jurisdiction: plan.country },
       });
 
       const automatedDetection = reports.some((r) => r.source === 'automated');
-      const answer = buildAnswer({ outcome: input.outcome, category: plan.category, actions: input.actions, statement: input.statement.trim(), jurisdiction: plan.country, automatedDetection, decidedAt: at });
+      const answer = buildAnswer({
+        outcome: input.outcome,
+        category: plan.category,
+        actions: input.actions,
+        statement: input.statement.trim(),
+        jurisdiction: plan.country,
+        automatedDetection,
+        decidedAt: at,
+      });
       await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
 
       // Track records: a report that led to action was right; one about content found fine was not.
@@ -83,8 +112,17 @@ export class DecisionsService {
       }
       if (input.outcome === 'actioned' && c.owner_account_id) {
         await enforcement.insertNotice({
-          id: newId('ntc'), account_id: c.owner_account_id, decision_id: decisionId, subject_kind: c.subject_kind, subject_id: c.subject_id,
-          statement: JSON.stringify({ ...answer, subject: { kind: c.subject_kind, id: c.subject_id }, postIds: plan.postIds, basis: reports.length > 0 ? 'notice' : 'own_initiative' }),
+          id: newId('ntc'),
+          account_id: c.owner_account_id,
+          decision_id: decisionId,
+          subject_kind: c.subject_kind,
+          subject_id: c.subject_id,
+          statement: JSON.stringify({
+            ...answer,
+            subject: { kind: c.subject_kind, id: c.subject_id },
+            postIds: plan.postIds,
+            basis: reports.length > 0 ? 'notice' : 'own_initiative',
+          }),
           created_at: at,
         });
       }
@@ -95,7 +133,12 @@ export class DecisionsService {
         const media = await new ChannelsRepository(trx).mediaOfPosts(postIds);
         afterCommit = await this.#banking.bank(trx, plan.category, [...new Set(media.map((m) => m.id))]);
       }
-      await this.#audit(trx, { actor: `staff:${actor.id}`, action: 'case.decided', target: `case:${c.id}`, data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category } });
+      await this.#audit(trx, {
+        actor: `staff:${actor.id}`,
+        action: 'case.decided',
+        target: `case:${c.id}`,
+        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
+      });
       return { caseId: c.id, decisionId, answer };
     });
     afterCommit();
@@ -109,12 +152,22 @@ export class DecisionsService {
       if (actions.length === 0) throw rule('actions', 'An "actioned" decision needs at least one action.');
       if (!input.category || !isCategory(input.category)) throw rule('category', 'An "actioned" decision needs the policy category it enforces.');
     } else if (actions.length > 0) {
-      throw rule('actions', input.outcome === 'protected_expression'
-        ? `${PROTECTED_EXPRESSION.title} is never a ground for action: this outcome carries no action.`
-        : `A "${input.outcome}" decision carries no action.`);
+      throw rule(
+        'actions',
+        input.outcome === 'protected_expression'
+          ? `${PROTECTED_EXPRESSION.title} is never a ground for action: this outcome carries no action.`
+          : `A "${input.outcome}" decision carries no action.`,
+      );
     }
-    const category = input.outcome === 'actioned' ? input.category ?? null : input.category && isCategory(input.category) ? input.category : null;
-    const restrictions: Array<{ subject_kind: string; subject_id: string; code: string; category: string | null; country: string | null; notice_text: string }> = [];
+    const category = input.outcome === 'actioned' ? (input.category ?? null) : input.category && isCategory(input.category) ? input.category : null;
+    const restrictions: Array<{
+      subject_kind: string;
+      subject_id: string;
+      code: string;
+      category: string | null;
+      country: string | null;
+      notice_text: string;
+    }> = [];
     let postIds: string[] = [];
     let country: string | null = null;
 
@@ -123,7 +176,14 @@ export class DecisionsService {
       if (category === null) throw rule('category', 'An "actioned" decision needs the policy category it enforces.');
       if (a === 'block') {
         if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be blocked.`);
-        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'blocked', category, country: null, notice_text: blockNotice(c.subject_kind, category) });
+        restrictions.push({
+          subject_kind: c.subject_kind,
+          subject_id: c.subject_id,
+          code: 'blocked',
+          category,
+          country: null,
+          notice_text: blockNotice(c.subject_kind, category),
+        });
       } else if (a === 'remove_posts') {
         if (c.subject_kind !== 'channel') throw rule('actions', 'Only posts of a channel can be removed.');
         postIds = [...new Set(input.postIds ?? [])];
@@ -137,10 +197,18 @@ export class DecisionsService {
       } else if (a === 'restrict_in_jurisdiction') {
         if (!actor.senior) throw forbidden('Restricting in one jurisdiction is a senior decision.');
         const order = reports.find((r) => r.source === 'authority' && r.legal_basis && r.jurisdiction);
-        if (!order?.legal_basis || !order.jurisdiction) throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
+        if (!order?.legal_basis || !order.jurisdiction)
+          throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
         if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be restricted.`);
         country = order.jurisdiction;
-        restrictions.push({ subject_kind: c.subject_kind, subject_id: c.subject_id, code: 'restricted', category, country, notice_text: restrictionNotice(c.subject_kind, order.jurisdiction, order.legal_basis) });
+        restrictions.push({
+          subject_kind: c.subject_kind,
+          subject_id: c.subject_id,
+          code: 'restricted',
+          category,
+          country,
+          notice_text: restrictionNotice(c.subject_kind, order.jurisdiction, order.legal_basis),
+        });
       }
     }
     return { category, postIds, country, restrictions };
@@ -165,12 +233,26 @@ export class DecisionsService {
       await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason: reason.trim(), at, data: { decisionId: c.decision_id } });
       if (c.outcome === 'actioned' && c.owner_account_id) {
         await enforcement.insertNotice({
-          id: newId('ntc'), account_id: c.owner_account_id, decision_id: c.decision_id, subject_kind: c.subject_kind, subject_id: c.subject_id,
-          statement: JSON.stringify({ outcome: 'reversed', statement: `The earlier decision was reversed: ${reason.trim()}`, decidedAt: at, subject: { kind: c.subject_kind, id: c.subject_id } }),
+          id: newId('ntc'),
+          account_id: c.owner_account_id,
+          decision_id: c.decision_id,
+          subject_kind: c.subject_kind,
+          subject_id: c.subject_id,
+          statement: JSON.stringify({
+            outcome: 'reversed',
+            statement: `The earlier decision was reversed: ${reason.trim()}`,
+            decidedAt: at,
+            subject: { kind: c.subject_kind, id: c.subject_id },
+          }),
           created_at: at,
         });
       }
-      await this.#audit(trx, { actor: `staff:${actor.id}`, action: 'case.reversed', target: `case:${c.id}`, data: { decisionId: c.decision_id, reason: reason.trim() } });
+      await this.#audit(trx, {
+        actor: `staff:${actor.id}`,
+        action: 'case.reversed',
+        target: `case:${c.id}`,
+        data: { decisionId: c.decision_id, reason: reason.trim() },
+      });
       return { caseId: c.id, state: 'reversed' };
     });
   }

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { priorityScore, SOURCE_WEIGHT, trackRecordFactor, crowdFactor, leadingCategory, slaDueAt } from './priority.ts';
 
 test('a crowd of fresh anonymous reporters cannot outrank one trusted flagger report of the same category, whatever the reach', () => {
-  const crowd = priorityScore({ categoryId: 'terrorism', lifeAtRisk: false, reach: 10_000_000, reporterCredibility: Array(10_000).fill(SOURCE_WEIGHT.anonymous) });
+  const crowd = priorityScore({
+    categoryId: 'terrorism',
+    lifeAtRisk: false,
+    reach: 10_000_000,
+    reporterCredibility: Array(10_000).fill(SOURCE_WEIGHT.anonymous),
+  });
   const flagger = priorityScore({ categoryId: 'terrorism', lifeAtRisk: false, reach: 0, reporterCredibility: [SOURCE_WEIGHT.trusted_flagger] });
   assert.ok(flagger > crowd, `${flagger} > ${crowd}`);
 });

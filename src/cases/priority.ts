@@ -6,13 +6,21 @@ export type ReportSource = 'anonymous' | 'in_app' | 'trusted_flagger' | 'authori
 
 /** How much one report from each source weighs before the reporter's own track record. */
 export const SOURCE_WEIGHT: Record<ReportSource, number> = {
-  anonymous: 1, in_app: 1.2, automated: 1.5, platform: 2, authority: 3, trusted_flagger: 4,
+  anonymous: 1,
+  in_app: 1.2,
+  automated: 1.5,
+  platform: 2,
+  authority: 3,
+  trusted_flagger: 4,
 };
 
 /** More reporters raise priority, but never beyond this factor: a crowd cannot outweigh one trusted flagger. */
 export const CROWD_CAP = 1.75;
 
-export interface ReporterRecord { agreed: number; disagreed: number }
+export interface ReporterRecord {
+  agreed: number;
+  disagreed: number;
+}
 
 /**
  * A reporter's track record as a factor in [0, 2]: 1 for someone new, rising towards 2 with agreed

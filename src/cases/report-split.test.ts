@@ -16,27 +16,47 @@ test('thirteen fraud reports and one extortion report: fraud is suggested, the r
     { category: 'fraud', reports: 13, reporters: 13, weight: 15.4 },
     { category: 'extortion', reports: 1, reporters: 1, weight: 1 },
   ]);
-  assert.deepEqual(split.bySource, [{ source: 'in_app', reports: 12 }, { source: 'anonymous', reports: 2 }]);
+  assert.deepEqual(split.bySource, [
+    { source: 'in_app', reports: 12 },
+    { source: 'anonymous', reports: 2 },
+  ]);
 });
 
 test('one trusted flagger outweighs three anonymous reporters', () => {
-  const split = reportSplit([anon('a', 'spam'), anon('b', 'spam'), anon('c', 'spam'), { reporterKey: 'key:1', source: 'trusted_flagger', category: 'copyright' }], none);
+  const split = reportSplit(
+    [anon('a', 'spam'), anon('b', 'spam'), anon('c', 'spam'), { reporterKey: 'key:1', source: 'trusted_flagger', category: 'copyright' }],
+    none,
+  );
   assert.equal(split.suggestedCategory, 'copyright');
-  assert.deepEqual(split.byCategory.map((c) => [c.category, c.weight]), [['copyright', 4], ['spam', 3]]);
+  assert.deepEqual(
+    split.byCategory.map((c) => [c.category, c.weight]),
+    [
+      ['copyright', 4],
+      ['spam', 3],
+    ],
+  );
 });
 
 test('a reporter counts once per category however often they report', () => {
   const split = reportSplit([...Array.from({ length: 20 }, () => inApp('acct:loud', 'violence')), inApp('acct:x', 'spam'), inApp('acct:y', 'spam')], none);
   assert.equal(split.suggestedCategory, 'spam');
-  assert.deepEqual(split.byCategory.find((c) => c.category === 'violence'), { category: 'violence', reports: 20, reporters: 1, weight: 1.2 });
+  assert.deepEqual(
+    split.byCategory.find((c) => c.category === 'violence'),
+    { category: 'violence', reports: 20, reporters: 1, weight: 1.2 },
+  );
 });
 
 test('track records weigh in: habitual false reporters count for little, reliable ones for more', () => {
   const records = new Map<string, ReporterRecord>([
-    ['acct:liar1', { agreed: 0, disagreed: 30 }], ['acct:liar2', { agreed: 0, disagreed: 30 }], ['acct:liar3', { agreed: 0, disagreed: 30 }],
+    ['acct:liar1', { agreed: 0, disagreed: 30 }],
+    ['acct:liar2', { agreed: 0, disagreed: 30 }],
+    ['acct:liar3', { agreed: 0, disagreed: 30 }],
     ['acct:good', { agreed: 10, disagreed: 0 }],
   ]);
-  const split = reportSplit([inApp('acct:liar1', 'terrorism'), inApp('acct:liar2', 'terrorism'), inApp('acct:liar3', 'terrorism'), inApp('acct:good', 'spam')], records);
+  const split = reportSplit(
+    [inApp('acct:liar1', 'terrorism'), inApp('acct:liar2', 'terrorism'), inApp('acct:liar3', 'terrorism'), inApp('acct:good', 'spam')],
+    records,
+  );
   assert.equal(split.suggestedCategory, 'spam');
 });
 
@@ -45,8 +65,17 @@ test('equal weights: the more severe category wins, and the tie is reported', ()
   assert.equal(split.suggestedCategory, 'extortion');
   assert.equal(split.tie, true);
   // 1.2 × 3 and 1.2 + 2.4 style sums: float noise does not break the tie.
-  const sums = reportSplit([inApp('a', 'spam'), inApp('b', 'spam'), inApp('c', 'spam'),
-    { reporterKey: 'p', source: 'platform', category: 'other' }, anon('q', 'other'), inApp('r', 'other')], new Map([['r', { agreed: 0, disagreed: 2 }]]));
+  const sums = reportSplit(
+    [
+      inApp('a', 'spam'),
+      inApp('b', 'spam'),
+      inApp('c', 'spam'),
+      { reporterKey: 'p', source: 'platform', category: 'other' },
+      anon('q', 'other'),
+      inApp('r', 'other'),
+    ],
+    new Map([['r', { agreed: 0, disagreed: 2 }]]),
+  );
   assert.notEqual(1.2 + 1.2 + 1.2, 2 + 1 + 1.2 * 0.5, 'the raw sums differ in the last bit');
   assert.equal(sums.byCategory[0].weight, sums.byCategory[1].weight);
   assert.equal(sums.suggestedCategory, 'spam');

@@ -5,7 +5,11 @@
 import { CATEGORY_IDS, category } from '../policy/policy.ts';
 import { SOURCE_WEIGHT, trackRecordFactor, type ReporterRecord, type ReportSource } from './priority.ts';
 
-export interface SplitReport { reporterKey: string; source: ReportSource; category: string }
+export interface SplitReport {
+  reporterKey: string;
+  source: ReportSource;
+  category: string;
+}
 
 export interface CategoryShare {
   category: string;
@@ -17,7 +21,10 @@ export interface CategoryShare {
   weight: number;
 }
 
-export interface SourceShare { source: ReportSource; reports: number }
+export interface SourceShare {
+  source: ReportSource;
+  reports: number;
+}
 
 export interface ReportSplit {
   /** Heaviest first; equal weights in policy order (the more severe category first). */
@@ -49,10 +56,16 @@ export function reportSplit(reports: SplitReport[], records: ReadonlyMap<string,
     share.best.set(r.reporterKey, Math.max(share.best.get(r.reporterKey) ?? 0, weight));
     perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
   }
-  const byCategory: CategoryShare[] = [...perCategory].map(([id, s]) => ({
-    category: id, reports: s.reports, reporters: s.best.size, weight: rounded([...s.best.values()].reduce((a, b) => a + b, 0)),
-  })).sort((a, b) => b.weight - a.weight || severityOrder(a.category, b.category));
-  const bySource = [...perSource].map(([source, n]) => ({ source, reports: n }))
+  const byCategory: CategoryShare[] = [...perCategory]
+    .map(([id, s]) => ({
+      category: id,
+      reports: s.reports,
+      reporters: s.best.size,
+      weight: rounded([...s.best.values()].reduce((a, b) => a + b, 0)),
+    }))
+    .sort((a, b) => b.weight - a.weight || severityOrder(a.category, b.category));
+  const bySource = [...perSource]
+    .map(([source, n]) => ({ source, reports: n }))
     .sort((a, b) => b.reports - a.reports || SOURCE_WEIGHT[b.source] - SOURCE_WEIGHT[a.source]);
   const [first, second] = byCategory;
   return {

@@ -11,7 +11,11 @@ import { reportSplit } from './report-split.ts';
 import { SubjectSnapshots } from './subject-snapshot.ts';
 import { subjectLabels } from './subject-labels.ts';
 
-export interface Actor { id: string; label: string; seesReporterIdentity: boolean }
+export interface Actor {
+  id: string;
+  label: string;
+  seesReporterIdentity: boolean;
+}
 export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
 
 const OPEN_STATES = ['open', 'in_review', 'escalated'];
@@ -19,11 +23,25 @@ const OPEN_STATES = ['open', 'in_review', 'escalated'];
 export function caseSummary(c: CasesTable, now = Date.now()) {
   const due = new Date(c.sla_due_at).getTime();
   return {
-    id: c.id, state: c.state, subject: { kind: c.subject_kind, id: c.subject_id }, category: c.category, priority: c.priority,
-    slaDueAt: c.sla_due_at, overdue: c.decided_at === null && due < now, secondsToDue: Math.round((due - now) / 1000),
-    reportCount: c.report_count, reporterCount: c.reporter_count, sources: JSON.parse(c.sources) as string[],
-    categories: JSON.parse(c.categories) as string[], reach: c.reach, lifeAtRisk: c.life_at_risk === 1,
-    assigneeId: c.assignee_id, outcome: c.outcome, createdAt: c.created_at, updatedAt: c.updated_at, decidedAt: c.decided_at,
+    id: c.id,
+    state: c.state,
+    subject: { kind: c.subject_kind, id: c.subject_id },
+    category: c.category,
+    priority: c.priority,
+    slaDueAt: c.sla_due_at,
+    overdue: c.decided_at === null && due < now,
+    secondsToDue: Math.round((due - now) / 1000),
+    reportCount: c.report_count,
+    reporterCount: c.reporter_count,
+    sources: JSON.parse(c.sources) as string[],
+    categories: JSON.parse(c.categories) as string[],
+    reach: c.reach,
+    lifeAtRisk: c.life_at_risk === 1,
+    assigneeId: c.assignee_id,
+    outcome: c.outcome,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    decidedAt: c.decided_at,
   };
 }
 
@@ -33,7 +51,11 @@ export class ReviewService {
   #db: Db;
   #audit: AuditFn;
   #snapshots: SubjectSnapshots;
-  constructor(db: Db, audit: AuditFn) { this.#db = db; this.#audit = audit; this.#snapshots = new SubjectSnapshots(db); }
+  constructor(db: Db, audit: AuditFn) {
+    this.#db = db;
+    this.#audit = audit;
+    this.#snapshots = new SubjectSnapshots(db);
+  }
 
   async list(filter: Omit<CaseFilter, 'now'>, sort: 'priority' | 'age', limit: number, cursor?: string) {
     const after = decodeCursor(cursor, isCursor);
@@ -41,11 +63,16 @@ export class ReviewService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor(sort === 'priority' ? [last.priority, last.id] : [last.created_at, last.id]) : null;
-    const labels = await subjectLabels(this.#db, page.map((c) => ({ kind: c.subject_kind, id: c.subject_id })));
+    const labels = await subjectLabels(
+      this.#db,
+      page.map((c) => ({ kind: c.subject_kind, id: c.subject_id })),
+    );
     return { cases: page.map((c) => ({ ...caseSummary(c), subjectLabel: labels.get(`${c.subject_kind}:${c.subject_id}`) ?? null })), nextCursor };
   }
 
-  counts() { return new CasesRepository(this.#db).counts(nowIso()); }
+  counts() {
+    return new CasesRepository(this.#db).counts(nowIso());
+  }
 
   async require(id: string): Promise<CasesTable> {
     const c = await new CasesRepository(this.#db).findById(id);
@@ -57,39 +84,76 @@ export class ReviewService {
     const c = await this.require(id);
     const repo = new CasesRepository(this.#db);
     const [reports, events, related] = await Promise.all([
-      repo.reportsOfCase(c.id), repo.events(c.id), c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
+      repo.reportsOfCase(c.id),
+      repo.events(c.id),
+      c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
     ]);
     const reportedPostIds = [...new Set(reports.flatMap((r) => JSON.parse(r.post_ids) as string[]))];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
     const records = await repo.reporterRecords([...new Set(reports.map((r) => r.reporter_key))]);
-    const split = reportSplit(reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
-      new Map(records.map((r) => [r.reporter_key, r])));
-    const relatedLabels = await subjectLabels(this.#db, related.map((r) => ({ kind: r.subject_kind, id: r.subject_id })));
+    const split = reportSplit(
+      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
+      new Map(records.map((r) => [r.reporter_key, r])),
+    );
+    const relatedLabels = await subjectLabels(
+      this.#db,
+      related.map((r) => ({ kind: r.subject_kind, id: r.subject_id })),
+    );
     return {
       ...caseSummary(c),
       subjectNow: await this.#snapshots.snapshot(c.subject_kind, c.subject_id, reportedPostIds),
       reportSplit: split,
       reports: reports.map((r) => ({
-        id: r.id, source: r.source, category: r.category, claimed: r.claimed, explanation: r.explanation, evidence: r.evidence,
-        postIds: JSON.parse(r.post_ids) as string[], lifeAtRisk: r.life_at_risk === 1, jurisdiction: r.jurisdiction,
-        legalBasis: r.legal_basis, orderReference: r.order_reference, status: r.status, createdAt: r.created_at,
+        id: r.id,
+        source: r.source,
+        category: r.category,
+        claimed: r.claimed,
+        explanation: r.explanation,
+        evidence: r.evidence,
+        postIds: JSON.parse(r.post_ids) as string[],
+        lifeAtRisk: r.life_at_risk === 1,
+        jurisdiction: r.jurisdiction,
+        legalBasis: r.legal_basis,
+        orderReference: r.order_reference,
+        status: r.status,
+        createdAt: r.created_at,
         ...(actor.seesReporterIdentity ? { reporter: { label: r.reporter_label, name: r.contact_name, email: r.contact_email } } : {}),
       })),
       signals: events.filter((e) => e.kind === 'signal').map((e) => ({ at: e.created_at, ...JSON.parse(e.data) })),
       events: events.map((e) => ({ seq: e.seq, kind: e.kind, actor: e.actor, reason: e.reason, at: e.created_at, data: JSON.parse(e.data) })),
-      decision: decision ? {
-        id: decision.id, outcome: decision.outcome, category: decision.category, actions: JSON.parse(decision.actions),
-        statement: decision.statement, postIds: JSON.parse(decision.post_ids), jurisdiction: decision.jurisdiction,
-        decidedBy: decision.decided_by, createdAt: decision.created_at, reversedAt: decision.reversed_at,
-      } : null,
+      decision: decision
+        ? {
+            id: decision.id,
+            outcome: decision.outcome,
+            category: decision.category,
+            actions: JSON.parse(decision.actions),
+            statement: decision.statement,
+            postIds: JSON.parse(decision.post_ids),
+            jurisdiction: decision.jurisdiction,
+            decidedBy: decision.decided_by,
+            createdAt: decision.created_at,
+            reversedAt: decision.reversed_at,
+          }
+        : null,
       relatedCases: related.map((r) => ({
-        id: r.id, subject: { kind: r.subject_kind, id: r.subject_id }, subjectLabel: relatedLabels.get(`${r.subject_kind}:${r.subject_id}`) ?? null,
-        state: r.state, category: r.category, outcome: r.outcome, createdAt: r.created_at,
+        id: r.id,
+        subject: { kind: r.subject_kind, id: r.subject_id },
+        subjectLabel: relatedLabels.get(`${r.subject_kind}:${r.subject_id}`) ?? null,
+        state: r.state,
+        category: r.category,
+        outcome: r.outcome,
+        createdAt: r.created_at,
       })),
     };
   }
 
-  async #transition(id: string, actor: Actor, kind: 'claimed' | 'released' | 'escalated' | 'commented', patch: (c: CasesTable) => Partial<CasesTable>, reason?: string) {
+  async #transition(
+    id: string,
+    actor: Actor,
+    kind: 'claimed' | 'released' | 'escalated' | 'commented',
+    patch: (c: CasesTable) => Partial<CasesTable>,
+    reason?: string,
+  ) {
     const at = nowIso();
     await this.#db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
@@ -100,7 +164,13 @@ export class ReviewService {
       const p = patch(c);
       await repo.update(id, { ...p, updated_at: at });
       if (p.state === 'in_review') await repo.setReportsStatus(id, ['received'], 'in_review');
-      await appendEvent(trx, id, { kind, actor: `staff:${actor.id}`, reason: reason ?? null, at, data: kind === 'commented' ? {} : { state: p.state ?? c.state } });
+      await appendEvent(trx, id, {
+        kind,
+        actor: `staff:${actor.id}`,
+        reason: reason ?? null,
+        at,
+        data: kind === 'commented' ? {} : { state: p.state ?? c.state },
+      });
       await this.#audit(trx, { actor: `staff:${actor.id}`, action: `case.${kind}`, target: `case:${id}`, data: reason ? { reason } : undefined });
     });
     return caseSummary(await this.require(id));
@@ -108,7 +178,8 @@ export class ReviewService {
 
   claim(id: string, actor: Actor) {
     return this.#transition(id, actor, 'claimed', (c) => {
-      if (c.assignee_id && c.assignee_id !== actor.id) throw conflict('already_claimed', 'Another moderator has claimed this case; they must release it first.');
+      if (c.assignee_id && c.assignee_id !== actor.id)
+        throw conflict('already_claimed', 'Another moderator has claimed this case; they must release it first.');
       return { assignee_id: actor.id, state: c.state === 'escalated' ? 'escalated' : 'in_review' };
     });
   }

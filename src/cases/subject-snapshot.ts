@@ -11,7 +11,9 @@ type PostRow = { id: string; seq: number; text: string; created_at: string };
 
 export class SubjectSnapshots {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async snapshot(kind: string, id: string, reportedPostIds: string[]) {
     if (kind === 'channel') {
@@ -23,13 +25,25 @@ export class SubjectSnapshots {
       const all = [...new Map([...reported, ...recent].map((p) => [p.id, p])).values()];
       const media = await repo.mediaOfPosts(all.map((p) => p.id));
       const view = (p: PostRow) => ({
-        id: p.id, number: p.seq, link: `/c/${c.handle}/${p.seq}`, text: p.text, createdAt: p.created_at,
-        reported: reportedPostIds.includes(p.id), media: media.filter((m) => m.post_id === p.id).map(mediaView),
+        id: p.id,
+        number: p.seq,
+        link: `/c/${c.handle}/${p.seq}`,
+        text: p.text,
+        createdAt: p.created_at,
+        reported: reportedPostIds.includes(p.id),
+        media: media.filter((m) => m.post_id === p.id).map(mediaView),
       });
       return {
-        kind, id: c.id, link: `/c/${c.handle}`, handle: c.handle, title: c.title, description: c.description,
-        subscribers: c.subscriber_count, createdAt: c.created_at,
-        recentPosts: recent.map(view), reportedPosts: reported.map(view),
+        kind,
+        id: c.id,
+        link: `/c/${c.handle}`,
+        handle: c.handle,
+        title: c.title,
+        description: c.description,
+        subscribers: c.subscriber_count,
+        createdAt: c.created_at,
+        recentPosts: recent.map(view),
+        reportedPosts: reported.map(view),
       };
     }
     if (kind === 'bot') {
@@ -38,7 +52,13 @@ export class SubjectSnapshots {
       const picture = b.picture_media_id ? await new MediaRepository(this.#db).findById(b.picture_media_id) : undefined;
       const messages = await new BotsRepository(this.#db).recentMessages(b.id, 10);
       return {
-        kind, id: b.id, link: `/bot/${b.handle}`, handle: b.handle, description: b.description, picture: picture ? mediaView(picture) : null, createdAt: b.created_at,
+        kind,
+        id: b.id,
+        link: `/bot/${b.handle}`,
+        handle: b.handle,
+        description: b.description,
+        picture: picture ? mediaView(picture) : null,
+        createdAt: b.created_at,
         recentMessages: messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.created_at })),
       };
     }
@@ -46,7 +66,15 @@ export class SubjectSnapshots {
       const repo = new StickerSetsRepository(this.#db);
       const s = await repo.findById(id);
       if (!s) return null;
-      return { kind, id: s.id, link: `/stickers/${s.name}`, name: s.name, title: s.title, stickers: (await repo.stickers(s.id)).map(mediaView), createdAt: s.created_at };
+      return {
+        kind,
+        id: s.id,
+        link: `/stickers/${s.name}`,
+        name: s.name,
+        title: s.title,
+        stickers: (await repo.stickers(s.id)).map(mediaView),
+        createdAt: s.created_at,
+      };
     }
     return null;
   }

@@ -13,7 +13,11 @@ import { BANK_CATEGORIES } from '../detection/banks.service.ts';
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const ctx = await createContext(loadConfig(), pino({ level: 'warn' }));
-  try { return await fn(ctx); } finally { await ctx.close(); }
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
 }
 
 function fail(err: unknown): never {
@@ -24,57 +28,100 @@ function fail(err: unknown): never {
 export function registerBankCommands(program: Command): void {
   const banks = program.command('banks').description('hash banks: create, import and export hash lists');
 
-  banks.command('list').description('list banks with their entry counts').action(() => withContext(async (ctx) => {
-    for (const b of await ctx.banks.list()) console.log(`${b.name}\t${b.category}\t${b.active} active / ${b.total} entries`);
-  }).catch(fail));
+  banks
+    .command('list')
+    .description('list banks with their entry counts')
+    .action(() =>
+      withContext(async (ctx) => {
+        for (const b of await ctx.banks.list()) console.log(`${b.name}\t${b.category}\t${b.active} active / ${b.total} entries`);
+      }).catch(fail),
+    );
 
-  banks.command('create <name>').description('create a bank')
+  banks
+    .command('create <name>')
+    .description('create a bank')
     .requiredOption('--category <category>', BANK_CATEGORIES.join('|'))
     .option('--description <text>', 'what the bank holds', '')
-    .action((name: string, o: { category: string; description: string }) => withContext(async (ctx) => {
-      const b = await ctx.banks.create({ name, category: o.category, description: o.description });
-      await ctx.audit.append({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'bank.created', target: `bank:${b.id}`, data: { name, category: o.category } });
-      console.log(`created bank ${b.name} (${b.category})`);
-    }).catch(fail));
+    .action((name: string, o: { category: string; description: string }) =>
+      withContext(async (ctx) => {
+        const b = await ctx.banks.create({ name, category: o.category, description: o.description });
+        await ctx.audit.append({
+          actor: `cli:${process.env.USER ?? 'operator'}`,
+          action: 'bank.created',
+          target: `bank:${b.id}`,
+          data: { name, category: o.category },
+        });
+        console.log(`created bank ${b.name} (${b.category})`);
+      }).catch(fail),
+    );
 
-  banks.command('import <bank> <file>')
+  banks
+    .command('import <bank> <file>')
     .description('import a hash list: bare hashes, "<type> <hash>" lines or CSV signal_type,signal_str,…')
     .option('--skip-invalid', 'import the valid lines even if some are malformed')
-    .action((bankName: string, file: string, o: { skipInvalid?: boolean }) => withContext(async (ctx) => {
-      const size = statSync(file).size;
-      const bar = process.stderr.isTTY || size > 1_000_000
-        ? new cliProgress.SingleBar({ format: 'reading {bar} {percentage}% | {lines} lines', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic)
-        : undefined;
-      let bytes = 0;
-      let lines = 0;
-      const counter = new Transform({ transform(chunk, _enc, cb) { bytes += chunk.length; cb(null, chunk); } });
-      bar?.start(size, 0, { lines: 0 });
-      const rl = createInterface({ input: createReadStream(file).pipe(counter), crlfDelay: Infinity });
-      const result = await ctx.banks.import(bankName, rl, { skipInvalid: o.skipInvalid, onProgress: (n) => { lines = n; bar?.update(bytes, { lines }); } });
-      bar?.update(size, { lines });
-      bar?.stop();
-      for (const r of result.rejected.slice(0, 50)) console.error(`${file}:${r.line}: ${r.message}`);
-      if (result.rejected.length > 50) console.error(`… and ${result.rejected.length - 50} more malformed lines`);
-      if (result.rejected.length > 0 && !o.skipInvalid) {
-        console.error(`${result.rejected.length} malformed line(s); nothing was imported. Fix them or pass --skip-invalid.`);
-        process.exitCode = 1;
-        return;
-      }
-      await ctx.audit.append({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'bank.imported', target: `bank:${bankName}`, data: { added: result.added, rejected: result.rejected.length } });
-      console.log(`imported ${result.added} new entries into ${bankName} (${result.duplicates} already present, ${result.rejected.length} skipped)`);
-    }).catch(fail));
+    .action((bankName: string, file: string, o: { skipInvalid?: boolean }) =>
+      withContext(async (ctx) => {
+        const size = statSync(file).size;
+        const bar =
+          process.stderr.isTTY || size > 1_000_000
+            ? new cliProgress.SingleBar(
+                { format: 'reading {bar} {percentage}% | {lines} lines', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 500 },
+                cliProgress.Presets.shades_classic,
+              )
+            : undefined;
+        let bytes = 0;
+        let lines = 0;
+        const counter = new Transform({
+          transform(chunk, _enc, cb) {
+            bytes += chunk.length;
+            cb(null, chunk);
+          },
+        });
+        bar?.start(size, 0, { lines: 0 });
+        const rl = createInterface({ input: createReadStream(file).pipe(counter), crlfDelay: Infinity });
+        const result = await ctx.banks.import(bankName, rl, {
+          skipInvalid: o.skipInvalid,
+          onProgress: (n) => {
+            lines = n;
+            bar?.update(bytes, { lines });
+          },
+        });
+        bar?.update(size, { lines });
+        bar?.stop();
+        for (const r of result.rejected.slice(0, 50)) console.error(`${file}:${r.line}: ${r.message}`);
+        if (result.rejected.length > 50) console.error(`… and ${result.rejected.length - 50} more malformed lines`);
+        if (result.rejected.length > 0 && !o.skipInvalid) {
+          console.error(`${result.rejected.length} malformed line(s); nothing was imported. Fix them or pass --skip-invalid.`);
+          process.exitCode = 1;
+          return;
+        }
+        await ctx.audit.append({
+          actor: `cli:${process.env.USER ?? 'operator'}`,
+          action: 'bank.imported',
+          target: `bank:${bankName}`,
+          data: { added: result.added, rejected: result.rejected.length },
+        });
+        console.log(`imported ${result.added} new entries into ${bankName} (${result.duplicates} already present, ${result.rejected.length} skipped)`);
+      }).catch(fail),
+    );
 
-  banks.command('export <bank>').description('export the active entries of a bank as CSV')
+  banks
+    .command('export <bank>')
+    .description('export the active entries of a bank as CSV')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action((bankName: string, o: { out?: string }) => withContext(async (ctx) => {
-      const out = o.out ? createWriteStream(o.out) : process.stdout;
-      for await (const line of ctx.banks.export(bankName)) {
-        if (!out.write(`${line}\n`)) await once(out, 'drain');
-      }
-      if (o.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
-    }).catch(fail));
+    .action((bankName: string, o: { out?: string }) =>
+      withContext(async (ctx) => {
+        const out = o.out ? createWriteStream(o.out) : process.stdout;
+        for await (const line of ctx.banks.export(bankName)) {
+          if (!out.write(`${line}\n`)) await once(out, 'drain');
+        }
+        if (o.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+      }).catch(fail),
+    );
 
-  program.command('pdq <files...>').description('print hash,quality,filename for image files (full resolution, like the reference tool)')
+  program
+    .command('pdq <files...>')
+    .description('print hash,quality,filename for image files (full resolution, like the reference tool)')
     .action(async (files: string[]) => {
       const { pdqCommand } = await import('../detection/pdq-cli.ts');
       process.exitCode = await pdqCommand(files, (line) => console.log(line));

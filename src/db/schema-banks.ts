@@ -1,16 +1,53 @@
 // Table types for hash banks (migration 04).
-export interface CountersTable { name: string; value: number }
-export interface BanksTable { id: string; name: string; category: string; description: string; created_at: string }
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+export interface BanksTable {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  created_at: string;
+}
 export interface BankEntriesTable {
-  id: string; num: number; bank_id: string; signal_type: string; hash: string; status: string; origin: string;
-  label: string | null; submission_id: string | null; created_at: string; updated_at: string;
+  id: string;
+  num: number;
+  bank_id: string;
+  signal_type: string;
+  hash: string;
+  status: string;
+  origin: string;
+  label: string | null;
+  submission_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 export interface MediaMatchesTable {
-  id: string; media_id: string; entry_id: string; bank_id: string; signal_type: string; distance: number;
-  context: string; verdict: string; case_id: string | null; created_at: string;
+  id: string;
+  media_id: string;
+  entry_id: string;
+  bank_id: string;
+  signal_type: string;
+  distance: number;
+  context: string;
+  verdict: string;
+  case_id: string | null;
+  created_at: string;
 }
-export interface ProtectSubmissionsTable { id: string; case_number: string; pin_hash: string; created_at: string; withdrawn_at: string | null }
-export interface MediaHashesTable { media_id: string; pdq: string | null; pdq_quality: number | null; created_at: string }
+export interface ProtectSubmissionsTable {
+  id: string;
+  case_number: string;
+  pin_hash: string;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+export interface MediaHashesTable {
+  media_id: string;
+  pdq: string | null;
+  pdq_quality: number | null;
+  created_at: string;
+}
 
 export interface BankTables {
   counters: CountersTable;

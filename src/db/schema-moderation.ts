@@ -2,35 +2,111 @@
 // request fingerprints: 2026-11-29-01-secrets).
 // JSON-valued columns are text holding JSON, portable across SQLite and PostgreSQL.
 export interface CasesTable {
-  id: string; subject_kind: string; subject_id: string; open_key: string | null; owner_account_id: string | null;
-  state: string; category: string; priority: number; sla_due_at: string; report_count: number; reporter_count: number;
-  sources: string; categories: string; reach: number; life_at_risk: number; assignee_id: string | null; last_event_seq: number;
-  outcome: string | null; decision_id: string | null; created_at: string; updated_at: string; decided_at: string | null;
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  open_key: string | null;
+  owner_account_id: string | null;
+  state: string;
+  category: string;
+  priority: number;
+  sla_due_at: string;
+  report_count: number;
+  reporter_count: number;
+  sources: string;
+  categories: string;
+  reach: number;
+  life_at_risk: number;
+  assignee_id: string | null;
+  last_event_seq: number;
+  outcome: string | null;
+  decision_id: string | null;
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
 }
 export interface CaseEventsTable {
-  id: string; case_id: string; seq: number; kind: string; actor: string; reason: string | null; data: string; created_at: string;
+  id: string;
+  case_id: string;
+  seq: number;
+  kind: string;
+  actor: string;
+  reason: string | null;
+  data: string;
+  created_at: string;
 }
 export interface ReportsTable {
-  id: string; case_id: string | null; subject_kind: string; subject_id: string; subject_link: string | null;
-  source: string; reporter_key: string; reporter_account_id: string | null; reporter_label: string | null;
-  contact_name: string | null; contact_email: string | null; category: string; claimed: string;
-  explanation: string | null; evidence: string | null; post_ids: string; life_at_risk: number; bona_fide: number;
-  jurisdiction: string | null; legal_basis: string | null; order_reference: string | null;
-  status: string; receipt_hash: string; idempotency_key: string | null; request_fingerprint: string | null; answer: string | null;
-  created_at: string; answered_at: string | null;
+  id: string;
+  case_id: string | null;
+  subject_kind: string;
+  subject_id: string;
+  subject_link: string | null;
+  source: string;
+  reporter_key: string;
+  reporter_account_id: string | null;
+  reporter_label: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  category: string;
+  claimed: string;
+  explanation: string | null;
+  evidence: string | null;
+  post_ids: string;
+  life_at_risk: number;
+  bona_fide: number;
+  jurisdiction: string | null;
+  legal_basis: string | null;
+  order_reference: string | null;
+  status: string;
+  receipt_hash: string;
+  idempotency_key: string | null;
+  request_fingerprint: string | null;
+  answer: string | null;
+  created_at: string;
+  answered_at: string | null;
 }
 export interface DecisionsTable {
-  id: string; case_id: string; outcome: string; category: string | null; actions: string; statement: string; post_ids: string;
-  jurisdiction: string | null; decided_by: string; automated: number; created_at: string; reversed_at: string | null;
+  id: string;
+  case_id: string;
+  outcome: string;
+  category: string | null;
+  actions: string;
+  statement: string;
+  post_ids: string;
+  jurisdiction: string | null;
+  decided_by: string;
+  automated: number;
+  created_at: string;
+  reversed_at: string | null;
 }
 export interface EnforcementActionsTable {
-  id: string; decision_id: string | null; case_id: string | null; subject_kind: string; subject_id: string; code: string; category: string | null;
-  country: string | null; notice_text: string; active: number; created_at: string; reversed_at: string | null;
+  id: string;
+  decision_id: string | null;
+  case_id: string | null;
+  subject_kind: string;
+  subject_id: string;
+  code: string;
+  category: string | null;
+  country: string | null;
+  notice_text: string;
+  active: number;
+  created_at: string;
+  reversed_at: string | null;
 }
 export interface OwnerNoticesTable {
-  id: string; account_id: string; decision_id: string; subject_kind: string; subject_id: string; statement: string; created_at: string;
+  id: string;
+  account_id: string;
+  decision_id: string;
+  subject_kind: string;
+  subject_id: string;
+  statement: string;
+  created_at: string;
 }
-export interface ReporterRecordsTable { reporter_key: string; agreed: number; disagreed: number }
+export interface ReporterRecordsTable {
+  reporter_key: string;
+  agreed: number;
+  disagreed: number;
+}
 
 export interface ModerationTables {
   cases: CasesTable;

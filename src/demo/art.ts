@@ -42,21 +42,34 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
     }
     case 'food': {
       parts.push(sky('bg', hsl(hue, 45, 80), hsl(hue + 20, 40, 65)), `<rect width="${w}" height="${h}" fill="url(#bg)"/>`);
-      const cx = w / 2; const cy = h / 2; const pr = Math.min(w, h) * 0.38;
+      const cx = w / 2;
+      const cy = h / 2;
+      const pr = Math.min(w, h) * 0.38;
       parts.push(`<ellipse cx="${f(cx)}" cy="${f(cy + 10)}" rx="${f(pr * 1.05)}" ry="${f(pr * 0.98)}" fill="#000" opacity="0.15"/>`);
-      parts.push(`<circle cx="${f(cx)}" cy="${f(cy)}" r="${f(pr)}" fill="#fbfbf8"/><circle cx="${f(cx)}" cy="${f(cy)}" r="${f(pr * 0.78)}" fill="${hsl(hue + 30, 30, 92)}"/>`);
+      parts.push(
+        `<circle cx="${f(cx)}" cy="${f(cy)}" r="${f(pr)}" fill="#fbfbf8"/><circle cx="${f(cx)}" cy="${f(cy)}" r="${f(pr * 0.78)}" fill="${hsl(hue + 30, 30, 92)}"/>`,
+      );
       for (let i = 0; i < 26; i++) {
-        const a = r() * Math.PI * 2; const d = Math.sqrt(r()) * pr * 0.65;
-        parts.push(`<circle cx="${f(cx + Math.cos(a) * d)}" cy="${f(cy + Math.sin(a) * d)}" r="${f(6 + r() * 16)}" fill="${hsl(hue + [0, 20, 100, 340][i % 4] + r() * 20, 70, 45 + r() * 15)}"/>`);
+        const a = r() * Math.PI * 2;
+        const d = Math.sqrt(r()) * pr * 0.65;
+        parts.push(
+          `<circle cx="${f(cx + Math.cos(a) * d)}" cy="${f(cy + Math.sin(a) * d)}" r="${f(6 + r() * 16)}" fill="${hsl(hue + [0, 20, 100, 340][i % 4] + r() * 20, 70, 45 + r() * 15)}"/>`,
+        );
       }
       break;
     }
     case 'football': {
       parts.push(`<rect width="${w}" height="${h}" fill="${hsl(110 + r() * 20, 55, 38)}"/>`);
       for (let i = 0; i < 8; i++) if (i % 2) parts.push(`<rect x="${f((w / 8) * i)}" width="${f(w / 8)}" height="${h}" fill="#fff" opacity="0.06"/>`);
-      parts.push(`<g stroke="#fff" stroke-width="4" fill="none" opacity="0.9"><rect x="20" y="20" width="${w - 40}" height="${h - 40}"/><line x1="${w / 2}" y1="20" x2="${w / 2}" y2="${h - 20}"/><circle cx="${w / 2}" cy="${h / 2}" r="${f(h * 0.16)}"/><rect x="20" y="${f(h * 0.3)}" width="${f(w * 0.12)}" height="${f(h * 0.4)}"/><rect x="${f(w - 20 - w * 0.12)}" y="${f(h * 0.3)}" width="${f(w * 0.12)}" height="${f(h * 0.4)}"/></g>`);
-      const bx = w * (0.25 + r() * 0.5); const by = h * (0.3 + r() * 0.4); const br = h * 0.07;
-      parts.push(`<circle cx="${f(bx + 6)}" cy="${f(by + 8)}" r="${f(br)}" fill="#000" opacity="0.25"/><circle cx="${f(bx)}" cy="${f(by)}" r="${f(br)}" fill="#fff" stroke="#222" stroke-width="2"/>`);
+      parts.push(
+        `<g stroke="#fff" stroke-width="4" fill="none" opacity="0.9"><rect x="20" y="20" width="${w - 40}" height="${h - 40}"/><line x1="${w / 2}" y1="20" x2="${w / 2}" y2="${h - 20}"/><circle cx="${w / 2}" cy="${h / 2}" r="${f(h * 0.16)}"/><rect x="20" y="${f(h * 0.3)}" width="${f(w * 0.12)}" height="${f(h * 0.4)}"/><rect x="${f(w - 20 - w * 0.12)}" y="${f(h * 0.3)}" width="${f(w * 0.12)}" height="${f(h * 0.4)}"/></g>`,
+      );
+      const bx = w * (0.25 + r() * 0.5);
+      const by = h * (0.3 + r() * 0.4);
+      const br = h * 0.07;
+      parts.push(
+        `<circle cx="${f(bx + 6)}" cy="${f(by + 8)}" r="${f(br)}" fill="#000" opacity="0.25"/><circle cx="${f(bx)}" cy="${f(by)}" r="${f(br)}" fill="#fff" stroke="#222" stroke-width="2"/>`,
+      );
       const pent = Array.from({ length: 5 }, (_, i) => {
         const a = -Math.PI / 2 + (i * 2 * Math.PI) / 5;
         return `${f(bx + Math.cos(a) * br * 0.4)},${f(by + Math.sin(a) * br * 0.4)}`;
@@ -69,7 +82,9 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
       const nodes = Array.from({ length: 14 }, () => [w * (0.08 + r() * 0.84), h * (0.1 + r() * 0.8)] as const);
       for (let i = 0; i < nodes.length; i++) {
         const j = (i + 1 + Math.floor(r() * 3)) % nodes.length;
-        parts.push(`<line x1="${f(nodes[i][0])}" y1="${f(nodes[i][1])}" x2="${f(nodes[j][0])}" y2="${f(nodes[j][1])}" stroke="${hsl(hue + 160, 80, 60)}" stroke-width="2" opacity="0.6"/>`);
+        parts.push(
+          `<line x1="${f(nodes[i][0])}" y1="${f(nodes[i][1])}" x2="${f(nodes[j][0])}" y2="${f(nodes[j][1])}" stroke="${hsl(hue + 160, 80, 60)}" stroke-width="2" opacity="0.6"/>`,
+        );
       }
       for (const [x, y] of nodes) parts.push(`<circle cx="${f(x)}" cy="${f(y)}" r="${f(6 + r() * 10)}" fill="${hsl(hue + 160 + r() * 60, 85, 60)}"/>`);
       break;
@@ -77,12 +92,18 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
     case 'night': {
       const nh = hue / 6 - 30; // night skies stay in the blues and violets
       parts.push(sky('bg', hsl(nh + 250, 60, 12), hsl(nh + 290, 50, 35)), `<rect width="${w}" height="${h}" fill="url(#bg)"/>`);
-      for (let i = 0; i < 60; i++) parts.push(`<circle cx="${f(r() * w)}" cy="${f(r() * h * 0.6)}" r="${f(0.6 + r() * 1.8)}" fill="#fff" opacity="${f(0.4 + r() * 0.6)}"/>`);
-      const mx = w * (0.6 + r() * 0.25); const my = h * 0.22;
-      parts.push(`<circle cx="${f(mx)}" cy="${f(my)}" r="${f(h * 0.1)}" fill="#fdf6d8"/><circle cx="${f(mx + h * 0.04)}" cy="${f(my - h * 0.02)}" r="${f(h * 0.09)}" fill="${hsl(nh + 255, 55, 16)}"/>`);
+      for (let i = 0; i < 60; i++)
+        parts.push(`<circle cx="${f(r() * w)}" cy="${f(r() * h * 0.6)}" r="${f(0.6 + r() * 1.8)}" fill="#fff" opacity="${f(0.4 + r() * 0.6)}"/>`);
+      const mx = w * (0.6 + r() * 0.25);
+      const my = h * 0.22;
+      parts.push(
+        `<circle cx="${f(mx)}" cy="${f(my)}" r="${f(h * 0.1)}" fill="#fdf6d8"/><circle cx="${f(mx + h * 0.04)}" cy="${f(my - h * 0.02)}" r="${f(h * 0.09)}" fill="${hsl(nh + 255, 55, 16)}"/>`,
+      );
       for (let i = 0; i < 3; i++) {
         const base = h * (0.62 + i * 0.12);
-        parts.push(`<path d="M0 ${f(base)} Q ${f(w * 0.25)} ${f(base - 40 - r() * 40)} ${f(w * 0.5)} ${f(base)} T ${w} ${f(base)} V ${h} H 0 Z" fill="${hsl(nh + 260, 35, 14 + i * 7)}"/>`);
+        parts.push(
+          `<path d="M0 ${f(base)} Q ${f(w * 0.25)} ${f(base - 40 - r() * 40)} ${f(w * 0.5)} ${f(base)} T ${w} ${f(base)} V ${h} H 0 Z" fill="${hsl(nh + 260, 35, 14 + i * 7)}"/>`,
+        );
       }
       break;
     }
@@ -92,13 +113,18 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
         const y0 = h * (0.12 + row * 0.18);
         parts.push(`<path d="M0 ${f(y0)} Q ${w / 2} ${f(y0 + 50)} ${w} ${f(y0)}" stroke="#eee" stroke-width="1.5" fill="none" opacity="0.6"/>`);
         for (let i = 0; i < 14; i++) {
-          const x = (w / 14) * (i + 0.5); const t = x / w; const y = y0 + 4 * 50 * t * (1 - t) * 0.5;
+          const x = (w / 14) * (i + 0.5);
+          const t = x / w;
+          const y = y0 + 4 * 50 * t * (1 - t) * 0.5;
           parts.push(`<polygon points="${f(x - 14)},${f(y)} ${f(x + 14)},${f(y)} ${f(x)},${f(y + 30)}" fill="${hsl(hue + i * 47, 85, 60)}"/>`);
         }
       }
       for (let i = 0; i < 5; i++) {
-        const x = w * (0.1 + i * 0.2); const y = h * (0.7 + r() * 0.1);
-        parts.push(`<ellipse cx="${f(x)}" cy="${f(y)}" rx="22" ry="30" fill="${hsl(20 + r() * 30, 95, 58)}"/><rect x="${f(x - 10)}" y="${f(y - 36)}" width="20" height="8" fill="#333"/>`);
+        const x = w * (0.1 + i * 0.2);
+        const y = h * (0.7 + r() * 0.1);
+        parts.push(
+          `<ellipse cx="${f(x)}" cy="${f(y)}" rx="22" ry="30" fill="${hsl(20 + r() * 30, 95, 58)}"/><rect x="${f(x - 10)}" y="${f(y - 36)}" width="20" height="8" fill="#333"/>`,
+        );
       }
       break;
     }
@@ -112,7 +138,8 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
         parts.push(`<polygon points="${pts.join(' ')}" fill="${hsl(hue + 140 + layer * 10, 30, 45 - layer * 10)}"/>`);
       }
       for (let i = 0; i < 9; i++) {
-        const x = r() * w; const y = h * (0.8 + r() * 0.15);
+        const x = r() * w;
+        const y = h * (0.8 + r() * 0.15);
         parts.push(`<polygon points="${f(x)},${f(y - 46)} ${f(x - 14)},${f(y)} ${f(x + 14)},${f(y)}" fill="${hsl(130, 45, 22)}"/>`);
       }
       break;
@@ -121,7 +148,9 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
       parts.push(sky('bg', hsl(hue + 180, 55, 80), hsl(hue + 100, 45, 70)), `<rect width="${w}" height="${h}" fill="url(#bg)"/>`);
       parts.push(`<rect y="${f(h * 0.65)}" width="${w}" height="${f(h * 0.35)}" fill="${hsl(100, 45, 40)}"/>`);
       for (let i = 0; i < 12; i++) {
-        const x = w * (0.05 + (i / 12) * 0.9 + r() * 0.03); const y = h * (0.45 + r() * 0.25); const pr = 10 + r() * 10;
+        const x = w * (0.05 + (i / 12) * 0.9 + r() * 0.03);
+        const y = h * (0.45 + r() * 0.25);
+        const pr = 10 + r() * 10;
         const c = hsl(hue + i * 31, 80, 62);
         parts.push(`<line x1="${f(x)}" y1="${f(y)}" x2="${f(x)}" y2="${f(h * 0.9)}" stroke="${hsl(110, 50, 30)}" stroke-width="3"/>`);
         for (let p = 0; p < 6; p++) {
@@ -137,7 +166,9 @@ function sceneSvg(scene: Scene, seed: number, w: number, h: number): string {
       parts.push(`<circle cx="${f(w * 0.5)}" cy="${f(h * 0.52)}" r="${f(h * 0.16)}" fill="${hsl(hue + 30, 95, 62)}"/>`);
       for (let i = 0; i < 6; i++) {
         const y = h * (0.5 + i * 0.09);
-        parts.push(`<path d="M0 ${f(y)} Q ${f(w * 0.125)} ${f(y - 12)} ${f(w * 0.25)} ${f(y)} T ${f(w * 0.5)} ${f(y)} T ${f(w * 0.75)} ${f(y)} T ${w} ${f(y)} V ${h} H 0 Z" fill="${hsl(hue + 200 + i * 4, 60, 45 - i * 4)}" opacity="0.9"/>`);
+        parts.push(
+          `<path d="M0 ${f(y)} Q ${f(w * 0.125)} ${f(y - 12)} ${f(w * 0.25)} ${f(y)} T ${f(w * 0.5)} ${f(y)} T ${f(w * 0.75)} ${f(y)} T ${w} ${f(y)} V ${h} H 0 Z" fill="${hsl(hue + 200 + i * 4, 60, 45 - i * 4)}" opacity="0.9"/>`,
+        );
       }
       break;
     }
@@ -151,7 +182,8 @@ function stickerSvg(seed: number, size: number): string {
   const hue = (seed * 67) % 360;
   const c = size / 2;
   const pts = Array.from({ length: 10 }, (_, i) => {
-    const a = (i / 10) * Math.PI * 2; const d = size * (0.36 + r() * 0.07);
+    const a = (i / 10) * Math.PI * 2;
+    const d = size * (0.36 + r() * 0.07);
     return [c + Math.cos(a) * d, c + Math.sin(a) * d] as const;
   });
   // A smooth closed curve through the points (quadratic segments between midpoints).
@@ -159,11 +191,12 @@ function stickerSvg(seed: number, size: number): string {
   let d = `M ${f(mid(pts.length - 1)[0])} ${f(mid(pts.length - 1)[1])}`;
   for (let i = 0; i < pts.length; i++) d += ` Q ${f(pts[i][0])} ${f(pts[i][1])} ${f(mid(i)[0])} ${f(mid(i)[1])}`;
   const mood = seed % 3;
-  const mouth = mood === 0
-    ? `<path d="M ${f(c - size * 0.12)} ${f(c + size * 0.08)} Q ${f(c)} ${f(c + size * 0.2)} ${f(c + size * 0.12)} ${f(c + size * 0.08)}" stroke="#2b2b2b" stroke-width="${f(size * 0.025)}" fill="none" stroke-linecap="round"/>`
-    : mood === 1
-      ? `<ellipse cx="${f(c)}" cy="${f(c + size * 0.12)}" rx="${f(size * 0.06)}" ry="${f(size * 0.08)}" fill="#2b2b2b"/>`
-      : `<path d="M ${f(c - size * 0.1)} ${f(c + size * 0.12)} L ${f(c + size * 0.1)} ${f(c + size * 0.12)}" stroke="#2b2b2b" stroke-width="${f(size * 0.025)}" stroke-linecap="round"/>`;
+  const mouth =
+    mood === 0
+      ? `<path d="M ${f(c - size * 0.12)} ${f(c + size * 0.08)} Q ${f(c)} ${f(c + size * 0.2)} ${f(c + size * 0.12)} ${f(c + size * 0.08)}" stroke="#2b2b2b" stroke-width="${f(size * 0.025)}" fill="none" stroke-linecap="round"/>`
+      : mood === 1
+        ? `<ellipse cx="${f(c)}" cy="${f(c + size * 0.12)}" rx="${f(size * 0.06)}" ry="${f(size * 0.08)}" fill="#2b2b2b"/>`
+        : `<path d="M ${f(c - size * 0.1)} ${f(c + size * 0.12)} L ${f(c + size * 0.1)} ${f(c + size * 0.12)}" stroke="#2b2b2b" stroke-width="${f(size * 0.025)}" stroke-linecap="round"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">
 <defs><radialGradient id="b" cx="0.35" cy="0.3" r="0.8"><stop offset="0" stop-color="${hsl(hue, 90, 75)}"/><stop offset="1" stop-color="${hsl(hue + 20, 75, 50)}"/></radialGradient></defs>
 <path d="${d}" fill="url(#b)" stroke="#ffffff" stroke-width="${f(size * 0.03)}"/>

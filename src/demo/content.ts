@@ -2,9 +2,14 @@
 // channels for trying moderation. Plain data, so the content can be read and changed in one place.
 import type { Scene } from './art.ts';
 
-export interface DemoPost { text: string; image?: Scene }
+export interface DemoPost {
+  text: string;
+  image?: Scene;
+}
 export interface DemoChannel {
-  handle: string; title: string; description: string;
+  handle: string;
+  title: string;
+  description: string;
   /** BCP 47 language tag, for the printed summary. */
   lang: string;
   owner: string;
@@ -18,7 +23,9 @@ export const DEMO_EDITOR = 'Demo editor';
 
 export const CHANNELS: DemoChannel[] = [
   {
-    handle: 'madina_news', lang: 'ar', owner: 'Layla Haddad',
+    handle: 'madina_news',
+    lang: 'ar',
+    owner: 'Layla Haddad',
     title: 'أخبار المدينة',
     description: 'أخبار محلية يومية عن مدينتنا: الطقس والمواصلات والفعاليات.',
     posts: [
@@ -29,7 +36,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'chishtxanay_dayk', lang: 'ckb', owner: 'Karwan Aziz',
+    handle: 'chishtxanay_dayk',
+    lang: 'ckb',
+    owner: 'Karwan Aziz',
     title: 'چێشتخانەی دایکم',
     description: 'ڕێنمایی خواردنی کوردی بە شێوەیەکی سادە، هەر هەفتە خواردنێکی نوێ.',
     posts: [
@@ -39,7 +48,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'hawali_slemani', lang: 'ckb', owner: 'Karwan Aziz',
+    handle: 'hawali_slemani',
+    lang: 'ckb',
+    owner: 'Karwan Aziz',
     title: 'هەواڵی سلێمانی',
     description: 'هەواڵی ڕۆژانەی شار: کەشوهەوا، هاتوچۆ و چالاکییەکان.',
     posts: [
@@ -49,18 +60,25 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'open_source_weekly', lang: 'en', owner: DEMO_EDITOR,
+    handle: 'open_source_weekly',
+    lang: 'en',
+    owner: DEMO_EDITOR,
     title: 'Open Source Weekly',
     description: 'Releases, tips and talks from the open-source world. Every Friday.',
     posts: [
-      { text: 'This week: a new long-term-support release of a popular JavaScript runtime, with a faster built-in test runner and TypeScript type stripping.', image: 'tech' },
+      {
+        text: 'This week: a new long-term-support release of a popular JavaScript runtime, with a faster built-in test runner and TypeScript type stripping.',
+        image: 'tech',
+      },
       { text: 'Tip: run your test suite against both SQLite and PostgreSQL in CI. Dialect bugs love to hide in the gap.' },
       { text: 'Meetup on Thursday: "Writing accessible web forms". Slides will be posted here afterwards.', image: 'tech' },
       { text: 'Reminder: small, well-described pull requests get reviewed first.' },
     ],
   },
   {
-    handle: 'riverside_garden', lang: 'en', owner: DEMO_EDITOR,
+    handle: 'riverside_garden',
+    lang: 'en',
+    owner: DEMO_EDITOR,
     title: 'Riverside Community Garden',
     description: 'Volunteer days, seed swaps and harvest news from the riverside plots.',
     posts: [
@@ -70,17 +88,24 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'coin_des_poetes', lang: 'fr', owner: 'Camille Martin',
+    handle: 'coin_des_poetes',
+    lang: 'fr',
+    owner: 'Camille Martin',
     title: 'Le coin des poètes',
     description: 'Un poème par jour, des classiques du domaine public.',
     posts: [
-      { text: '« Il pleure dans mon cœur\nComme il pleut sur la ville ;\nQuelle est cette langueur\nQui pénètre mon cœur ? »\n— Paul Verlaine', image: 'night' },
+      {
+        text: '« Il pleure dans mon cœur\nComme il pleut sur la ville ;\nQuelle est cette langueur\nQui pénètre mon cœur ? »\n— Paul Verlaine',
+        image: 'night',
+      },
       { text: '« Demain, dès l’aube, à l’heure où blanchit la campagne,\nJe partirai. »\n— Victor Hugo' },
       { text: 'Cette semaine : les saisons chez les poètes romantiques.', image: 'mountains' },
     ],
   },
   {
-    handle: 'futbol_segodnya', lang: 'ru', owner: 'Olga Petrova',
+    handle: 'futbol_segodnya',
+    lang: 'ru',
+    owner: 'Olga Petrova',
     title: 'Футбол сегодня',
     description: 'Обзоры матчей, расписание и новости любительской лиги.',
     posts: [
@@ -90,7 +115,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'sher_e_farsi', lang: 'fa', owner: 'Dariush Karimi',
+    handle: 'sher_e_farsi',
+    lang: 'fa',
+    owner: 'Dariush Karimi',
     title: 'شعر فارسی',
     description: 'هر روز بیتی از شاعران بزرگ پارسی‌گوی.',
     posts: [
@@ -100,7 +127,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'kadikoy_etkinlik', lang: 'tr', owner: 'Elif Yılmaz',
+    handle: 'kadikoy_etkinlik',
+    lang: 'tr',
+    owner: 'Elif Yılmaz',
     title: 'Kadıköy Etkinlikleri',
     description: 'Mahallemizdeki konserler, pazarlar ve atölyeler.',
     posts: [
@@ -110,7 +139,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'cocina_de_la_abuela', lang: 'es', owner: 'Sofía García',
+    handle: 'cocina_de_la_abuela',
+    lang: 'es',
+    owner: 'Sofía García',
     title: 'La cocina de la abuela',
     description: 'Recetas caseras de siempre, paso a paso.',
     posts: [
@@ -120,7 +151,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'wandern_im_schwarzwald', lang: 'de', owner: 'Jonas Becker',
+    handle: 'wandern_im_schwarzwald',
+    lang: 'de',
+    owner: 'Jonas Becker',
     title: 'Wandern im Schwarzwald',
     description: 'Tourentipps, Wetter und Hüttenöffnungszeiten.',
     posts: [
@@ -130,7 +163,9 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'bahr_wa_safar', lang: 'ar', owner: 'Layla Haddad',
+    handle: 'bahr_wa_safar',
+    lang: 'ar',
+    owner: 'Layla Haddad',
     title: 'بحر وسفر',
     description: 'صور من رحلاتنا إلى الشواطئ والجبال، ونصائح للمسافرين.',
     posts: [
@@ -141,7 +176,9 @@ export const CHANNELS: DemoChannel[] = [
   },
   // Two channels for trying moderation later. Both are fictional: no real people, brands or services.
   {
-    handle: 'fast_cash_guaranteed', lang: 'en', owner: 'Quick Money',
+    handle: 'fast_cash_guaranteed',
+    lang: 'en',
+    owner: 'Quick Money',
     title: '💰 FAST CASH GUARANTEED 💰',
     description: 'Make $$$ fast. Premium accounts for sale. 100% guaranteed. DM to buy.',
     moderationNote: 'fraud/scam-style channel selling "hacked accounts" (fictional, text only)',
@@ -152,13 +189,19 @@ export const CHANNELS: DemoChannel[] = [
     ],
   },
   {
-    handle: 'veloria_budget_watch', lang: 'en', owner: 'Citizens of Veloria',
+    handle: 'veloria_budget_watch',
+    lang: 'en',
+    owner: 'Citizens of Veloria',
     title: 'Veloria Budget Watch',
     description: 'Independent citizens tracking how the Government of Veloria spends public money. Peaceful, factual, non-partisan.',
     moderationNote: 'peaceful criticism of a (fictional) government: protected expression',
     posts: [
-      { text: 'The Ministry of Health’s budget was cut by 18% this year while the renovation of the ministers’ offices cost three times its estimate. Citizens deserve to know why.' },
-      { text: 'Our petition asking the government to publish all public procurement contracts has 12,400 signatures. Sign and share, peacefully and lawfully.' },
+      {
+        text: 'The Ministry of Health’s budget was cut by 18% this year while the renovation of the ministers’ offices cost three times its estimate. Citizens deserve to know why.',
+      },
+      {
+        text: 'Our petition asking the government to publish all public procurement contracts has 12,400 signatures. Sign and share, peacefully and lawfully.',
+      },
       { text: 'We criticise policies, not people. Join the open town-hall meeting on Saturday at the public library to discuss the budget.', image: 'city' },
     ],
   },
@@ -166,8 +209,28 @@ export const CHANNELS: DemoChannel[] = [
 
 /** Readers who subscribe to channels; a few of them are in the private group. */
 export const READERS = [
-  'Amira', 'Karim', 'Hana', 'Shilan', 'Rebwar', 'Emma', 'Liam', 'Chloé', 'Lucas', 'Anna', 'Ivan',
-  'Maryam', 'Reza', 'Zeynep', 'Mehmet', 'Lucía', 'Mateo', 'Lena', 'Felix', 'Noor', 'Sara', 'Yusuf',
+  'Amira',
+  'Karim',
+  'Hana',
+  'Shilan',
+  'Rebwar',
+  'Emma',
+  'Liam',
+  'Chloé',
+  'Lucas',
+  'Anna',
+  'Ivan',
+  'Maryam',
+  'Reza',
+  'Zeynep',
+  'Mehmet',
+  'Lucía',
+  'Mateo',
+  'Lena',
+  'Felix',
+  'Noor',
+  'Sara',
+  'Yusuf',
 ];
 
 export const BOTS = [

@@ -8,7 +8,10 @@ import { avatarImage, sceneImage, stickerImage, type ImageFormat, type Scene } f
 import { BOTS, CHANNELS, DEMO_EDITOR, GROUP, READERS, STICKER_SET } from './content.ts';
 import type { Reporter } from '../intake/reporter.ts';
 
-export interface DemoOutput { log(message: string): void; error(message: string): void }
+export interface DemoOutput {
+  log(message: string): void;
+  error(message: string): void;
+}
 
 export interface DemoSummary {
   editor: { id: string; token: string };
@@ -29,9 +32,11 @@ export async function runDemo(config: Config, out: DemoOutput = console): Promis
     const existing = await ctx.channels.count();
     if (existing > 0) {
       const where = config.databaseUrl ? 'The PostgreSQL database (VIGIL_DATABASE_URL)' : `The data dir ${config.dataDir}`;
-      out.error(`${where} already has ${existing} channel${existing === 1 ? '' : 's'}, so the demo will not seed it: `
-        + 'it only fills an empty platform, so that demo content never mixes with real data.\n'
-        + 'Use a fresh data dir, for example: VIGIL_DATA_DIR=./demo-data npm run demo');
+      out.error(
+        `${where} already has ${existing} channel${existing === 1 ? '' : 's'}, so the demo will not seed it: ` +
+          'it only fills an empty platform, so that demo content never mixes with real data.\n' +
+          'Use a fresh data dir, for example: VIGIL_DATA_DIR=./demo-data npm run demo',
+      );
       process.exitCode = 1;
       return;
     }
@@ -49,7 +54,10 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
   const accounts = new Map<string, { id: string; token: string }>();
   const account = async (name: string) => {
     let a = accounts.get(name);
-    if (!a) { a = await ctx.accounts.create(name); accounts.set(name, a); }
+    if (!a) {
+      a = await ctx.accounts.create(name);
+      accounts.set(name, a);
+    }
     return a;
   };
   const editor = await account(DEMO_EDITOR);
@@ -60,13 +68,15 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
   // Pictures are rendered up front (in parallel: sharp works off the main thread), uploaded in order.
   let imageSeed = 0;
   const jobs: Array<Promise<Buffer>> = [];
-  const plan = CHANNELS.map((c) => c.posts.map((p) => {
-    if (!p.image) return -1;
-    imageSeed++;
-    const format: ImageFormat = imageSeed % 3 === 0 ? 'png' : 'jpeg';
-    jobs.push(sceneImage(p.image, imageSeed, format));
-    return jobs.length - 1;
-  }));
+  const plan = CHANNELS.map((c) =>
+    c.posts.map((p) => {
+      if (!p.image) return -1;
+      imageSeed++;
+      const format: ImageFormat = imageSeed % 3 === 0 ? 'png' : 'jpeg';
+      jobs.push(sceneImage(p.image, imageSeed, format));
+      return jobs.length - 1;
+    }),
+  );
   const avatarJob = jobs.push(avatarImage(7)) - 1;
   const stickerJobs = Array.from({ length: STICKER_SET.count }, (_, i) => jobs.push(stickerImage(i + 1)) - 1);
   const groupImageJobs = GROUP.messages.map((m) => (m.image ? jobs.push(sceneImage(m.image as Scene, 99, 'jpeg', 480, 320)) - 1 : -1));
@@ -122,8 +132,12 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
   await ctx.conversations.send('chat', chat.id, editor.id, { text: 'Yes, thank you! See you on Thursday.' });
 
   return {
-    editor, channels, bots, stickerSet: STICKER_SET.name,
-    group: { id: group.id, members: 1 + GROUP.members.length, messages: GROUP.messages.length }, chatId: chat.id,
+    editor,
+    channels,
+    bots,
+    stickerSet: STICKER_SET.name,
+    group: { id: group.id, members: 1 + GROUP.members.length, messages: GROUP.messages.length },
+    chatId: chat.id,
   };
 }
 
@@ -134,15 +148,17 @@ function printSummary(out: DemoOutput, config: Config, s: DemoSummary, ms: numbe
   const width = Math.max(...s.channels.map((c) => `${url}/c/${c.handle}`.length)) + 2;
   const posts = s.channels.reduce((n, c) => n + c.posts, 0);
   const lines = [
-    `Vigil demo seeded in ${(ms / 1000).toFixed(1)} s: ${s.channels.length} channels with ${posts} posts, ${s.bots.length} bots, `
-      + `1 sticker set, 1 private group (${s.group.members} members) and 1 chat.`,
+    `Vigil demo seeded in ${(ms / 1000).toFixed(1)} s: ${s.channels.length} channels with ${posts} posts, ${s.bots.length} bots, ` +
+      `1 sticker set, 1 private group (${s.group.members} members) and 1 chat.`,
     `Where: ${config.databaseUrl ? 'the PostgreSQL database in VIGIL_DATABASE_URL' : config.dataDir} (media files in ${config.dataDir}).`,
     '',
     'Start the server on the same data, then open the links:',
     config.databaseUrl ? `  VIGIL_DATA_DIR=${config.dataDir} VIGIL_DATABASE_URL=… npm start` : `  VIGIL_DATA_DIR=${config.dataDir} npm start`,
     '',
     'Channels',
-    ...regular.map((c) => `  ${`${url}/c/${c.handle}`.padEnd(width)}${c.title}  [${c.lang}${RTL.has(c.lang) ? ', right-to-left' : ''}] · ${c.subscribers} subscribers`),
+    ...regular.map(
+      (c) => `  ${`${url}/c/${c.handle}`.padEnd(width)}${c.title}  [${c.lang}${RTL.has(c.lang) ? ', right-to-left' : ''}] · ${c.subscribers} subscribers`,
+    ),
     '',
     'One post, a bot, the sticker set',
     `  ${url}/c/${regular[0].handle}/1`,
@@ -174,24 +190,48 @@ async function seedModeration(ctx: AppContext) {
   const authority = await ctx.people.keys.create({ kind: 'authority', org: 'Veloria Ministry of Information (fictional)', country: 'IQ' }, 'cli:demo');
   const reporter = (i: number): Reporter => ({ source: 'in_app', key: `acc:demo-reader-${i}`, accountId: null, label: `demo reader ${i}`, country: null });
   for (let i = 0; i < 12; i++) {
-    await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed', category: i % 3 ? 'fraud' : 'spam', explanation: 'Sells hacked accounts and promises fake returns.' }, reporter(i));
+    await ctx.reports.submit(
+      { subject: '/c/fast_cash_guaranteed', category: i % 3 ? 'fraud' : 'spam', explanation: 'Sells hacked accounts and promises fake returns.' },
+      reporter(i),
+    );
   }
-  await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed/1', category: 'fraud', explanation: 'Selling stolen accounts; victims have contacted our helpline.' },
-    { source: 'trusted_flagger', key: `key:${flagger.id}`, accountId: null, label: 'trusted flagger: Demo Helpline', country: null });
-  await ctx.reports.submit({ subject: '/c/veloria_budget_watch', category: 'other', explanation: 'Insults state institutions.', jurisdiction: 'IQ', legalBasis: 'Media Law art. 12 (fictional)' },
-    { source: 'authority', key: `key:${authority.id}`, accountId: null, label: 'authority: Veloria Ministry of Information (fictional) (IQ)', country: 'IQ' });
+  await ctx.reports.submit(
+    { subject: '/c/fast_cash_guaranteed/1', category: 'fraud', explanation: 'Selling stolen accounts; victims have contacted our helpline.' },
+    { source: 'trusted_flagger', key: `key:${flagger.id}`, accountId: null, label: 'trusted flagger: Demo Helpline', country: null },
+  );
+  await ctx.reports.submit(
+    {
+      subject: '/c/veloria_budget_watch',
+      category: 'other',
+      explanation: 'Insults state institutions.',
+      jurisdiction: 'IQ',
+      legalBasis: 'Media Law art. 12 (fictional)',
+    },
+    { source: 'authority', key: `key:${authority.id}`, accountId: null, label: 'authority: Veloria Ministry of Information (fictional) (IQ)', country: 'IQ' },
+  );
   const anonymous: Reporter = { source: 'anonymous', key: 'anon:demo', accountId: null, label: 'anonymous', country: null };
-  await ctx.reports.submit({ subject: '/c/fast_cash_guaranteed', category: 'extortion', explanation: 'They threaten to publish my photos unless I pay.', bonaFide: true, lifeAtRisk: true }, anonymous);
+  await ctx.reports.submit(
+    {
+      subject: '/c/fast_cash_guaranteed',
+      category: 'extortion',
+      explanation: 'They threaten to publish my photos unless I pay.',
+      bonaFide: true,
+      lifeAtRisk: true,
+    },
+    anonymous,
+  );
   if (!password) throw new Error('the demo administrator was created without a one-time password');
   return { email: user.email, password };
 }
 
 function printModeration(out: DemoOutput, config: Config, m: { email: string; password: string }): void {
   const url = config.publicUrl;
-  out.log([
-    '',
-    'Moderation: reports about fast_cash_guaranteed and veloria_budget_watch are waiting in the console.',
-    `  ${url}/console   sign in as ${m.email} with the one-time password ${m.password}`,
-    `  ${url}/report    report something yourself; ${url}/protect to try victim hash submission`,
-  ].join('\n'));
+  out.log(
+    [
+      '',
+      'Moderation: reports about fast_cash_guaranteed and veloria_budget_watch are waiting in the console.',
+      `  ${url}/console   sign in as ${m.email} with the one-time password ${m.password}`,
+      `  ${url}/report    report something yourself; ${url}/protect to try victim hash submission`,
+    ].join('\n'),
+  );
 }

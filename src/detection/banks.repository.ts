@@ -3,76 +3,138 @@ import type { BankEntriesTable, BanksTable, MediaMatchesTable, ProtectSubmission
 
 export class BanksRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   /** Reserves `count` consecutive numbers of a named counter; returns the first. */
   async allocate(name: string, count: number): Promise<number> {
-    await this.#db.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
-    const r = await this.#db.updateTable('counters').set((eb) => ({ value: eb('value', '+', count) }))
-      .where('name', '=', name).returning('value').executeTakeFirstOrThrow();
+    await this.#db
+      .insertInto('counters')
+      .values({ name, value: 0 })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const r = await this.#db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', count) }))
+      .where('name', '=', name)
+      .returning('value')
+      .executeTakeFirstOrThrow();
     return r.value - count + 1;
   }
 
-  async insertBank(row: BanksTable): Promise<void> { await this.#db.insertInto('banks').values(row).execute(); }
+  async insertBank(row: BanksTable): Promise<void> {
+    await this.#db.insertInto('banks').values(row).execute();
+  }
   /** Creates the bank unless one of that name exists (safe when several processes start at once). */
   async insertBankIfAbsent(row: BanksTable): Promise<void> {
-    await this.#db.insertInto('banks').values(row).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await this.#db
+      .insertInto('banks')
+      .values(row)
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
   }
-  findBankByName(name: string) { return this.#db.selectFrom('banks').selectAll().where('name', '=', name).executeTakeFirst(); }
-  findBank(id: string) { return this.#db.selectFrom('banks').selectAll().where('id', '=', id).executeTakeFirst(); }
+  findBankByName(name: string) {
+    return this.#db.selectFrom('banks').selectAll().where('name', '=', name).executeTakeFirst();
+  }
+  findBank(id: string) {
+    return this.#db.selectFrom('banks').selectAll().where('id', '=', id).executeTakeFirst();
+  }
   listBanks() {
-    return this.#db.selectFrom('banks').leftJoin('bank_entries', 'bank_entries.bank_id', 'banks.id')
-      .select((eb) => ['banks.id', 'banks.name', 'banks.category', 'banks.description', 'banks.created_at',
+    return this.#db
+      .selectFrom('banks')
+      .leftJoin('bank_entries', 'bank_entries.bank_id', 'banks.id')
+      .select((eb) => [
+        'banks.id',
+        'banks.name',
+        'banks.category',
+        'banks.description',
+        'banks.created_at',
         eb.fn.count<number>('bank_entries.id').filterWhere('bank_entries.status', '=', 'active').as('active'),
-        eb.fn.count<number>('bank_entries.id').as('total')])
-      .groupBy(['banks.id', 'banks.name', 'banks.category', 'banks.description', 'banks.created_at']).orderBy('banks.name').execute();
+        eb.fn.count<number>('bank_entries.id').as('total'),
+      ])
+      .groupBy(['banks.id', 'banks.name', 'banks.category', 'banks.description', 'banks.created_at'])
+      .orderBy('banks.name')
+      .execute();
   }
 
   async insertEntries(rows: BankEntriesTable[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await this.#db.insertInto('bank_entries').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await this.#db
+        .insertInto('bank_entries')
+        .values(rows.slice(i, i + 500))
+        .execute();
   }
   existingHashes(bankId: string, signalType: string, hashes: string[]) {
     if (hashes.length === 0) return Promise.resolve([]);
-    return this.#db.selectFrom('bank_entries').select('hash').where('bank_id', '=', bankId).where('signal_type', '=', signalType)
-      .where('hash', 'in', hashes).execute();
+    return this.#db
+      .selectFrom('bank_entries')
+      .select('hash')
+      .where('bank_id', '=', bankId)
+      .where('signal_type', '=', signalType)
+      .where('hash', 'in', hashes)
+      .execute();
   }
-  findEntry(id: string) { return this.#db.selectFrom('bank_entries').selectAll().where('id', '=', id).executeTakeFirst(); }
+  findEntry(id: string) {
+    return this.#db.selectFrom('bank_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  }
   entriesOfBank(bankId: string, limit: number, afterCreated?: [string, string]) {
     let q = this.#db.selectFrom('bank_entries').selectAll().where('bank_id', '=', bankId);
-    if (afterCreated) q = q.where((eb) => eb.or([eb('created_at', '>', afterCreated[0]), eb.and([eb('created_at', '=', afterCreated[0]), eb('id', '>', afterCreated[1])])]));
+    if (afterCreated)
+      q = q.where((eb) => eb.or([eb('created_at', '>', afterCreated[0]), eb.and([eb('created_at', '=', afterCreated[0]), eb('id', '>', afterCreated[1])])]));
     return q.orderBy('created_at').orderBy('id').limit(limit).execute();
   }
   /** Streams active entries in pages for building the in-memory index at start. */
   activeEntriesPage(afterNum: number, limit: number) {
-    return this.#db.selectFrom('bank_entries').innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
+    return this.#db
+      .selectFrom('bank_entries')
+      .innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
       .select(['bank_entries.id', 'bank_entries.num', 'bank_entries.bank_id', 'bank_entries.signal_type', 'bank_entries.hash', 'banks.category'])
-      .where('bank_entries.status', '=', 'active').where('bank_entries.num', '>', afterNum)
-      .orderBy('bank_entries.num').limit(limit).execute();
+      .where('bank_entries.status', '=', 'active')
+      .where('bank_entries.num', '>', afterNum)
+      .orderBy('bank_entries.num')
+      .limit(limit)
+      .execute();
   }
   async setEntryStatus(id: string, status: string, at: string, eraseHash: boolean): Promise<void> {
-    await this.#db.updateTable('bank_entries').set({ status, updated_at: at, ...(eraseHash ? { hash: '' } : {}) }).where('id', '=', id).execute();
+    await this.#db
+      .updateTable('bank_entries')
+      .set({ status, updated_at: at, ...(eraseHash ? { hash: '' } : {}) })
+      .where('id', '=', id)
+      .execute();
   }
   entriesOfSubmission(submissionId: string) {
     return this.#db.selectFrom('bank_entries').selectAll().where('submission_id', '=', submissionId).orderBy('num').execute();
   }
   entriesByNums(nums: number[]) {
     if (nums.length === 0) return Promise.resolve([]);
-    return this.#db.selectFrom('bank_entries').innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
+    return this.#db
+      .selectFrom('bank_entries')
+      .innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
       .select(['bank_entries.id', 'bank_entries.num', 'bank_entries.bank_id', 'bank_entries.status', 'banks.name as bank_name', 'banks.category'])
-      .where('bank_entries.num', 'in', nums).execute();
+      .where('bank_entries.num', 'in', nums)
+      .execute();
   }
 
-  async insertMatch(row: MediaMatchesTable): Promise<void> { await this.#db.insertInto('media_matches').values(row).execute(); }
+  async insertMatch(row: MediaMatchesTable): Promise<void> {
+    await this.#db.insertInto('media_matches').values(row).execute();
+  }
   matchesOfBank(bankId: string, limit: number) {
     return this.#db.selectFrom('media_matches').selectAll().where('bank_id', '=', bankId).orderBy('created_at', 'desc').limit(limit).execute();
   }
   matchCountsOfEntries(entryIds: string[]) {
     if (entryIds.length === 0) return Promise.resolve([]);
-    return this.#db.selectFrom('media_matches').select((eb) => ['entry_id', eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('last')])
-      .where('entry_id', 'in', entryIds).groupBy('entry_id').execute();
+    return this.#db
+      .selectFrom('media_matches')
+      .select((eb) => ['entry_id', eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('last')])
+      .where('entry_id', 'in', entryIds)
+      .groupBy('entry_id')
+      .execute();
   }
 
-  async insertSubmission(row: ProtectSubmissionsTable): Promise<void> { await this.#db.insertInto('protect_submissions').values(row).execute(); }
+  async insertSubmission(row: ProtectSubmissionsTable): Promise<void> {
+    await this.#db.insertInto('protect_submissions').values(row).execute();
+  }
   findSubmissionByCaseNumber(caseNumber: string) {
     return this.#db.selectFrom('protect_submissions').selectAll().where('case_number', '=', caseNumber).executeTakeFirst();
   }
@@ -84,8 +146,11 @@ export class BanksRepository {
   }
 
   async saveMediaHash(mediaId: string, pdq: string | null, quality: number | null, at: string): Promise<void> {
-    await this.#db.insertInto('media_hashes').values({ media_id: mediaId, pdq, pdq_quality: quality, created_at: at })
-      .onConflict((oc) => oc.column('media_id').doNothing()).execute();
+    await this.#db
+      .insertInto('media_hashes')
+      .values({ media_id: mediaId, pdq, pdq_quality: quality, created_at: at })
+      .onConflict((oc) => oc.column('media_id').doNothing())
+      .execute();
   }
   mediaHashes(mediaIds: string[]) {
     if (mediaIds.length === 0) return Promise.resolve([]);

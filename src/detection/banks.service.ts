@@ -18,8 +18,16 @@ export type BankCategory = (typeof BANK_CATEGORIES)[number];
 export type EntryOrigin = 'import' | 'victim' | 'decision';
 export type EntryStatus = 'active' | 'withdrawn' | 'benign';
 
-export interface NewEntry { signalType: SignalType; hash: string; label: string | null }
-export interface ImportResult { added: number; duplicates: number; rejected: Array<{ line: number; message: string }> }
+export interface NewEntry {
+  signalType: SignalType;
+  hash: string;
+  label: string | null;
+}
+export interface ImportResult {
+  added: number;
+  duplicates: number;
+  rejected: Array<{ line: number; message: string }>;
+}
 
 const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
@@ -31,7 +39,10 @@ export function bankCategoryOf(policyCategory: string): BankCategory {
 export class BanksService {
   #db: Db;
   #matcher: HashMatcher;
-  constructor(db: Db, matcher: HashMatcher) { this.#db = db; this.#matcher = matcher; }
+  constructor(db: Db, matcher: HashMatcher) {
+    this.#db = db;
+    this.#matcher = matcher;
+  }
 
   async create(input: { name: string; category: string; description?: string }, db: Db = this.#db) {
     if (!/^[a-z0-9][a-z0-9_-]{1,63}$/.test(input.name)) {
@@ -61,9 +72,21 @@ export class BanksService {
     const repo = new BanksRepository(this.#db);
     const at = nowIso();
     for (const category of BANK_CATEGORIES) {
-      await repo.insertBankIfAbsent({ id: newId('bank'), name: `decisions-${category}`, category, description: `Media removed by moderators' decisions (${category})`, created_at: at });
+      await repo.insertBankIfAbsent({
+        id: newId('bank'),
+        name: `decisions-${category}`,
+        category,
+        description: `Media removed by moderators' decisions (${category})`,
+        created_at: at,
+      });
     }
-    await repo.insertBankIfAbsent({ id: newId('bank'), name: VICTIM_BANK, category: 'ncii', description: 'Hashes submitted by people protecting their own intimate images', created_at: at });
+    await repo.insertBankIfAbsent({
+      id: newId('bank'),
+      name: VICTIM_BANK,
+      category: 'ncii',
+      description: 'Hashes submitted by people protecting their own intimate images',
+      created_at: at,
+    });
   }
 
   /** Pass the caller's transaction as `db` when inside one (SQLite has a single connection). */
@@ -71,7 +94,9 @@ export class BanksService {
     return (await new BanksRepository(db).findBankByName(name)) ?? this.create({ name, category, description }, db);
   }
 
-  list() { return new BanksRepository(this.#db).listBanks(); }
+  list() {
+    return new BanksRepository(this.#db).listBanks();
+  }
 
   /**
    * Adds entries to a bank in one transaction, skipping hashes it already holds; returns the new rows.
@@ -79,7 +104,13 @@ export class BanksService {
    * already submitted, so that one person withdrawing never removes another's protection.
    * The matcher learns them only after the commit.
    */
-  async addEntries(bankId: string, entries: NewEntry[], origin: EntryOrigin, submissionId: string | null = null, db: Db = this.#db): Promise<BankEntriesTable[]> {
+  async addEntries(
+    bankId: string,
+    entries: NewEntry[],
+    origin: EntryOrigin,
+    submissionId: string | null = null,
+    db: Db = this.#db,
+  ): Promise<BankEntriesTable[]> {
     const bank = await new BanksRepository(db).findBank(bankId);
     if (!bank) throw notFound('Bank');
     const at = nowIso();
@@ -90,15 +121,34 @@ export class BanksService {
         const ofType = [...new Map(entries.filter((e) => e.signalType === type).map((e) => [e.hash, e])).values()];
         for (let i = 0; i < ofType.length; i += 500) {
           const chunk = ofType.slice(i, i + 500);
-          const have = submissionId ? new Set<string>() : new Set((await repo.existingHashes(bankId, type, chunk.map((e) => e.hash))).map((r) => r.hash));
+          const have = submissionId
+            ? new Set<string>()
+            : new Set(
+                (
+                  await repo.existingHashes(
+                    bankId,
+                    type,
+                    chunk.map((e) => e.hash),
+                  )
+                ).map((r) => r.hash),
+              );
           fresh.push(...chunk.filter((e) => !have.has(e.hash)));
         }
       }
       if (fresh.length === 0) return [];
       const first = await repo.allocate('bank_entry', fresh.length);
       const rows: BankEntriesTable[] = fresh.map((e, i) => ({
-        id: newId('ent'), num: first + i, bank_id: bankId, signal_type: e.signalType, hash: e.hash, status: 'active', origin,
-        label: e.label, submission_id: submissionId, created_at: at, updated_at: at,
+        id: newId('ent'),
+        num: first + i,
+        bank_id: bankId,
+        signal_type: e.signalType,
+        hash: e.hash,
+        status: 'active',
+        origin,
+        label: e.label,
+        submission_id: submissionId,
+        created_at: at,
+        updated_at: at,
       }));
       await repo.insertEntries(rows);
       return rows;
@@ -113,7 +163,11 @@ export class BanksService {
   }
 
   /** Imports a hash list. Malformed lines are reported with their numbers; unless `skipInvalid`, nothing is imported then. */
-  async import(bankName: string, lines: AsyncIterable<string> | Iterable<string>, opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void } = {}): Promise<ImportResult> {
+  async import(
+    bankName: string,
+    lines: AsyncIterable<string> | Iterable<string>,
+    opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void } = {},
+  ): Promise<ImportResult> {
     // Start listening before the first await: a readline source emits its lines whether or not anyone
     // iterates yet, and lines emitted before the iterator exists are lost.
     const source: AsyncIterator<string> | Iterator<string> = Symbol.asyncIterator in lines ? lines[Symbol.asyncIterator]() : lines[Symbol.iterator]();
@@ -160,8 +214,15 @@ export class BanksService {
     return {
       bank,
       entries: page.map((e) => ({
-        id: e.id, signalType: e.signal_type, hash: e.hash, status: e.status, origin: e.origin, label: e.label, createdAt: e.created_at,
-        matches: Number(counts.get(e.id)?.n ?? 0), lastMatchAt: counts.get(e.id)?.last ?? null,
+        id: e.id,
+        signalType: e.signal_type,
+        hash: e.hash,
+        status: e.status,
+        origin: e.origin,
+        label: e.label,
+        createdAt: e.created_at,
+        matches: Number(counts.get(e.id)?.n ?? 0),
+        lastMatchAt: counts.get(e.id)?.last ?? null,
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
     };
@@ -170,7 +231,17 @@ export class BanksService {
   async matches(bankName: string, limit: number) {
     const bank = await this.require(bankName);
     const rows = await new BanksRepository(this.#db).matchesOfBank(bank.id, limit);
-    return rows.map((m) => ({ id: m.id, mediaId: m.media_id, entryId: m.entry_id, signalType: m.signal_type, distance: m.distance, context: JSON.parse(m.context), verdict: m.verdict, caseId: m.case_id, at: m.created_at }));
+    return rows.map((m) => ({
+      id: m.id,
+      mediaId: m.media_id,
+      entryId: m.entry_id,
+      signalType: m.signal_type,
+      distance: m.distance,
+      context: JSON.parse(m.context),
+      verdict: m.verdict,
+      caseId: m.case_id,
+      at: m.created_at,
+    }));
   }
 
   /** Withdrawn entries are erased (victim services require deletion); benign ones stay but never match again. */

@@ -8,7 +8,12 @@ test('bare, typed and CSV lines', () => {
   assert.deepEqual(parseHashLine(PDQ), { kind: 'entry', signalType: 'pdq', hash: PDQ, label: null });
   assert.deepEqual(parseHashLine(`pdq ${PDQ.toUpperCase()}`), { kind: 'entry', signalType: 'pdq', hash: PDQ, label: null });
   assert.deepEqual(parseHashLine(`pdq,${PDQ},collab,terrorism,tagA`), { kind: 'entry', signalType: 'pdq', hash: PDQ, label: 'terrorism tagA' });
-  assert.deepEqual(parseHashLine('video_md5,d41d8cd98f00b204e9800998ecf8427e'), { kind: 'entry', signalType: 'md5', hash: 'd41d8cd98f00b204e9800998ecf8427e', label: null });
+  assert.deepEqual(parseHashLine('video_md5,d41d8cd98f00b204e9800998ecf8427e'), {
+    kind: 'entry',
+    signalType: 'md5',
+    hash: 'd41d8cd98f00b204e9800998ecf8427e',
+    label: null,
+  });
   assert.deepEqual(parseHashLine('signal_type,signal_str,collab,category,tags'), { kind: 'skip' });
   assert.deepEqual(parseHashLine('   '), { kind: 'skip' });
   assert.deepEqual(parseHashLine('# comment'), { kind: 'skip' });

@@ -2,10 +2,7 @@
 // a bare hash, `<signal_type> <hash>`, or CSV `signal_type,signal_str,…` (an optional header line).
 export type SignalType = 'pdq' | 'md5' | 'sha256';
 
-export type ParsedLine =
-  | { kind: 'entry'; signalType: SignalType; hash: string; label: string | null }
-  | { kind: 'skip' }
-  | { kind: 'error'; message: string };
+export type ParsedLine = { kind: 'entry'; signalType: SignalType; hash: string; label: string | null } | { kind: 'skip' } | { kind: 'error'; message: string };
 
 const TYPE_ALIASES: Record<string, SignalType> = { pdq: 'pdq', md5: 'md5', video_md5: 'md5', photo_md5: 'md5', sha256: 'sha256' };
 const LENGTH: Record<SignalType, number> = { pdq: 64, md5: 32, sha256: 64 };
@@ -28,7 +25,12 @@ export function parseHashLine(line: string, bareDefault: SignalType = 'pdq'): Pa
   if (s.includes(',')) {
     const cols = s.split(',');
     if (cols[0].trim().toLowerCase() === 'signal_type') return { kind: 'skip' }; // CSV header
-    const label = cols.slice(3, 5).map((c) => c.trim()).filter(Boolean).join(' ') || null; // category, tags
+    const label =
+      cols
+        .slice(3, 5)
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' ') || null; // category, tags
     return entry(cols[0].trim(), cols[1] ?? '', label, bareDefault);
   }
   const parts = s.split(/\s+/);

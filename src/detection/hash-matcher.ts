@@ -7,8 +7,20 @@ import { ExactIndex } from './match/exact-index.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { SignalType } from './hash-list.ts';
 
-export interface IndexedEntry { num: number; signalType: string; hash: string; bankId: string; category: string }
-export interface Match { num: number; signalType: SignalType; distance: number; bankId: string; category: string }
+export interface IndexedEntry {
+  num: number;
+  signalType: string;
+  hash: string;
+  bankId: string;
+  category: string;
+}
+export interface Match {
+  num: number;
+  signalType: SignalType;
+  distance: number;
+  bankId: string;
+  category: string;
+}
 
 /** Hashes below this PDQ quality are too flat or small to trust (reference guidance). */
 export const MIN_PDQ_QUALITY = 50;
@@ -24,7 +36,9 @@ export class HashMatcher {
     this.#pdq = new PdqIndex({ maxDistance });
   }
 
-  get size(): number { return this.#meta.size; }
+  get size(): number {
+    return this.#meta.size;
+  }
 
   async load(db: Db, onProgress?: (loaded: number) => void): Promise<number> {
     const repo = new BanksRepository(db);

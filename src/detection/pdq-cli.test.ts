@@ -15,7 +15,9 @@ test('prints hash,quality,filename per image and reports unreadable files withou
     const pixels = new Uint8Array(width * height * 3);
     for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37 + (i >> 7) * 11) & 255;
     const png = join(dir, 'a picture.png');
-    await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(png);
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .png()
+      .toFile(png);
     writeFileSync(join(dir, 'notes.txt'), 'not an image');
     mkdirSync(join(dir, 'folder'));
     const expected = pdqHash({ data: pixels, width, height, channels: 3 });
@@ -23,7 +25,11 @@ test('prints hash,quality,filename per image and reports unreadable files withou
     const lines: string[] = [];
     const errors: string[] = [];
     const files = [join(dir, 'missing.jpg'), png, join(dir, 'notes.txt'), join(dir, 'folder'), png];
-    const code = await pdqCommand(files, (l) => lines.push(l), (l) => errors.push(l));
+    const code = await pdqCommand(
+      files,
+      (l) => lines.push(l),
+      (l) => errors.push(l),
+    );
 
     assert.equal(code, 1);
     assert.deepEqual(lines, [`${expected.hash},${expected.quality},${png}`, `${expected.hash},${expected.quality},${png}`]);
@@ -31,7 +37,14 @@ test('prints hash,quality,filename per image and reports unreadable files withou
     assert.match(errors[0], /missing\.jpg: cannot read file \(ENOENT\)/);
     assert.match(errors[1], /notes\.txt: not a decodable image \(.*unsupported image format/);
     assert.match(errors[2], /folder: cannot read file \(EISDIR\)/);
-    assert.equal(await pdqCommand([png], () => {}, () => {}), 0);
+    assert.equal(
+      await pdqCommand(
+        [png],
+        () => {},
+        () => {},
+      ),
+      0,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -39,6 +52,13 @@ test('prints hash,quality,filename per image and reports unreadable files withou
 
 test('no files is a usage error', async () => {
   const errors: string[] = [];
-  assert.equal(await pdqCommand([], () => assert.fail('no output expected'), (l) => errors.push(l)), 2);
+  assert.equal(
+    await pdqCommand(
+      [],
+      () => assert.fail('no output expected'),
+      (l) => errors.push(l),
+    ),
+    2,
+  );
   assert.deepEqual(errors, ['pdq: no files given']);
 });

@@ -73,7 +73,9 @@ test('the vectors hold every exact row and enough tolerance rows to mean somethi
   assert.ok(rows.length >= 50, `only ${rows.length} rows`);
 });
 
-test('every file of the vectors matches its manifest (size and SHA-256)', { skip: !existsSync(new URL('MANIFEST.tsv', VECTORS)) && 'no MANIFEST.tsv in VIGIL_PDQ_VECTORS' }, () => {
+test('every file of the vectors matches its manifest (size and SHA-256)', {
+  skip: !existsSync(new URL('MANIFEST.tsv', VECTORS)) && 'no MANIFEST.tsv in VIGIL_PDQ_VECTORS',
+}, () => {
   const [, ...lines] = readFileSync(new URL('MANIFEST.tsv', VECTORS), 'utf8').trim().split('\n');
   for (const line of lines) {
     const [file, bytes, sha256] = line.split('\t');

@@ -37,13 +37,21 @@ export class ProtectService {
   #db: Db;
   #banks: BanksService;
   #matcher: HashMatcher;
-  constructor(db: Db, banks: BanksService, matcher: HashMatcher) { this.#db = db; this.#banks = banks; this.#matcher = matcher; }
+  constructor(db: Db, banks: BanksService, matcher: HashMatcher) {
+    this.#db = db;
+    this.#banks = banks;
+    this.#matcher = matcher;
+  }
 
   async submit(hashes: Array<{ pdq: string; quality?: number }>) {
-    if (hashes.length === 0 || hashes.length > MAX_HASHES) throw badRequest('invalid_hashes', `Send between 1 and ${MAX_HASHES} hashes.`, [{ field: 'hashes', message: 'count' }]);
+    if (hashes.length === 0 || hashes.length > MAX_HASHES)
+      throw badRequest('invalid_hashes', `Send between 1 and ${MAX_HASHES} hashes.`, [{ field: 'hashes', message: 'count' }]);
     const entries = hashes.map((h, i) => {
       const hash = h.pdq.toLowerCase();
-      if (!/^[0-9a-f]{64}$/.test(hash)) throw badRequest('invalid_hashes', `Hash ${i + 1} is not a PDQ hash (64 hexadecimal characters).`, [{ field: `hashes.${i}.pdq`, message: 'malformed' }]);
+      if (!/^[0-9a-f]{64}$/.test(hash))
+        throw badRequest('invalid_hashes', `Hash ${i + 1} is not a PDQ hash (64 hexadecimal characters).`, [
+          { field: `hashes.${i}.pdq`, message: 'malformed' },
+        ]);
       return { signalType: 'pdq' as const, hash, label: null };
     });
     const bank = await this.#banks.findOrCreate(VICTIM_BANK, 'ncii', 'Hashes submitted by people protecting their own intimate images');
@@ -78,9 +86,14 @@ export class ProtectService {
     const entries = await repo.entriesOfSubmission(s.id);
     const counts = new Map((await repo.matchCountsOfEntries(entries.map((e) => e.id))).map((c) => [c.entry_id, c]));
     return {
-      caseNumber: s.case_number, submittedAt: s.created_at, withdrawnAt: s.withdrawn_at,
+      caseNumber: s.case_number,
+      submittedAt: s.created_at,
+      withdrawnAt: s.withdrawn_at,
       hashes: entries.map((e, i) => ({
-        number: i + 1, status: e.status === 'active' ? 'active' : e.status, matches: Number(counts.get(e.id)?.n ?? 0), lastMatchAt: counts.get(e.id)?.last ?? null,
+        number: i + 1,
+        status: e.status === 'active' ? 'active' : e.status,
+        matches: Number(counts.get(e.id)?.n ?? 0),
+        lastMatchAt: counts.get(e.id)?.last ?? null,
       })),
     };
   }

@@ -21,8 +21,18 @@ import { pdqHashFile } from './pdq-decode.ts';
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
 
-interface Hit { mediaId: string; match: Match; entryId: string; bankName: string }
-interface Details { hits: Hit[]; surface: ScanSurface; category: string; timedOut: boolean }
+interface Hit {
+  mediaId: string;
+  match: Match;
+  entryId: string;
+  bankName: string;
+}
+interface Details {
+  hits: Hit[];
+  surface: ScanSurface;
+  category: string;
+  timedOut: boolean;
+}
 
 export class ContentScanner implements PublishScanner {
   #db: Db;
@@ -32,8 +42,12 @@ export class ContentScanner implements PublishScanner {
   #budgetMs: number;
   #logger: Logger;
   constructor(opts: { db: Db; matcher: HashMatcher; media: MediaService; reports: ReportsService; budgetMs: number; logger: Logger }) {
-    this.#db = opts.db; this.#matcher = opts.matcher; this.#media = opts.media; this.#reports = opts.reports;
-    this.#budgetMs = opts.budgetMs; this.#logger = opts.logger;
+    this.#db = opts.db;
+    this.#matcher = opts.matcher;
+    this.#media = opts.media;
+    this.#reports = opts.reports;
+    this.#budgetMs = opts.budgetMs;
+    this.#logger = opts.logger;
   }
 
   /** The PDQ hash of a stored image, computed once and kept. Pass the caller's transaction when in one. */
@@ -48,16 +62,22 @@ export class ContentScanner implements PublishScanner {
   }
 
   async scan(media: MediaTable[], surface: ScanSurface): Promise<ScanResult> {
-    if (media.length === 0 || this.#matcher.size === 0 && media.every((m) => !IMAGE_TYPES.has(m.mime))) return { verdict: 'allow', details: null };
+    if (media.length === 0 || (this.#matcher.size === 0 && media.every((m) => !IMAGE_TYPES.has(m.mime)))) return { verdict: 'allow', details: null };
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.#budgetMs); });
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.#budgetMs);
+    });
     const work = this.#match(media);
     const result = await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
     if (result === 'timeout') {
       // Fail safe: content we could not check in time waits for a person rather than going out unchecked.
       this.#logger.warn({ surface, media: media.map((m) => m.id), budgetMs: this.#budgetMs }, 'scan exceeded its time budget; holding for review');
       work.catch(() => {});
-      return { verdict: 'hold', reason: 'It is waiting for a safety check.', details: { hits: [], surface, category: 'other', timedOut: true } satisfies Details };
+      return {
+        verdict: 'hold',
+        reason: 'It is waiting for a safety check.',
+        details: { hits: [], surface, category: 'other', timedOut: true } satisfies Details,
+      };
     }
     if (result.length === 0) return { verdict: 'allow', details: null };
     const category = ['csam', 'terrorism', 'ncii', 'other'].find((c) => result.some((h) => h.match.category === c)) ?? 'other';
@@ -82,9 +102,18 @@ export class ContentScanner implements PublishScanner {
 
   async hold(trx: Db, subject: { kind: 'post' | 'bot' | 'sticker_set'; id: string }): Promise<void> {
     await new EnforcementRepository(trx).insertAction({
-      id: newId('enf'), decision_id: null, case_id: null, subject_kind: subject.kind, subject_id: subject.id, code: 'held',
-      category: null, country: null, notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
-      active: 1, created_at: nowIso(), reversed_at: null,
+      id: newId('enf'),
+      decision_id: null,
+      case_id: null,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      code: 'held',
+      category: null,
+      country: null,
+      notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
+      active: 1,
+      created_at: nowIso(),
+      reversed_at: null,
     });
   }
 
@@ -103,16 +132,35 @@ export class ContentScanner implements PublishScanner {
       const banks = new BanksRepository(trx);
       for (const h of d.hits) {
         await banks.insertMatch({
-          id: newId('mm'), media_id: h.mediaId, entry_id: h.entryId, bank_id: h.match.bankId, signal_type: h.match.signalType,
-          distance: h.match.distance, context: JSON.stringify({ surface: d.surface, subject: caseSubject, postId: postId ?? null }),
-          verdict: result.verdict, case_id: caseId, created_at: at,
+          id: newId('mm'),
+          media_id: h.mediaId,
+          entry_id: h.entryId,
+          bank_id: h.match.bankId,
+          signal_type: h.match.signalType,
+          distance: h.match.distance,
+          context: JSON.stringify({ surface: d.surface, subject: caseSubject, postId: postId ?? null }),
+          verdict: result.verdict,
+          case_id: caseId,
+          created_at: at,
         });
       }
       await appendEvent(trx, caseId, {
-        kind: 'signal', actor: 'system:hash-matcher', at,
+        kind: 'signal',
+        actor: 'system:hash-matcher',
+        at,
         data: {
-          type: d.timedOut ? 'scan_timeout' : 'hash_match', verdict: result.verdict, surface: d.surface, postId: postId ?? null,
-          matches: d.hits.map((h) => ({ bank: h.bankName, bankCategory: h.match.category, entryId: h.entryId, signalType: h.match.signalType, distance: h.match.distance, mediaId: h.mediaId })),
+          type: d.timedOut ? 'scan_timeout' : 'hash_match',
+          verdict: result.verdict,
+          surface: d.surface,
+          postId: postId ?? null,
+          matches: d.hits.map((h) => ({
+            bank: h.bankName,
+            bankCategory: h.match.category,
+            entryId: h.entryId,
+            signalType: h.match.signalType,
+            distance: h.match.distance,
+            mediaId: h.mediaId,
+          })),
         },
       });
       await new EnforcementRepository(trx).linkHolds(postId ?? caseSubject.id, caseId);

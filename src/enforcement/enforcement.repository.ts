@@ -3,7 +3,9 @@ import type { EnforcementActionsTable, OwnerNoticesTable } from '../db/schema-mo
 
 export class EnforcementRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insertAction(row: EnforcementActionsTable): Promise<void> {
     await this.#db.insertInto('enforcement_actions').values(row).execute();
@@ -14,8 +16,14 @@ export class EnforcementRepository {
     return this.#db.selectFrom('enforcement_actions').selectAll().where('active', '=', 1).where('subject_id', 'in', ids).execute();
   }
   activeBlockOf(kind: string, id: string) {
-    return this.#db.selectFrom('enforcement_actions').selectAll().where('active', '=', 1)
-      .where('subject_kind', '=', kind).where('subject_id', '=', id).where('code', '=', 'blocked').executeTakeFirst();
+    return this.#db
+      .selectFrom('enforcement_actions')
+      .selectAll()
+      .where('active', '=', 1)
+      .where('subject_kind', '=', kind)
+      .where('subject_id', '=', id)
+      .where('code', '=', 'blocked')
+      .executeTakeFirst();
   }
   actionsOfDecision(decisionId: string) {
     return this.#db.selectFrom('enforcement_actions').selectAll().where('decision_id', '=', decisionId).execute();
@@ -26,13 +34,23 @@ export class EnforcementRepository {
 
   /** Lifts the holds automated detection placed on a case's posts: the decision now speaks for them. */
   async releaseHolds(caseId: string, at: string): Promise<void> {
-    await this.#db.updateTable('enforcement_actions').set({ active: 0, reversed_at: at })
-      .where('case_id', '=', caseId).where('code', '=', 'held').where('active', '=', 1).execute();
+    await this.#db
+      .updateTable('enforcement_actions')
+      .set({ active: 0, reversed_at: at })
+      .where('case_id', '=', caseId)
+      .where('code', '=', 'held')
+      .where('active', '=', 1)
+      .execute();
   }
 
   async linkHolds(subjectId: string, caseId: string): Promise<void> {
-    await this.#db.updateTable('enforcement_actions').set({ case_id: caseId })
-      .where('subject_id', '=', subjectId).where('code', '=', 'held').where('case_id', 'is', null).execute();
+    await this.#db
+      .updateTable('enforcement_actions')
+      .set({ case_id: caseId })
+      .where('subject_id', '=', subjectId)
+      .where('code', '=', 'held')
+      .where('case_id', 'is', null)
+      .execute();
   }
 
   async insertNotice(row: OwnerNoticesTable): Promise<void> {

@@ -8,13 +8,15 @@ export function enforcementRestrictions(db: Db): RestrictionSource {
     async activeRestrictions(subjects: SubjectRef[]): Promise<Restriction[]> {
       const wanted = new Set(subjects.map((s) => `${s.kind}:${s.id}`));
       const rows = await new EnforcementRepository(db).activeFor(subjects);
-      return rows.filter((r) => wanted.has(`${r.subject_kind}:${r.subject_id}`)).map((r) => ({
-        subject: { kind: r.subject_kind as SubjectRef['kind'], id: r.subject_id },
-        code: r.code as Restriction['code'],
-        category: r.category,
-        text: r.notice_text,
-        country: r.country,
-      }));
+      return rows
+        .filter((r) => wanted.has(`${r.subject_kind}:${r.subject_id}`))
+        .map((r) => ({
+          subject: { kind: r.subject_kind as SubjectRef['kind'], id: r.subject_id },
+          code: r.code as Restriction['code'],
+          category: r.category,
+          text: r.notice_text,
+          country: r.country,
+        }));
     },
   };
 }

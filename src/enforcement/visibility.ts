@@ -3,10 +3,15 @@
 // moderation core) supplies the restrictions through the `RestrictionSource` interface.
 
 export type PublicSubjectKind = 'channel' | 'post' | 'bot' | 'sticker_set';
-export interface SubjectRef { kind: PublicSubjectKind; id: string }
+export interface SubjectRef {
+  kind: PublicSubjectKind;
+  id: string;
+}
 
 /** Who is looking. `country` comes from a pluggable resolver (a request header in the reference setup). */
-export interface Viewer { country?: string }
+export interface Viewer {
+  country?: string;
+}
 
 export interface Notice {
   /**
@@ -39,9 +44,13 @@ const key = (s: SubjectRef) => `${s.kind}:${s.id}`;
 
 export class VisibilityService {
   #source: RestrictionSource;
-  constructor(source: RestrictionSource = noRestrictions) { this.#source = source; }
+  constructor(source: RestrictionSource = noRestrictions) {
+    this.#source = source;
+  }
 
-  setSource(source: RestrictionSource): void { this.#source = source; }
+  setSource(source: RestrictionSource): void {
+    this.#source = source;
+  }
 
   async check(subject: SubjectRef, viewer: Viewer): Promise<Visibility> {
     return (await this.checkMany([subject], viewer)).get(key(subject)) ?? { visible: true };

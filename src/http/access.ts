@@ -64,17 +64,25 @@ export function isStaffWith(p: Principal, permission: StaffPermission): boolean 
 export type Access = 'public' | 'account' | 'staff' | 'authenticated' | StaffPermission;
 
 declare module 'fastify' {
-  interface FastifyContextConfig { access?: Access }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
 }
 
 export function enforceAccess(req: FastifyRequest): void {
   const access = req.routeOptions.config?.access;
   if (access === undefined || access === 'public') return;
-  if (access === 'account') { requireAccount(req); return; }
+  if (access === 'account') {
+    requireAccount(req);
+    return;
+  }
   if (access === 'authenticated') {
     if (req.principal.kind === 'anonymous') throw unauthorized('No credentials were sent.');
     return;
   }
-  if (access === 'staff') { requireStaffUser(req); return; }
+  if (access === 'staff') {
+    requireStaffUser(req);
+    return;
+  }
   requireStaff(req, access);
 }

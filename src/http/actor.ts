@@ -4,9 +4,13 @@ import type { Principal } from './principal.ts';
 
 export function actorOf(p: Principal): string {
   switch (p.kind) {
-    case 'staff': return `staff:${p.userId}`;
-    case 'api_key': return `api_key:${p.keyId}`;
-    case 'account': return `account:${p.accountId}`;
-    case 'anonymous': return 'anonymous';
+    case 'staff':
+      return `staff:${p.userId}`;
+    case 'api_key':
+      return `api_key:${p.keyId}`;
+    case 'account':
+      return `account:${p.accountId}`;
+    case 'anonymous':
+      return 'anonymous';
   }
 }

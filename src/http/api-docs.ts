@@ -9,8 +9,14 @@ const LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
 /** Swagger UI's own files only; data: images for its logo and icons; requests to us for "Try it out". */
 export const DOCS_CSP = [
-  "default-src 'none'", "script-src 'self'", `style-src 'self' ${LOGO_STYLE}`, "img-src 'self' data:", "connect-src 'self'",
-  "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  `style-src 'self' ${LOGO_STYLE}`,
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 const VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">';

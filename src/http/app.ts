@@ -58,13 +58,17 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   installTextIntegrity(app);
   app.addSchema(ErrorSchema);
   await app.register(cookie); // before the principal hook, which reads the session cookie
-  installPrincipal(app, {
-    vga: async (token) => {
-      const a = await ctx.accounts.authenticate(token);
-      return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
+  installPrincipal(
+    app,
+    {
+      vga: async (token) => {
+        const a = await ctx.accounts.authenticate(token);
+        return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
+      },
+      ...peopleTokenResolvers(ctx.people),
     },
-    ...peopleTokenResolvers(ctx.people),
-  }, sessionResolver(ctx.people));
+    sessionResolver(ctx.people),
+  );
   // Registered after the principal hook: every route's declared access is enforced here, in one place.
   app.addHook('onRequest', async (req) => enforceAccess(req));
 
@@ -72,7 +76,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vigil API', version: '0.1.0', description: 'Reports, cases, decisions and the reference channels platform.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'vigil_session' } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, sessionCookie: { type: 'apiKey', in: 'cookie', name: 'vigil_session' } },
+      },
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
@@ -88,7 +94,20 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
   });
 
-  for (const routes of [accountsRoutes, mediaRoutes, channelsRoutes, botsAndStickersRoutes, conversationsRoutes, publicPagesRoutes, peopleRoutes, reportsRoutes, casesRoutes, banksRoutes, protectRoutes, webAppRoutes]) {
+  for (const routes of [
+    accountsRoutes,
+    mediaRoutes,
+    channelsRoutes,
+    botsAndStickersRoutes,
+    conversationsRoutes,
+    publicPagesRoutes,
+    peopleRoutes,
+    reportsRoutes,
+    casesRoutes,
+    banksRoutes,
+    protectRoutes,
+    webAppRoutes,
+  ]) {
     await routes(app, ctx);
   }
   return app;

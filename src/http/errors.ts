@@ -3,7 +3,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../shared/errors.ts';
 import { edgeHeaders } from './security-headers.ts';
 
-export interface ErrorBody { error: { code: string; message: string; details?: unknown } }
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
 
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
@@ -19,7 +21,7 @@ function validationDetails(err: FastifyError): Array<{ field: string; message: s
     const extra = typeof v.params?.additionalProperty === 'string' ? `/${v.params.additionalProperty}` : '';
     const pointer = `${v.instancePath ?? ''}${missing}${extra}`;
     const field = pointer === '' ? context : pointer.slice(1).replaceAll('/', '.');
-    return { field, message: missing ? 'is required' : extra ? 'is not a known field' : v.message ?? 'is invalid' };
+    return { field, message: missing ? 'is required' : extra ? 'is not a known field' : (v.message ?? 'is invalid') };
   });
 }
 
@@ -33,9 +35,17 @@ export type HtmlErrorRenderer = (req: FastifyRequest, status: number, body: Erro
 export const FRAMEWORK_ERRORS: Readonly<Record<string, { status: number; code: string; message?: string }>> = {
   // Bodies
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'This Content-Type is not accepted here: send JSON (application/json).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'This Content-Type is not accepted here: send JSON (application/json).',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The body length does not match Content-Length.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_request', message: 'The body is empty but Content-Type says application/json: send a JSON object, or no Content-Type.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'invalid_request',
+    message: 'The body is empty but Content-Type says application/json: send a JSON object, or no Content-Type.',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'The body is not valid JSON.' },
   FST_ERR_ROUTE_MISSING_CONTENT_TYPE: { status: 400, code: 'bad_request' }, // a QUERY request without Content-Type
   // URLs, met in the router before any route runs (see framework-errors.ts)
@@ -93,6 +103,5 @@ export function installErrorHandling(app: FastifyInstance, renderHtml: HtmlError
     return send(req, reply, 500, errorBody('internal_error', 'Something went wrong on our side. The error has been logged.'));
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    send(req, reply, 404, errorBody('not_found', `No route for ${req.method} ${req.url.split('?')[0]}.`)));
+  app.setNotFoundHandler((req, reply) => send(req, reply, 404, errorBody('not_found', `No route for ${req.method} ${req.url.split('?')[0]}.`)));
 }

@@ -46,10 +46,14 @@ export function clientErrorAnswer(err: ConnectionError): { status: number; body:
 /** Writes a complete HTTP/1.1 answer on a socket no Fastify reply owns, then closes it. */
 function writeRaw(socket: Socket, status: number, body: ErrorBody): void {
   const json = JSON.stringify(body);
-  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
-    'Content-Type: application/json; charset=utf-8\r\n' +
-    Object.entries(edgeHeaders(false)).map(([name, value]) => `${name}: ${value}\r\n`).join('') +
-    `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      Object.entries(edgeHeaders(false))
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('') +
+      `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
 }
 
 /** Fastify's `clientErrorHandler` option (bound to the instance), replacing its {"error":"Bad Request",…} answer. */
@@ -70,13 +74,21 @@ export function answerClientError(this: unknown, err: ConnectionError, socket: S
 export function installServerEdgeErrors(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     if (req.raw.httpVersionMajor === 1 && req.raw.httpVersionMinor >= 1 && req.headers.host === undefined) {
-      return reply.status(400).type('application/json; charset=utf-8').header('connection', 'close')
+      return reply
+        .status(400)
+        .type('application/json; charset=utf-8')
+        .header('connection', 'close')
         .send(errorBody('missing_host', 'HTTP/1.1 requests need a Host header.'));
     }
   });
   app.server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     const json = JSON.stringify(errorBody('expectation_failed', 'Only "Expect: 100-continue" is supported.'));
-    res.writeHead(417, { ...edgeHeaders(false), 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), connection: 'close' });
+    res.writeHead(417, {
+      ...edgeHeaders(false),
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(json),
+      connection: 'close',
+    });
     res.end(json);
   });
   app.server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {

@@ -30,8 +30,10 @@ export function installMetrics(app: FastifyInstance, opts: { token?: string } = 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
-    name: 'vigil_http_request_duration_seconds', help: 'HTTP request duration',
-    labelNames: ['method', 'route', 'status'], registers: [registry],
+    name: 'vigil_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   });
   app.addHook('onResponse', async (req, reply) => {

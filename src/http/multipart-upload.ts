@@ -24,8 +24,9 @@ export async function readUploadedFile(req: FastifyRequest): Promise<Buffer> {
   }
   if (bytes === undefined) {
     const had = fields.length > 0 ? ` It has only the text field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f.slice(0, 64)}"`).join(', ')}.` : '';
-    throw badRequest('missing_file', `The multipart body has no file part: send the file as a part with a filename (curl -F file=@photo.jpg).${had}`,
-      [{ field: 'file', message: 'required' }]);
+    throw badRequest('missing_file', `The multipart body has no file part: send the file as a part with a filename (curl -F file=@photo.jpg).${had}`, [
+      { field: 'file', message: 'required' },
+    ]);
   }
   return bytes;
 }

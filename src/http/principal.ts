@@ -7,15 +7,21 @@ import { safeEqual } from '../shared/secrets.ts';
 export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
 export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
 
-export interface StaffPrincipal { kind: 'staff'; userId: string; email: string; role: Role; via: 'session' | 'token' }
-export interface ApiKeyPrincipal {
-  kind: 'api_key'; keyId: string; keyKind: 'trusted_flagger' | 'authority' | 'platform'; org: string; country: string | null;
+export interface StaffPrincipal {
+  kind: 'staff';
+  userId: string;
+  email: string;
+  role: Role;
+  via: 'session' | 'token';
 }
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'account'; accountId: string; displayName: string }
-  | StaffPrincipal
-  | ApiKeyPrincipal;
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  keyId: string;
+  keyKind: 'trusted_flagger' | 'authority' | 'platform';
+  org: string;
+  country: string | null;
+}
+export type Principal = { kind: 'anonymous' } | { kind: 'account'; accountId: string; displayName: string } | StaffPrincipal | ApiKeyPrincipal;
 
 /** Resolves a bearer token to a principal, or undefined if the token is not one of its kind. */
 export type TokenResolver = (token: string) => Promise<Principal | undefined>;
@@ -28,9 +34,13 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 declare module 'fastify' {
-  interface FastifyRequest { principal: Principal }
+  interface FastifyRequest {
+    principal: Principal;
+  }
   /** `ownBearer: true`: the route checks its own bearer token (/metrics); it is not a principal's. */
-  interface FastifyContextConfig { ownBearer?: boolean }
+  interface FastifyContextConfig {
+    ownBearer?: boolean;
+  }
 }
 
 const ANONYMOUS: Principal = { kind: 'anonymous' };
@@ -40,8 +50,12 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
   const slot = Symbol('principal');
   type WithSlot = FastifyRequest & { [slot]?: Principal };
   app.decorateRequest('principal', {
-    getter(this: FastifyRequest) { return (this as WithSlot)[slot] ?? ANONYMOUS; },
-    setter(this: FastifyRequest, value: Principal) { (this as WithSlot)[slot] = value; },
+    getter(this: FastifyRequest) {
+      return (this as WithSlot)[slot] ?? ANONYMOUS;
+    },
+    setter(this: FastifyRequest, value: Principal) {
+      (this as WithSlot)[slot] = value;
+    },
   });
   // The console's session cookie counts only without an Authorization header. An expired or unknown
   // session is simply anonymous. Cookies ride along on cross-site requests, so a cookie-authenticated

@@ -23,13 +23,19 @@ const refusal = (message: string) => new AppError(429, 'rate_limited', message);
 /** Accounts created per address per hour. */
 export function signupLimit(config: Config): RateLimitOptions {
   return {
-    max: config.signupLimit, timeWindow: HOUR,
+    max: config.signupLimit,
+    timeWindow: HOUR,
     keyGenerator: (req) => `signup|${addressOf(req)}`,
     errorResponseBuilder: (_req, c) => refusal(`Too many accounts were created from this address; try again in ${c.after}.`),
   };
 }
 
-interface Budget { key: string; max: number; window: number; who: string }
+interface Budget {
+  key: string;
+  max: number;
+  window: number;
+  who: string;
+}
 
 // A report counts against whoever is accountable for it: an account, an API key or a staff user by its id,
 // wherever it sends from (so fresh addresses do not help); an anonymous reporter by address. Staff share the
@@ -37,10 +43,14 @@ interface Budget { key: string; max: number; window: number; who: string }
 function reportBudget(req: FastifyRequest, config: Config): Budget {
   const p = req.principal;
   switch (p.kind) {
-    case 'account': return { key: `report|account|${p.accountId}`, max: config.accountReportLimit, window: HOUR, who: 'this account' };
-    case 'api_key': return { key: `report|key|${p.keyId}`, max: config.keyReportLimit, window: MINUTE, who: 'this API key' };
-    case 'staff': return { key: `report|staff|${p.userId}`, max: config.keyReportLimit, window: MINUTE, who: 'this staff user' };
-    default: return { key: `report|address|${addressOf(req)}`, max: config.anonReportsPerMinute, window: MINUTE, who: 'this address' };
+    case 'account':
+      return { key: `report|account|${p.accountId}`, max: config.accountReportLimit, window: HOUR, who: 'this account' };
+    case 'api_key':
+      return { key: `report|key|${p.keyId}`, max: config.keyReportLimit, window: MINUTE, who: 'this API key' };
+    case 'staff':
+      return { key: `report|staff|${p.userId}`, max: config.keyReportLimit, window: MINUTE, who: 'this staff user' };
+    default:
+      return { key: `report|address|${addressOf(req)}`, max: config.anonReportsPerMinute, window: MINUTE, who: 'this address' };
   }
 }
 
@@ -63,8 +73,11 @@ export function loginAddressLimit(scope: FastifyInstance, config: Config) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const r = await check(req);
     if (r.isAllowed || !r.isExceeded) return;
-    reply.header('x-ratelimit-limit', r.max).header('x-ratelimit-remaining', 0)
-      .header('x-ratelimit-reset', r.ttlInSeconds).header('retry-after', r.ttlInSeconds);
+    reply
+      .header('x-ratelimit-limit', r.max)
+      .header('x-ratelimit-remaining', 0)
+      .header('x-ratelimit-reset', r.ttlInSeconds)
+      .header('retry-after', r.ttlInSeconds);
     throw refusal(`Too many login attempts from this address; try again in ${r.ttlInSeconds} seconds.`);
   };
 }

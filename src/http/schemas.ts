@@ -1,16 +1,18 @@
 // Shared TypeBox schemas: the error shape and common parameters, reused by every route for OpenAPI.
 import { Type } from 'typebox';
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String({ description: 'Stable machine-readable code' }),
-    message: Type.String({ description: 'Human-readable explanation' }),
-    details: Type.Optional(Type.Unknown()),
-  }),
-}, { $id: 'Error' });
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code' }),
+      message: Type.String({ description: 'Human-readable explanation' }),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'Error' },
+);
 
-export const errorResponses = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
+export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
 
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
@@ -18,12 +20,18 @@ export const PageQuery = Type.Object({
 });
 
 export const MediaSchema = Type.Object({
-  id: Type.String(), sha256: Type.String(), mime: Type.String(), size: Type.Integer(),
-  width: Type.Optional(Type.Integer()), height: Type.Optional(Type.Integer()),
+  id: Type.String(),
+  sha256: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  width: Type.Optional(Type.Integer()),
+  height: Type.Optional(Type.Integer()),
 });
 
 export const NoticeSchema = Type.Object({
-  code: Type.String(), category: Type.Union([Type.String(), Type.Null()]), text: Type.String(),
+  code: Type.String(),
+  category: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
 });
 
 export const bearer = [{ bearerAuth: [] }];

@@ -7,10 +7,13 @@ import { badRequest, type AppError } from '../shared/errors.ts';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
-const invalidText = (field: string, what: string): AppError =>
-  badRequest('invalid_text', `"${field}" is not valid text: ${what}.`, [{ field, message: what }]);
+const invalidText = (field: string, what: string): AppError => badRequest('invalid_text', `"${field}" is not valid text: ${what}.`, [{ field, message: what }]);
 
-interface Container { value: object; key: string | number | undefined; parent: Container | undefined }
+interface Container {
+  value: object;
+  key: string | number | undefined;
+  parent: Container | undefined;
+}
 
 /** The dotted path of a container's member (its last 16 segments at most), as validation errors name fields. */
 function pathOf(node: Container | undefined, key: string | number | undefined): string {
@@ -85,9 +88,17 @@ export function badQueryParameter(url: string): string | undefined {
     try {
       decodeURIComponent(value);
     } catch {
-      try { return decodeURIComponent(name).slice(0, 64); } catch { return name.slice(0, 64); }
+      try {
+        return decodeURIComponent(name).slice(0, 64);
+      } catch {
+        return name.slice(0, 64);
+      }
     }
-    try { decodeURIComponent(name); } catch { return name.slice(0, 64); }
+    try {
+      decodeURIComponent(name);
+    } catch {
+      return name.slice(0, 64);
+    }
   }
   return undefined;
 }
@@ -99,7 +110,11 @@ export function badQueryParameter(url: string): string | undefined {
  * takes one, and its parser replaced invalid bytes silently.
  */
 export function installTextIntegrity(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error') as (req: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void) => void;
+  const parseJson = app.getDefaultJsonParser('error', 'error') as (
+    req: FastifyRequest,
+    body: string,
+    done: (err: Error | null, value?: unknown) => void,
+  ) => void;
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
     let text: string;

@@ -12,7 +12,10 @@ export function requestFingerprint(body: unknown): string {
 /** Throws 422 when an earlier request under the same key had another body. Rows from before fingerprints replay as they did. */
 export function assertSameRequest(earlier: { request_fingerprint: string | null }, fingerprint: string): void {
   if (earlier.request_fingerprint !== null && earlier.request_fingerprint !== fingerprint) {
-    throw new AppError(422, 'idempotency_key_reused',
-      'This Idempotency-Key was already used for a report with a different body. Repeat the first request exactly to get its acknowledgement again, or send a new key for a new report.');
+    throw new AppError(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a report with a different body. Repeat the first request exactly to get its acknowledgement again, or send a new key for a new report.',
+    );
   }
 }

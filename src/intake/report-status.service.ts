@@ -19,7 +19,10 @@ const PUBLIC_EVENTS: Record<string, string> = {
 export class ReportStatusService {
   #db: Db;
   #secret: ServerSecret;
-  constructor(db: Db, secret: ServerSecret) { this.#db = db; this.#secret = secret; }
+  constructor(db: Db, secret: ServerSecret) {
+    this.#db = db;
+    this.#secret = secret;
+  }
 
   async get(id: string, access: { receipt?: string; reporterKey?: string }) {
     const r = await new CasesRepository(this.#db).findReport(id);
@@ -38,7 +41,14 @@ export class ReportStatusService {
       { at: r.created_at, event: 'received', text: 'Your report was received and recorded.' },
     ];
     if (r.status === 'declined_out_of_scope') {
-      timeline.push({ at: r.answered_at ?? r.created_at, event: 'declined_out_of_scope', text: r.subject_kind === 'account' ? 'The report names an account; we review what accounts publish, not accounts as such.' : 'The report is about a private conversation, which we do not process.' });
+      timeline.push({
+        at: r.answered_at ?? r.created_at,
+        event: 'declined_out_of_scope',
+        text:
+          r.subject_kind === 'account'
+            ? 'The report names an account; we review what accounts publish, not accounts as such.'
+            : 'The report is about a private conversation, which we do not process.',
+      });
     } else if (r.case_id) {
       for (const e of await new CasesRepository(this.#db).events(r.case_id)) {
         if (e.created_at < r.created_at || !PUBLIC_EVENTS[e.kind]) continue;
@@ -49,9 +59,12 @@ export class ReportStatusService {
       }
     }
     return {
-      id: r.id, status: r.status, createdAt: r.created_at,
+      id: r.id,
+      status: r.status,
+      createdAt: r.created_at,
       subject: { kind: r.subject_kind, link: r.subject_link },
-      category: r.category, categoryTitle: policyCategory(r.category).title,
+      category: r.category,
+      categoryTitle: policyCategory(r.category).title,
       timeline,
       answer: r.answer ? JSON.parse(r.answer) : null,
     };

@@ -17,12 +17,20 @@ export interface Reporter {
 
 export function reporterOf(p: Principal, ip: string, secret: ServerSecret): Reporter {
   switch (p.kind) {
-    case 'account': return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null };
+    case 'account':
+      return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null };
     case 'api_key': {
       const source: ReportSource = p.keyKind === 'trusted_flagger' ? 'trusted_flagger' : p.keyKind === 'authority' ? 'authority' : 'platform';
-      return { source, key: `key:${p.keyId}`, accountId: null, label: `${p.keyKind.replace('_', ' ')}: ${p.org}${p.country ? ` (${p.country})` : ''}`, country: p.country };
+      return {
+        source,
+        key: `key:${p.keyId}`,
+        accountId: null,
+        label: `${p.keyKind.replace('_', ' ')}: ${p.org}${p.country ? ` (${p.country})` : ''}`,
+        country: p.country,
+      };
     }
-    case 'staff': return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null };
+    case 'staff':
+      return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null };
     default: {
       // Anonymous web-form reporters are told apart by a keyed hash of their address, never the address
       // itself; keyed, because the address space is small enough to hash in full.

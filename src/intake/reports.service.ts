@@ -36,7 +36,13 @@ export interface ReportInput {
 
 export type ReportStatus = 'received' | 'in_review' | 'decided' | 'declined_out_of_scope';
 
-export interface Acknowledgement { id: string; status: ReportStatus; receipt: string; statusUrl: string; caseId: string | null }
+export interface Acknowledgement {
+  id: string;
+  status: ReportStatus;
+  receipt: string;
+  statusUrl: string;
+  caseId: string | null;
+}
 
 const field = (name: string, message: string) => badRequest('invalid_report', `"${name}" ${message}.`, [{ field: name, message }]);
 
@@ -45,7 +51,8 @@ function validate(input: ReportInput, reporter: Reporter): string {
   if (!category) throw field('category', 'is not a policy category or in-app reason');
   if (reporter.source === 'anonymous') {
     // DSA Art. 16: a notice explains why the content is illegal and confirms it is made in good faith.
-    if (!input.explanation || input.explanation.trim().length < 10) throw field('explanation', 'is required (at least 10 characters) for reports without an account');
+    if (!input.explanation || input.explanation.trim().length < 10)
+      throw field('explanation', 'is required (at least 10 characters) for reports without an account');
     if (input.bonaFide !== true) throw field('bonaFide', 'must be true: confirm that the report is accurate and made in good faith');
   }
   if (reporter.source === 'authority') {
@@ -64,7 +71,10 @@ export class ReportsService {
   #publicUrl: string;
   #secret: ServerSecret;
   constructor(db: Db, publicUrl: string, secret: ServerSecret) {
-    this.#db = db; this.#subjects = new SubjectDirectory(db); this.#publicUrl = publicUrl; this.#secret = secret;
+    this.#db = db;
+    this.#subjects = new SubjectDirectory(db);
+    this.#publicUrl = publicUrl;
+    this.#secret = secret;
   }
 
   async submit(input: ReportInput, reporter: Reporter, idempotencyKey?: string): Promise<Acknowledgement> {
@@ -84,15 +94,34 @@ export class ReportsService {
     // Derived, so a replay can re-issue it; the row keeps only its hash, as for the receipts before.
     const receipt = receiptOf(this.#secret, id);
     const row: ReportsTable = {
-      id, case_id: null, subject_kind: subject.kind, subject_id: subject.id, subject_link: subject.link,
-      source: reporter.source, reporter_key: reporter.key, reporter_account_id: reporter.accountId, reporter_label: reporter.label,
-      contact_name: input.contact?.name?.trim() || null, contact_email: input.contact?.email?.trim() || null,
-      category, claimed: input.category, explanation: input.explanation?.trim() || null, evidence: input.evidence?.trim() || null,
-      post_ids: JSON.stringify(subject.postIds), life_at_risk: input.lifeAtRisk ? 1 : 0, bona_fide: input.bonaFide ? 1 : 0,
+      id,
+      case_id: null,
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      subject_link: subject.link,
+      source: reporter.source,
+      reporter_key: reporter.key,
+      reporter_account_id: reporter.accountId,
+      reporter_label: reporter.label,
+      contact_name: input.contact?.name?.trim() || null,
+      contact_email: input.contact?.email?.trim() || null,
+      category,
+      claimed: input.category,
+      explanation: input.explanation?.trim() || null,
+      evidence: input.evidence?.trim() || null,
+      post_ids: JSON.stringify(subject.postIds),
+      life_at_risk: input.lifeAtRisk ? 1 : 0,
+      bona_fide: input.bonaFide ? 1 : 0,
       jurisdiction: reporter.source === 'authority' ? (input.jurisdiction ?? reporter.country) : (input.jurisdiction ?? null),
-      legal_basis: input.legalBasis?.trim() || null, order_reference: input.orderReference?.trim() || null,
-      status: 'received', receipt_hash: hashToken(receipt), idempotency_key: scopedKey, request_fingerprint: fingerprint,
-      answer: null, created_at: nowIso(), answered_at: null,
+      legal_basis: input.legalBasis?.trim() || null,
+      order_reference: input.orderReference?.trim() || null,
+      status: 'received',
+      receipt_hash: hashToken(receipt),
+      idempotency_key: scopedKey,
+      request_fingerprint: fingerprint,
+      answer: null,
+      created_at: nowIso(),
+      answered_at: null,
     };
     for (let attempt = 1; ; attempt++) {
       try {
@@ -119,7 +148,13 @@ export class ReportsService {
   }
 
   #ack(r: ReportsTable, receipt: string): Acknowledgement {
-    return { id: r.id, status: r.status as ReportStatus, receipt, statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}`, caseId: r.case_id };
+    return {
+      id: r.id,
+      status: r.status as ReportStatus,
+      receipt,
+      statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}`,
+      caseId: r.case_id,
+    };
   }
 
   async #store(row: ReportsTable, subject: ResolvedSubject): Promise<void> {
@@ -143,7 +178,12 @@ export class ReportsService {
         row.answer = standing.answer;
         row.answered_at = at;
         await cases.insertReport(row);
-        await appendEvent(trx, standing.id, { kind: 'report_added', actor: `reporter:${row.source}`, at, data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true } });
+        await appendEvent(trx, standing.id, {
+          kind: 'report_added',
+          actor: `reporter:${row.source}`,
+          at,
+          data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true },
+        });
         // The decided case lists this report, so its counts include it; its state, priority and deadline
         // stay those it was decided with. appendEvent took the case row's lock: concurrent reports count in turn.
         await cases.update(standing.id, { ...(await countFigures(trx, standing.id)), updated_at: at });
@@ -153,10 +193,28 @@ export class ReportsService {
       if (!c) {
         const id = newId('case');
         await cases.insert({
-          id, subject_kind: subject.kind, subject_id: subject.id, open_key: `${subject.kind}:${subject.id}`,
-          owner_account_id: subject.ownerAccountId, state: 'open', category: row.category, priority: 0, sla_due_at: at,
-          report_count: 0, reporter_count: 0, sources: '[]', categories: '[]', reach: subject.reach, life_at_risk: 0,
-          assignee_id: null, last_event_seq: 0, outcome: null, decision_id: null, created_at: at, updated_at: at, decided_at: null,
+          id,
+          subject_kind: subject.kind,
+          subject_id: subject.id,
+          open_key: `${subject.kind}:${subject.id}`,
+          owner_account_id: subject.ownerAccountId,
+          state: 'open',
+          category: row.category,
+          priority: 0,
+          sla_due_at: at,
+          report_count: 0,
+          reporter_count: 0,
+          sources: '[]',
+          categories: '[]',
+          reach: subject.reach,
+          life_at_risk: 0,
+          assignee_id: null,
+          last_event_seq: 0,
+          outcome: null,
+          decision_id: null,
+          created_at: at,
+          updated_at: at,
+          decided_at: null,
         });
         await appendEvent(trx, id, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } });
         c = await cases.findById(id);
@@ -168,8 +226,17 @@ export class ReportsService {
       const figures = await computeFigures(trx, await cases.reportsOfCase(c.id), subject.reach);
       await cases.update(c.id, { ...figures, reach: subject.reach, updated_at: at });
       await appendEvent(trx, c.id, {
-        kind: 'report_added', actor: `reporter:${row.source}`, at,
-        data: { reportId: row.id, source: row.source, category: row.category, lifeAtRisk: row.life_at_risk === 1, postIds: JSON.parse(row.post_ids), priority: figures.priority },
+        kind: 'report_added',
+        actor: `reporter:${row.source}`,
+        at,
+        data: {
+          reportId: row.id,
+          source: row.source,
+          category: row.category,
+          lifeAtRisk: row.life_at_risk === 1,
+          postIds: JSON.parse(row.post_ids),
+          priority: figures.priority,
+        },
       });
     });
   }
@@ -196,4 +263,3 @@ export class ReportsService {
     return { id: last.id, answer };
   }
 }
-

@@ -24,12 +24,20 @@ export interface ResolvedSubject {
 
 export class SubjectDirectory {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async resolve(claim: SubjectClaim): Promise<ResolvedSubject> {
     const channels = new ChannelsRepository(this.#db);
     const channelSubject = (c: { id: string; handle: string; owner_id: string; subscriber_count: number }, postIds: string[]): ResolvedSubject => ({
-      kind: 'channel', id: c.id, link: `/c/${c.handle}`, label: `@${c.handle}`, ownerAccountId: c.owner_id, reach: c.subscriber_count, postIds,
+      kind: 'channel',
+      id: c.id,
+      link: `/c/${c.handle}`,
+      label: `@${c.handle}`,
+      ownerAccountId: c.owner_id,
+      reach: c.subscriber_count,
+      postIds,
     });
     if (claim.kind === 'channel') {
       const c = claim.by === 'link' ? await channels.findByHandle(claim.handle) : await channels.findById(claim.id);
@@ -37,9 +45,10 @@ export class SubjectDirectory {
       return channelSubject(c, []);
     }
     if (claim.kind === 'post') {
-      const post = claim.by === 'link'
-        ? await channels.findByHandle(claim.handle).then((c) => (c ? channels.findPost(c.id, claim.number) : undefined))
-        : await channels.findPostById(claim.id);
+      const post =
+        claim.by === 'link'
+          ? await channels.findByHandle(claim.handle).then((c) => (c ? channels.findPost(c.id, claim.number) : undefined))
+          : await channels.findPostById(claim.id);
       if (!post) throw notFound('Post');
       const c = await channels.findById(post.channel_id);
       if (!c) throw notFound('Channel');

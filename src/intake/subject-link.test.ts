@@ -12,6 +12,10 @@ test('links with or without scheme and host', () => {
 
 test('anything else is a clear 400', () => {
   for (const bad of ['', '/x/y', 'https://', '/c/a/b/c', { kind: 'planet', id: 'x' }, { kind: 'channel' }, 42, null]) {
-    assert.throws(() => parseSubject(bad), (e: any) => e.status === 400 && e.code === 'invalid_subject', JSON.stringify(bad));
+    assert.throws(
+      () => parseSubject(bad),
+      (e: any) => e.status === 400 && e.code === 'invalid_subject',
+      JSON.stringify(bad),
+    );
   }
 });

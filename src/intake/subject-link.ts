@@ -23,7 +23,11 @@ export function parseSubject(input: unknown): SubjectClaim {
   if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.');
   let path = input.trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    try { path = new URL(path).pathname; } catch { throw invalid('The link is not a valid URL.'); }
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      throw invalid('The link is not a valid URL.');
+    }
   } else if (!path.startsWith('/')) {
     const slash = path.indexOf('/');
     path = slash >= 0 ? path.slice(slash) : `/${path}`;

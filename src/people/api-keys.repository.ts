@@ -3,21 +3,31 @@ import type { ApiKeysTable } from '../db/schema-people.ts';
 
 export class ApiKeysRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insert(row: ApiKeysTable): Promise<void> {
     await this.#db.insertInto('api_keys').values(row).execute();
   }
   findLiveByHash(keyHash: string) {
-    return this.#db.selectFrom('api_keys').select(['id', 'kind', 'org', 'country'])
-      .where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+    return this.#db
+      .selectFrom('api_keys')
+      .select(['id', 'kind', 'org', 'country'])
+      .where('key_hash', '=', keyHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
   }
   findById(id: string) {
     return this.#db.selectFrom('api_keys').select(['id', 'kind', 'org', 'country', 'created_at', 'revoked_at']).where('id', '=', id).executeTakeFirst();
   }
   list() {
-    return this.#db.selectFrom('api_keys').select(['id', 'kind', 'org', 'country', 'created_at', 'revoked_at'])
-      .orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    return this.#db
+      .selectFrom('api_keys')
+      .select(['id', 'kind', 'org', 'country', 'created_at', 'revoked_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
   async revoke(id: string, at: string): Promise<void> {
     await this.#db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();

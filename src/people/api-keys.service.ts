@@ -14,11 +14,28 @@ export const API_KEY_PREFIX = 'vgk';
 export type ApiKeyKind = ApiKeyKindColumn;
 export const API_KEY_KINDS: ApiKeyKind[] = ['trusted_flagger', 'authority', 'platform'];
 
-export interface ApiKeyView { id: string; kind: ApiKeyKind; org: string; country: string | null; createdAt: string; revokedAt: string | null }
-export interface ApiKeyIdentity { keyId: string; keyKind: ApiKeyKind; org: string; country: string | null }
+export interface ApiKeyView {
+  id: string;
+  kind: ApiKeyKind;
+  org: string;
+  country: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+export interface ApiKeyIdentity {
+  keyId: string;
+  keyKind: ApiKeyKind;
+  org: string;
+  country: string | null;
+}
 
 const view = (r: { id: string; kind: ApiKeyKind; org: string; country: string | null; created_at: string; revoked_at: string | null }): ApiKeyView => ({
-  id: r.id, kind: r.kind, org: r.org, country: r.country, createdAt: r.created_at, revokedAt: r.revoked_at,
+  id: r.id,
+  kind: r.kind,
+  org: r.org,
+  country: r.country,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
 });
 
 function validate(input: { kind: string; org: string; country?: string | null }): { kind: ApiKeyKind; org: string; country: string | null } {
@@ -26,7 +43,8 @@ function validate(input: { kind: string; org: string; country?: string | null })
     throw badRequest('invalid_kind', `The kind must be one of ${API_KEY_KINDS.join(', ')}.`, [{ field: 'kind', message: 'invalid' }]);
   }
   const org = input.org.trim();
-  if (org === '' || org.length > 128) throw badRequest('invalid_org', 'The organisation name must be 1–128 characters.', [{ field: 'org', message: 'invalid' }]);
+  if (org === '' || org.length > 128)
+    throw badRequest('invalid_org', 'The organisation name must be 1–128 characters.', [{ field: 'org', message: 'invalid' }]);
   const country = input.country ?? null;
   if (country !== null && !isCountryCode(country)) {
     throw badRequest('invalid_country', 'The country must be an ISO 3166-1 alpha-2 code in upper case, e.g. "DE".', [{ field: 'country', message: 'invalid' }]);
@@ -41,7 +59,10 @@ function validate(input: { kind: string; org: string; country?: string | null })
 export class ApiKeysService {
   #db: Db;
   #audit: AuditLog;
-  constructor(db: Db, audit: AuditLog) { this.#db = db; this.#audit = audit; }
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#audit = audit;
+  }
 
   async create(input: { kind: string; org: string; country?: string | null }, actor: string): Promise<ApiKeyView & { key: string }> {
     const { kind, org, country } = validate(input);

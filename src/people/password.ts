@@ -23,7 +23,13 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', LOG_N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-interface Parsed { logN: number; r: number; p: number; salt: Buffer; key: Buffer }
+interface Parsed {
+  logN: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
 
 function parse(stored: string): Parsed | undefined {
   const parts = stored.split('$');

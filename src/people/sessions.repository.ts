@@ -3,16 +3,22 @@ import type { StaffSessionsTable } from '../db/schema-people.ts';
 
 export class SessionsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insert(row: StaffSessionsTable): Promise<void> {
     await this.#db.insertInto('staff_sessions').values(row).execute();
   }
   /** A live session of an enabled user, with the user's current role. */
   findLive(id: string, now: string) {
-    return this.#db.selectFrom('staff_sessions as s').innerJoin('staff_users as u', 'u.id', 's.user_id')
+    return this.#db
+      .selectFrom('staff_sessions as s')
+      .innerJoin('staff_users as u', 'u.id', 's.user_id')
       .select(['s.id', 's.csrf_token', 's.expires_at', 'u.id as user_id', 'u.email', 'u.role'])
-      .where('s.id', '=', id).where('s.expires_at', '>', now).where('u.disabled_at', 'is', null)
+      .where('s.id', '=', id)
+      .where('s.expires_at', '>', now)
+      .where('u.disabled_at', 'is', null)
       .executeTakeFirst();
   }
   async delete(id: string): Promise<boolean> {

@@ -11,8 +11,18 @@ import { staffUserView, type StaffIdentity, type StaffUserView, type StaffUsersS
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-export interface NewSession { secret: string; csrfToken: string; expiresAt: string; user: StaffUserView }
-export interface LiveSession { sessionId: string; identity: StaffIdentity; csrfToken: string; expiresAt: string }
+export interface NewSession {
+  secret: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: StaffUserView;
+}
+export interface LiveSession {
+  sessionId: string;
+  identity: StaffIdentity;
+  csrfToken: string;
+  expiresAt: string;
+}
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email or password is wrong.');
 
@@ -20,14 +30,20 @@ export class SessionsService {
   #db: Db;
   #users: StaffUsersService;
   #audit: AuditLog;
-  constructor(db: Db, users: StaffUsersService, audit: AuditLog) { this.#db = db; this.#users = users; this.#audit = audit; }
+  constructor(db: Db, users: StaffUsersService, audit: AuditLog) {
+    this.#db = db;
+    this.#users = users;
+    this.#audit = audit;
+  }
 
   /** Logs in. Every failure gets the same answer; the audit log records which kind it was. */
   async login(email: string, password: string, meta: { ip: string }): Promise<NewSession> {
     const check = await this.#users.checkCredentials(email, password);
     if (!check.ok) {
       await this.#audit.append({
-        actor: 'anonymous', action: 'session.login_failed', target: check.userId,
+        actor: 'anonymous',
+        action: 'session.login_failed',
+        target: check.userId,
         data: { email: email.trim().toLowerCase().slice(0, 254), ip: meta.ip, reason: check.reason },
       });
       throw invalidCredentials();
@@ -52,7 +68,9 @@ export class SessionsService {
     const row = await new SessionsRepository(this.#db).findLive(hashToken(secret), nowIso());
     if (!row) return undefined;
     return {
-      sessionId: row.id, csrfToken: row.csrf_token, expiresAt: row.expires_at,
+      sessionId: row.id,
+      csrfToken: row.csrf_token,
+      expiresAt: row.expires_at,
       identity: { userId: row.user_id, email: row.email, role: row.role },
     };
   }

@@ -12,16 +12,27 @@ import type { StaffIdentity } from './staff-users.service.ts';
 
 export const STAFF_TOKEN_PREFIX = 'vgs';
 
-export interface StaffTokenView { id: string; label: string; createdAt: string; revokedAt: string | null }
+export interface StaffTokenView {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
 
 const view = (r: { id: string; label: string; created_at: string; revoked_at: string | null }): StaffTokenView => ({
-  id: r.id, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at,
+  id: r.id,
+  label: r.label,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
 });
 
 export class StaffTokensService {
   #db: Db;
   #audit: AuditLog;
-  constructor(db: Db, audit: AuditLog) { this.#db = db; this.#audit = audit; }
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#audit = audit;
+  }
 
   /** Mints a token for the user; the token is returned once and only its hash is stored. */
   async mint(owner: StaffIdentity, rawLabel: string): Promise<StaffTokenView & { token: string; role: Role }> {

@@ -3,7 +3,9 @@ import type { StaffRoleColumn, StaffUsersTable } from '../db/schema-people.ts';
 
 export class StaffUsersRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insert(row: StaffUsersTable): Promise<void> {
     await this.#db.insertInto('staff_users').values(row).execute();
@@ -18,7 +20,10 @@ export class StaffUsersRepository {
     return this.#db.selectFrom('staff_users').selectAll().orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
   }
   async count(): Promise<number> {
-    const r = await this.#db.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.#db
+      .selectFrom('staff_users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
   async setRole(id: string, role: StaffRoleColumn): Promise<void> {

@@ -12,14 +12,31 @@ import { SessionsRepository } from './sessions.repository.ts';
 import { StaffTokensRepository } from './staff-tokens.repository.ts';
 import { StaffUsersRepository } from './staff-users.repository.ts';
 
-export interface StaffUserView { id: string; email: string; role: Role; createdAt: string; disabledAt: string | null }
+export interface StaffUserView {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+}
 /** Who a staff credential belongs to, with the role the user holds now. */
-export interface StaffIdentity { userId: string; email: string; role: Role }
+export interface StaffIdentity {
+  userId: string;
+  email: string;
+  role: Role;
+}
 /** Who is acting: the audit actor string and, for staff, their user id (to stop self-demotion). */
-export interface Acting { actor: string; userId?: string }
+export interface Acting {
+  actor: string;
+  userId?: string;
+}
 
 export const staffUserView = (u: StaffUsersTable): StaffUserView => ({
-  id: u.id, email: u.email, role: u.role, createdAt: u.created_at, disabledAt: u.disabled_at,
+  id: u.id,
+  email: u.email,
+  role: u.role,
+  createdAt: u.created_at,
+  disabledAt: u.disabled_at,
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -52,14 +69,19 @@ export type CredentialCheck =
 export class StaffUsersService {
   #db: Db;
   #audit: AuditLog;
-  constructor(db: Db, audit: AuditLog) { this.#db = db; this.#audit = audit; }
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#audit = audit;
+  }
 
   /**
    * Creates a staff user. Without a password one is generated and returned once (`password`).
    * `passwordHash` takes an existing scrypt hash instead (imports, test fixtures).
    */
-  async create(input: { email: string; role: string; password?: string; passwordHash?: string }, acting: Acting):
-  Promise<{ user: StaffUserView; password?: string }> {
+  async create(
+    input: { email: string; role: string; password?: string; passwordHash?: string },
+    acting: Acting,
+  ): Promise<{ user: StaffUserView; password?: string }> {
     const email = normalizeEmail(input.email);
     const role = validateRole(input.role);
     let generated: string | undefined;

@@ -3,7 +3,9 @@ import type { AccountsTable } from '../db/schema.ts';
 
 export class AccountsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insert(row: AccountsTable): Promise<void> {
     await this.#db.insertInto('accounts').values(row).execute();

@@ -3,11 +3,16 @@ import { hashToken } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import type { AccountsRepository } from './accounts.repository.ts';
 
-export interface Account { id: string; displayName: string }
+export interface Account {
+  id: string;
+  displayName: string;
+}
 
 export class AccountsService {
   #repo: AccountsRepository;
-  constructor(repo: AccountsRepository) { this.#repo = repo; }
+  constructor(repo: AccountsRepository) {
+    this.#repo = repo;
+  }
 
   /** Creates an account; the token is returned once and only its hash is stored. */
   async create(displayName: string): Promise<{ id: string; token: string }> {

@@ -3,7 +3,9 @@ import type { BotMessagesTable, BotsTable } from '../db/schema.ts';
 
 export class BotsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
   async insert(row: BotsTable): Promise<void> {
     await this.#db.insertInto('bots').values(row).execute();
   }
@@ -17,6 +19,13 @@ export class BotsRepository {
     await this.#db.insertInto('bot_messages').values(row).execute();
   }
   recentMessages(botId: string, limit: number) {
-    return this.#db.selectFrom('bot_messages').selectAll().where('bot_id', '=', botId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return this.#db
+      .selectFrom('bot_messages')
+      .selectAll()
+      .where('bot_id', '=', botId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 }

@@ -11,12 +11,29 @@ import type { MediaService } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
 import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
-export interface BotView { id: string; handle: string; description: string; pictureMediaId: string | null; link: string; createdAt: string; held?: boolean }
+export interface BotView {
+  id: string;
+  handle: string;
+  description: string;
+  pictureMediaId: string | null;
+  link: string;
+  createdAt: string;
+  held?: boolean;
+}
 
-export interface BotMessageView { id: string; text: string; createdAt: string }
+export interface BotMessageView {
+  id: string;
+  text: string;
+  createdAt: string;
+}
 
 export const botView = (b: BotsTable): BotView => ({
-  id: b.id, handle: b.handle, description: b.description, pictureMediaId: b.picture_media_id, link: `/bot/${b.handle}`, createdAt: b.created_at,
+  id: b.id,
+  handle: b.handle,
+  description: b.description,
+  pictureMediaId: b.picture_media_id,
+  link: `/bot/${b.handle}`,
+  createdAt: b.created_at,
 });
 
 export class BotsService {
@@ -25,22 +42,35 @@ export class BotsService {
   #visibility: VisibilityService;
   #scanner: PublishScanner;
   constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
-    this.#db = db; this.#media = media; this.#visibility = visibility; this.#scanner = scanner;
+    this.#db = db;
+    this.#media = media;
+    this.#visibility = visibility;
+    this.#scanner = scanner;
   }
 
   async create(ownerId: string, input: { handle: string; description?: string; picture?: string }): Promise<BotView> {
     const handle = validateHandle(input.handle);
     const picture = input.picture ? (await this.#media.requireOwned(ownerId, [input.picture], { imagesOnly: true, field: 'picture' }))[0] : undefined;
     const row: BotsTable = {
-      id: newId('bot'), handle, handle_lower: handle.toLowerCase(), description: (input.description ?? '').trim(),
-      picture_media_id: picture?.id ?? null, owner_id: ownerId, created_at: nowIso(),
+      id: newId('bot'),
+      handle,
+      handle_lower: handle.toLowerCase(),
+      description: (input.description ?? '').trim(),
+      picture_media_id: picture?.id ?? null,
+      owner_id: ownerId,
+      created_at: nowIso(),
     };
-    const { held } = await publishScanned(this.#db, this.#scanner, picture ? [picture] : [], 'bot_picture',
+    const { held } = await publishScanned(
+      this.#db,
+      this.#scanner,
+      picture ? [picture] : [],
+      'bot_picture',
       { hold: { kind: 'bot', id: row.id }, caseSubject: { kind: 'bot', id: row.id }, what: "This bot's picture" },
       async (trx) => {
         await claimPublicName(trx, handle, 'bot', row.id, 'handle');
         await new BotsRepository(trx).insert(row);
-      });
+      },
+    );
     return { ...botView(row), ...(held ? { held: true } : {}) };
   }
 

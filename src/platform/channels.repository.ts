@@ -3,7 +3,9 @@ import type { ChannelsTable, PostsTable } from '../db/schema.ts';
 
 export class ChannelsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insert(row: ChannelsTable): Promise<void> {
     await this.#db.insertInto('channels').values(row).execute();
@@ -15,41 +17,65 @@ export class ChannelsRepository {
     return this.#db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
   }
   async count(): Promise<number> {
-    const row = await this.#db.selectFrom('channels').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.#db
+      .selectFrom('channels')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
   async isAdmin(channelId: string, accountId: string): Promise<boolean> {
-    const row = await this.#db.selectFrom('channel_admins').select('account_id')
-      .where('channel_id', '=', channelId).where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('channel_admins')
+      .select('account_id')
+      .where('channel_id', '=', channelId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row !== undefined;
   }
   async addAdmin(channelId: string, accountId: string, at: string): Promise<void> {
-    await this.#db.insertInto('channel_admins').values({ channel_id: channelId, account_id: accountId, created_at: at })
-      .onConflict((oc) => oc.columns(['channel_id', 'account_id']).doNothing()).execute();
+    await this.#db
+      .insertInto('channel_admins')
+      .values({ channel_id: channelId, account_id: accountId, created_at: at })
+      .onConflict((oc) => oc.columns(['channel_id', 'account_id']).doNothing())
+      .execute();
   }
 
   /** Subscribes once; returns whether a new subscription was made (the count moves only then). */
   async subscribe(channelId: string, accountId: string, at: string): Promise<boolean> {
-    const r = await this.#db.insertInto('channel_subscriptions').values({ channel_id: channelId, account_id: accountId, created_at: at })
-      .onConflict((oc) => oc.columns(['channel_id', 'account_id']).doNothing()).executeTakeFirst();
+    const r = await this.#db
+      .insertInto('channel_subscriptions')
+      .values({ channel_id: channelId, account_id: accountId, created_at: at })
+      .onConflict((oc) => oc.columns(['channel_id', 'account_id']).doNothing())
+      .executeTakeFirst();
     const added = Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
     if (added) {
-      await this.#db.updateTable('channels').set((eb) => ({ subscriber_count: eb('subscriber_count', '+', 1) })).where('id', '=', channelId).execute();
+      await this.#db
+        .updateTable('channels')
+        .set((eb) => ({ subscriber_count: eb('subscriber_count', '+', 1) }))
+        .where('id', '=', channelId)
+        .execute();
     }
     return added;
   }
 
   /** Allocates the next post number of a channel; call inside the transaction that inserts the post. */
   async nextPostSeq(channelId: string): Promise<number> {
-    const row = await this.#db.updateTable('channels').set((eb) => ({ last_post_seq: eb('last_post_seq', '+', 1) }))
-      .where('id', '=', channelId).returning('last_post_seq').executeTakeFirstOrThrow();
+    const row = await this.#db
+      .updateTable('channels')
+      .set((eb) => ({ last_post_seq: eb('last_post_seq', '+', 1) }))
+      .where('id', '=', channelId)
+      .returning('last_post_seq')
+      .executeTakeFirstOrThrow();
     return row.last_post_seq;
   }
 
   async insertPost(row: PostsTable, mediaIds: string[]): Promise<void> {
     await this.#db.insertInto('posts').values(row).execute();
     if (mediaIds.length > 0) {
-      await this.#db.insertInto('post_media').values(mediaIds.map((media_id, position) => ({ post_id: row.id, media_id, position }))).execute();
+      await this.#db
+        .insertInto('post_media')
+        .values(mediaIds.map((media_id, position) => ({ post_id: row.id, media_id, position })))
+        .execute();
     }
   }
 
@@ -61,8 +87,12 @@ export class ChannelsRepository {
   }
 
   findPost(channelId: string, seq: number) {
-    return this.#db.selectFrom('posts').select(['id', 'channel_id', 'seq', 'text', 'created_at'])
-      .where('channel_id', '=', channelId).where('seq', '=', seq).executeTakeFirst();
+    return this.#db
+      .selectFrom('posts')
+      .select(['id', 'channel_id', 'seq', 'text', 'created_at'])
+      .where('channel_id', '=', channelId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
   }
 
   findPostById(id: string) {
@@ -71,8 +101,12 @@ export class ChannelsRepository {
 
   mediaOfPosts(postIds: string[]) {
     if (postIds.length === 0) return Promise.resolve([]);
-    return this.#db.selectFrom('post_media').innerJoin('media', 'media.id', 'post_media.media_id')
+    return this.#db
+      .selectFrom('post_media')
+      .innerJoin('media', 'media.id', 'post_media.media_id')
       .select(['post_media.post_id', 'post_media.position', 'media.id', 'media.sha256', 'media.mime', 'media.size', 'media.width', 'media.height'])
-      .where('post_media.post_id', 'in', postIds).orderBy('post_media.position').execute();
+      .where('post_media.post_id', 'in', postIds)
+      .orderBy('post_media.position')
+      .execute();
   }
 }

@@ -14,20 +14,43 @@ import { unavailable } from './unavailable.ts';
 import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
 export interface ChannelView {
-  id: string; handle: string; title: string; description: string; subscribers: number; link: string; createdAt: string;
+  id: string;
+  handle: string;
+  title: string;
+  description: string;
+  subscribers: number;
+  link: string;
+  createdAt: string;
 }
 export interface PostView {
-  id: string; channel: string; number: number; link: string; createdAt: string;
-  text: string; media: MediaView[];
+  id: string;
+  channel: string;
+  number: number;
+  link: string;
+  createdAt: string;
+  text: string;
+  media: MediaView[];
   /** Set on the publisher's answer when automated detection holds the post for review. */
   held?: boolean;
 }
 /** A post that may not be shown keeps its place in the feed with a notice instead of its content. */
-export interface WithheldPostView { id: string; channel: string; number: number; link: string; createdAt: string; withheld: Notice }
+export interface WithheldPostView {
+  id: string;
+  channel: string;
+  number: number;
+  link: string;
+  createdAt: string;
+  withheld: Notice;
+}
 
 export const channelView = (c: ChannelsTable): ChannelView => ({
-  id: c.id, handle: c.handle, title: c.title, description: c.description, subscribers: c.subscriber_count,
-  link: `/c/${c.handle}`, createdAt: c.created_at,
+  id: c.id,
+  handle: c.handle,
+  title: c.title,
+  description: c.description,
+  subscribers: c.subscriber_count,
+  link: `/c/${c.handle}`,
+  createdAt: c.created_at,
 });
 
 const isSeq = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
@@ -38,7 +61,10 @@ export class ChannelsService {
   #visibility: VisibilityService;
   #scanner: PublishScanner;
   constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
-    this.#db = db; this.#media = media; this.#visibility = visibility; this.#scanner = scanner;
+    this.#db = db;
+    this.#media = media;
+    this.#visibility = visibility;
+    this.#scanner = scanner;
   }
 
   async create(ownerId: string, input: { handle: string; title: string; description?: string }): Promise<ChannelView> {
@@ -46,8 +72,15 @@ export class ChannelsService {
     const title = input.title.trim();
     if (title === '') throw badRequest('invalid_title', 'The title must not be blank.', [{ field: 'title', message: 'blank' }]);
     const row: ChannelsTable = {
-      id: newId('ch'), handle, handle_lower: handle.toLowerCase(), title, description: (input.description ?? '').trim(),
-      owner_id: ownerId, subscriber_count: 0, last_post_seq: 0, created_at: nowIso(),
+      id: newId('ch'),
+      handle,
+      handle_lower: handle.toLowerCase(),
+      title,
+      description: (input.description ?? '').trim(),
+      owner_id: ownerId,
+      subscriber_count: 0,
+      last_post_seq: 0,
+      created_at: nowIso(),
     };
     await this.#db.transaction().execute(async (trx) => {
       await claimPublicName(trx, handle, 'channel', row.id, 'handle');
@@ -105,14 +138,22 @@ export class ChannelsService {
     const media = await this.#media.requireOwned(authorId, mediaIds, { field: 'media' });
     const id = newId('post');
     const createdAt = nowIso();
-    const { value: seq, held } = await publishScanned(this.#db, this.#scanner, media, 'channel_post',
+    const { value: seq, held } = await publishScanned(
+      this.#db,
+      this.#scanner,
+      media,
+      'channel_post',
       { hold: { kind: 'post', id }, caseSubject: { kind: 'channel', id: c.id }, postId: id, what: 'This post' },
       async (trx) => {
         const r = new ChannelsRepository(trx);
         const n = await r.nextPostSeq(c.id);
-        await r.insertPost({ id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt }, media.map((m) => m.id));
+        await r.insertPost(
+          { id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt },
+          media.map((m) => m.id),
+        );
         return n;
-      });
+      },
+    );
     const view = this.#postView(c, { id, seq, text, created_at: createdAt }, media.map(mediaView));
     return held ? { ...view, held: true } : view;
   }
@@ -141,8 +182,14 @@ export class ChannelsService {
   }
 
   async #present(c: ChannelsTable, rows: Array<{ id: string; seq: number; text: string; created_at: string }>, viewer: Viewer) {
-    const vis = await this.#visibility.checkMany(rows.map((r) => ({ kind: 'post' as const, id: r.id })), viewer);
-    const notice = (id: string) => { const v = vis.get(visibilityKey({ kind: 'post', id })); return v && !v.visible ? v.notice : undefined; };
+    const vis = await this.#visibility.checkMany(
+      rows.map((r) => ({ kind: 'post' as const, id: r.id })),
+      viewer,
+    );
+    const notice = (id: string) => {
+      const v = vis.get(visibilityKey({ kind: 'post', id }));
+      return v && !v.visible ? v.notice : undefined;
+    };
     // A post held by automated detection was never published: it leaves no trace in the public feed.
     rows = rows.filter((r) => notice(r.id)?.code !== 'held');
     const media = await new ChannelsRepository(this.#db).mediaOfPosts(rows.filter((r) => !notice(r.id)).map((r) => r.id));
@@ -156,4 +203,3 @@ export class ChannelsService {
     });
   }
 }
-

@@ -5,7 +5,9 @@ import { isUniqueViolation } from '../db/db-errors.ts';
 /** Private groups and one-to-one chats. Nothing outside the platform's member-facing API reads these tables. */
 export class ConversationsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async insertGroup(row: GroupsTable): Promise<void> {
     await this.#db.insertInto('groups').values(row).execute();
@@ -14,8 +16,14 @@ export class ConversationsRepository {
     return this.#db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
   }
   async isGroupMember(groupId: string, accountId: string): Promise<boolean> {
-    return (await this.#db.selectFrom('group_members').select('account_id')
-      .where('group_id', '=', groupId).where('account_id', '=', accountId).executeTakeFirst()) !== undefined;
+    return (
+      (await this.#db
+        .selectFrom('group_members')
+        .select('account_id')
+        .where('group_id', '=', groupId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst()) !== undefined
+    );
   }
   /**
    * Adds a member unless the group is full. The guarded increment makes the limit hold under
@@ -23,8 +31,12 @@ export class ConversationsRepository {
    */
   async addGroupMember(groupId: string, accountId: string, limit: number, at: string): Promise<'added' | 'already' | 'full'> {
     if (await this.isGroupMember(groupId, accountId)) return 'already';
-    const r = await this.#db.updateTable('groups').set((eb) => ({ member_count: eb('member_count', '+', 1) }))
-      .where('id', '=', groupId).where('member_count', '<', limit).executeTakeFirst();
+    const r = await this.#db
+      .updateTable('groups')
+      .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
+      .where('id', '=', groupId)
+      .where('member_count', '<', limit)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return 'full';
     try {
       await this.#db.insertInto('group_members').values({ group_id: groupId, account_id: accountId, created_at: at }).execute();

@@ -11,7 +11,13 @@ import type { AccountsService } from './accounts.service.ts';
 /** A private (basic) group holds at most this many members, as the policy's scope rule assumes. */
 export const GROUP_MEMBER_LIMIT = 200;
 
-export interface MessageView { id: string; senderId: string; text: string; mediaId: string | null; createdAt: string }
+export interface MessageView {
+  id: string;
+  senderId: string;
+  text: string;
+  mediaId: string | null;
+  createdAt: string;
+}
 const messageView = (m: PrivateMessagesTable): MessageView => ({ id: m.id, senderId: m.sender_id, text: m.text, mediaId: m.media_id, createdAt: m.created_at });
 const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
@@ -19,7 +25,11 @@ export class ConversationsService {
   #db: Db;
   #media: MediaService;
   #accounts: AccountsService;
-  constructor(db: Db, media: MediaService, accounts: AccountsService) { this.#db = db; this.#media = media; this.#accounts = accounts; }
+  constructor(db: Db, media: MediaService, accounts: AccountsService) {
+    this.#db = db;
+    this.#media = media;
+    this.#accounts = accounts;
+  }
 
   async createGroup(creatorId: string, title: string) {
     const t = title.trim();
@@ -47,11 +57,13 @@ export class ConversationsService {
     if (!(await this.#accounts.exists(accountId))) {
       throw badRequest('unknown_account', `Account "${accountId}" does not exist.`, [{ field: 'accountId', message: 'unknown account' }]);
     }
-    const result = await this.#db.transaction().execute((trx) =>
-      new ConversationsRepository(trx).addGroupMember(g.id, accountId, GROUP_MEMBER_LIMIT, nowIso()));
+    const result = await this.#db
+      .transaction()
+      .execute((trx) => new ConversationsRepository(trx).addGroupMember(g.id, accountId, GROUP_MEMBER_LIMIT, nowIso()));
     if (result === 'full') {
-      throw new AppError(409, 'group_full', `This group already has ${GROUP_MEMBER_LIMIT} members, the most a private group can have.`,
-        { memberLimit: GROUP_MEMBER_LIMIT });
+      throw new AppError(409, 'group_full', `This group already has ${GROUP_MEMBER_LIMIT} members, the most a private group can have.`, {
+        memberLimit: GROUP_MEMBER_LIMIT,
+      });
     }
     const updated = await new ConversationsRepository(this.#db).findGroup(g.id);
     return { id: g.id, title: g.title, members: updated?.member_count ?? 0, memberLimit: GROUP_MEMBER_LIMIT, added: result === 'added' };
@@ -80,9 +92,17 @@ export class ConversationsService {
   async send(kind: 'group' | 'chat', id: string, senderId: string, input: { text?: string; media?: string }): Promise<MessageView> {
     const conversationId = await this.#requireConversation(kind, id, senderId);
     const text = (input.text ?? '').trim();
-    if (text === '' && !input.media) throw badRequest('empty_message', 'A message needs text or media.', [{ field: 'text', message: 'required without media' }]);
+    if (text === '' && !input.media)
+      throw badRequest('empty_message', 'A message needs text or media.', [{ field: 'text', message: 'required without media' }]);
     if (input.media) await this.#media.requireOwned(senderId, [input.media], { field: 'media' });
-    const row: PrivateMessagesTable = { id: newId('msg'), conversation_id: conversationId, sender_id: senderId, text, media_id: input.media ?? null, created_at: monotonicNowIso() };
+    const row: PrivateMessagesTable = {
+      id: newId('msg'),
+      conversation_id: conversationId,
+      sender_id: senderId,
+      text,
+      media_id: input.media ?? null,
+      created_at: monotonicNowIso(),
+    };
     await new ConversationsRepository(this.#db).insertMessage(row);
     return messageView(row);
   }

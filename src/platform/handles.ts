@@ -7,9 +7,9 @@ const HANDLE_RE = new RegExp(HANDLE_PATTERN);
 
 export function validateHandle(handle: string, field = 'handle'): string {
   if (!HANDLE_RE.test(handle)) {
-    throw badRequest('invalid_handle',
-      `"${field}" must be 5–32 characters of letters, digits and underscores, starting with a letter.`,
-      [{ field, message: 'must match public-username rules' }]);
+    throw badRequest('invalid_handle', `"${field}" must be 5–32 characters of letters, digits and underscores, starting with a letter.`, [
+      { field, message: 'must match public-username rules' },
+    ]);
   }
   return handle;
 }

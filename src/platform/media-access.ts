@@ -14,13 +14,19 @@ import { ConversationsRepository } from './conversations.repository.ts';
 export class MediaAccess {
   #db: Db;
   #visibility: VisibilityService;
-  constructor(db: Db, visibility: VisibilityService) { this.#db = db; this.#visibility = visibility; }
+  constructor(db: Db, visibility: VisibilityService) {
+    this.#db = db;
+    this.#visibility = visibility;
+  }
 
   async canView(m: MediaTable, accountId: string | undefined, viewer: Viewer, opts: { reviewer?: boolean } = {}): Promise<boolean> {
     if (accountId !== undefined && m.owner_id === accountId) return true;
     const u = await mediaUsages(this.#db, m.id);
     const subjects: SubjectRef[][] = [
-      ...u.posts.map((p) => [{ kind: 'channel' as const, id: p.channelId }, { kind: 'post' as const, id: p.postId }]),
+      ...u.posts.map((p) => [
+        { kind: 'channel' as const, id: p.channelId },
+        { kind: 'post' as const, id: p.postId },
+      ]),
       ...u.botIds.map((id) => [{ kind: 'bot' as const, id }]),
       ...u.stickerSetIds.map((id) => [{ kind: 'sticker_set' as const, id }]),
     ];

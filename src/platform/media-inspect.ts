@@ -6,14 +6,21 @@ import { AppError } from '../shared/errors.ts';
 export const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 const FILE_TYPES = new Set(['application/pdf', 'video/mp4', 'audio/mpeg', 'audio/ogg', 'application/zip', 'video/webm']);
 
-export interface Inspected { mime: string; width?: number; height?: number }
+export interface Inspected {
+  mime: string;
+  width?: number;
+  height?: number;
+}
 
 export async function inspectUpload(bytes: Uint8Array, maxImagePixels: number): Promise<Inspected> {
   if (bytes.length === 0) throw new AppError(400, 'empty_upload', 'The upload is empty.');
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !(IMAGE_TYPES.has(type.mime) || FILE_TYPES.has(type.mime))) {
-    throw new AppError(415, 'unsupported_media_type',
-      `This kind of file is not accepted${type ? ` (${type.mime})` : ''}. Accepted: ${[...IMAGE_TYPES, ...FILE_TYPES].join(', ')}.`);
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      `This kind of file is not accepted${type ? ` (${type.mime})` : ''}. Accepted: ${[...IMAGE_TYPES, ...FILE_TYPES].join(', ')}.`,
+    );
   }
   if (!IMAGE_TYPES.has(type.mime)) return { mime: type.mime };
 
@@ -27,9 +34,11 @@ export async function inspectUpload(bytes: Uint8Array, maxImagePixels: number): 
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (width * height > maxImagePixels) {
-    throw new AppError(422, 'image_too_large',
-      `The image is ${width}×${height} pixels; at most ${maxImagePixels.toLocaleString('en')} pixels are accepted.`,
-      { width, height, maxPixels: maxImagePixels });
+    throw new AppError(422, 'image_too_large', `The image is ${width}×${height} pixels; at most ${maxImagePixels.toLocaleString('en')} pixels are accepted.`, {
+      width,
+      height,
+      maxPixels: maxImagePixels,
+    });
   }
   // A full decode finds truncated or corrupt data that the header alone does not show.
   try {

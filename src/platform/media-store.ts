@@ -6,7 +6,9 @@ import { DIR_MODE, FILE_MODE } from '../shared/data-dir.ts';
 
 export class MediaStore {
   #root: string;
-  constructor(dataDir: string) { this.#root = path.join(dataDir, 'media'); }
+  constructor(dataDir: string) {
+    this.#root = path.join(dataDir, 'media');
+  }
 
   #pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('invalid sha256');
@@ -16,7 +18,12 @@ export class MediaStore {
   /** Writes atomically (temp file + rename) so a crash never leaves a half-written blob under its hash. */
   async put(sha256: string, bytes: Uint8Array): Promise<void> {
     const file = this.#pathOf(sha256);
-    try { await access(file); return; } catch { /* not stored yet */ }
+    try {
+      await access(file);
+      return;
+    } catch {
+      /* not stored yet */
+    }
     await mkdir(path.dirname(file), { recursive: true, mode: DIR_MODE });
     const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, bytes, { mode: FILE_MODE });

@@ -7,13 +7,24 @@ import type { MediaRepository } from './media.repository.ts';
 import type { MediaStore } from './media-store.ts';
 import type { MediaTable } from '../db/schema.ts';
 
-export interface MediaView { id: string; sha256: string; mime: string; size: number; width?: number; height?: number }
+export interface MediaView {
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
 
 type MediaFields = Pick<MediaTable, 'id' | 'sha256' | 'mime' | 'size' | 'width' | 'height'>;
 
 export const mediaView = (m: MediaFields): MediaView => ({
-  id: m.id, sha256: m.sha256, mime: m.mime, size: m.size,
-  ...(m.width !== null ? { width: m.width } : {}), ...(m.height !== null ? { height: m.height } : {}),
+  id: m.id,
+  sha256: m.sha256,
+  mime: m.mime,
+  size: m.size,
+  ...(m.width !== null ? { width: m.width } : {}),
+  ...(m.height !== null ? { height: m.height } : {}),
 });
 
 export class MediaService {
@@ -21,7 +32,9 @@ export class MediaService {
   #store: MediaStore;
   #limits: { maxUploadBytes: number; maxImagePixels: number };
   constructor(repo: MediaRepository, store: MediaStore, limits: { maxUploadBytes: number; maxImagePixels: number }) {
-    this.#repo = repo; this.#store = store; this.#limits = limits;
+    this.#repo = repo;
+    this.#store = store;
+    this.#limits = limits;
   }
 
   async upload(ownerId: string, bytes: Uint8Array): Promise<MediaView> {
@@ -33,8 +46,15 @@ export class MediaService {
     const md5 = createHash('md5').update(bytes).digest('hex');
     await this.#store.put(sha256, bytes);
     const row: MediaTable = {
-      id: newId('med'), owner_id: ownerId, sha256, md5, mime: inspected.mime, size: bytes.length,
-      width: inspected.width ?? null, height: inspected.height ?? null, created_at: nowIso(),
+      id: newId('med'),
+      owner_id: ownerId,
+      sha256,
+      md5,
+      mime: inspected.mime,
+      size: bytes.length,
+      width: inspected.width ?? null,
+      height: inspected.height ?? null,
+      created_at: nowIso(),
     };
     await this.#repo.insert(row);
     return mediaView(row);

@@ -9,12 +9,17 @@ export type ClaimOutcome = 'claimed' | 'taken' | 'look_alike';
  */
 export class PublicNamesRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async claim(name: string, skeleton: string, kind: string, subjectId: string): Promise<ClaimOutcome> {
     const nameLower = name.toLowerCase();
-    const existing = await this.#db.selectFrom('public_names').select('name_lower')
-      .where((eb) => eb.or([eb('name_lower', '=', nameLower), eb('skeleton', '=', skeleton)])).execute();
+    const existing = await this.#db
+      .selectFrom('public_names')
+      .select('name_lower')
+      .where((eb) => eb.or([eb('name_lower', '=', nameLower), eb('skeleton', '=', skeleton)]))
+      .execute();
     if (existing.some((r) => r.name_lower === nameLower)) return 'taken';
     if (existing.length > 0) return 'look_alike';
     try {

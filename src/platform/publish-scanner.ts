@@ -33,13 +33,20 @@ export const noScanning: PublishScanner = {
  * Publishes through the scanner: `insert` runs in a transaction that also holds the new subject when the
  * scan matched; the automated report follows the commit; a block verdict then answers 422.
  */
-export async function publishScanned<T>(db: Db, scanner: PublishScanner, media: MediaTable[], surface: ScanSurface, target: {
-  hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
-  caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
-  postId?: string;
-  /** Names what was refused, for the publisher: "This post". */
-  what: string;
-}, insert: (trx: Db) => Promise<T>): Promise<{ value: T; held: boolean }> {
+export async function publishScanned<T>(
+  db: Db,
+  scanner: PublishScanner,
+  media: MediaTable[],
+  surface: ScanSurface,
+  target: {
+    hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
+    caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
+    postId?: string;
+    /** Names what was refused, for the publisher: "This post". */
+    what: string;
+  },
+  insert: (trx: Db) => Promise<T>,
+): Promise<{ value: T; held: boolean }> {
   const scan = await scanner.scan(media, surface);
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);

@@ -3,10 +3,15 @@ import type { StickerSetsTable } from '../db/schema.ts';
 
 export class StickerSetsRepository {
   #db: Db;
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
   async insert(row: StickerSetsTable, mediaIds: string[]): Promise<void> {
     await this.#db.insertInto('sticker_sets').values(row).execute();
-    await this.#db.insertInto('stickers').values(mediaIds.map((media_id, position) => ({ sticker_set_id: row.id, media_id, position }))).execute();
+    await this.#db
+      .insertInto('stickers')
+      .values(mediaIds.map((media_id, position) => ({ sticker_set_id: row.id, media_id, position })))
+      .execute();
   }
   findByName(name: string) {
     return this.#db.selectFrom('sticker_sets').selectAll().where('name_lower', '=', name.toLowerCase()).executeTakeFirst();
@@ -15,8 +20,12 @@ export class StickerSetsRepository {
     return this.#db.selectFrom('sticker_sets').selectAll().where('id', '=', id).executeTakeFirst();
   }
   stickers(setId: string) {
-    return this.#db.selectFrom('stickers').innerJoin('media', 'media.id', 'stickers.media_id')
+    return this.#db
+      .selectFrom('stickers')
+      .innerJoin('media', 'media.id', 'stickers.media_id')
       .select(['media.id', 'media.sha256', 'media.mime', 'media.size', 'media.width', 'media.height'])
-      .where('stickers.sticker_set_id', '=', setId).orderBy('stickers.position').execute();
+      .where('stickers.sticker_set_id', '=', setId)
+      .orderBy('stickers.position')
+      .execute();
   }
 }

@@ -11,7 +11,15 @@ import { mediaView, type MediaService, type MediaView } from './media.service.ts
 import { unavailable } from './unavailable.ts';
 import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
 
-export interface StickerSetView { id: string; name: string; title: string; stickers: MediaView[]; link: string; createdAt: string; held?: boolean }
+export interface StickerSetView {
+  id: string;
+  name: string;
+  title: string;
+  stickers: MediaView[];
+  link: string;
+  createdAt: string;
+  held?: boolean;
+}
 
 export class StickerSetsService {
   #db: Db;
@@ -19,7 +27,10 @@ export class StickerSetsService {
   #visibility: VisibilityService;
   #scanner: PublishScanner;
   constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
-    this.#db = db; this.#media = media; this.#visibility = visibility; this.#scanner = scanner;
+    this.#db = db;
+    this.#media = media;
+    this.#visibility = visibility;
+    this.#scanner = scanner;
   }
 
   async create(ownerId: string, input: { name: string; title: string; stickers: string[] }): Promise<StickerSetView> {
@@ -28,12 +39,20 @@ export class StickerSetsService {
     if (title === '') throw badRequest('invalid_title', 'The title must not be blank.', [{ field: 'title', message: 'blank' }]);
     const media = await this.#media.requireOwned(ownerId, input.stickers, { imagesOnly: true, field: 'stickers' });
     const row: StickerSetsTable = { id: newId('sset'), name, name_lower: name.toLowerCase(), title, owner_id: ownerId, created_at: nowIso() };
-    const { held } = await publishScanned(this.#db, this.#scanner, media, 'sticker_set',
+    const { held } = await publishScanned(
+      this.#db,
+      this.#scanner,
+      media,
+      'sticker_set',
       { hold: { kind: 'sticker_set', id: row.id }, caseSubject: { kind: 'sticker_set', id: row.id }, what: 'This sticker set' },
       async (trx) => {
         await claimPublicName(trx, name, 'sticker_set', row.id, 'name');
-        await new StickerSetsRepository(trx).insert(row, media.map((m) => m.id));
-      });
+        await new StickerSetsRepository(trx).insert(
+          row,
+          media.map((m) => m.id),
+        );
+      },
+    );
     return { ...this.#view(row, media.map(mediaView)), ...(held ? { held: true } : {}) };
   }
 

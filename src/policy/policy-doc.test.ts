@@ -13,14 +13,22 @@ function tableRows(firstHeader: string): string[][] {
   const rows: string[][] = [];
   for (const l of lines.slice(start + 2)) {
     if (!l.startsWith('|')) break;
-    rows.push(l.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, '')));
+    rows.push(
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^`|`$/g, '')),
+    );
   }
   return rows;
 }
 
 test('every category, with its title, severity, deadline and DSA mapping, appears exactly as in the data', () => {
   const rows = tableRows('id');
-  assert.deepEqual(rows.map((r) => r[0]), CATEGORIES.map((c) => c.id));
+  assert.deepEqual(
+    rows.map((r) => r[0]),
+    CATEGORIES.map((c) => c.id),
+  );
   for (const c of CATEGORIES) {
     const r = rows.find((x) => x[0] === c.id)!;
     const deadline = c.reviewWithin + (c.reviewWithinIfLifeAtRisk ? ` (${c.reviewWithinIfLifeAtRisk} if a life may be at risk)` : '');

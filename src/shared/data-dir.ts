@@ -10,12 +10,16 @@ export const FILE_MODE = 0o600;
 /** chmod when the mode is looser than wanted; a missing path is left alone. */
 function tighten(p: string, mode: number): void {
   let current: number;
-  try { current = statSync(p).mode & 0o777; } catch (err) {
+  try {
+    current = statSync(p).mode & 0o777;
+  } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
   if ((current & ~mode) === 0) return;
-  try { chmodSync(p, mode); } catch (err) {
+  try {
+    chmodSync(p, mode);
+  } catch (err) {
     // A volume owned by someone else (a container mount) may refuse: say so rather than refuse to start.
     process.emitWarning(`could not restrict ${p} to mode ${mode.toString(8)}: ${(err as Error).message}`, 'VigilDataDirWarning');
   }

@@ -2,8 +2,12 @@
 // Reported content is hostile by default, so escaping is the only path, not an option.
 export class SafeHtml {
   readonly value: string;
-  constructor(value: string) { this.value = value; }
-  toString(): string { return this.value; }
+  constructor(value: string) {
+    this.value = value;
+  }
+  toString(): string {
+    return this.value;
+  }
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

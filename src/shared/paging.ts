@@ -10,6 +10,8 @@ export function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) 
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (valid(v)) return v;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw badRequest('invalid_cursor', 'The cursor is not valid; use the nextCursor value from a previous page.', [{ field: 'cursor', message: 'malformed' }]);
 }

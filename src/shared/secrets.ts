@@ -28,7 +28,13 @@ export class ServerSecret {
     return createHmac('sha256', this.#key).update(purpose).update('\0').update(value).digest();
   }
 
-  toJSON(): string { return '[redacted]'; }
-  toString(): string { return '[redacted]'; }
-  [Symbol.for('nodejs.util.inspect.custom')](): string { return 'ServerSecret [redacted]'; }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return 'ServerSecret [redacted]';
+  }
 }

@@ -19,7 +19,10 @@ function fromText(text: string, where: string): ServerSecret {
 async function readSecretFile(file: string): Promise<ServerSecret> {
   const mode = (await stat(file)).mode & 0o777;
   if (mode & 0o077) await chmod(file, 0o600);
-  return fromText(await readFile(file, 'utf8'), `${file} (the server secret; restore it from a backup, or delete it to start over, which invalidates issued receipts)`);
+  return fromText(
+    await readFile(file, 'utf8'),
+    `${file} (the server secret; restore it from a backup, or delete it to start over, which invalidates issued receipts)`,
+  );
 }
 
 /**

@@ -15,7 +15,9 @@ describe('abuse limits: accounts and reports', () => {
     t = await startTestApp({ signupLimit: 3, accountReportLimit: 3, keyReportLimit: 5, anonReportsPerMinute: 2, loginAttemptsPerAddress: 2 });
     subject = await channel(t, 'benign_channel', '192.0.2.1');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('account creation is limited per address, for an hour', async () => {
     for (let i = 0; i < 3; i++) assert.equal((await signUp(t, '203.0.113.1')).status, 201);
@@ -75,11 +77,13 @@ describe('abuse limits: accounts and reports', () => {
 describe('abuse limits: settings', () => {
   test('every limit has a default and a VIGIL_…_LIMIT variable', () => {
     const d = loadConfig({});
-    assert.deepEqual(
-      [d.signupLimit, d.accountReportLimit, d.keyReportLimit, d.anonReportsPerMinute, d.loginAttemptsPerAddress],
-      [20, 30, 120, 10, 30]);
+    assert.deepEqual([d.signupLimit, d.accountReportLimit, d.keyReportLimit, d.anonReportsPerMinute, d.loginAttemptsPerAddress], [20, 30, 120, 10, 30]);
     const c = loadConfig({
-      VIGIL_SIGNUP_LIMIT: '1', VIGIL_ACCOUNT_REPORT_LIMIT: '2', VIGIL_KEY_REPORT_LIMIT: '3', VIGIL_ANON_REPORT_LIMIT: '4', VIGIL_LOGIN_LIMIT: '5',
+      VIGIL_SIGNUP_LIMIT: '1',
+      VIGIL_ACCOUNT_REPORT_LIMIT: '2',
+      VIGIL_KEY_REPORT_LIMIT: '3',
+      VIGIL_ANON_REPORT_LIMIT: '4',
+      VIGIL_LOGIN_LIMIT: '5',
     });
     assert.deepEqual([c.signupLimit, c.accountReportLimit, c.keyReportLimit, c.anonReportsPerMinute, c.loginAttemptsPerAddress], [1, 2, 3, 4, 5]);
   });

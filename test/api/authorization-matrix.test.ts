@@ -97,11 +97,15 @@ before(async () => {
   tokens.set('authority', await apiKey(t, 'authority', 'Authority', 'DE'));
   tokens.set('platform', await apiKey(t, 'platform', 'Platform'));
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 test('every documented route has an expected access rule, and every rule names a real route', async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+  const documented = Object.entries(doc.paths)
+    .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+    .sort();
   assert.deepEqual(documented, Object.keys(EXPECTED).sort());
 });
 
@@ -113,8 +117,12 @@ test('each caller is allowed or refused on each route as designed', async () => 
     for (const caller of CALLERS) {
       const token = tokens.get(caller);
       const res = await t.app.inject({
-        method: method as 'GET', url,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method !== 'GET' && method !== 'DELETE' ? { 'content-type': 'application/json' } : {}) },
+        method: method as 'GET',
+        url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(method !== 'GET' && method !== 'DELETE' ? { 'content-type': 'application/json' } : {}),
+        },
         payload: method !== 'GET' && method !== 'DELETE' ? '{}' : undefined,
       });
       const refused = res.statusCode === 401 || res.statusCode === 403;

@@ -8,11 +8,16 @@ import { startTestApp } from '../helpers/test-app.ts';
 /** Like readline: emits its lines on its own schedule; only an iterator that already exists sees them. */
 function eagerLines(lines: string[]): AsyncIterable<string> {
   const emitter = new EventEmitter();
-  queueMicrotask(() => { for (const l of lines) emitter.emit('line', l); emitter.emit('close'); });
+  queueMicrotask(() => {
+    for (const l of lines) emitter.emit('line', l);
+    emitter.emit('close');
+  });
   return {
     [Symbol.asyncIterator]() {
       const events = on(emitter, 'line', { close: ['close'] });
-      return (async function* () { for await (const [l] of events) yield l as string; })();
+      return (async function* () {
+        for await (const [l] of events) yield l as string;
+      })();
     },
   };
 }

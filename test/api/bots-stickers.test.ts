@@ -15,7 +15,9 @@ describe('bots and sticker sets', () => {
     api = apiClient(t.app);
     owner = await api.account('Maker');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const upload = async (bytes: Buffer, token = owner.token) => {
     const r = await api.call('POST', '/api/v1/media', { token, raw: bytes });
@@ -120,7 +122,10 @@ describe('bots and sticker sets', () => {
     assert.equal(ch.status, 409);
     assert.equal(ch.body.error.code, 'handle_confusable');
     assert.equal((await api.post('/api/v1/bots', { handle: 'wallet_help_bot' }, { token: owner.token })).status, 201);
-    assert.equal((await api.post('/api/v1/sticker-sets', { name: 'cool_cats_2', title: 'More cats', stickers: [sticker.id] }, { token: owner.token })).status, 201);
+    assert.equal(
+      (await api.post('/api/v1/sticker-sets', { name: 'cool_cats_2', title: 'More cats', stickers: [sticker.id] }, { token: owner.token })).status,
+      201,
+    );
   });
 
   test('a sticker set keeps its stickers in order and refuses non-images, strangers’ media and empty sets', async () => {
@@ -130,12 +135,22 @@ describe('bots and sticker sets', () => {
     const r = await api.post('/api/v1/sticker-sets', { name: 'Cats_Pack', title: 'Cats', stickers: [c.id, a.id, b.id] }, { token: owner.token });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.body.link, '/stickers/Cats_Pack');
-    assert.deepEqual(r.body.stickers.map((s: { id: string }) => s.id), [c.id, a.id, b.id]);
+    assert.deepEqual(
+      r.body.stickers.map((s: { id: string }) => s.id),
+      [c.id, a.id, b.id],
+    );
 
     const read = await api.get('/api/v1/sticker-sets/cats_pack');
     assert.equal(read.status, 200);
     assert.equal(read.body.title, 'Cats');
-    assert.deepEqual(read.body.stickers.map((s: { id: string; mime: string }) => [s.id, s.mime]), [[c.id, 'image/png'], [a.id, 'image/png'], [b.id, 'image/jpeg']]);
+    assert.deepEqual(
+      read.body.stickers.map((s: { id: string; mime: string }) => [s.id, s.mime]),
+      [
+        [c.id, 'image/png'],
+        [a.id, 'image/png'],
+        [b.id, 'image/jpeg'],
+      ],
+    );
 
     const pdf = await upload(PDF);
     const notImage = await api.post('/api/v1/sticker-sets', { name: 'pdf_stickers', title: 'P', stickers: [a.id, pdf.id] }, { token: owner.token });
@@ -161,9 +176,10 @@ describe('bots and sticker sets', () => {
     const s = await upload(await pngImage(8, 8, '#999999'));
     const set = await api.post('/api/v1/sticker-sets', { name: 'bad_stickers', title: 'B', stickers: [s.id] }, { token: owner.token });
     t.ctx.visibility.setSource({
-      activeRestrictions: async (subjects) => subjects
-        .filter((x) => (x.kind === 'bot' && x.id === bot.body.id) || (x.kind === 'sticker_set' && x.id === set.body.id))
-        .map((subject) => ({ subject, code: 'blocked' as const, category: 'spam', text: `Blocked ${subject.kind} for spam.`, country: null })),
+      activeRestrictions: async (subjects) =>
+        subjects
+          .filter((x) => (x.kind === 'bot' && x.id === bot.body.id) || (x.kind === 'sticker_set' && x.id === set.body.id))
+          .map((subject) => ({ subject, code: 'blocked' as const, category: 'spam', text: `Blocked ${subject.kind} for spam.`, country: null })),
     });
     try {
       const b = await api.get('/api/v1/bots/spam_bot_x');

@@ -14,10 +14,16 @@ describe('case report split', () => {
     api = apiClient(t.app);
     moderator = await staffToken(t, 'moderator');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const file = async (subject: string, category: string, token?: string) => {
-    const r = await api.post('/api/v1/reports', { subject, category, explanation: 'Takes deposits and never delivers.', bonaFide: true }, token ? { token } : {});
+    const r = await api.post(
+      '/api/v1/reports',
+      { subject, category, explanation: 'Takes deposits and never delivers.', bonaFide: true },
+      token ? { token } : {},
+    );
     assert.equal(r.status, 202, r.text);
   };
 
@@ -40,7 +46,10 @@ describe('case report split', () => {
         { category: 'fraud', reports: 13, reporters: 13, weight: 15.4 },
         { category: 'extortion', reports: 1, reporters: 1, weight: 1.2 },
       ],
-      bySource: [{ source: 'in_app', reports: 13 }, { source: 'anonymous', reports: 1 }],
+      bySource: [
+        { source: 'in_app', reports: 13 },
+        { source: 'anonymous', reports: 1 },
+      ],
       suggestedCategory: 'fraud',
       tie: false,
     });

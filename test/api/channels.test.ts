@@ -7,8 +7,13 @@ import { pngImage } from '../helpers/images.ts';
 describe('channels', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('an owner creates a channel, publishes a post with an image, and anyone reads it', async () => {
     const owner = await api.account('Owner');
@@ -78,8 +83,13 @@ describe('channels', () => {
 describe('channels: publishing, paging and subscribers', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('posts page newest first with an opaque cursor, and the pages join up without gaps or repeats', async () => {
     const owner = await api.account('Owner');
@@ -206,8 +216,10 @@ describe('channels: publishing, paging and subscribers', () => {
     await api.post('/api/v1/channels/blocked_here/posts', { text: 'before' }, { token: owner.token });
     const text = 'This channel is unavailable: it violated the platform’s terms.';
     t.ctx.visibility.setSource({
-      activeRestrictions: async (subjects) => subjects.filter((s) => s.kind === 'channel' && s.id === created.body.id)
-        .map((subject) => ({ subject, code: 'blocked' as const, category: 'fraud', text, country: null })),
+      activeRestrictions: async (subjects) =>
+        subjects
+          .filter((s) => s.kind === 'channel' && s.id === created.body.id)
+          .map((subject) => ({ subject, code: 'blocked' as const, category: 'fraud', text, country: null })),
     });
     try {
       for (const url of ['/api/v1/channels/blocked_here', '/api/v1/channels/blocked_here/posts', '/api/v1/channels/blocked_here/posts/1']) {

@@ -17,7 +17,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     out.push(p);
-    if (e.isDirectory()) out.push(...await filesUnder(p));
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
   }
   return out;
 }
@@ -34,8 +34,12 @@ test('a fresh data directory is 0700 and everything in it is 0600 (directories 0
     const entries = await filesUnder(dataDir);
     const names = entries.map((p) => path.relative(dataDir, p));
     assert.ok(names.includes('secret'), names.join(', '));
-    assert.ok(names.some((n) => n.startsWith(`media${path.sep}`) && !n.endsWith('.tmp') && n.split(path.sep).length === 3), names.join(', '));
-    if (t.ctx.dialect === 'sqlite') for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
+    assert.ok(
+      names.some((n) => n.startsWith(`media${path.sep}`) && !n.endsWith('.tmp') && n.split(path.sep).length === 3),
+      names.join(', '),
+    );
+    if (t.ctx.dialect === 'sqlite')
+      for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
     for (const p of entries) {
       const want = (await stat(p)).isDirectory() ? '700' : '600';
       assert.equal(octal(await modeOf(p)), want, path.relative(dataDir, p));
@@ -63,7 +67,8 @@ test('a data directory and database left readable by others are tightened at sta
     assert.equal(octal(await modeOf(dataDir)), '700');
     assert.equal(octal(await modeOf(path.join(dataDir, 'media'))), '700');
     assert.equal(octal(await modeOf(path.join(dataDir, 'secret'))), '600');
-    if (t.ctx.dialect === 'sqlite') for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.equal(octal(await modeOf(path.join(dataDir, f))), '600', f);
+    if (t.ctx.dialect === 'sqlite')
+      for (const f of ['vigil.sqlite', 'vigil.sqlite-wal', 'vigil.sqlite-shm']) assert.equal(octal(await modeOf(path.join(dataDir, f))), '600', f);
   } finally {
     await t.close();
     await rm(parent, { recursive: true, force: true });

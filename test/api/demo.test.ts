@@ -18,7 +18,18 @@ import { apiClient, type Api } from '../helpers/api.ts';
 function capture() {
   const logs: string[] = [];
   const errors: string[] = [];
-  return { out: { log: (m: string) => { logs.push(m); }, error: (m: string) => { errors.push(m); } }, logs, errors };
+  return {
+    out: {
+      log: (m: string) => {
+        logs.push(m);
+      },
+      error: (m: string) => {
+        errors.push(m);
+      },
+    },
+    logs,
+    errors,
+  };
 }
 
 describe('vigil demo', () => {
@@ -71,7 +82,10 @@ describe('vigil demo', () => {
     assert.equal(messages.status, 200);
     assert.equal(messages.body.messages.length, GROUP.messages.length);
     assert.equal(messages.body.messages[0].text, GROUP.messages.at(-1)?.text);
-    assert.ok(messages.body.messages.some((m: { mediaId: string | null }) => m.mediaId), 'one message carries a picture');
+    assert.ok(
+      messages.body.messages.some((m: { mediaId: string | null }) => m.mediaId),
+      'one message carries a picture',
+    );
     const outsider = await api.account('Outsider');
     assert.equal((await api.get(`/api/v1/groups/${groupId}/messages`, { token: outsider.token })).status, 404, 'still private');
 
@@ -126,7 +140,10 @@ describe('vigil demo', () => {
     const scam = await api.get('/api/v1/channels/fast_cash_guaranteed/posts');
     assert.equal(scam.status, 200);
     assert.ok(scam.body.posts.some((p: { text: string }) => /hacked/i.test(p.text)));
-    assert.ok(scam.body.posts.every((p: { media: unknown[] }) => p.media.length === 0), 'text only');
+    assert.ok(
+      scam.body.posts.every((p: { media: unknown[] }) => p.media.length === 0),
+      'text only',
+    );
     const politics = await api.get('/api/v1/channels/veloria_budget_watch/posts');
     assert.equal(politics.status, 200);
     assert.ok(politics.body.posts.some((p: { text: string }) => /peaceful/i.test(p.text)));

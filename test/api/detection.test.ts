@@ -22,7 +22,9 @@ describe('detection on upload', () => {
     owner = await api.account('publisher');
     assert.equal((await api.post('/api/v1/channels', { handle: 'upload_target', title: 'Uploads' }, { token: owner.token })).status, 201);
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const upload = async (bytes: Buffer, token = owner.token) => {
     const r = await api.call('POST', '/api/v1/media', { token, raw: bytes, contentType: 'application/octet-stream' });
@@ -65,11 +67,29 @@ describe('detection on upload', () => {
     assert.equal(signal.matches[0].bank, 'terror-known');
     assert.ok(signal.matches[0].entryId.startsWith('ent_'));
     assert.ok(signal.matches[0].distance <= 31);
-    assert.ok(detail.body.subjectNow.reportedPosts.some((p: any) => p.text === 'propaganda'), 'moderators see the held post');
+    assert.ok(
+      detail.body.subjectNow.reportedPosts.some((p: any) => p.text === 'propaganda'),
+      'moderators see the held post',
+    );
     const matches = await api.get('/api/v1/banks/terror-known/matches', { token: moderator });
     assert.equal(matches.body.matches.length, 1);
     // Close this case so later tests start from a clean queue.
-    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['remove_posts'], category: 'terrorism', statement: 'Known terrorist propaganda image.', postIds: [detail.body.subjectNow.reportedPosts[0].id] }, { token: moderator })).status, 200);
+    assert.equal(
+      (
+        await api.post(
+          `/api/v1/cases/${kase.id}/decide`,
+          {
+            outcome: 'actioned',
+            actions: ['remove_posts'],
+            category: 'terrorism',
+            statement: 'Known terrorist propaganda image.',
+            postIds: [detail.body.subjectNow.reportedPosts[0].id],
+          },
+          { token: moderator },
+        )
+      ).status,
+      200,
+    );
   });
 
   test('a post held by detection stays hidden under an "actioned" warning, and reversing that decision restores it', async () => {
@@ -79,7 +99,16 @@ describe('detection on upload', () => {
     assert.equal(refused.status, 422);
     const kase = await caseOfChannel();
     const post = (await api.get(`/api/v1/cases/${kase.id}`, { token: moderator })).body.subjectNow.reportedPosts[0];
-    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'Warning: this imagery is close to propaganda.' }, { token: moderator })).status, 200);
+    assert.equal(
+      (
+        await api.post(
+          `/api/v1/cases/${kase.id}/decide`,
+          { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'Warning: this imagery is close to propaganda.' },
+          { token: moderator },
+        )
+      ).status,
+      200,
+    );
     assert.equal((await api.get(`/api/v1/channels/upload_target/posts/${post.number}`)).status, 404, 'still held');
     const senior = await staffToken(t, 'senior');
     assert.equal((await api.post(`/api/v1/cases/${kase.id}/reverse`, { reason: 'Historical re-enactment, not propaganda.' }, { token: senior })).status, 200);
@@ -98,7 +127,16 @@ describe('detection on upload', () => {
     assert.equal((await api.get(`/api/v1/channels/upload_target/posts/${r.body.number}`)).status, 404, 'held posts are not public');
     const kase = await caseOfChannel();
     assert.equal(kase.category, 'ncii');
-    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Not an intimate image: false positive.' }, { token: moderator })).status, 200);
+    assert.equal(
+      (
+        await api.post(
+          `/api/v1/cases/${kase.id}/decide`,
+          { outcome: 'no_violation', actions: [], statement: 'Not an intimate image: false positive.' },
+          { token: moderator },
+        )
+      ).status,
+      200,
+    );
     const shown = await api.get(`/api/v1/channels/upload_target/posts/${r.body.number}`);
     assert.equal(shown.status, 200);
     assert.equal(shown.body.post.text, 'holiday');
@@ -138,7 +176,11 @@ describe('detection on upload', () => {
     const reporter = await api.account();
     await api.post('/api/v1/reports', { subject: `/c/upload_target/${p.body.number}`, category: 'personal_details' }, { token: reporter.token });
     const kase = await caseOfChannel();
-    const d = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.', postIds: [p.body.id] }, { token: moderator });
+    const d = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.', postIds: [p.body.id] },
+      { token: moderator },
+    );
     assert.equal(d.status, 200, d.text);
     const banks = await api.get('/api/v1/banks', { token: moderator });
     const decided = banks.body.banks.find((b: any) => b.name === 'decisions-other');
@@ -154,7 +196,11 @@ describe('detection on upload', () => {
     const bot = await api.post('/api/v1/bots', { handle: 'recruiter_bot', picture: await upload(img) }, { token: owner.token });
     assert.equal(bot.status, 422);
     assert.equal((await api.get('/bot/recruiter_bot')).status, 451, 'the bot exists only for review');
-    const set = await api.post('/api/v1/sticker-sets', { name: 'flags_set', title: 'Flags', stickers: [await upload(await patternImage(7)), await upload(img)] }, { token: owner.token });
+    const set = await api.post(
+      '/api/v1/sticker-sets',
+      { name: 'flags_set', title: 'Flags', stickers: [await upload(await patternImage(7)), await upload(img)] },
+      { token: owner.token },
+    );
     assert.equal(set.status, 422);
   });
 
@@ -162,7 +208,10 @@ describe('detection on upload', () => {
     assert.equal((await api.post('/api/v1/banks', { name: 'strict-import', category: 'other' }, { token: admin })).status, 201);
     const r = await api.post('/api/v1/banks/strict-import/entries', { lines: ['a'.repeat(64), 'not-a-hash', 'md5 1234'] }, { token: admin });
     assert.equal(r.status, 400);
-    assert.deepEqual(r.body.error.details.map((d: any) => d.line), [2, 3]);
+    assert.deepEqual(
+      r.body.error.details.map((d: any) => d.line),
+      [2, 3],
+    );
     const entries = await api.get('/api/v1/banks/strict-import/entries', { token: moderator });
     assert.equal(entries.body.entries.length, 0);
   });
@@ -181,7 +230,11 @@ describe('detection on upload', () => {
     const after = await api.post('/api/v1/protect/status', { caseNumber: second.body.caseNumber, pin: second.body.pin });
     assert.equal(after.body.hashes[0].matches, 1);
     const kase = await caseOfChannel();
-    await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Reviewed: released for this test.' }, { token: moderator });
+    await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'no_violation', actions: [], statement: 'Reviewed: released for this test.' },
+      { token: moderator },
+    );
   });
 
   test('a victim blocks her image with only its hash, sees the match, and withdraws', async () => {
@@ -199,12 +252,23 @@ describe('detection on upload', () => {
     assert.equal(status.body.hashes[0].matches, 1);
     const withdrawn = await api.post('/api/v1/protect/withdraw', { caseNumber: sub.body.caseNumber, pin: sub.body.pin });
     assert.equal(withdrawn.body.hashes[0].status, 'withdrawn');
-    const stored = await t.ctx.db.selectFrom('bank_entries').innerJoin('protect_submissions', 'protect_submissions.id', 'bank_entries.submission_id')
-      .select(['bank_entries.hash', 'bank_entries.status']).where('protect_submissions.case_number', '=', sub.body.caseNumber).execute();
+    const stored = await t.ctx.db
+      .selectFrom('bank_entries')
+      .innerJoin('protect_submissions', 'protect_submissions.id', 'bank_entries.submission_id')
+      .select(['bank_entries.hash', 'bank_entries.status'])
+      .where('protect_submissions.case_number', '=', sub.body.caseNumber)
+      .execute();
     assert.equal(stored.length, 1);
-    assert.ok(stored.every((e) => e.status === 'withdrawn' && e.hash === ''), 'the hash is deleted, not just disabled');
+    assert.ok(
+      stored.every((e) => e.status === 'withdrawn' && e.hash === ''),
+      'the hash is deleted, not just disabled',
+    );
     const kase = await caseOfChannel();
-    await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Released after the hash was withdrawn.' }, { token: moderator });
+    await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'no_violation', actions: [], statement: 'Released after the hash was withdrawn.' },
+      { token: moderator },
+    );
     const after = await publish(await upload(await sharp(img).png({ compressionLevel: 1 }).toBuffer()), 'same photo later');
     assert.equal(after.status, 201);
     assert.equal(after.body.held, undefined, 'a withdrawn hash no longer matches');

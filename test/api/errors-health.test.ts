@@ -19,11 +19,21 @@ function assertErrorShape(body: unknown, code: string) {
 describe('errors, health and documentation', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('unknown routes answer 404 in the one error shape', async () => {
-    for (const [method, url] of [['GET', '/api/v1/nothing-here'], ['POST', '/api/v1/channels/x/y/z'], ['DELETE', '/api/v1/channels'], ['GET', '/no/such/page']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['POST', '/api/v1/channels/x/y/z'],
+      ['DELETE', '/api/v1/channels'],
+      ['GET', '/no/such/page'],
+    ] as const) {
       const r = await api.call(method, url);
       assert.equal(r.status, 404, `${method} ${url}`);
       assert.match(String(r.headers['content-type']), /^application\/json/);
@@ -35,7 +45,8 @@ describe('errors, health and documentation', () => {
   test('malformed JSON is a 400 invalid_json', async () => {
     const owner = await api.account();
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/channels',
+      method: 'POST',
+      url: '/api/v1/channels',
       headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
       payload: '{"handle": "broken_json", "title": ',
     });
@@ -63,7 +74,11 @@ describe('errors, health and documentation', () => {
 
   test('a body that is not JSON where JSON is expected is refused with 415', async () => {
     const owner = await api.account();
-    const r = await api.call('POST', '/api/v1/channels', { token: owner.token, raw: Buffer.from('handle=x'), contentType: 'application/x-www-form-urlencoded' });
+    const r = await api.call('POST', '/api/v1/channels', {
+      token: owner.token,
+      raw: Buffer.from('handle=x'),
+      contentType: 'application/x-www-form-urlencoded',
+    });
     assert.equal(r.status, 415);
     assertErrorShape(r.body, 'unsupported_media_type');
   });
@@ -118,7 +133,9 @@ describe('errors, health and documentation', () => {
     assert.ok(!metrics.text.includes('metrics_probe'), 'labels use route patterns, never raw URLs');
   });
 
-  test('the app survives PostgreSQL closing its idle connections, and serves again', { skip: !process.env.VIGIL_DATABASE_URL && 'PostgreSQL only' }, async () => {
+  test('the app survives PostgreSQL closing its idle connections, and serves again', {
+    skip: !process.env.VIGIL_DATABASE_URL && 'PostgreSQL only',
+  }, async () => {
     // Fill the pool with idle connections.
     await Promise.all(Array.from({ length: 8 }, () => api.get('/readyz')));
     const dbName = new URL(t.config.databaseUrl).pathname.slice(1);
@@ -126,9 +143,14 @@ describe('errors, health and documentation', () => {
     await admin.connect();
     let terminated = 0;
     try {
-      const r = await admin.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+      const r = await admin.query(
+        'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [dbName],
+      );
       terminated = Number(r.rows[0].n);
-    } finally { await admin.end(); }
+    } finally {
+      await admin.end();
+    }
     assert.ok(terminated > 0, 'idle connections were terminated');
     // Let the terminations arrive; an unhandled pool error would crash this process here.
     await new Promise((r) => setTimeout(r, 300));
@@ -145,11 +167,26 @@ describe('errors, health and documentation', () => {
     assert.match(r.body.openapi, /^3\./);
     const paths = Object.keys(r.body.paths);
     for (const p of [
-      '/api/v1/accounts', '/api/v1/media', '/api/v1/media/{id}', '/api/v1/channels', '/api/v1/channels/{handle}',
-      '/api/v1/channels/{handle}/posts', '/api/v1/channels/{handle}/posts/{number}', '/api/v1/channels/{handle}/subscribe',
-      '/api/v1/channels/{handle}/admins', '/api/v1/bots', '/api/v1/bots/{handle}', '/api/v1/sticker-sets', '/api/v1/sticker-sets/{name}',
-      '/api/v1/groups', '/api/v1/groups/{id}/members', '/api/v1/groups/{id}/messages', '/api/v1/chats', '/api/v1/chats/{id}/messages',
-    ]) assert.ok(paths.includes(p), `OpenAPI lists ${p}`);
+      '/api/v1/accounts',
+      '/api/v1/media',
+      '/api/v1/media/{id}',
+      '/api/v1/channels',
+      '/api/v1/channels/{handle}',
+      '/api/v1/channels/{handle}/posts',
+      '/api/v1/channels/{handle}/posts/{number}',
+      '/api/v1/channels/{handle}/subscribe',
+      '/api/v1/channels/{handle}/admins',
+      '/api/v1/bots',
+      '/api/v1/bots/{handle}',
+      '/api/v1/sticker-sets',
+      '/api/v1/sticker-sets/{name}',
+      '/api/v1/groups',
+      '/api/v1/groups/{id}/members',
+      '/api/v1/groups/{id}/messages',
+      '/api/v1/chats',
+      '/api/v1/chats/{id}/messages',
+    ])
+      assert.ok(paths.includes(p), `OpenAPI lists ${p}`);
     assert.ok(!paths.includes('/healthz') && !paths.includes('/c/{handle}'), 'infrastructure and pages are hidden');
     assert.ok(r.body.components.securitySchemes.bearerAuth);
     const channel451 = r.body.paths['/api/v1/channels/{handle}'].get.responses['451'];

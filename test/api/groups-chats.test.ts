@@ -9,7 +9,7 @@ type Account = { id: string; token: string };
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) {
-    out.push(...await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j))));
+    out.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)))));
   }
   return out;
 }
@@ -17,8 +17,13 @@ async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: nu
 describe('private groups', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('members read and write; a non-member cannot even tell the group exists (404)', async () => {
     const alice = await api.account('Alice');
@@ -43,7 +48,10 @@ describe('private groups', () => {
 
     const read = await api.get(`/api/v1/groups/${g.body.id}/messages`, { token: bob.token });
     assert.equal(read.status, 200);
-    assert.deepEqual(read.body.messages.map((m: { text: string }) => m.text), ['On my way', 'Dinner at 7']);
+    assert.deepEqual(
+      read.body.messages.map((m: { text: string }) => m.text),
+      ['On my way', 'Dinner at 7'],
+    );
 
     const unknownGroup = await api.get('/api/v1/groups/grp_doesnotexist/messages', { token: eve.token });
     for (const r of [
@@ -73,7 +81,10 @@ describe('private groups', () => {
       texts.push(...r.body.messages.map((m: { text: string }) => m.text));
       cursor = r.body.nextCursor;
     } while (cursor);
-    assert.deepEqual(texts, Array.from({ length: 40 }, (_, i) => `m${40 - i}`));
+    assert.deepEqual(
+      texts,
+      Array.from({ length: 40 }, (_, i) => `m${40 - i}`),
+    );
 
     const empty = await api.post(`/api/v1/groups/${g.body.id}/messages`, { text: '  ' }, { token: a.token });
     assert.equal(empty.status, 400);
@@ -88,16 +99,22 @@ describe('private groups', () => {
   test('a group holds at most 200 members: concurrent joins cannot pass the limit and the 201st is refused with 409 group_full', async () => {
     const creator = await api.account('Creator');
     const g = await api.post('/api/v1/groups', { title: 'Neighbourhood' }, { token: creator.token });
-    const others: Account[] = await inBatches(Array.from({ length: 201 }, (_, i) => i), 50, (i) => api.account(`Member ${i}`));
+    const others: Account[] = await inBatches(
+      Array.from({ length: 201 }, (_, i) => i),
+      50,
+      (i) => api.account(`Member ${i}`),
+    );
 
     // 198 more members (199 in all), added 25 at a time in parallel.
     const added = await inBatches(others.slice(0, 198), 25, (m) =>
-      api.post(`/api/v1/groups/${g.body.id}/members`, { accountId: m.id }, { token: creator.token }));
+      api.post(`/api/v1/groups/${g.body.id}/members`, { accountId: m.id }, { token: creator.token }),
+    );
     assert.ok(added.every((r) => r.status === 200 && r.body.added === true));
 
     // Two race for the last place: exactly one gets it.
-    const race = await Promise.all(others.slice(198, 200).map((m) =>
-      api.post(`/api/v1/groups/${g.body.id}/members`, { accountId: m.id }, { token: creator.token })));
+    const race = await Promise.all(
+      others.slice(198, 200).map((m) => api.post(`/api/v1/groups/${g.body.id}/members`, { accountId: m.id }, { token: creator.token })),
+    );
     assert.deepEqual(race.map((r) => r.status).sort(), [200, 409]);
 
     const newest = others[200];
@@ -148,8 +165,13 @@ describe('private groups', () => {
 describe('one-to-one chats', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('two accounts share one chat; a third cannot read or write it (404)', async () => {
     const a = await api.account('A');
@@ -164,7 +186,10 @@ describe('one-to-one chats', () => {
     assert.equal((await api.post(`/api/v1/chats/${opened.body.id}/messages`, { text: 'hi B' }, { token: a.token })).status, 201);
     assert.equal((await api.post(`/api/v1/chats/${opened.body.id}/messages`, { text: 'hi A' }, { token: b.token })).status, 201);
     const read = await api.get(`/api/v1/chats/${opened.body.id}/messages`, { token: a.token });
-    assert.deepEqual(read.body.messages.map((m: { text: string }) => m.text), ['hi A', 'hi B']);
+    assert.deepEqual(
+      read.body.messages.map((m: { text: string }) => m.text),
+      ['hi A', 'hi B'],
+    );
 
     const cRead = await api.get(`/api/v1/chats/${opened.body.id}/messages`, { token: c.token });
     assert.equal(cRead.status, 404);

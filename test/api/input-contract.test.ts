@@ -18,14 +18,22 @@ function assertErrorShape(body: unknown, code: string) {
   for (const k of Object.keys(e)) assert.ok(['code', 'message', 'details'].includes(k), `unexpected field ${k}`);
 }
 
-interface RawResponse { status: number; headers: Record<string, string>; body: unknown; closed: boolean }
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  closed: boolean;
+}
 
 /** Sends bytes on a fresh connection and reads one HTTP/1.1 response (Content-Length framed). */
 function rawRequest(port: number, data: string | Buffer): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(data));
     let buf = Buffer.alloc(0);
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`no complete answer: ${JSON.stringify(buf.toString('latin1'))}`)); }, 5000);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no complete answer: ${JSON.stringify(buf.toString('latin1'))}`));
+    }, 5000);
     const finish = () => {
       clearTimeout(timer);
       const text = buf.toString('utf8');
@@ -38,7 +46,9 @@ function rawRequest(port: number, data: string | Buffer): Promise<RawResponse> {
       assert.equal(Buffer.byteLength(body), Number(headers['content-length']), 'Content-Length frames the body');
       resolve({ status: Number(statusLine?.split(' ')[1]), headers, body: JSON.parse(body), closed: true });
     };
-    socket.on('data', (d) => { buf = Buffer.concat([buf, d]); });
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+    });
     socket.on('close', finish);
     socket.on('error', () => {});
   });
@@ -46,8 +56,8 @@ function rawRequest(port: number, data: string | Buffer): Promise<RawResponse> {
 
 const boundary = 'vigil-contract-boundary';
 const multipartType = `multipart/form-data; boundary=${boundary}`;
-const filePart = (bytes: Buffer) => Buffer.concat([
-  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), bytes]);
+const filePart = (bytes: Buffer) =>
+  Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), bytes]);
 const textPart = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 
 describe('input and error contract', () => {
@@ -62,9 +72,19 @@ describe('input and error contract', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as net.AddressInfo).port;
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
-  const mediaCount = async () => Number((await t.ctx.db.selectFrom('media').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const mediaCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('media')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const upload = (payload: string | Buffer, contentType = multipartType) =>
     t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
 
@@ -135,8 +155,13 @@ describe('input and error contract', () => {
     });
 
     test('bodies: unsupported type, empty, invalid, not an object, too large, poisoned', async () => {
-      const post = (payload: string | Buffer, contentType: string) => t.app.inject({
-        method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
+      const post = (payload: string | Buffer, contentType: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/channels',
+          headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+          payload,
+        });
       const cases: Array<[string, string | Buffer, string, number, string]> = [
         ['text/plain', 'handle=x', 'text/plain', 415, 'unsupported_media_type'],
         ['form', 'handle=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
@@ -163,7 +188,11 @@ describe('input and error contract', () => {
       const repeated = await api.get('/api/v1/channels/x_channel/posts?cursor=a&cursor=b');
       assert.equal(repeated.status, 400);
       assertErrorShape(repeated.body, 'invalid_request');
-      for (const [method, url] of [['OPTIONS', '/api/v1/channels'], ['PUT', '/api/v1/channels'], ['PATCH', '/api/v1/accounts']] as const) {
+      for (const [method, url] of [
+        ['OPTIONS', '/api/v1/channels'],
+        ['PUT', '/api/v1/channels'],
+        ['PATCH', '/api/v1/accounts'],
+      ] as const) {
         const r = await t.app.inject({ method, url });
         assert.equal(r.statusCode, 404, `${method} ${url}`);
         assertErrorShape(r.json(), 'not_found');
@@ -191,8 +220,16 @@ describe('input and error contract', () => {
       shaped(await rawRequest(port, 'FOO /api/v1/channels HTTP/1.1\r\nHost: x\r\n\r\n'), 501, 'method_not_implemented');
       shaped(await rawRequest(port, 'hello there\r\n\r\n'), 400, 'malformed_request');
       shaped(await rawRequest(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n'), 400, 'malformed_request');
-      shaped(await rawRequest(port, 'POST /api/v1/accounts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'), 400, 'malformed_request');
-      shaped(await rawRequest(port, Buffer.concat([Buffer.from('GET /c/caf'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])), 400, 'malformed_request');
+      shaped(
+        await rawRequest(port, 'POST /api/v1/accounts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'),
+        400,
+        'malformed_request',
+      );
+      shaped(
+        await rawRequest(port, Buffer.concat([Buffer.from('GET /c/caf'), Buffer.from([0xc3, 0xa9]), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')])),
+        400,
+        'malformed_request',
+      );
       shaped(await rawRequest(port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'headers_too_large');
     });
 
@@ -211,8 +248,13 @@ describe('input and error contract', () => {
   });
 
   describe('text is well-formed Unicode', () => {
-    const postChannel = (payload: string | Buffer) => t.app.inject({
-      method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+    const postChannel = (payload: string | Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload,
+      });
 
     test('a lone surrogate in a value or a key is a 400 invalid_text naming the field, and nothing is stored', async () => {
       for (const [payload, field] of [
@@ -228,7 +270,13 @@ describe('input and error contract', () => {
         const handle = JSON.parse(payload).handle as string;
         assert.equal((await api.get(`/api/v1/channels/${handle}`)).status, 404, `${handle} was not created`);
       }
-      const nested = await api.post('/api/v1/reports', { subject: 'https://example.org/c/x_channel', category: 'fraud', explanation: 'x', bonaFide: true, contact: { email: '\ud800@example.org' } });
+      const nested = await api.post('/api/v1/reports', {
+        subject: 'https://example.org/c/x_channel',
+        category: 'fraud',
+        explanation: 'x',
+        bonaFide: true,
+        contact: { email: '\ud800@example.org' },
+      });
       assert.equal(nested.status, 400, nested.text);
       assertErrorShape(nested.body, 'invalid_text');
       assert.equal(nested.body.error.details[0].field, 'contact.email');

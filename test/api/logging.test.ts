@@ -30,13 +30,22 @@ test('redactUrl compares parameter names as the server decodes them, and never t
 
 test('request logs never contain a receipt or a bearer token', async () => {
   const lines: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-log-'));
   const pg = process.env.VIGIL_DATABASE_URL ? await freshPostgres(process.env.VIGIL_DATABASE_URL) : undefined;
   const ctx = await createContext(loadConfig({}, { dataDir, databaseUrl: pg?.url ?? '' }), createLogger('info', sink));
   const app = await buildApp(ctx);
   try {
-    await app.inject({ method: 'GET', url: '/api/v1/reports/rep_x?receipt=rcpt_TOPSECRET', headers: { authorization: 'Bearer vga_TOPSECRET2', 'x-receipt': 'rcpt_TOPSECRET3' } });
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/rep_x?receipt=rcpt_TOPSECRET',
+      headers: { authorization: 'Bearer vga_TOPSECRET2', 'x-receipt': 'rcpt_TOPSECRET3' },
+    });
     await app.inject({ method: 'GET', url: '/api/v1/reports/rep_x?%72eceipt=rcpt_TOPSECRET4' });
     await app.inject({ method: 'GET', url: '/report/status/rep_x?a=1&%70in=TOPSECRET5&RECEIPT=TOPSECRET6' });
     await app.inject({ method: 'GET', url: '/api/v1/channels/%E0%A4%A?receipt=TOPSECRET7' });

@@ -9,8 +9,9 @@ function multipartBody(bytes: Buffer, opts: { filename?: string; partType?: stri
   const boundary = `----vigiltest${Date.now().toString(16)}`;
   const head = Buffer.from(
     `--${boundary}\r\n` +
-    `Content-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${opts.filename ?? 'upload.bin'}"\r\n` +
-    `Content-Type: ${opts.partType ?? 'application/octet-stream'}\r\n\r\n`);
+      `Content-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${opts.filename ?? 'upload.bin'}"\r\n` +
+      `Content-Type: ${opts.partType ?? 'application/octet-stream'}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -24,7 +25,9 @@ describe('media uploads', () => {
     api = apiClient(t.app);
     token = (await api.account('Uploader')).token;
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   const upload = (raw: Buffer, contentType = 'application/octet-stream', opts: { anonymous?: boolean } = {}) =>
     api.call('POST', '/api/v1/media', { token: opts.anonymous ? undefined : token, raw, contentType });
@@ -46,7 +49,7 @@ describe('media uploads', () => {
     const meta = await api.get(`/api/v1/media/${png.body.id}`, { token });
     assert.equal(meta.status, 200);
     assert.deepEqual(meta.body, png.body);
-    assert.equal((await api.get(`/api/v1/media/${png.body.id}`)).status, 404, 'an unpublished upload is its uploader\'s alone');
+    assert.equal((await api.get(`/api/v1/media/${png.body.id}`)).status, 404, "an unpublished upload is its uploader's alone");
   });
 
   test('the claimed Content-Type is ignored: a PNG sent as image/jpeg is stored as image/png', async () => {
@@ -60,7 +63,12 @@ describe('media uploads', () => {
   test('multipart/form-data with one file part is accepted and sniffed the same way', async () => {
     const bytes = await jpegImage(40, 40);
     const { payload, contentType } = multipartBody(bytes, { filename: 'photo.png', partType: 'image/png' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      payload,
+    });
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json();
     assert.equal(body.mime, 'image/jpeg', 'the file name and part type claim PNG; the bytes say JPEG');
@@ -70,7 +78,12 @@ describe('media uploads', () => {
   test('a multipart body without a file part is a clear 400', async () => {
     const boundary = '----vigilnofile';
     const payload = `--${boundary}--\r\n`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
     assert.equal(res.statusCode, 400, res.body);
     assert.equal(res.json().error.code, 'missing_file');
   });
@@ -115,7 +128,9 @@ describe('media uploads', () => {
     // A noisy picture so the JPEG has plenty of entropy-coded data to cut.
     const noise = Buffer.alloc(256 * 256 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-    const full = await sharp(noise, { raw: { width: 256, height: 256, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    const full = await sharp(noise, { raw: { width: 256, height: 256, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
     const r = await upload(full.subarray(0, Math.floor(full.length / 2)), 'image/jpeg');
     assert.equal(r.status, 422, r.text);
     assert.equal(r.body.error.code, 'image_corrupt');
@@ -150,7 +165,9 @@ describe('media upload size limit', () => {
     api = apiClient(t.app);
     token = (await api.account('Uploader')).token;
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('a raw body over the limit is refused with 413 payload_too_large', async () => {
     const small = await pngImage(4, 4);
@@ -167,7 +184,12 @@ describe('media upload size limit', () => {
 
   test('a multipart file over the limit is refused with 413 payload_too_large', async () => {
     const { payload, contentType } = multipartBody(Buffer.alloc(5000, 1), { filename: 'big.png', partType: 'image/png' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/media', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      payload,
+    });
     assert.equal(res.statusCode, 413, res.body);
     assert.equal(res.json().error.code, 'payload_too_large');
   });

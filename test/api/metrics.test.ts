@@ -11,8 +11,12 @@ const get = (t: TestApp, opts: Probe = {}) =>
 
 describe('/metrics without VIGIL_METRICS_TOKEN', () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp(); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('answers a scraper on this machine', async () => {
     for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
@@ -42,11 +46,17 @@ describe('/metrics without VIGIL_METRICS_TOKEN', () => {
 describe('/metrics with VIGIL_METRICS_TOKEN', () => {
   let t: TestApp;
   const token = 'scrape-9f2c1e7a4b6d8e0f';
-  before(async () => { t = await startTestApp({ metricsToken: token }); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp({ metricsToken: token });
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('needs the bearer token, from anywhere, loopback included', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${token}x` }, { authorization: `Basic ${token}` }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${token}x` }, { authorization: `Basic ${token}` }] as Array<
+      Record<string, string>
+    >) {
       for (const remoteAddress of ['127.0.0.1', '203.0.113.5']) {
         const r = await get(t, { remoteAddress, headers });
         assert.equal(r.statusCode, 401, `${JSON.stringify(headers)} from ${remoteAddress}`);

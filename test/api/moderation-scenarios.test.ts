@@ -17,7 +17,9 @@ describe('moderation scenarios', () => {
     moderator = await staffToken(t, 'moderator');
     senior = await staffToken(t, 'senior');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   async function channel(handle: string, title: string, posts: string[] = ['first post']) {
     const owner = await api.account(`owner of ${handle}`);
@@ -32,16 +34,31 @@ describe('moderation scenarios', () => {
     const reporters = await Promise.all(Array.from({ length: 40 }, (_, i) => api.account(`reporter ${i}`)));
     for (const r of reporters) assert.equal(r.token.length > 10, true);
     for (let i = 0; i < 10; i++) {
-      const subs = await Promise.all(reporters.slice(i * 4, i * 4 + 4).map((r) =>
-        api.post('/api/v1/reports', { subject: '/c/hacked_accounts_shop', category: i % 2 ? 'fraud' : 'extortion', explanation: 'sells hacked accounts and threatens a woman' }, { token: r.token })));
+      const subs = await Promise.all(
+        reporters
+          .slice(i * 4, i * 4 + 4)
+          .map((r) =>
+            api.post(
+              '/api/v1/reports',
+              { subject: '/c/hacked_accounts_shop', category: i % 2 ? 'fraud' : 'extortion', explanation: 'sells hacked accounts and threatens a woman' },
+              { token: r.token },
+            ),
+          ),
+      );
       for (const s of subs) assert.equal(s.status, 202);
     }
     const receipts = [] as Array<{ id: string; receipt: string }>;
     const flaggerKey = await apiKey(t, 'trusted_flagger', 'SafeNet Helpline');
-    const flagged = await api.post('/api/v1/reports', {
-      subject: 'https://vigil.example/c/hacked_accounts_shop/2', category: 'extortion', lifeAtRisk: true,
-      explanation: 'Sextortion: threatens to publish a woman’s intimate photos unless she pays.',
-    }, { token: flaggerKey });
+    const flagged = await api.post(
+      '/api/v1/reports',
+      {
+        subject: 'https://vigil.example/c/hacked_accounts_shop/2',
+        category: 'extortion',
+        lifeAtRisk: true,
+        explanation: 'Sextortion: threatens to publish a woman’s intimate photos unless she pays.',
+      },
+      { token: flaggerKey },
+    );
     assert.equal(flagged.status, 202);
     receipts.push(flagged.body);
 
@@ -62,13 +79,22 @@ describe('moderation scenarios', () => {
     assert.equal(detail.body.reports.length, 41);
     assert.equal(detail.body.reports[0].reporter, undefined, 'moderators do not see who reported');
     const seniorView = await api.get(`/api/v1/cases/${kase.id}`, { token: senior });
-    assert.ok(seniorView.body.reports.some((r: any) => r.reporter?.label?.includes('SafeNet Helpline')), 'seniors do');
+    assert.ok(
+      seniorView.body.reports.some((r: any) => r.reporter?.label?.includes('SafeNet Helpline')),
+      'seniors do',
+    );
 
     assert.equal((await api.post(`/api/v1/cases/${kase.id}/claim`, {}, { token: moderator })).status, 200);
-    const decided = await api.post(`/api/v1/cases/${kase.id}/decide`, {
-      outcome: 'actioned', actions: ['block'], category: 'extortion',
-      statement: 'The channel sells hacked accounts and threatens to publish a woman’s intimate images unless she pays.',
-    }, { token: moderator });
+    const decided = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      {
+        outcome: 'actioned',
+        actions: ['block'],
+        category: 'extortion',
+        statement: 'The channel sells hacked accounts and threatens to publish a woman’s intimate images unless she pays.',
+      },
+      { token: moderator },
+    );
     assert.equal(decided.status, 200, decided.text);
 
     // Every reporter's status shows the outcome.
@@ -116,11 +142,23 @@ describe('moderation scenarios', () => {
     }
     await channel('caliphate_news', 'Propaganda');
     const before = Date.now();
-    const anon = await api.post('/api/v1/reports', {
-      subject: 'caliphate_news', category: 'terrorism', explanation: 'Recruitment videos for a terrorist group', bonaFide: true,
-    }, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const anon = await api.post(
+      '/api/v1/reports',
+      {
+        subject: 'caliphate_news',
+        category: 'terrorism',
+        explanation: 'Recruitment videos for a terrorist group',
+        bonaFide: true,
+      },
+      { headers: { 'x-forwarded-for': '203.0.113.9' } },
+    );
     assert.equal(anon.status, 400, 'a bare handle is not a link');
-    const ok = await api.post('/api/v1/reports', { subject: '/c/caliphate_news', category: 'terrorism', explanation: 'Recruitment videos for a terrorist group', bonaFide: true });
+    const ok = await api.post('/api/v1/reports', {
+      subject: '/c/caliphate_news',
+      category: 'terrorism',
+      explanation: 'Recruitment videos for a terrorist group',
+      bonaFide: true,
+    });
     assert.equal(ok.status, 202);
     const queue = await api.get('/api/v1/cases?state=open&limit=100', { token: moderator });
     const ids = queue.body.cases.map((c: any) => c.id);
@@ -132,7 +170,10 @@ describe('moderation scenarios', () => {
     assert.ok(due - before <= 3_600_000 + 1000 && due - before > 3_590_000, 'due within one hour');
     assert.deepEqual(terror.sources, ['anonymous']);
     const byAge = await api.get('/api/v1/cases?state=open&sort=age&limit=100', { token: moderator });
-    assert.ok(byAge.body.cases.findIndex((c: any) => c.id === terror.id) > byAge.body.cases.findIndex((c: any) => c.id === spam[0].id), 'by age, older spam comes first');
+    assert.ok(
+      byAge.body.cases.findIndex((c: any) => c.id === terror.id) > byAge.body.cases.findIndex((c: any) => c.id === spam[0].id),
+      'by age, older spam comes first',
+    );
   });
 
   test('3. a report about a private group is declined at once with the policy’s reason, and nothing of the group is read', async () => {
@@ -140,7 +181,11 @@ describe('moderation scenarios', () => {
     const group = await api.post('/api/v1/groups', { title: 'Family' }, { token: member.token });
     await api.post(`/api/v1/groups/${group.body.id}/messages`, { text: 'a private message' }, { token: member.token });
     const reporter = await api.account();
-    const r = await api.post('/api/v1/reports', { subject: { kind: 'group', id: group.body.id }, category: 'violence', explanation: 'threats' }, { token: reporter.token });
+    const r = await api.post(
+      '/api/v1/reports',
+      { subject: { kind: 'group', id: group.body.id }, category: 'violence', explanation: 'threats' },
+      { token: reporter.token },
+    );
     assert.equal(r.status, 202);
     assert.equal(r.body.status, 'declined_out_of_scope');
     const st = await api.get(`/api/v1/reports/${r.body.id}?receipt=${encodeURIComponent(r.body.receipt)}`);
@@ -167,37 +212,74 @@ describe('moderation scenarios', () => {
     const missing = await api.post('/api/v1/reports', { subject: '/c/free_voices', category: 'other', explanation: 'insults the state' }, { token: authority });
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error.details[0].field, 'legalBasis');
-    const r = await api.post('/api/v1/reports', {
-      subject: '/c/free_voices', category: 'other', explanation: 'Insults the government', jurisdiction: 'IQ',
-      legalBasis: 'Media Law art. 12 (insulting state institutions)', orderReference: 'ORD-77',
-    }, { token: authority });
+    const r = await api.post(
+      '/api/v1/reports',
+      {
+        subject: '/c/free_voices',
+        category: 'other',
+        explanation: 'Insults the government',
+        jurisdiction: 'IQ',
+        legalBasis: 'Media Law art. 12 (insulting state institutions)',
+        orderReference: 'ORD-77',
+      },
+      { token: authority },
+    );
     assert.equal(r.status, 202);
-    const kase = (await api.get('/api/v1/cases?source=authority', { token: moderator })).body.cases.find((c: any) => c.reportCount === 1 && c.sources.includes('authority'));
+    const kase = (await api.get('/api/v1/cases?source=authority', { token: moderator })).body.cases.find(
+      (c: any) => c.reportCount === 1 && c.sources.includes('authority'),
+    );
     assert.ok(kase);
-    const withAction = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'protected_expression', actions: ['restrict_in_jurisdiction'], statement: 'Peaceful criticism of the government.' }, { token: senior });
+    const withAction = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'protected_expression', actions: ['restrict_in_jurisdiction'], statement: 'Peaceful criticism of the government.' },
+      { token: senior },
+    );
     assert.equal(withAction.status, 400, 'protected expression carries no action');
-    const decided = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'protected_expression', actions: [], statement: 'Peaceful criticism of the government is protected expression.' }, { token: moderator });
+    const decided = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'protected_expression', actions: [], statement: 'Peaceful criticism of the government is protected expression.' },
+      { token: moderator },
+    );
     assert.equal(decided.status, 200, decided.text);
     assert.equal((await api.get('/api/v1/channels/free_voices')).status, 200, 'the channel stays up everywhere');
     assert.equal((await api.get('/api/v1/channels/free_voices', { headers: { 'x-vigil-country': 'IQ' } })).status, 200);
     const st = await api.get(`/api/v1/reports/${r.body.id}`, { token: authority });
     assert.equal(st.body.answer.outcome, 'protected_expression');
     const counted = await api.get('/api/v1/transparency/protected-expression');
-    assert.deepEqual(counted.body.refusals.find((x: any) => x.country === 'IQ'), { country: 'IQ', requests: 1, cases: 1 });
+    assert.deepEqual(
+      counted.body.refusals.find((x: any) => x.country === 'IQ'),
+      { country: 'IQ', requests: 1, cases: 1 },
+    );
   });
 
   test('decision rules: triage cannot decide; restrict_in_jurisdiction needs an authority report and a senior; reversal restores', async () => {
     const triage = await staffToken(t, 'triage');
     await channel('gambling_local', 'Casino');
     const authority = await apiKey(t, 'authority', 'Gaming Board', 'TR');
-    const r = await api.post('/api/v1/reports', { subject: '/c/gambling_local', category: 'illegal_goods', explanation: 'Unlicensed gambling', legalBasis: 'Gaming Act s.4' }, { token: authority });
+    const r = await api.post(
+      '/api/v1/reports',
+      { subject: '/c/gambling_local', category: 'illegal_goods', explanation: 'Unlicensed gambling', legalBasis: 'Gaming Act s.4' },
+      { token: authority },
+    );
     assert.equal(r.status, 202);
     const kase = (await api.get('/api/v1/cases?category=illegal_goods', { token: triage })).body.cases[0];
-    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Nothing here at all.' }, { token: triage })).status, 403);
-    const byModerator = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['restrict_in_jurisdiction'], category: 'illegal_goods', statement: 'Unlicensed gambling in TR.' }, { token: moderator });
+    assert.equal(
+      (await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'Nothing here at all.' }, { token: triage }))
+        .status,
+      403,
+    );
+    const byModerator = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'actioned', actions: ['restrict_in_jurisdiction'], category: 'illegal_goods', statement: 'Unlicensed gambling in TR.' },
+      { token: moderator },
+    );
     assert.equal(byModerator.status, 403);
     assert.equal((await api.post(`/api/v1/cases/${kase.id}/escalate`, { text: 'authority order, needs a senior' }, { token: triage })).status, 200);
-    const bySenior = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['restrict_in_jurisdiction'], category: 'illegal_goods', statement: 'Unlicensed gambling, restricted in TR only.' }, { token: senior });
+    const bySenior = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'actioned', actions: ['restrict_in_jurisdiction'], category: 'illegal_goods', statement: 'Unlicensed gambling, restricted in TR only.' },
+      { token: senior },
+    );
     assert.equal(bySenior.status, 200, bySenior.text);
     assert.equal((await api.get('/api/v1/channels/gambling_local')).status, 200);
     const inTR = await api.get('/api/v1/channels/gambling_local', { headers: { 'x-vigil-country': 'TR' } });
@@ -213,14 +295,26 @@ describe('moderation scenarios', () => {
   test('a blocked bot can no longer post, and its page and messages show the notice', async () => {
     const owner = await api.account('bot owner');
     assert.equal((await api.post('/api/v1/bots', { handle: 'loan_shark_bot', description: 'Instant loans' }, { token: owner.token })).status, 201);
-    assert.equal((await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'Pay 50% interest or we call your family' }, { token: owner.token })).status, 201);
+    assert.equal(
+      (await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'Pay 50% interest or we call your family' }, { token: owner.token })).status,
+      201,
+    );
     const stranger = await api.account();
     assert.equal((await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'hi' }, { token: stranger.token })).status, 403);
     assert.match((await api.get('/bot/loan_shark_bot')).text, /Pay 50% interest/);
     const reporter = await api.account();
     await api.post('/api/v1/reports', { subject: '/bot/loan_shark_bot', category: 'extortion', explanation: 'threatens borrowers' }, { token: reporter.token });
     const kase = (await api.get('/api/v1/cases?limit=100', { token: moderator })).body.cases.find((c: any) => c.subject.kind === 'bot' && c.state === 'open');
-    assert.equal((await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['block'], category: 'extortion', statement: 'The bot threatens borrowers and their families.' }, { token: moderator })).status, 200);
+    assert.equal(
+      (
+        await api.post(
+          `/api/v1/cases/${kase.id}/decide`,
+          { outcome: 'actioned', actions: ['block'], category: 'extortion', statement: 'The bot threatens borrowers and their families.' },
+          { token: moderator },
+        )
+      ).status,
+      200,
+    );
     const refused = await api.post('/api/v1/bots/loan_shark_bot/messages', { text: 'still here' }, { token: owner.token });
     assert.equal(refused.status, 451);
     assert.equal(refused.body.error.message, "This bot can't be displayed because it was used to threaten and extort people.");
@@ -238,13 +332,21 @@ describe('moderation scenarios', () => {
     const reporter = await api.account();
     await api.post('/api/v1/reports', { subject: '/c/leaks_channel/1', category: 'personal_details' }, { token: reporter.token });
     const kase = (await api.get('/api/v1/cases?category=personal_data', { token: moderator })).body.cases[0];
-    const noPosts = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.' }, { token: moderator });
+    const noPosts = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.' },
+      { token: moderator },
+    );
     assert.equal(noPosts.status, 400);
-    const d = await api.post(`/api/v1/cases/${kase.id}/decide`, { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.', postIds: [post.body.id] }, { token: moderator });
+    const d = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'actioned', actions: ['remove_posts'], category: 'personal_data', statement: 'Publishes identity documents.', postIds: [post.body.id] },
+      { token: moderator },
+    );
     assert.equal(d.status, 200, d.text);
     const list = await api.get('/api/v1/channels/leaks_channel/posts');
     assert.equal(list.status, 200);
-    assert.equal(list.body.posts[0].withheld.text, 'This post was removed because it was used to publish people\'s personal data.');
+    assert.equal(list.body.posts[0].withheld.text, "This post was removed because it was used to publish people's personal data.");
     assert.equal((await api.get(`/media/${img.body.id}`)).status, 404, 'its media is unreachable');
     assert.equal((await api.get(`/media/${img.body.id}`, { token: moderator })).status, 200, 'but reviewers still see it');
     assert.equal((await api.get(`/media/${img.body.id}`, { token: reporter.token })).status, 404);

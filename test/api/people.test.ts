@@ -13,8 +13,13 @@ const setCookieOf = (headers: Record<string, unknown>): string => {
 describe('people: console sessions and CSRF', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('logging in sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token; logging out clears it', async () => {
     const user = await staffUser(t, 'senior', 'Senior.One@staff.test');
@@ -57,7 +62,10 @@ describe('people: console sessions and CSRF', () => {
     }
     assert.equal(wrong.body.error.message, unknown.body.error.message);
     const failed = (await t.ctx.audit.list({ limit: 100 })).entries.filter((e) => e.action === 'session.login_failed');
-    assert.deepEqual(failed.slice(0, 2).map((e) => (e.data as { reason: string }).reason), ['unknown_email', 'wrong_password']);
+    assert.deepEqual(
+      failed.slice(0, 2).map((e) => (e.data as { reason: string }).reason),
+      ['unknown_email', 'wrong_password'],
+    );
   });
 
   test('cookie-authenticated writes need the X-CSRF-Token of their session; bearer writes do not', async () => {
@@ -81,8 +89,11 @@ describe('people: console sessions and CSRF', () => {
   test('an expired session is anonymous: 401 on staff routes, and no CSRF check to fail', async () => {
     const s = await consoleSession(t, 'admin');
     assert.equal((await api.get('/api/v1/admin/users', { headers: s.headers })).status, 200);
-    await t.ctx.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() })
-      .where('user_id', '=', s.user.id).execute();
+    await t.ctx.db
+      .updateTable('staff_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', s.user.id)
+      .execute();
     assert.equal((await api.get('/api/v1/session', { headers: { cookie: s.cookie } })).status, 401);
     assert.equal((await api.get('/api/v1/admin/users', { headers: s.headers })).status, 401);
     const write = await api.post('/api/v1/me/tokens', { label: 'x' }, { headers: { cookie: s.cookie } });
@@ -99,7 +110,12 @@ describe('people: console sessions and CSRF', () => {
     assert.equal(limited.body.error.code, 'rate_limited');
     const other = await staffUser(t, 'triage');
     assert.equal((await api.post('/api/v1/session', { email: other.email, password: TEST_PASSWORD })).status, 200, 'other accounts are not locked out');
-    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: TEST_PASSWORD }, remoteAddress: '192.0.2.7' });
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: user.email, password: TEST_PASSWORD },
+      remoteAddress: '192.0.2.7',
+    });
     assert.equal(elsewhere.statusCode, 200, 'nor is the same account from another address');
   });
 
@@ -107,16 +123,22 @@ describe('people: console sessions and CSRF', () => {
     assert.equal(t.config.loginAttemptsPerAddress, 30);
     const strict = await startTestApp({ loginAttemptsPerAddress: 4 });
     try {
-      const attempt = (i: number) => strict.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `spray${i}@staff.test`, password: 'x' }, remoteAddress: '198.51.100.9' });
+      const attempt = (i: number) =>
+        strict.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `spray${i}@staff.test`, password: 'x' }, remoteAddress: '198.51.100.9' });
       const first = await Promise.all(Array.from({ length: 4 }, (_, i) => attempt(i)));
-      assert.deepEqual(first.map((r) => r.statusCode), [401, 401, 401, 401]);
+      assert.deepEqual(
+        first.map((r) => r.statusCode),
+        [401, 401, 401, 401],
+      );
       const over = await attempt(4);
       assert.equal(over.statusCode, 429);
       assert.equal(over.json().error.code, 'rate_limited');
-    } finally { await strict.close(); }
+    } finally {
+      await strict.close();
+    }
   });
 
-  test('changing one\'s password needs the current one and ends other sessions', async () => {
+  test("changing one's password needs the current one and ends other sessions", async () => {
     const s = await consoleSession(t, 'moderator');
     const second = await api.post('/api/v1/session', { email: s.user.email, password: TEST_PASSWORD });
     const secondCookie = setCookieOf(second.headers).split(';')[0];
@@ -124,7 +146,10 @@ describe('people: console sessions and CSRF', () => {
     assert.equal(wrong.status, 403);
     const short = await api.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' }, { headers: s.headers });
     assert.equal(short.body.error.code, 'weak_password');
-    assert.equal((await api.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }, { headers: s.headers })).status, 204);
+    assert.equal(
+      (await api.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }, { headers: s.headers })).status,
+      204,
+    );
     assert.equal((await api.get('/api/v1/session', { headers: { cookie: s.cookie } })).status, 200, 'this session stays');
     assert.equal((await api.get('/api/v1/session', { headers: { cookie: secondCookie } })).status, 401, 'the other session ended');
     assert.equal((await api.post('/api/v1/session', { email: s.user.email, password: 'a brand new passphrase' })).status, 200);
@@ -134,10 +159,15 @@ describe('people: console sessions and CSRF', () => {
 describe('people: personal tokens', () => {
   let t: TestApp;
   let api: Api;
-  before(async () => { t = await startTestApp(); api = apiClient(t.app); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+  });
+  after(async () => {
+    await t.close();
+  });
 
-  test('a token is shown once, acts with its user\'s current role, and stops working when revoked', async () => {
+  test("a token is shown once, acts with its user's current role, and stops working when revoked", async () => {
     const s = await consoleSession(t, 'moderator');
     const minted = await api.post('/api/v1/me/tokens', { label: 'nightly export' }, { headers: s.headers });
     assert.equal(minted.status, 201);
@@ -149,15 +179,22 @@ describe('people: personal tokens', () => {
     assert.deepEqual(me.body, { kind: 'staff', userId: s.user.id, email: s.user.email, role: 'moderator', via: 'token' });
 
     const list = await api.get('/api/v1/me/tokens', { token });
-    assert.deepEqual(list.body.tokens.map((x: { id: string; label: string; revokedAt: null }) => [x.id, x.label, x.revokedAt]), [[minted.body.id, 'nightly export', null]]);
+    assert.deepEqual(
+      list.body.tokens.map((x: { id: string; label: string; revokedAt: null }) => [x.id, x.label, x.revokedAt]),
+      [[minted.body.id, 'nightly export', null]],
+    );
     assert.ok(!list.text.includes(token) && !list.text.includes('hash'), 'never the secret or its hash');
 
     const admin = await staffToken(t, 'admin');
     assert.equal((await api.call('PATCH', `/api/v1/admin/users/${s.user.id}`, { token: admin, body: { role: 'senior' } })).status, 200);
-    assert.equal((await api.get('/api/v1/me', { token })).body.role, 'senior', 'the role is the user\'s, read on every request');
+    assert.equal((await api.get('/api/v1/me', { token })).body.role, 'senior', "the role is the user's, read on every request");
 
     const stranger = await staffToken(t, 'admin');
-    assert.equal((await api.call('DELETE', `/api/v1/me/tokens/${minted.body.id}`, { token: stranger })).status, 404, "someone else's token is not yours to revoke");
+    assert.equal(
+      (await api.call('DELETE', `/api/v1/me/tokens/${minted.body.id}`, { token: stranger })).status,
+      404,
+      "someone else's token is not yours to revoke",
+    );
     assert.equal((await api.call('DELETE', `/api/v1/me/tokens/${minted.body.id}`, { headers: s.headers })).status, 204);
     assert.equal((await api.call('DELETE', `/api/v1/me/tokens/${minted.body.id}`, { headers: s.headers })).status, 204, 'revoking twice is harmless');
     const revoked = await api.get('/api/v1/me', { token });
@@ -179,11 +216,15 @@ describe('people: admin users, keys and audit', () => {
   let admin: string;
   let adminId: string;
   before(async () => {
-    t = await startTestApp(); api = apiClient(t.app);
+    t = await startTestApp();
+    api = apiClient(t.app);
     const a = await staffTokenFor(t, 'admin');
-    admin = a.token; adminId = a.user.id;
+    admin = a.token;
+    adminId = a.user.id;
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('an admin creates a user with a one-time password that logs in', async () => {
     const created = await api.post('/api/v1/admin/users', { email: ' New.Moderator@Example.org', role: 'moderator' }, { token: admin });
@@ -235,10 +276,14 @@ describe('people: admin users, keys and audit', () => {
 
   test('admin routes are for admins only', async () => {
     const routes: Array<[method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown]> = [
-      ['GET', '/api/v1/admin/users'], ['POST', '/api/v1/admin/users', { email: 'z@example.org', role: 'triage' }],
+      ['GET', '/api/v1/admin/users'],
+      ['POST', '/api/v1/admin/users', { email: 'z@example.org', role: 'triage' }],
       ['PATCH', `/api/v1/admin/users/${adminId}`, { role: 'triage' }],
-      ['GET', '/api/v1/admin/keys'], ['POST', '/api/v1/admin/keys', { kind: 'platform', org: 'X' }], ['POST', '/api/v1/admin/keys/key_x/revoke'],
-      ['GET', '/api/v1/admin/audit'], ['GET', '/api/v1/admin/audit/verify'],
+      ['GET', '/api/v1/admin/keys'],
+      ['POST', '/api/v1/admin/keys', { kind: 'platform', org: 'X' }],
+      ['POST', '/api/v1/admin/keys/key_x/revoke'],
+      ['GET', '/api/v1/admin/audit'],
+      ['GET', '/api/v1/admin/audit/verify'],
     ];
     const key = await apiKey(t, 'platform');
     for (const role of ['triage', 'moderator', 'senior'] as const) {
@@ -259,8 +304,10 @@ describe('people: admin users, keys and audit', () => {
     const created = await api.post('/api/v1/admin/keys', { kind: 'authority', org: 'Bundesnetzagentur', country: 'DE' }, { token: admin });
     assert.equal(created.status, 201);
     assert.match(created.body.key, /^vgk_[\w-]{32}$/);
-    assert.deepEqual({ ...created.body, key: undefined, id: undefined, createdAt: undefined },
-      { kind: 'authority', org: 'Bundesnetzagentur', country: 'DE', revokedAt: null, key: undefined, id: undefined, createdAt: undefined });
+    assert.deepEqual(
+      { ...created.body, key: undefined, id: undefined, createdAt: undefined },
+      { kind: 'authority', org: 'Bundesnetzagentur', country: 'DE', revokedAt: null, key: undefined, id: undefined, createdAt: undefined },
+    );
     const key = created.body.key as string;
 
     const me = await api.get('/api/v1/me', { token: key });
@@ -269,7 +316,11 @@ describe('people: admin users, keys and audit', () => {
     assert.equal(flagger.body.country, null);
 
     const list = await api.get('/api/v1/admin/keys', { token: admin });
-    assert.deepEqual(list.body.keys.slice(0, 2).map((k: { id: string }) => k.id), [flagger.body.id, created.body.id], 'newest first');
+    assert.deepEqual(
+      list.body.keys.slice(0, 2).map((k: { id: string }) => k.id),
+      [flagger.body.id, created.body.id],
+      'newest first',
+    );
     assert.ok(!list.text.includes(key) && !list.text.includes('hash'));
 
     const revoked = await api.post(`/api/v1/admin/keys/${created.body.id}/revoke`, undefined, { token: admin });
@@ -310,19 +361,35 @@ describe('people: admin users, keys and audit', () => {
     const entries: Array<{ seq: number; actor: string; action: string; target: string | null }> = [];
     let cursor: string | null = null;
     do {
-      const r: { status: number; body: { entries: typeof entries; nextCursor: string | null } } =
-        await api.get(`/api/v1/admin/audit?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: admin });
+      const r: { status: number; body: { entries: typeof entries; nextCursor: string | null } } = await api.get(
+        `/api/v1/admin/audit?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token: admin },
+      );
       assert.equal(r.status, 200);
       entries.push(...r.body.entries);
       cursor = r.body.nextCursor;
     } while (cursor);
     const seqs = entries.map((e) => e.seq);
-    assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((a, b) => b - a),
+      'newest first',
+    );
     assert.equal(seqs[seqs.length - 1], 1);
 
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ['staff_user.created', 'staff_user.role_changed', 'staff_user.disabled', 'staff_user.enabled', 'session.login',
-      'session.login_failed', 'staff_token.minted', 'staff_token.revoked', 'api_key.created', 'api_key.revoked']) {
+    for (const a of [
+      'staff_user.created',
+      'staff_user.role_changed',
+      'staff_user.disabled',
+      'staff_user.enabled',
+      'session.login',
+      'session.login_failed',
+      'staff_token.minted',
+      'staff_token.revoked',
+      'api_key.created',
+      'api_key.revoked',
+    ]) {
       assert.ok(actions.has(a), a);
     }
     const roleChange = entries.find((e) => e.action === 'staff_user.role_changed' && e.target === target.id);
@@ -340,8 +407,12 @@ describe('people: admin users, keys and audit', () => {
 
 describe('people: the first admin from the environment', () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ adminEmail: 'Root@Example.org', adminPassword: 'first admin passphrase' }); });
-  after(async () => { await t.close(); });
+  before(async () => {
+    t = await startTestApp({ adminEmail: 'Root@Example.org', adminPassword: 'first admin passphrase' });
+  });
+  after(async () => {
+    await t.close();
+  });
 
   test('VIGIL_ADMIN_EMAIL/PASSWORD create an admin on an empty staff table, once', async () => {
     const api = apiClient(t.app);
@@ -349,7 +420,10 @@ describe('people: the first admin from the environment', () => {
     assert.equal(login.status, 200);
     assert.equal(login.body.user.role, 'admin');
     assert.equal(await t.ctx.people.users.bootstrapAdmin('other@example.org', 'another long passphrase'), undefined, 'only while there are no staff users');
-    assert.deepEqual((await t.ctx.people.users.list()).map((u) => u.email), ['root@example.org']);
+    assert.deepEqual(
+      (await t.ctx.people.users.list()).map((u) => u.email),
+      ['root@example.org'],
+    );
     const created = (await t.ctx.audit.list({ limit: 10 })).entries.find((e) => e.action === 'staff_user.created');
     assert.equal(created?.actor, 'system:env');
   });
@@ -359,6 +433,8 @@ describe('people: the first admin from the environment', () => {
     try {
       await assert.rejects(empty.ctx.people.users.bootstrapAdmin('root@example.org', 'short'), /at least 12 characters/);
       assert.deepEqual(await empty.ctx.people.users.list(), []);
-    } finally { await empty.close(); }
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -37,7 +37,9 @@ describe('public preview pages', () => {
     api = apiClient(t.app);
     owner = await api.account('Page maker');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('script and markup in channel titles, descriptions and posts are rendered escaped on channel and post pages', async () => {
     for (const [i, payload] of PAYLOADS.entries()) {
@@ -74,7 +76,11 @@ describe('public preview pages', () => {
       assertEscaped(botPage.text, payload, 'bot page');
       assert.ok(botPage.text.includes(`@xss_bot_${i}`));
 
-      const set = await api.post('/api/v1/sticker-sets', { name: `xss_set_${i}`, title: `Set ${payload}`, stickers: [sticker.body.id] }, { token: owner.token });
+      const set = await api.post(
+        '/api/v1/sticker-sets',
+        { name: `xss_set_${i}`, title: `Set ${payload}`, stickers: [sticker.body.id] },
+        { token: owner.token },
+      );
       assert.equal(set.status, 201);
       const setPage = await api.get(`/stickers/xss_set_${i}`);
       assert.equal(setPage.status, 200);
@@ -178,7 +184,11 @@ describe('public preview pages', () => {
     for (const url of ['/', '/c/nobody_by_that_name']) {
       assert.match((await api.get(url)).text, /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/, url);
     }
-    assert.match(readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8'), /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/, 'the web app');
+    assert.match(
+      readFileSync(new URL('../../web/index.html', import.meta.url), 'utf8'),
+      /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml">/,
+      'the web app',
+    );
     const docs = await api.get('/api/docs');
     const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(docs.text)?.[1];
     assert.ok(href, '/api/docs links an SVG icon');

@@ -13,7 +13,9 @@ describe('/protect PINs', () => {
     t = await startTestApp();
     api = apiClient(t.app);
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('/protect PINs are stored as scrypt hashes and still open the submission', async () => {
     const sub = await api.post('/api/v1/protect/hashes', { hashes: [{ pdq: 'f'.repeat(64) }] });

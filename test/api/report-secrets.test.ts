@@ -7,7 +7,10 @@ import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 
 const anonymousReport = (explanation = 'Sells hacked accounts to anyone who pays.') => ({
-  subject: '/c/secret_shop', category: 'fraud', explanation, bonaFide: true,
+  subject: '/c/secret_shop',
+  category: 'fraud',
+  explanation,
+  bonaFide: true,
 });
 
 describe('secrets at rest', () => {
@@ -19,10 +22,11 @@ describe('secrets at rest', () => {
     const owner = await api.account('Shop owner');
     assert.equal((await api.post('/api/v1/channels', { handle: 'secret_shop', title: 'Accounts' }, { token: owner.token })).status, 201);
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
-  const report = (body: unknown, key?: string, token?: string) =>
-    api.post('/api/v1/reports', body, { token, headers: key ? { 'idempotency-key': key } : {} });
+  const report = (body: unknown, key?: string, token?: string) => api.post('/api/v1/reports', body, { token, headers: key ? { 'idempotency-key': key } : {} });
   const reportRow = (id: string) => t.ctx.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   test('an anonymous reporter key is keyed by the server secret, not a bare hash of the address', async () => {
@@ -112,7 +116,10 @@ describe('secrets at rest', () => {
       ...Array.from({ length: 4 }, () => report(body, 'race-2', dave.token)),
       ...others.map((o) => report(body, 'race-2', o.token)),
     ]);
-    assert.deepEqual(answers.map((a) => a.status), Array(8).fill(202));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(8).fill(202),
+    );
     assert.equal(new Set(answers.slice(0, 4).map((a) => a.body.id)).size, 1);
     assert.equal(new Set(answers.map((a) => a.body.id)).size, 5);
   });

@@ -21,7 +21,9 @@ describe('review findings', () => {
     moderator = await staffToken(t, 'moderator');
     senior = await staffToken(t, 'senior');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   let channels = 0;
   /** A channel with one post and one in-app report about it; returns its open case. */
@@ -32,8 +34,13 @@ describe('review findings', () => {
     assert.equal((await api.post(`/api/v1/channels/${handle}/posts`, { text: 'spam spam' }, { token: owner.token })).status, 201);
     const reporter = await api.account('reporter');
     assert.equal((await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'spam' }, { token: reporter.token })).status, 202);
-    const c = await t.ctx.db.selectFrom('cases').innerJoin('channels', 'channels.id', 'cases.subject_id')
-      .select('cases.id').where('channels.handle', '=', handle).where('cases.open_key', 'is not', null).executeTakeFirstOrThrow();
+    const c = await t.ctx.db
+      .selectFrom('cases')
+      .innerJoin('channels', 'channels.id', 'cases.subject_id')
+      .select('cases.id')
+      .where('channels.handle', '=', handle)
+      .where('cases.open_key', 'is not', null)
+      .executeTakeFirstOrThrow();
     return { handle, caseId: c.id, owner };
   }
 
@@ -65,7 +72,11 @@ describe('review findings', () => {
     for (const token of ['constructor_abc', 'toString_abc', 'valueOf_abc', '__proto___abc', 'hasOwnProperty_abc']) {
       const me = await api.get('/api/v1/me', { token });
       assert.equal(me.status, 401, `${token}: ${me.text}`);
-      const r = await api.post('/api/v1/reports', { subject: '/c/nobody_here', category: 'spam', explanation: 'a report long enough', bonaFide: true }, { token });
+      const r = await api.post(
+        '/api/v1/reports',
+        { subject: '/c/nobody_here', category: 'spam', explanation: 'a report long enough', bonaFide: true },
+        { token },
+      );
       assert.equal(r.status, 401, `${token} must not slip past the anonymous rate limit: ${r.text}`);
     }
   });
@@ -83,10 +94,18 @@ describe('review findings', () => {
   test('an authority may ask for a restriction only in its own jurisdiction', async () => {
     const { handle } = await reportedChannel();
     const authority = await apiKey(t, 'authority', 'Gaming Board', 'TR');
-    const foreign = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'DE', legalBasis: 'Gaming Act s.4' }, { token: authority });
+    const foreign = await api.post(
+      '/api/v1/reports',
+      { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'DE', legalBasis: 'Gaming Act s.4' },
+      { token: authority },
+    );
     assert.equal(foreign.status, 400, foreign.text);
     assert.equal(foreign.body.error.details[0].field, 'jurisdiction');
-    const own = await api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'TR', legalBasis: 'Gaming Act s.4' }, { token: authority });
+    const own = await api.post(
+      '/api/v1/reports',
+      { subject: `/c/${handle}`, category: 'illegal_goods', explanation: 'Unlicensed gambling', jurisdiction: 'TR', legalBasis: 'Gaming Act s.4' },
+      { token: authority },
+    );
     assert.equal(own.status, 202, own.text);
   });
 
@@ -94,11 +113,14 @@ describe('review findings', () => {
     const other = await staffToken(t, 'moderator');
     for (let round = 0; round < 3; round++) {
       const { caseId, owner } = await reportedChannel();
-      const decide = (token: string, outcome: string) => api.post(`/api/v1/cases/${caseId}/decide`,
-        outcome === 'actioned'
-          ? { outcome, actions: ['warn_owner'], category: 'spam', statement: 'Repeated unsolicited advertising.' }
-          : { outcome, actions: [], statement: 'Ordinary posts, nothing against the policy.' },
-        { token });
+      const decide = (token: string, outcome: string) =>
+        api.post(
+          `/api/v1/cases/${caseId}/decide`,
+          outcome === 'actioned'
+            ? { outcome, actions: ['warn_owner'], category: 'spam', statement: 'Repeated unsolicited advertising.' }
+            : { outcome, actions: [], statement: 'Ordinary posts, nothing against the policy.' },
+          { token },
+        );
       const results = await Promise.all([decide(moderator, 'actioned'), decide(other, 'no_violation')]);
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 409], results.map((r) => r.text).join('\n'));
       const decisions = await t.ctx.db.selectFrom('decisions').select('id').where('case_id', '=', caseId).execute();
@@ -108,7 +130,9 @@ describe('review findings', () => {
       const notices = await api.get('/api/v1/notices', { token: owner.token });
       assert.ok(notices.body.notices.length <= 1, 'the owner is not told twice');
 
-      const reversals = await Promise.all([1, 2].map(() => api.post(`/api/v1/cases/${caseId}/reverse`, { reason: 'Decided in error, reopening review.' }, { token: senior })));
+      const reversals = await Promise.all(
+        [1, 2].map(() => api.post(`/api/v1/cases/${caseId}/reverse`, { reason: 'Decided in error, reopening review.' }, { token: senior })),
+      );
       assert.deepEqual(reversals.map((r) => r.status).sort(), [200, 409], reversals.map((r) => r.text).join('\n'));
     }
   });
@@ -131,21 +155,36 @@ describe('review findings', () => {
       const reporters = await Promise.all(Array.from({ length: 16 }, () => api.account('late reporter')));
       // Reports sent a few milliseconds apart, so that some arrive while the decision is being written.
       const [decided, ...reports] = await Promise.all([
-        api.post(`/api/v1/cases/${caseId}/decide`, { outcome: 'no_violation', actions: [], statement: 'Ordinary posts, nothing against the policy.' }, { token: moderator }),
+        api.post(
+          `/api/v1/cases/${caseId}/decide`,
+          { outcome: 'no_violation', actions: [], statement: 'Ordinary posts, nothing against the policy.' },
+          { token: moderator },
+        ),
         ...reporters.map((r, i) => pause(i * 8).then(() => api.post('/api/v1/reports', { subject: `/c/${handle}`, category: 'spam' }, { token: r.token }))),
       ]);
       assert.equal(decided.status, 200, decided.text);
       for (const r of reports) assert.equal(r.status, 202, r.text);
-      const rows = await t.ctx.db.selectFrom('reports').innerJoin('cases', 'cases.id', 'reports.case_id')
+      const rows = await t.ctx.db
+        .selectFrom('reports')
+        .innerJoin('cases', 'cases.id', 'reports.case_id')
         .select(['reports.id', 'reports.status', 'reports.answer', 'cases.state', 'cases.report_count'])
-        .where('reports.id', 'in', reports.map((r) => r.body.id)).execute();
+        .where(
+          'reports.id',
+          'in',
+          reports.map((r) => r.body.id),
+        )
+        .execute();
       assert.equal(rows.length, reports.length);
       for (const r of rows) {
         const waiting = ['open', 'in_review', 'escalated'].includes(r.state);
         assert.ok(waiting || (r.status === 'decided' && r.answer !== null), `report ${r.id} is ${r.status} in a ${r.state} case: never answered`);
       }
-      const open = await t.ctx.db.selectFrom('cases').select(['id', 'report_count']).where('open_key', 'is not', null)
-        .where('subject_id', '=', (await t.ctx.db.selectFrom('channels').select('id').where('handle', '=', handle).executeTakeFirstOrThrow()).id).execute();
+      const open = await t.ctx.db
+        .selectFrom('cases')
+        .select(['id', 'report_count'])
+        .where('open_key', 'is not', null)
+        .where('subject_id', '=', (await t.ctx.db.selectFrom('channels').select('id').where('handle', '=', handle).executeTakeFirstOrThrow()).id)
+        .execute();
       for (const c of open) {
         const n = await t.ctx.db.selectFrom('reports').select('id').where('case_id', '=', c.id).execute();
         assert.equal(c.report_count, n.length, 'the open case counts every report it holds');
@@ -162,10 +201,19 @@ describe('review findings', () => {
     assert.equal((await api.post('/api/v1/channels', { handle: 'review_refused', title: 'Refused' }, { token: owner.token })).status, 201);
     const media = await api.call('POST', '/api/v1/media', { token: owner.token, raw: img, contentType: 'image/png' });
     const refused = await api.post('/api/v1/channels/review_refused/posts', { text: 'propaganda', media: [media.body.id] }, { token: owner.token });
-    assert.equal(refused.status, 422, 'the publisher is told it can\'t be published');
-    const c = await t.ctx.db.selectFrom('cases').innerJoin('channels', 'channels.id', 'cases.subject_id')
-      .select('cases.id').where('channels.handle', '=', 'review_refused').where('cases.open_key', 'is not', null).executeTakeFirstOrThrow();
-    const d = await api.post(`/api/v1/cases/${c.id}/decide`, { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'First strike: the owner is warned.' }, { token: moderator });
+    assert.equal(refused.status, 422, "the publisher is told it can't be published");
+    const c = await t.ctx.db
+      .selectFrom('cases')
+      .innerJoin('channels', 'channels.id', 'cases.subject_id')
+      .select('cases.id')
+      .where('channels.handle', '=', 'review_refused')
+      .where('cases.open_key', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const d = await api.post(
+      `/api/v1/cases/${c.id}/decide`,
+      { outcome: 'actioned', actions: ['warn_owner'], category: 'terrorism', statement: 'First strike: the owner is warned.' },
+      { token: moderator },
+    );
     assert.equal(d.status, 200, d.text);
     assert.equal((await api.get('/api/v1/channels/review_refused/posts/1')).status, 404, 'the refused post stays unpublished');
     assert.ok(!(await api.get('/api/v1/channels/review_refused/posts')).body.posts.some((p: any) => p.text === 'propaganda'));

@@ -42,28 +42,82 @@ test('the migration erases clear receipts (which still open their reports) and u
     try {
       const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => BEFORE } }).migrateToLatest();
       assert.ifError(error);
-      await old.insertInto('reports').values({
-        id: 'rep_old', case_id: null, subject_kind: 'group', subject_id: 'grp_x', subject_link: null,
-        source: 'in_app', reporter_key: 'acc:acc_x', reporter_account_id: 'acc_x', reporter_label: 'account acc_x',
-        contact_name: null, contact_email: null, category: 'spam', claimed: 'spam', explanation: null, evidence: null,
-        post_ids: '[]', life_at_risk: 0, bona_fide: 0, jurisdiction: null, legal_basis: null, order_reference: null,
-        status: 'declined_out_of_scope', receipt_hash: createHash('sha256').update(receipt).digest('hex'),
-        idempotency_key: 'acc:acc_x|key-1', replay_receipt: receipt, answer: null,
-        created_at: '2026-11-20T10:00:00.000Z', answered_at: '2026-11-20T10:00:00.000Z',
-      }).execute();
+      await old
+        .insertInto('reports')
+        .values({
+          id: 'rep_old',
+          case_id: null,
+          subject_kind: 'group',
+          subject_id: 'grp_x',
+          subject_link: null,
+          source: 'in_app',
+          reporter_key: 'acc:acc_x',
+          reporter_account_id: 'acc_x',
+          reporter_label: 'account acc_x',
+          contact_name: null,
+          contact_email: null,
+          category: 'spam',
+          claimed: 'spam',
+          explanation: null,
+          evidence: null,
+          post_ids: '[]',
+          life_at_risk: 0,
+          bona_fide: 0,
+          jurisdiction: null,
+          legal_basis: null,
+          order_reference: null,
+          status: 'declined_out_of_scope',
+          receipt_hash: createHash('sha256').update(receipt).digest('hex'),
+          idempotency_key: 'acc:acc_x|key-1',
+          replay_receipt: receipt,
+          answer: null,
+          created_at: '2026-11-20T10:00:00.000Z',
+          answered_at: '2026-11-20T10:00:00.000Z',
+        })
+        .execute();
       // Two reports and a track record of one anonymous reporter, under the old unkeyed address hash.
-      for (const [id, key] of [['rep_anon1', 'k1'], ['rep_anon2', null]]) {
-        await old.insertInto('reports').values({
-          id, case_id: null, subject_kind: 'group', subject_id: 'grp_x', subject_link: null,
-          source: 'anonymous', reporter_key: oldAnonKey, reporter_account_id: null, reporter_label: 'anonymous',
-          contact_name: null, contact_email: null, category: 'spam', claimed: 'spam', explanation: 'x'.repeat(12), evidence: null,
-          post_ids: '[]', life_at_risk: 0, bona_fide: 1, jurisdiction: null, legal_basis: null, order_reference: null,
-          status: 'declined_out_of_scope', receipt_hash: 'h'.repeat(64), idempotency_key: key ? `${oldAnonKey}|${key}` : null,
-          replay_receipt: key ? `rcpt_${id}` : null, answer: null, created_at: '2026-11-20T10:00:00.000Z', answered_at: null,
-        }).execute();
+      for (const [id, key] of [
+        ['rep_anon1', 'k1'],
+        ['rep_anon2', null],
+      ]) {
+        await old
+          .insertInto('reports')
+          .values({
+            id,
+            case_id: null,
+            subject_kind: 'group',
+            subject_id: 'grp_x',
+            subject_link: null,
+            source: 'anonymous',
+            reporter_key: oldAnonKey,
+            reporter_account_id: null,
+            reporter_label: 'anonymous',
+            contact_name: null,
+            contact_email: null,
+            category: 'spam',
+            claimed: 'spam',
+            explanation: 'x'.repeat(12),
+            evidence: null,
+            post_ids: '[]',
+            life_at_risk: 0,
+            bona_fide: 1,
+            jurisdiction: null,
+            legal_basis: null,
+            order_reference: null,
+            status: 'declined_out_of_scope',
+            receipt_hash: 'h'.repeat(64),
+            idempotency_key: key ? `${oldAnonKey}|${key}` : null,
+            replay_receipt: key ? `rcpt_${id}` : null,
+            answer: null,
+            created_at: '2026-11-20T10:00:00.000Z',
+            answered_at: null,
+          })
+          .execute();
       }
       await old.insertInto('reporter_records').values({ reporter_key: oldAnonKey, agreed: 2, disagreed: 1 }).execute();
-    } finally { await db.destroy(); }
+    } finally {
+      await db.destroy();
+    }
 
     const ctx = await createContext(config, pino({ level: 'silent' }));
     const app = await buildApp(ctx);
@@ -71,13 +125,23 @@ test('the migration erases clear receipts (which still open their reports) and u
       const row = await (ctx.db as unknown as Kysely<any>).selectFrom('reports').selectAll().where('id', '=', 'rep_old').executeTakeFirstOrThrow();
       assert.ok(!Object.values(row).includes(receipt), 'no receipt left in clear');
       assert.ok(!('replay_receipt' in row), 'the column is gone');
-      const anon = await (ctx.db as unknown as Kysely<any>).selectFrom('reports').select(['reporter_key', 'idempotency_key']).where('id', 'in', ['rep_anon1', 'rep_anon2']).execute();
+      const anon = await (ctx.db as unknown as Kysely<any>)
+        .selectFrom('reports')
+        .select(['reporter_key', 'idempotency_key'])
+        .where('id', 'in', ['rep_anon1', 'rep_anon2'])
+        .execute();
       const record = await ctx.db.selectFrom('reporter_records').selectAll().where('reporter_key', 'like', 'anon:%').execute();
       assert.equal(new Set(anon.map((r) => r.reporter_key)).size, 1, 'one reporter still');
       assert.match(anon[0].reporter_key, /^anon:[0-9a-f]{20}$/);
       assert.notEqual(anon[0].reporter_key, oldAnonKey, 'the address hash is gone');
-      assert.deepEqual(anon.map((r) => r.idempotency_key), [null, null]);
-      assert.deepEqual(record.map((r) => ({ ...r })), [{ reporter_key: anon[0].reporter_key, agreed: 2, disagreed: 1 }]);
+      assert.deepEqual(
+        anon.map((r) => r.idempotency_key),
+        [null, null],
+      );
+      assert.deepEqual(
+        record.map((r) => ({ ...r })),
+        [{ reporter_key: anon[0].reporter_key, agreed: 2, disagreed: 1 }],
+      );
       const api = apiClient(app);
       assert.equal((await api.get('/api/v1/reports/rep_old', { headers: { 'x-receipt': receipt } })).status, 200);
       assert.equal((await api.get('/api/v1/reports/rep_old', { headers: { 'x-receipt': `${receipt}x` } })).status, 404);

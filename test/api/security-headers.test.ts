@@ -36,7 +36,9 @@ describe('security headers on every response', () => {
     assert.equal((await api.post('/api/v1/channels', { handle: 'headers_shown', title: 'Headers', description: 'd' }, { token: owner.token })).status, 201);
     assert.equal((await api.post('/api/v1/channels/headers_shown/posts', { text: 'hello', media: [mediaId] }, { token: owner.token })).status, 201);
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   test('API JSON, errors, 404s, preview pages, media, the web app and /api/docs all carry them', async () => {
     const cases: Array<{ method?: 'GET' | 'POST'; url: string; status: number[]; kind: 'json' | 'page' | 'other'; body?: unknown }> = [
@@ -81,7 +83,10 @@ describe('security headers on every response', () => {
 
   test('the web app and status links keep sending no Referer; preview pages keep their strict policy', async () => {
     const page = await api.get('/c/headers_shown');
-    assert.equal(page.headers['content-security-policy'], "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    assert.equal(
+      page.headers['content-security-policy'],
+      "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
     const status = await api.get('/report/status/rep_x?receipt=secret');
     assert.equal(status.headers['referrer-policy'], 'no-referrer');
     const media = await api.get(`/media/${mediaId}`);
@@ -91,16 +96,41 @@ describe('security headers on every response', () => {
   test('HSTS is sent over HTTPS only', { skip: !hasOpenssl() && 'openssl is needed to make a test certificate' }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-        '-subj', '/CN=localhost', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-      const server = https.createServer({ key: await readFile(path.join(dir, 'key.pem')), cert: await readFile(path.join(dir, 'cert.pem')) },
-        (req, res) => t.app.routing(req, res));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const server = https.createServer({ key: await readFile(path.join(dir, 'key.pem')), cert: await readFile(path.join(dir, 'cert.pem')) }, (req, res) =>
+        t.app.routing(req, res),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
         const { port } = server.address() as { port: number };
         for (const url of ['/healthz', '/c/headers_shown', '/no/such/route']) {
           const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
-            https.get({ host: '127.0.0.1', port, path: url, rejectUnauthorized: false }, (res) => { res.resume(); resolve(res.headers); }).on('error', reject);
+            https
+              .get({ host: '127.0.0.1', port, path: url, rejectUnauthorized: false }, (res) => {
+                res.resume();
+                resolve(res.headers);
+              })
+              .on('error', reject);
           });
           assert.match(String(headers['strict-transport-security']), /^max-age=\d{7,}/, `${url} over HTTPS`);
           assert.equal(headers['x-content-type-options'], 'nosniff');
@@ -116,5 +146,10 @@ describe('security headers on every response', () => {
 });
 
 function hasOpenssl(): boolean {
-  try { execFileSync('openssl', ['version'], { stdio: 'ignore' }); return true; } catch { return false; }
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

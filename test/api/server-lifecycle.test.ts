@@ -25,27 +25,47 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Running { child: ChildProcess; port: number; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+interface Running {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
 
 async function startServer(dataDir: string, logLevel = 'warn'): Promise<Running> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', VIGIL_DATA_DIR: dataDir, LOG_LEVEL: logLevel, VIGIL_DATABASE_URL: '',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    VIGIL_DATA_DIR: dataDir,
+    LOG_LEVEL: logLevel,
+    VIGIL_DATABASE_URL: '',
   };
   const child = spawn(process.execPath, [MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout?.on('data', (d) => { out += d; });
-  child.stderr?.on('data', (d) => { out += d; });
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${out}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (r.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the server did not become healthy:\n${out}`); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not become healthy:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, port, output: () => out, exited };
@@ -59,21 +79,30 @@ async function stop(s: Running) {
 
 describe('the server process', () => {
   const cleanups: Array<() => Promise<void>> = [];
-  after(async () => { for (const c of cleanups) await c(); });
+  after(async () => {
+    for (const c of cleanups) await c();
+  });
 
   test('starts, serves, exits 0 on SIGTERM; the database then opens and a second start applies no migration', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-lifecycle-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
 
     const first = await startServer(dataDir);
-    cleanups.push(async () => { if (first.child.exitCode === null) first.child.kill('SIGKILL'); });
+    cleanups.push(async () => {
+      if (first.child.exitCode === null) first.child.kill('SIGKILL');
+    });
     const base = `http://127.0.0.1:${first.port}`;
     assert.deepEqual(await (await fetch(`${base}/readyz`)).json(), { status: 'ready' });
-    const account = await (await fetch(`${base}/api/v1/accounts`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ displayName: 'Survivor' }),
-    })).json() as { id: string; token: string };
+    const account = (await (
+      await fetch(`${base}/api/v1/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ displayName: 'Survivor' }),
+      })
+    ).json()) as { id: string; token: string };
     const created = await fetch(`${base}/api/v1/channels`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
       body: JSON.stringify({ handle: 'lasting_news', title: 'Lasting' }),
     });
     assert.equal(created.status, 201);
@@ -90,13 +119,20 @@ describe('the server process', () => {
     try {
       assert.equal((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
       assert.equal((db.prepare("SELECT count(*) AS n FROM channels WHERE handle = 'lasting_news'").get() as { n: number }).n, 1);
-      migrationsAfterFirst = db.prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name').all().map((r) => ({ ...r }));
+      migrationsAfterFirst = db
+        .prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name')
+        .all()
+        .map((r) => ({ ...r }));
       assert.ok(migrationsAfterFirst.length >= 1, 'migrations were recorded');
-    } finally { db.close(); }
+    } finally {
+      db.close();
+    }
 
     // Second start on the same data: nothing to migrate, the data is there.
     const second = await startServer(dataDir, 'info');
-    cleanups.push(async () => { if (second.child.exitCode === null) second.child.kill('SIGKILL'); });
+    cleanups.push(async () => {
+      if (second.child.exitCode === null) second.child.kill('SIGKILL');
+    });
     const again = await fetch(`http://127.0.0.1:${second.port}/api/v1/channels/lasting_news`);
     assert.equal(again.status, 200);
     assert.equal(((await again.json()) as { title: string }).title, 'Lasting');
@@ -108,8 +144,13 @@ describe('the server process', () => {
 
     const db2 = new DatabaseSync(file);
     try {
-      const migrationsAfterSecond = db2.prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name').all().map((r) => ({ ...r }));
+      const migrationsAfterSecond = db2
+        .prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name')
+        .all()
+        .map((r) => ({ ...r }));
       assert.deepEqual(migrationsAfterSecond, migrationsAfterFirst);
-    } finally { db2.close(); }
+    } finally {
+      db2.close();
+    }
   });
 });

@@ -15,7 +15,9 @@ describe('counts of a decided case that keeps taking reports', () => {
     api = apiClient(t.app);
     moderator = await staffToken(t, 'moderator');
   });
-  after(async () => { await t.close(); });
+  after(async () => {
+    await t.close();
+  });
 
   async function decidedChannel(handle: string, decision: { outcome: string; actions: string[]; category?: string }) {
     const owner = await api.account(`owner of ${handle}`);
@@ -27,7 +29,11 @@ describe('counts of a decided case that keeps taking reports', () => {
     const queue = await api.get('/api/v1/cases?limit=100', { token: moderator });
     const caseId = queue.body.cases.find((c: { subject: { id: string } }) => c.subject.id === channel.body.id).id as string;
     assert.equal((await api.post(`/api/v1/cases/${caseId}/claim`, {}, { token: moderator })).status, 200);
-    const decided = await api.post(`/api/v1/cases/${caseId}/decide`, { ...decision, statement: 'Reviewed the channel against the policy.' }, { token: moderator });
+    const decided = await api.post(
+      `/api/v1/cases/${caseId}/decide`,
+      { ...decision, statement: 'Reviewed the channel against the policy.' },
+      { token: moderator },
+    );
     assert.equal(decided.status, 200, decided.text);
     return { caseId, first };
   }

@@ -17,8 +17,13 @@ describe('trust proxy: the setting', () => {
   test('VIGIL_TRUST_PROXY takes a hop count or proxy addresses and ranges, and refuses anything else', () => {
     assert.equal(loadConfig({ VIGIL_TRUST_PROXY: '' }).trustProxy, false);
     assert.equal(loadConfig({ VIGIL_TRUST_PROXY: '2' }).trustProxy, 2);
-    assert.deepEqual(loadConfig({ VIGIL_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1, fd00::/8,loopback' }).trustProxy,
-      ['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+    assert.deepEqual(loadConfig({ VIGIL_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1, fd00::/8,loopback' }).trustProxy, [
+      '10.0.0.1',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
     for (const bad of ['true', 'TRUE', '*', 'proxy.internal', '10.0.0.0/33', '10.0.0.1,', '1.5', '-1', '300.1.1.1']) {
       assert.throws(() => loadConfig({ VIGIL_TRUST_PROXY: bad }), /VIGIL_TRUST_PROXY/, bad);
     }
@@ -27,7 +32,11 @@ describe('trust proxy: the setting', () => {
 
   test('the server refuses to start with a bad value, naming the variable', () => {
     const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-    const run = spawnSync(process.execPath, [main, 'serve'], { env: { ...process.env, VIGIL_TRUST_PROXY: 'true', PORT: '0' }, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, [main, 'serve'], {
+      env: { ...process.env, VIGIL_TRUST_PROXY: 'true', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     assert.notEqual(run.status, 0);
     assert.match(run.stderr, /VIGIL_TRUST_PROXY="true" is refused/);
   });
@@ -44,7 +53,9 @@ describe('trust proxy: addresses and HTTPS behind a proxy', () => {
       startTestApp({ anonReportsPerMinute: 1 }),
     ]);
   });
-  after(async () => { await Promise.all([hops.close(), listed.close(), direct.close()]); });
+  after(async () => {
+    await Promise.all([hops.close(), listed.close(), direct.close()]);
+  });
 
   const via = (client: string) => ({ 'x-forwarded-for': `203.0.113.99, ${client}` });
 

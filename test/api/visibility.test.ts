@@ -24,15 +24,25 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
       },
     });
   });
-  afterEach(() => { restrictions = []; asked.length = 0; });
-  after(async () => { await t.close(); });
+  afterEach(() => {
+    restrictions = [];
+    asked.length = 0;
+  });
+  after(async () => {
+    await t.close();
+  });
 
   async function channelWithPosts(handle: string, texts: string[], withImage = false) {
     const ch = await api.post('/api/v1/channels', { handle, title: `Channel ${handle}`, description: 'desc' }, { token: owner.token });
     assert.equal(ch.status, 201);
     const posts: Array<{ id: string; number: number; media: Array<{ id: string }> }> = [];
     for (const [i, text] of texts.entries()) {
-      const media = withImage ? [(await api.call('POST', '/api/v1/media', { token: owner.token, raw: await pngImage(6, 6, `#${(0x203040 + i * 0x101010).toString(16)}`) })).body.id as string] : undefined;
+      const media = withImage
+        ? [
+            (await api.call('POST', '/api/v1/media', { token: owner.token, raw: await pngImage(6, 6, `#${(0x203040 + i * 0x101010).toString(16)}`) })).body
+              .id as string,
+          ]
+        : undefined;
       const p: ApiResponse = await api.post(`/api/v1/channels/${handle}/posts`, { text, media }, { token: owner.token });
       assert.equal(p.status, 201);
       posts.push(p.body);
@@ -69,7 +79,9 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
 
   test('the notice text is escaped on the 451 page', async () => {
     const { channel } = await channelWithPosts('notice_markup', ['x']);
-    restrictions = [{ subject: { kind: 'channel', id: channel.id }, code: 'blocked', category: null, text: 'Blocked <script>alert(1)</script>', country: null }];
+    restrictions = [
+      { subject: { kind: 'channel', id: channel.id }, code: 'blocked', category: null, text: 'Blocked <script>alert(1)</script>', country: null },
+    ];
     const page = await api.get('/c/notice_markup');
     assert.equal(page.status, 451);
     assert.ok(!page.text.includes('<script>alert(1)</script>'));
@@ -84,7 +96,11 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
 
     const list = await api.get('/api/v1/channels/mixed_channel/posts');
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.posts.map((p: { number: number }) => p.number), [3, 2, 1], 'the removed post keeps its place');
+    assert.deepEqual(
+      list.body.posts.map((p: { number: number }) => p.number),
+      [3, 2, 1],
+      'the removed post keeps its place',
+    );
     const middle = list.body.posts[1];
     assert.deepEqual(middle.withheld, { code: 'removed', category: 'scam', text });
     assert.equal(middle.text, undefined, 'no text');
@@ -112,15 +128,16 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
 
     assert.equal((await api.get(`/media/${removed.media[0].id}`)).status, 404, 'the removed post’s image is not served');
     assert.equal((await api.get(`/media/${posts[0].media[0].id}`)).status, 200, 'other posts’ images are');
-    assert.ok(asked.flat().some((s) => s.kind === 'post' && s.id === removed.id), 'the source was asked about the post');
+    assert.ok(
+      asked.flat().some((s) => s.kind === 'post' && s.id === removed.id),
+      'the source was asked about the post',
+    );
   });
 
   test('a country-limited restriction applies only when X-Vigil-Country equals its country', async () => {
     const { channel, posts } = await channelWithPosts('geo_channel', ['local news']);
     const text = 'Withheld in Germany in response to a legal demand.';
-    restrictions = [
-      { subject: { kind: 'channel', id: channel.id }, code: 'restricted', category: 'legal', text, country: 'DE' },
-    ];
+    restrictions = [{ subject: { kind: 'channel', id: channel.id }, code: 'restricted', category: 'legal', text, country: 'DE' }];
     const get = (country?: string) => api.get('/api/v1/channels/geo_channel/posts', { headers: country ? { 'x-vigil-country': country } : {} });
 
     assert.equal((await get()).status, 200, 'no country: shown');
@@ -155,7 +172,13 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
 
     restrictions = [
       { subject: { kind: 'bot', id: bot.body.id }, code: 'blocked', category: 'spam', text: 'This bot was blocked for spam.', country: null },
-      { subject: { kind: 'sticker_set', id: set.body.id }, code: 'blocked', category: 'ip', text: 'These stickers were removed after a copyright complaint.', country: null },
+      {
+        subject: { kind: 'sticker_set', id: set.body.id },
+        code: 'blocked',
+        category: 'ip',
+        text: 'These stickers were removed after a copyright complaint.',
+        country: null,
+      },
     ];
     const botPage = await api.get('/bot/hidden_bot');
     assert.equal(botPage.status, 451);

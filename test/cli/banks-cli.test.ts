@@ -17,18 +17,28 @@ describe('vigil banks and pdq commands', () => {
   let dir: string;
   let databaseUrl = '';
   let drop: (() => Promise<void>) | undefined;
-  const vigil = (...args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, VIGIL_DATA_DIR: path.join(dir, 'data'), VIGIL_DATABASE_URL: databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' },
-      timeout: 120_000, maxBuffer: 64 * 1024 * 1024,
-    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
-  });
+  const vigil = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [MAIN, ...args],
+        {
+          env: { ...process.env, VIGIL_DATA_DIR: path.join(dir, 'data'), VIGIL_DATABASE_URL: databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' },
+          timeout: 120_000,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+        (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+      );
+    });
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-banks-cli-'));
     if (process.env.VIGIL_DATABASE_URL) ({ url: databaseUrl, drop } = await freshPostgres(process.env.VIGIL_DATABASE_URL));
   });
-  after(async () => { await drop?.(); await rm(dir, { recursive: true, force: true }); });
+  after(async () => {
+    await drop?.();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   test('import refuses a list with malformed lines, naming each line, and imports nothing', async () => {
     assert.equal((await vigil('banks', 'create', 'known-terror', '--category', 'terrorism')).code, 0);

@@ -13,21 +13,30 @@ import { createContext } from '../../src/context.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 describe('vigil users, keys and audit commands', () => {
   let dataDir: string;
   let databaseUrl = '';
   let drop: (() => Promise<void>) | undefined;
   const env = () => ({ ...process.env, VIGIL_DATA_DIR: dataDir, VIGIL_DATABASE_URL: databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' });
-  const vigil = (...args: string[]) => new Promise<Run>((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { env: env(), timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+  const vigil = (...args: string[]) =>
+    new Promise<Run>((resolve) => {
+      execFile(process.execPath, [MAIN, ...args], { env: env(), timeout: 60_000 }, (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+      });
     });
-  });
   const withContext = async <T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> => {
     const ctx = await createContext(loadConfig({}, { dataDir, databaseUrl, logLevel: 'silent' }), pino({ level: 'silent' }));
-    try { return await fn(ctx); } finally { await ctx.close(); }
+    try {
+      return await fn(ctx);
+    } finally {
+      await ctx.close();
+    }
   };
 
   before(async () => {
@@ -96,7 +105,17 @@ describe('vigil users, keys and audit commands', () => {
 
     await withContext(async (ctx) => {
       const actions = (await ctx.audit.list({ limit: 100 })).entries.map((e) => [e.action, e.actor.startsWith('cli:')]);
-      assert.deepEqual(actions.filter(([a]) => a !== 'session.login').slice(0, 3).reverse(), [['staff_user.created', true], ['api_key.created', true], ['api_key.revoked', true]]);
+      assert.deepEqual(
+        actions
+          .filter(([a]) => a !== 'session.login')
+          .slice(0, 3)
+          .reverse(),
+        [
+          ['staff_user.created', true],
+          ['api_key.created', true],
+          ['api_key.revoked', true],
+        ],
+      );
       await ctx.db.updateTable('audit_log').set({ data: '{"kind":"platform"}' }).where('seq', '=', 2).execute();
     });
     const broken = await vigil('audit', 'verify');

@@ -1,11 +1,19 @@
 // A small client over app.inject() for API tests: JSON in, status + JSON out.
 import type { App } from '../../src/http/types.ts';
 
-export interface ApiResponse<T = any> { status: number; body: T; headers: Record<string, unknown>; text: string }
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+  text: string;
+}
 
 export function apiClient(app: App) {
-  async function call<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string,
-    opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: Buffer; contentType?: string } = {}): Promise<ApiResponse<T>> {
+  async function call<T = any>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: Buffer; contentType?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let payload: string | Buffer | undefined;

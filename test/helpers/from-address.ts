@@ -3,11 +3,19 @@
 import assert from 'node:assert/strict';
 import type { TestApp } from './test-app.ts';
 
-export interface Sent { status: number; body: any; headers: Record<string, unknown> }
+export interface Sent {
+  status: number;
+  body: any;
+  headers: Record<string, unknown>;
+}
 
 /** One request as it arrives from an address (and maybe through a proxy's headers). */
-export async function send(t: TestApp, method: 'GET' | 'POST', url: string,
-  opts: { ip: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Sent> {
+export async function send(
+  t: TestApp,
+  method: 'GET' | 'POST',
+  url: string,
+  opts: { ip: string; token?: string; body?: unknown; headers?: Record<string, string> },
+): Promise<Sent> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -32,7 +40,9 @@ export async function channel(t: TestApp, handle: string, ip: string): Promise<s
 
 export const report = (t: TestApp, subject: string, ip: string, token?: string, headers?: Record<string, string>) =>
   send(t, 'POST', '/api/v1/reports', {
-    ip, token, headers,
+    ip,
+    token,
+    headers,
     body: token ? { subject, category: 'spam' } : { subject, category: 'spam', explanation: 'Spam sent to everyone', bonaFide: true },
   });
 

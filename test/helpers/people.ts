@@ -11,7 +11,12 @@ import { randomBytes } from 'node:crypto';
 export const TEST_PASSWORD = 'correct horse battery staple';
 let sharedHash: Promise<string> | undefined;
 
-export interface TestStaffUser { id: string; email: string; role: Role; password: string }
+export interface TestStaffUser {
+  id: string;
+  email: string;
+  role: Role;
+  password: string;
+}
 
 /** A new enabled staff user of the role, with password TEST_PASSWORD. */
 export async function staffUser(t: TestApp, role: Role = 'moderator', email?: string): Promise<TestStaffUser> {

@@ -12,7 +12,12 @@ import { createContext, type AppContext } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/types.ts';
 
-export interface TestApp { app: App; ctx: AppContext; config: Config; close(): Promise<void> }
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  config: Config;
+  close(): Promise<void>;
+}
 
 export async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `vigil_test_${randomBytes(6).toString('hex')}`;
@@ -21,7 +26,11 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
   const run = async (sql: string) => {
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    try { await client.query(sql); } finally { await client.end(); }
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
   };
   await run(`CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);
@@ -31,7 +40,10 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
   // So wait for them to go (object_in_use while they linger), and force only as a last resort.
   const drop = async () => {
     for (let attempt = 0; attempt < 40; attempt++) {
-      try { await run(`DROP DATABASE IF EXISTS ${name}`); return; } catch (err) {
+      try {
+        await run(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (err) {
         if ((err as { code?: string }).code !== '55006') throw err;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -53,7 +65,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const app = await buildApp(ctx);
   await app.ready();
   return {
-    app, ctx, config,
+    app,
+    ctx,
+    config,
     async close() {
       await app.close();
       await ctx.close();

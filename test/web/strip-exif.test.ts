@@ -11,7 +11,10 @@ const raw = (bytes: Uint8Array) => sharp(bytes, { autoOrient: false }).raw().toB
 describe('stripExif', () => {
   for (const format of ['jpeg', 'png'] as const) {
     test(`${format}: the orientation tag goes, every pixel stays`, async () => {
-      const tagged = await sharp(await patternImage(31, 200, 120)).withMetadata({ orientation: 6 })[format]().toBuffer();
+      const tagged = await sharp(await patternImage(31, 200, 120))
+        .withMetadata({ orientation: 6 })
+        [format]()
+        .toBuffer();
       assert.equal((await sharp(tagged).metadata()).orientation, 6);
       const stripped = stripExif(new Uint8Array(tagged));
       assert.ok(stripped.length < tagged.length);
@@ -25,7 +28,12 @@ describe('stripExif', () => {
   test('files without EXIF, and other formats, are returned as they are', async () => {
     const plain = new Uint8Array(await patternImage(32, 64, 48, 'jpeg'));
     assert.equal(stripExif(plain), plain);
-    const webp = new Uint8Array(await sharp(await patternImage(33, 64, 48)).withMetadata({ orientation: 6 }).webp().toBuffer());
+    const webp = new Uint8Array(
+      await sharp(await patternImage(33, 64, 48))
+        .withMetadata({ orientation: 6 })
+        .webp()
+        .toBuffer(),
+    );
     assert.equal(stripExif(webp), webp);
     const junk = new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0x00]);
     assert.equal(stripExif(junk), junk, 'a truncated header is left to the decoder');

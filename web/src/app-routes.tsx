@@ -11,7 +11,11 @@ const PublicRoutes = lazy(() => import('./public/public-routes.tsx'));
 const ProtectRoutes = lazy(() => import('./protect/protect-routes.tsx'));
 
 function Loading() {
-  return <p className="loading" role="status">Loading…</p>;
+  return (
+    <p className="loading" role="status">
+      Loading…
+    </p>
+  );
 }
 
 export function AppRoutes() {

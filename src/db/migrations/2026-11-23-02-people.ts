@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('staff_users')
+  await db.schema
+    .createTable('staff_users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull().unique()) // stored lower-cased
     .addColumn('password_hash', 'text', (c) => c.notNull()) // scrypt$logN$r$p$salt$key
@@ -13,7 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The id is sha256 of the cookie's secret, so a leaked table does not let anyone in.
-  await db.schema.createTable('staff_sessions')
+  await db.schema
+    .createTable('staff_sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('staff_users.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -23,7 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('staff_sessions_user').on('staff_sessions').column('user_id').execute();
   await db.schema.createIndex('staff_sessions_expires').on('staff_sessions').column('expires_at').execute();
 
-  await db.schema.createTable('staff_tokens')
+  await db.schema
+    .createTable('staff_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('staff_users.id'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -33,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('staff_tokens_user').on('staff_tokens').column('user_id').execute();
 
-  await db.schema.createTable('api_keys')
+  await db.schema
+    .createTable('api_keys')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull()) // trusted_flagger | authority | platform
     .addColumn('org', 'text', (c) => c.notNull())
@@ -45,7 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Append-only and hash-chained: hash = sha256(prev_hash + canonical JSON of the row's fields).
   // seq is assigned as max+1; the primary key makes concurrent appenders collide and retry.
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('seq', 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())

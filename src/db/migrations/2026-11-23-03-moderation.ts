@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('cases')
+  await db.schema
+    .createTable('cases')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('subject_kind', 'text', (c) => c.notNull())
     .addColumn('subject_id', 'text', (c) => c.notNull())
@@ -31,7 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('cases_queue').on('cases').columns(['state', 'priority']).execute();
   await db.schema.createIndex('cases_subject').on('cases').columns(['subject_kind', 'subject_id', 'created_at']).execute();
 
-  await db.schema.createTable('case_events')
+  await db.schema
+    .createTable('case_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
@@ -43,7 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('case_events_seq', ['case_id', 'seq'])
     .execute();
 
-  await db.schema.createTable('reports')
+  await db.schema
+    .createTable('reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.references('cases.id'))
     .addColumn('subject_kind', 'text', (c) => c.notNull())
@@ -77,7 +80,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('reports_case').on('reports').column('case_id').execute();
   await db.schema.createIndex('reports_reporter').on('reports').column('reporter_key').execute();
 
-  await db.schema.createTable('decisions')
+  await db.schema
+    .createTable('decisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('outcome', 'text', (c) => c.notNull())
@@ -92,7 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reversed_at', 'text')
     .execute();
 
-  await db.schema.createTable('enforcement_actions')
+  await db.schema
+    .createTable('enforcement_actions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     // NULL for a hold placed by automated detection before any decision; `case_id` then ties it to its case.
     .addColumn('decision_id', 'text', (c) => c.references('decisions.id'))
@@ -109,7 +114,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('enforcement_subject').on('enforcement_actions').columns(['subject_kind', 'subject_id', 'active']).execute();
 
-  await db.schema.createTable('owner_notices')
+  await db.schema
+    .createTable('owner_notices')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('decision_id', 'text', (c) => c.notNull().references('decisions.id'))
@@ -121,7 +127,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('owner_notices_account').on('owner_notices').columns(['account_id', 'created_at']).execute();
 
   // Discourse-style track record: agreed and disagreed reports per reporter weigh their next ones.
-  await db.schema.createTable('reporter_records')
+  await db.schema
+    .createTable('reporter_records')
     .addColumn('reporter_key', 'text', (c) => c.primaryKey())
     .addColumn('agreed', 'integer', (c) => c.notNull())
     .addColumn('disagreed', 'integer', (c) => c.notNull())

@@ -4,12 +4,14 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Dense integer numbers for in-memory indexes, allocated portably (no dialect-specific sequences).
-  await db.schema.createTable('counters')
+  await db.schema
+    .createTable('counters')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'integer', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('banks')
+  await db.schema
+    .createTable('banks')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull().unique())
     .addColumn('category', 'text', (c) => c.notNull())
@@ -17,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('protect_submissions')
+  await db.schema
+    .createTable('protect_submissions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_number', 'text', (c) => c.notNull().unique())
     .addColumn('pin_hash', 'text', (c) => c.notNull())
@@ -25,7 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'text')
     .execute();
 
-  await db.schema.createTable('bank_entries')
+  await db.schema
+    .createTable('bank_entries')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('num', 'integer', (c) => c.notNull().unique())
     .addColumn('bank_id', 'text', (c) => c.notNull().references('banks.id'))
@@ -43,7 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('bank_entries_lookup').on('bank_entries').columns(['signal_type', 'hash']).execute();
   await db.schema.createIndex('bank_entries_submission').on('bank_entries').column('submission_id').execute();
 
-  await db.schema.createTable('media_matches')
+  await db.schema
+    .createTable('media_matches')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('media_id', 'text', (c) => c.notNull())
     .addColumn('entry_id', 'text', (c) => c.notNull().references('bank_entries.id'))
@@ -59,7 +64,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('media_matches_bank').on('media_matches').columns(['bank_id', 'created_at']).execute();
 
   // Perceptual hashes of public media, kept so a later decision can bank them without decoding again.
-  await db.schema.createTable('media_hashes')
+  await db.schema
+    .createTable('media_hashes')
     .addColumn('media_id', 'text', (c) => c.primaryKey())
     .addColumn('pdq', 'text')
     .addColumn('pdq_quality', 'integer')

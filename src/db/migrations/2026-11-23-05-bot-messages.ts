@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('bot_messages')
+  await db.schema
+    .createTable('bot_messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('bot_id', 'text', (c) => c.notNull().references('bots.id'))
     .addColumn('text', 'text', (c) => c.notNull())

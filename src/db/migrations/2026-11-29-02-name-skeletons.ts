@@ -21,15 +21,18 @@ export function skeletonAtMigration(name: string): string {
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('public_names').addColumn('skeleton', 'text').execute();
 
-  const names: Array<{ name_lower: string; kind: string; subject_id: string }> =
-    await db.selectFrom('public_names').select(['name_lower', 'kind', 'subject_id']).execute();
+  const names: Array<{ name_lower: string; kind: string; subject_id: string }> = await db
+    .selectFrom('public_names')
+    .select(['name_lower', 'kind', 'subject_id'])
+    .execute();
   const createdAt = new Map<string, string>();
   for (const table of ['channels', 'bots', 'sticker_sets']) {
     const rows: Array<{ id: string; created_at: string }> = await db.selectFrom(table).select(['id', 'created_at']).execute();
     for (const r of rows) createdAt.set(r.id, r.created_at);
   }
   // Oldest first (a name without its subject last), then by name, so the outcome does not depend on row order.
-  const ordered = names.map((n) => ({ ...n, at: createdAt.get(n.subject_id) ?? '\uffff' }))
+  const ordered = names
+    .map((n) => ({ ...n, at: createdAt.get(n.subject_id) ?? '\uffff' }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.name_lower < b.name_lower ? -1 : a.name_lower > b.name_lower ? 1 : 0));
   const claimed = new Set<string>();
   for (const n of ordered) {

@@ -25,7 +25,9 @@ test('slot i is the reference 16-bit word w[i]; the hex prints w[15] first', () 
   assert.equal(slotValue(words, 0, 15), 0x000f);
   for (let slot = 1; slot < 15; slot++) assert.equal(slotValue(words, 0, slot), 0);
   // Each 4-hex group is one slot, slot 15 leftmost.
-  const groups = Array.from({ length: 16 }, (_, i) => (i + 1).toString(16).padStart(4, '0')).reverse().join('');
+  const groups = Array.from({ length: 16 }, (_, i) => (i + 1).toString(16).padStart(4, '0'))
+    .reverse()
+    .join('');
   const w = parse(groups);
   for (let slot = 0; slot < 16; slot++) assert.equal(slotValue(w, 0, slot), slot + 1);
 });

@@ -11,7 +11,10 @@ function tightCase(d: number, at: number): number[] {
   const perSlot = Array.from({ length: 16 }, () => r + 1);
   perSlot[at] = 0;
   perSlot[(at + 1) % 16] = 2 * r + 1;
-  assert.equal(perSlot.reduce((a, b) => a + b), d);
+  assert.equal(
+    perSlot.reduce((a, b) => a + b),
+    d,
+  );
   return perSlot;
 }
 
@@ -45,7 +48,13 @@ test('recall is exact against a linear scan at d = 0…63, with neighbours plant
   expectSameAsOracle(index, oracle, queries, [0, 1, 15, 16, 30, 31, 32, 47, 48, 63]);
 
   const at31 = index.query(queries[0]);
-  assert.deepEqual(at31.map((m) => m.distance).filter((d, i, all) => all.indexOf(d) === i).slice(0, 32), [...Array(32).keys()]);
+  assert.deepEqual(
+    at31
+      .map((m) => m.distance)
+      .filter((d, i, all) => all.indexOf(d) === i)
+      .slice(0, 32),
+    [...Array(32).keys()],
+  );
   assert.ok(at31.every((m) => m.distance <= 31));
 });
 

@@ -166,7 +166,14 @@ export class PdqIndex {
     const words = this.#words;
     const slotIds = this.#slots.ids;
     const q = this.#query;
-    const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+    const q0 = q[0],
+      q1 = q[1],
+      q2 = q[2],
+      q3 = q[3],
+      q4 = q[4],
+      q5 = q[5],
+      q6 = q[6],
+      q7 = q[7];
     for (let s = this.#built, w = s * PDQ_WORDS; s < this.#count; s++, w += PDQ_WORDS) {
       // Half the hash almost always settles a non-match, as in the probe.
       let distance = popcount32(words[w] ^ q0) + popcount32(words[w + 1] ^ q1) + popcount32(words[w + 2] ^ q2) + popcount32(words[w + 3] ^ q3);

@@ -88,7 +88,14 @@ export class PostingsProbe {
     let sink = 0;
     for (let i = 0; i < n; i++) sink ^= words[(survivors[i] >>> 4) * PDQ_WORDS];
     this.#sink ^= sink;
-    const q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+    const q0 = q[0],
+      q1 = q[1],
+      q2 = q[2],
+      q3 = q[3],
+      q4 = q[4],
+      q5 = q[5],
+      q6 = q[6],
+      q7 = q[7];
     const radius = d >>> 4;
     const tagLimit = neighbourLimit(radius);
     for (let i = 0; i < n; i++) {

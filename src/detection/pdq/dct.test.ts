@@ -6,7 +6,13 @@ const fround = Math.fround;
 
 test('DCT matrix entries are sqrt(2/64)·cos(π/128·(i+1)(2j+1)) in float32', () => {
   assert.equal(DCT_MATRIX.length, 16 * 64);
-  for (const [i, j] of [[0, 0], [0, 63], [7, 31], [15, 0], [15, 63]]) {
+  for (const [i, j] of [
+    [0, 0],
+    [0, 63],
+    [7, 31],
+    [15, 0],
+    [15, 63],
+  ]) {
     const expected = fround(fround(Math.sqrt(2 / 64)) * Math.cos((Math.PI / 128) * (i + 1) * (2 * j + 1)));
     assert.equal(DCT_MATRIX[i * 64 + j], expected);
   }

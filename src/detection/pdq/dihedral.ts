@@ -13,26 +13,9 @@
 
 import type { PdqPixels } from './pixels.ts';
 
-export type DihedralName =
-  | 'original'
-  | 'rotate90'
-  | 'rotate180'
-  | 'rotate270'
-  | 'flipX'
-  | 'flipY'
-  | 'flipPlus1'
-  | 'flipMinus1';
+export type DihedralName = 'original' | 'rotate90' | 'rotate180' | 'rotate270' | 'flipX' | 'flipY' | 'flipPlus1' | 'flipMinus1';
 
-export const DIHEDRAL_NAMES: readonly DihedralName[] = [
-  'original',
-  'rotate90',
-  'rotate180',
-  'rotate270',
-  'flipX',
-  'flipY',
-  'flipPlus1',
-  'flipMinus1',
-];
+export const DIHEDRAL_NAMES: readonly DihedralName[] = ['original', 'rotate90', 'rotate180', 'rotate270', 'flipX', 'flipY', 'flipPlus1', 'flipMinus1'];
 
 /** Whether the coefficient at row i, column j of the original changes sign, and whether the matrix is transposed. */
 const RULES: Record<DihedralName, { negate: (i: number, j: number) => boolean; transpose: boolean }> = {

@@ -27,7 +27,12 @@ function blobs(width: number, height: number, seed: number, channels: 3 | 4 = 3)
 }
 
 test('a side under 5 pixels gives the all-zero hash with quality 0', () => {
-  for (const [width, height] of [[4, 100], [100, 4], [0, 0], [1, 1]]) {
+  for (const [width, height] of [
+    [4, 100],
+    [100, 4],
+    [0, 0],
+    [1, 1],
+  ]) {
     const pixels: PdqPixels = { data: new Uint8Array(width * height * 3).fill(200), width, height, channels: 3 };
     assert.deepEqual(pdqHash(pixels), { hash: '0'.repeat(64), quality: 0 });
     for (const name of DIHEDRAL_NAMES) assert.deepEqual(pdqHashDihedral(pixels)[name], { hash: '0'.repeat(64), quality: 0 });
@@ -88,7 +93,11 @@ test('hashing is repeatable (no state leaks between calls)', () => {
 });
 
 test('dihedral original equals pdqHash (except for 64×64 input, which only pdqHash leaves unfiltered)', () => {
-  for (const [w, h] of [[300, 200], [65, 64], [5, 9]]) {
+  for (const [w, h] of [
+    [300, 200],
+    [65, 64],
+    [5, 9],
+  ]) {
     const pixels = blobs(w, h, w + h);
     assert.deepEqual(pdqHashDihedral(pixels).original, pdqHash(pixels));
   }
@@ -118,11 +127,36 @@ test('transformPixels: rotate90 is a quarter turn counter-clockwise, flips and d
   //                                   3 4 5
   const pixels: PdqPixels = { data: Uint8Array.of(0, 1, 2, 3, 4, 5), width: 3, height: 2, channels: 1 };
   const rows = (p: PdqPixels) => Array.from({ length: p.height }, (_, y) => Array.from(p.data.subarray(y * p.width, (y + 1) * p.width)));
-  assert.deepEqual(rows(transformPixels(pixels, 'rotate90')), [[2, 5], [1, 4], [0, 3]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'rotate180')), [[5, 4, 3], [2, 1, 0]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'rotate270')), [[3, 0], [4, 1], [5, 2]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'flipX')), [[3, 4, 5], [0, 1, 2]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'flipY')), [[2, 1, 0], [5, 4, 3]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'flipPlus1')), [[0, 3], [1, 4], [2, 5]]);
-  assert.deepEqual(rows(transformPixels(pixels, 'flipMinus1')), [[5, 2], [4, 1], [3, 0]]);
+  assert.deepEqual(rows(transformPixels(pixels, 'rotate90')), [
+    [2, 5],
+    [1, 4],
+    [0, 3],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'rotate180')), [
+    [5, 4, 3],
+    [2, 1, 0],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'rotate270')), [
+    [3, 0],
+    [4, 1],
+    [5, 2],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'flipX')), [
+    [3, 4, 5],
+    [0, 1, 2],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'flipY')), [
+    [2, 1, 0],
+    [5, 4, 3],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'flipPlus1')), [
+    [0, 3],
+    [1, 4],
+    [2, 5],
+  ]);
+  assert.deepEqual(rows(transformPixels(pixels, 'flipMinus1')), [
+    [5, 2],
+    [4, 1],
+    [3, 0],
+  ]);
 });

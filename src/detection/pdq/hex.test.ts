@@ -25,7 +25,7 @@ test('hamming distance counts differing bits', () => {
   assert.equal(hammingDistance(BRIDGE, BRIDGE), 0);
   assert.equal(hammingDistance('0'.repeat(64), 'f'.repeat(64)), 256);
   assert.equal(hammingDistance('0'.repeat(64), `8${'0'.repeat(62)}1`), 2);
-  const flipped = (BRIDGE.slice(0, 10) + (parseInt(BRIDGE[10], 16) ^ 0b1011).toString(16) + BRIDGE.slice(11));
+  const flipped = BRIDGE.slice(0, 10) + (parseInt(BRIDGE[10], 16) ^ 0b1011).toString(16) + BRIDGE.slice(11);
   assert.equal(hammingDistance(BRIDGE, flipped), 3);
   assert.equal(hammingDistance(BRIDGE, BRIDGE.toUpperCase()), 0);
   assert.equal(hammingDistanceWords(parsePdqHex(BRIDGE), parsePdqHex(flipped)), 3);

@@ -89,16 +89,34 @@ function assertSameFloats(actual: Float32Array, expected: Float32Array, label: s
 }
 
 test('window sizes: half of size/64 rounded up', () => {
-  assert.deepEqual([5, 64, 128, 129, 256, 512, 1600, 1920].map((n) => jaroszWindowSize(n)), [1, 1, 1, 2, 2, 4, 13, 15]);
-  assert.deepEqual(Array.from(decimationIndices(64)), Array.from({ length: 64 }, (_, i) => i));
+  assert.deepEqual(
+    [5, 64, 128, 129, 256, 512, 1600, 1920].map((n) => jaroszWindowSize(n)),
+    [1, 1, 1, 2, 2, 4, 13, 15],
+  );
+  assert.deepEqual(
+    Array.from(decimationIndices(64)),
+    Array.from({ length: 64 }, (_, i) => i),
+  );
   assert.equal(decimationIndices(1000)[0], 7);
   assert.equal(decimationIndices(1000)[63], 992);
 });
 
 test('streamed downsample equals the whole-buffer reference bit for bit', () => {
   const sizes: Array<[number, number, 1 | 3 | 4]> = [
-    [5, 5, 3], [6, 200, 1], [26, 28, 4], [34, 42, 3], [63, 65, 3], [64, 64, 3], [64, 64, 1], [127, 129, 4],
-    [128, 128, 3], [129, 131, 3], [257, 255, 3], [300, 17, 1], [1000, 6, 3], [600, 401, 4],
+    [5, 5, 3],
+    [6, 200, 1],
+    [26, 28, 4],
+    [34, 42, 3],
+    [63, 65, 3],
+    [64, 64, 3],
+    [64, 64, 1],
+    [127, 129, 4],
+    [128, 128, 3],
+    [129, 131, 3],
+    [257, 255, 3],
+    [300, 17, 1],
+    [1000, 6, 3],
+    [600, 401, 4],
   ];
   let state = 99;
   for (let n = 0; n < 12; n++) {
@@ -160,9 +178,15 @@ test('random sizes, tiny sizes and window-size boundaries equal the reference bi
 test('buffers kept between calls carry nothing over between images or sizes', () => {
   const out = new Float32Array(64 * 64);
   const images = [
-    randomImage(300, 200, 3, 1, true), randomImage(301, 199, 4, 2, false), randomImage(300, 200, 3, 3, false),
-    randomImage(70, 90, 1, 4, true), randomImage(300, 200, 3, 5, true), randomImage(301, 199, 4, 6, true),
-    randomImage(5, 9, 3, 7, false), randomImage(640, 480, 3, 8, true), randomImage(480, 640, 3, 9, true),
+    randomImage(300, 200, 3, 1, true),
+    randomImage(301, 199, 4, 2, false),
+    randomImage(300, 200, 3, 3, false),
+    randomImage(70, 90, 1, 4, true),
+    randomImage(300, 200, 3, 5, true),
+    randomImage(301, 199, 4, 6, true),
+    randomImage(5, 9, 3, 7, false),
+    randomImage(640, 480, 3, 8, true),
+    randomImage(480, 640, 3, 9, true),
     randomImage(300, 200, 3, 10, false),
   ];
   for (let round = 0; round < 2; round++) {

@@ -132,8 +132,22 @@ const NO_MORE = 0x7fffffff;
  * still visit every sample; between picked positions the loop only advances them.
  */
 function boxRows8Sampled(
-  a0: Float32Array, a1: Float32Array, a2: Float32Array, a3: Float32Array, a4: Float32Array, a5: Float32Array, a6: Float32Array, a7: Float32Array,
-  o0: Float32Array, o1: Float32Array, o2: Float32Array, o3: Float32Array, o4: Float32Array, o5: Float32Array, o6: Float32Array, o7: Float32Array,
+  a0: Float32Array,
+  a1: Float32Array,
+  a2: Float32Array,
+  a3: Float32Array,
+  a4: Float32Array,
+  a5: Float32Array,
+  a6: Float32Array,
+  a7: Float32Array,
+  o0: Float32Array,
+  o1: Float32Array,
+  o2: Float32Array,
+  o3: Float32Array,
+  o4: Float32Array,
+  o5: Float32Array,
+  o6: Float32Array,
+  o7: Float32Array,
   length: number,
   window: number,
   at: Int32Array,
@@ -246,7 +260,6 @@ function boxRows8Sampled(
     }
   }
 }
-
 
 /**
  * A box pass along columns, fed one row at a time. The caller writes row t into row(t), a view
@@ -446,12 +459,16 @@ class Downsampler {
       // A short last block repeats its last row, and writes the copies to the ring's spare row.
       const last = rows - 1;
       boxRows4(
-        lumaRows[0], lumaRows[Math.min(1, last)], lumaRows[Math.min(2, last)], lumaRows[Math.min(3, last)],
+        lumaRows[0],
+        lumaRows[Math.min(1, last)],
+        lumaRows[Math.min(2, last)],
+        lumaRows[Math.min(3, last)],
         firstCols.row(t0),
         rows > 1 ? firstCols.row(t0 + 1) : firstCols.sink,
         rows > 2 ? firstCols.row(t0 + 2) : firstCols.sink,
         rows > 3 ? firstCols.row(t0 + 3) : firstCols.sink,
-        width, this.rowWindow,
+        width,
+        this.rowWindow,
       );
       for (let lane = 0; lane < rows; lane++) {
         if (firstCols.push(afterFirstCols[this.pending])) this.collect();
@@ -475,10 +492,25 @@ class Downsampler {
     const o = this.sampledOut;
     for (let lane = 0; lane < LANES_SAMPLED; lane++) o[lane] = lane < pending ? secondCols.row(first + lane) : secondCols.sink;
     boxRows8Sampled(
-      a[0], a[Math.min(1, last)], a[Math.min(2, last)], a[Math.min(3, last)],
-      a[Math.min(4, last)], a[Math.min(5, last)], a[Math.min(6, last)], a[Math.min(7, last)],
-      o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7],
-      this.width, this.rowWindow, this.pickCols,
+      a[0],
+      a[Math.min(1, last)],
+      a[Math.min(2, last)],
+      a[Math.min(3, last)],
+      a[Math.min(4, last)],
+      a[Math.min(5, last)],
+      a[Math.min(6, last)],
+      a[Math.min(7, last)],
+      o[0],
+      o[1],
+      o[2],
+      o[3],
+      o[4],
+      o[5],
+      o[6],
+      o[7],
+      this.width,
+      this.rowWindow,
+      this.pickCols,
     );
     for (let lane = 0; lane < pending; lane++) {
       if (secondCols.push(this.finalRow)) this.emit(secondCols.pushed - secondCols.half);

@@ -29,14 +29,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * (which is not bit-identical to feeding R = G = B through the RGB formula). With 3 or 4
  * channels, channels 0..2 are R, G, B and any fourth (alpha) is ignored.
  */
-export function fillLumaRow(
-  data: Uint8Array | Uint8ClampedArray,
-  offset: number,
-  width: number,
-  channels: number,
-  out: Float32Array,
-  outOff: number,
-): void {
+export function fillLumaRow(data: Uint8Array | Uint8ClampedArray, offset: number, width: number, channels: number, out: Float32Array, outOff: number): void {
   if (channels === 1) {
     for (let j = 0; j < width; j++) out[outOff + j] = data[offset + j];
     return;

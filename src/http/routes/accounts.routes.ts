@@ -9,13 +9,18 @@ export const accountsRoutes: RouteModule = async (app, ctx) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     // Free accounts are limited per address, or they would defeat the per-account report limit.
     await useRateLimits(scope);
-    scope.post('/api/v1/accounts', {
-      config: { rateLimit: signupLimit(ctx.config) },
-      schema: {
-        tags: ['platform'], summary: 'Create an account (the token is shown once)',
-        body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...errorResponses(400, 429) },
+    scope.post(
+      '/api/v1/accounts',
+      {
+        config: { rateLimit: signupLimit(ctx.config) },
+        schema: {
+          tags: ['platform'],
+          summary: 'Create an account (the token is shown once)',
+          body: Type.Object({ displayName: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+          response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...errorResponses(400, 429) },
+        },
       },
-    }, async (req, reply) => reply.status(201).send(await ctx.accounts.create(req.body.displayName)));
+      async (req, reply) => reply.status(201).send(await ctx.accounts.create(req.body.displayName)),
+    );
   });
 };

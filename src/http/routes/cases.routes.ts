@@ -10,12 +10,15 @@ const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) 
 const SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'];
 // The case view declares its report split (so OpenAPI shows it); its other fields pass through as they are.
 const ReportSplitSchema = Type.Object({
-  byCategory: Type.Array(Type.Object({
-    category: Type.String(),
-    reports: Type.Integer({ description: 'Reports in this category' }),
-    reporters: Type.Integer({ description: 'Distinct reporters in this category' }),
-    weight: Type.Number({ description: 'Sum over distinct reporters of source weight × track record' }),
-  }), { description: 'Heaviest first; equal weights in policy order (more severe first)' }),
+  byCategory: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      reports: Type.Integer({ description: 'Reports in this category' }),
+      reporters: Type.Integer({ description: 'Distinct reporters in this category' }),
+      weight: Type.Number({ description: 'Sum over distinct reporters of source weight × track record' }),
+    }),
+    { description: 'Heaviest first; equal weights in policy order (more severe first)' },
+  ),
   bySource: Type.Array(Type.Object({ source: Type.String({ description: `One of ${SOURCES.join(', ')}` }), reports: Type.Integer() })),
   suggestedCategory: Type.Union([Type.String(), Type.Null()], { description: 'The credibility-weighted majority of the reports; null without reports' }),
   tie: Type.Boolean({ description: 'The suggested category won a tie on weight by being more severe' }),
@@ -27,79 +30,147 @@ const decider = (p: StaffPrincipal) => ({ id: p.userId, senior: hasPermission(p.
 export const casesRoutes: RouteModule = (app, ctx) => {
   const staff = { tags: ['cases'], security: bearer };
 
-  app.get('/api/v1/cases', {
-    config: { access: 'cases.read' },
-    schema: {
-      ...staff, summary: 'The review queue',
-      querystring: Type.Object({
-        state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
-        category: Type.Optional(Type.String({ maxLength: 64 })),
-        source: Type.Optional(Type.Union(SOURCES.map((s) => Type.Literal(s)))),
-        breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
-        assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
-        sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
-        limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
-        cursor: Type.Optional(Type.String({ maxLength: 300 })),
-      }),
-      response: errorResponses(400, 401, 403),
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: 'cases.read' },
+      schema: {
+        ...staff,
+        summary: 'The review queue',
+        querystring: Type.Object({
+          state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
+          category: Type.Optional(Type.String({ maxLength: 64 })),
+          source: Type.Optional(Type.Union(SOURCES.map((s) => Type.Literal(s)))),
+          breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
+          assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
+          sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+          cursor: Type.Optional(Type.String({ maxLength: 300 })),
+        }),
+        response: errorResponses(400, 401, 403),
+      },
     },
-  }, async (req) => {
-    const p = requireStaff(req, 'cases.read');
-    const q = req.query;
-    return ctx.review.list({ state: q.state, category: q.category, source: q.source, breached: q.breached, assignee: q.assignee === 'me' ? p.userId : q.assignee }, q.sort, q.limit, q.cursor);
-  });
-
-  app.get('/api/v1/cases/counts', {
-    config: { access: 'cases.read' }, schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) } }, async (req) => {
-    requireStaff(req, 'cases.read');
-    return { counts: await ctx.review.counts() };
-  });
-
-  app.get('/api/v1/cases/:id', {
-    config: { access: 'cases.read' }, schema: { ...staff, summary: 'A case: the subject as it is, reports and how they split, signals, history', params: IdParam,
-      response: { 200: CaseDetailSchema, ...errorResponses(401, 403, 404) } } }, async (req) =>
-    ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))));
-
-  app.post('/api/v1/cases/:id/claim', {
-    config: { access: 'cases.claim' }, schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
-    ctx.review.claim(req.params.id, actor(requireStaff(req, 'cases.claim'))));
-  app.post('/api/v1/cases/:id/release', {
-    config: { access: 'cases.claim' }, schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) } }, async (req) =>
-    ctx.review.release(req.params.id, actor(requireStaff(req, 'cases.claim'))));
-  app.post('/api/v1/cases/:id/comment', {
-    config: { access: 'cases.comment' }, schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
-    ctx.review.comment(req.params.id, actor(requireStaff(req, 'cases.comment')), req.body.text));
-  app.post('/api/v1/cases/:id/escalate', {
-    config: { access: 'cases.escalate' }, schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) } }, async (req) =>
-    ctx.review.escalate(req.params.id, actor(requireStaff(req, 'cases.escalate')), req.body.text));
-
-  app.post('/api/v1/cases/:id/decide', {
-    config: { access: 'cases.decide' },
-    schema: {
-      ...staff, summary: 'Decide a case; enforcement, answers to reporters and the owner notice follow at once', params: IdParam,
-      body: Type.Object({
-        outcome: Type.Union(['actioned', 'no_violation', 'protected_expression', 'out_of_scope'].map((s) => Type.Literal(s))),
-        actions: Type.Array(Type.Union(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'].map((s) => Type.Literal(s))), { maxItems: 4 }),
-        category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
-        statement: Type.String({ minLength: 1, maxLength: 5000 }),
-        postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
-      }, { additionalProperties: false }),
-      response: errorResponses(400, 401, 403, 404, 409),
+    async (req) => {
+      const p = requireStaff(req, 'cases.read');
+      const q = req.query;
+      return ctx.review.list(
+        { state: q.state, category: q.category, source: q.source, breached: q.breached, assignee: q.assignee === 'me' ? p.userId : q.assignee },
+        q.sort,
+        q.limit,
+        q.cursor,
+      );
     },
-  }, async (req) => {
-    const p = requireStaff(req, 'cases.decide');
-    await ctx.review.require(req.params.id);
-    return ctx.decisions.decide(req.params.id, decider(p), req.body as Parameters<typeof ctx.decisions.decide>[2]);
-  });
+  );
 
-  app.post('/api/v1/cases/:id/reverse', {
-    config: { access: 'cases.decide_senior' },
-    schema: { ...staff, summary: 'Reverse a decision (senior)', params: IdParam, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }), response: errorResponses(400, 401, 403, 404, 409) },
-  }, async (req) => {
-    const p = requireStaff(req, 'cases.decide_senior');
-    await ctx.review.require(req.params.id);
-    return ctx.decisions.reverse(req.params.id, decider(p), req.body.reason);
-  });
+  app.get(
+    '/api/v1/cases/counts',
+    {
+      config: { access: 'cases.read' },
+      schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) },
+    },
+    async (req) => {
+      requireStaff(req, 'cases.read');
+      return { counts: await ctx.review.counts() };
+    },
+  );
 
-  app.get('/api/v1/policy', { schema: { tags: ['policy'], summary: 'The publishing policy as data: categories, deadlines, templates' } }, async () => ctx.policy);
+  app.get(
+    '/api/v1/cases/:id',
+    {
+      config: { access: 'cases.read' },
+      schema: {
+        ...staff,
+        summary: 'A case: the subject as it is, reports and how they split, signals, history',
+        params: IdParam,
+        response: { 200: CaseDetailSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/claim',
+    {
+      config: { access: 'cases.claim' },
+      schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) },
+    },
+    async (req) => ctx.review.claim(req.params.id, actor(requireStaff(req, 'cases.claim'))),
+  );
+  app.post(
+    '/api/v1/cases/:id/release',
+    {
+      config: { access: 'cases.claim' },
+      schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) },
+    },
+    async (req) => ctx.review.release(req.params.id, actor(requireStaff(req, 'cases.claim'))),
+  );
+  app.post(
+    '/api/v1/cases/:id/comment',
+    {
+      config: { access: 'cases.comment' },
+      schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) },
+    },
+    async (req) => ctx.review.comment(req.params.id, actor(requireStaff(req, 'cases.comment')), req.body.text),
+  );
+  app.post(
+    '/api/v1/cases/:id/escalate',
+    {
+      config: { access: 'cases.escalate' },
+      schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) },
+    },
+    async (req) => ctx.review.escalate(req.params.id, actor(requireStaff(req, 'cases.escalate')), req.body.text),
+  );
+
+  app.post(
+    '/api/v1/cases/:id/decide',
+    {
+      config: { access: 'cases.decide' },
+      schema: {
+        ...staff,
+        summary: 'Decide a case; enforcement, answers to reporters and the owner notice follow at once',
+        params: IdParam,
+        body: Type.Object(
+          {
+            outcome: Type.Union(['actioned', 'no_violation', 'protected_expression', 'out_of_scope'].map((s) => Type.Literal(s))),
+            actions: Type.Array(Type.Union(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'].map((s) => Type.Literal(s))), { maxItems: 4 }),
+            category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
+            statement: Type.String({ minLength: 1, maxLength: 5000 }),
+            postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: errorResponses(400, 401, 403, 404, 409),
+      },
+    },
+    async (req) => {
+      const p = requireStaff(req, 'cases.decide');
+      await ctx.review.require(req.params.id);
+      return ctx.decisions.decide(req.params.id, decider(p), req.body as Parameters<typeof ctx.decisions.decide>[2]);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/:id/reverse',
+    {
+      config: { access: 'cases.decide_senior' },
+      schema: {
+        ...staff,
+        summary: 'Reverse a decision (senior)',
+        params: IdParam,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
+        response: errorResponses(400, 401, 403, 404, 409),
+      },
+    },
+    async (req) => {
+      const p = requireStaff(req, 'cases.decide_senior');
+      await ctx.review.require(req.params.id);
+      return ctx.decisions.reverse(req.params.id, decider(p), req.body.reason);
+    },
+  );
+
+  app.get(
+    '/api/v1/policy',
+    { schema: { tags: ['policy'], summary: 'The publishing policy as data: categories, deadlines, templates' } },
+    async () => ctx.policy,
+  );
 };

@@ -20,40 +20,50 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
     await scope.register(multipart, { limits: uploadLimits(limit) });
 
-    scope.post('/api/v1/media', {
-    config: { access: 'account' },
-      bodyLimit: limit + 64 * 1024,
-      schema: {
-        tags: ['platform'], summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',
-        security: bearer,
-        response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422) },
+    scope.post(
+      '/api/v1/media',
+      {
+        config: { access: 'account' },
+        bodyLimit: limit + 64 * 1024,
+        schema: {
+          tags: ['platform'],
+          summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',
+          security: bearer,
+          response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422) },
+        },
       },
-    }, async (req, reply) => {
-      const { accountId } = requireAccount(req);
-      let bytes: Buffer;
-      if (req.isMultipart()) {
-        bytes = await readUploadedFile(req);
-      } else {
-        if (!Buffer.isBuffer(req.body)) throw badRequest('missing_body', 'Send the file as the request body.');
-        bytes = req.body;
-      }
-      return reply.status(201).send(await ctx.media.upload(accountId, bytes));
-    });
+      async (req, reply) => {
+        const { accountId } = requireAccount(req);
+        let bytes: Buffer;
+        if (req.isMultipart()) {
+          bytes = await readUploadedFile(req);
+        } else {
+          if (!Buffer.isBuffer(req.body)) throw badRequest('missing_body', 'Send the file as the request body.');
+          bytes = req.body;
+        }
+        return reply.status(201).send(await ctx.media.upload(accountId, bytes));
+      },
+    );
   });
 
   // Metadata (its SHA-256 above all) says as much about a file as its bytes: the same people may see it.
   const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
-  app.get('/api/v1/media/:id', {
-    schema: {
-      tags: ['platform'], summary: 'Media metadata (for whoever may fetch the media itself)',
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      response: { 200: MediaSchema, ...errorResponses(404) },
+  app.get(
+    '/api/v1/media/:id',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Media metadata (for whoever may fetch the media itself)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: MediaSchema, ...errorResponses(404) },
+      },
     },
-  }, async (req) => {
-    const m = await ctx.media.get(req.params.id);
-    const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
-    const reviewer = isStaffWith(req.principal, 'cases.read');
-    if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
-    return mediaView(m);
-  });
+    async (req) => {
+      const m = await ctx.media.get(req.params.id);
+      const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
+      const reviewer = isStaffWith(req.principal, 'cases.read');
+      if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
+      return mediaView(m);
+    },
+  );
 };

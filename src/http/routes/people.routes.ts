@@ -13,23 +13,41 @@ import { addressOf, loginAddressLimit, useRateLimits } from '../rate-limits.ts';
 /** Staff routes accept a personal token or the console's session cookie (writes then need X-CSRF-Token). */
 export const staffAuth: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
-const RoleSchema = Type.Union([Type.Literal('triage'), Type.Literal('moderator'), Type.Literal('senior'), Type.Literal('admin')], { description: 'triage < moderator < senior < admin' });
+const RoleSchema = Type.Union([Type.Literal('triage'), Type.Literal('moderator'), Type.Literal('senior'), Type.Literal('admin')], {
+  description: 'triage < moderator < senior < admin',
+});
 const KindSchema = Type.Union([Type.Literal('trusted_flagger'), Type.Literal('authority'), Type.Literal('platform')]);
 const UserSchema = Type.Object({
-  id: Type.String(), email: Type.String(), role: RoleSchema, createdAt: Type.String(), disabledAt: Type.Union([Type.String(), Type.Null()]),
+  id: Type.String(),
+  email: Type.String(),
+  role: RoleSchema,
+  createdAt: Type.String(),
+  disabledAt: Type.Union([Type.String(), Type.Null()]),
 });
 const Me = Type.Object({ id: Type.String(), email: Type.String(), role: RoleSchema });
 const SessionSchema = Type.Object({
-  user: Me, csrfToken: Type.String({ description: 'Send as X-CSRF-Token on every write made with the session cookie' }), expiresAt: Type.String(),
+  user: Me,
+  csrfToken: Type.String({ description: 'Send as X-CSRF-Token on every write made with the session cookie' }),
+  expiresAt: Type.String(),
 });
 const TokenSchema = Type.Object({ id: Type.String(), label: Type.String(), createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]) });
 const KeySchema = Type.Object({
-  id: Type.String(), kind: KindSchema, org: Type.String(), country: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]),
+  id: Type.String(),
+  kind: KindSchema,
+  org: Type.String(),
+  country: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const AuditEntrySchema = Type.Object({
-  seq: Type.Integer(), at: Type.String(), actor: Type.String(), action: Type.String(), target: Type.Union([Type.String(), Type.Null()]),
-  data: Type.Unknown(), prevHash: Type.String(), hash: Type.String(),
+  seq: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  target: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Unknown(),
+  prevHash: Type.String(),
+  hash: Type.String(),
 });
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -38,7 +56,11 @@ const cookieOf = (req: FastifyRequest): string | undefined =>
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, expiresAt: string): void {
   reply.setCookie(SESSION_COOKIE, secret, {
-    httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https', expires: new Date(expiresAt),
+    httpOnly: true,
+    sameSite: 'strict',
+    path: '/',
+    secure: req.protocol === 'https',
+    expires: new Date(expiresAt),
   });
 }
 
@@ -50,196 +72,338 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
     // Guessing passwords is limited per address and account, so one attacker cannot lock out others;
     // a looser limit per address alone stops one client spraying many emails (each check costs ~0.1 s of scrypt).
     await useRateLimits(scope);
-    scope.post('/api/v1/session', {
-      preHandler: loginAddressLimit(scope, ctx.config),
-      config: {
-        rateLimit: {
-          max: 10, timeWindow: '1 minute', hook: 'preHandler',
-          keyGenerator: (req) => `login|${addressOf(req)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
+    scope.post(
+      '/api/v1/session',
+      {
+        preHandler: loginAddressLimit(scope, ctx.config),
+        config: {
+          rateLimit: {
+            max: 10,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (req) =>
+              `login|${addressOf(req)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')
+                .trim()
+                .toLowerCase()}`,
+          },
+        },
+        schema: {
+          tags: ['staff'],
+          summary: 'Log in to the console: sets the vigil_session cookie (12 h) and returns the CSRF token',
+          body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+          response: { 200: SessionSchema, ...errorResponses(400, 401, 403, 429) },
         },
       },
-      schema: {
-        tags: ['staff'], summary: 'Log in to the console: sets the vigil_session cookie (12 h) and returns the CSRF token',
-        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-        response: { 200: SessionSchema, ...errorResponses(400, 401, 403, 429) },
+      async (req, reply) => {
+        const s = await sessions.login(req.body.email, req.body.password, { ip: req.ip });
+        setSessionCookie(req, reply, s.secret, s.expiresAt);
+        return { user: { id: s.user.id, email: s.user.email, role: s.user.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },
-    }, async (req, reply) => {
-      const s = await sessions.login(req.body.email, req.body.password, { ip: req.ip });
-      setSessionCookie(req, reply, s.secret, s.expiresAt);
-      return { user: { id: s.user.id, email: s.user.email, role: s.user.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
-    });
+    );
 
-    scope.post('/api/v1/me/password', {
-      config: {
-        access: 'staff',
-        rateLimit: {
-          max: 10, timeWindow: '1 minute',
-          keyGenerator: (req) => `password|${req.principal.kind === 'staff' ? req.principal.userId : addressOf(req)}`,
+    scope.post(
+      '/api/v1/me/password',
+      {
+        config: {
+          access: 'staff',
+          rateLimit: {
+            max: 10,
+            timeWindow: '1 minute',
+            keyGenerator: (req) => `password|${req.principal.kind === 'staff' ? req.principal.userId : addressOf(req)}`,
+          },
+        },
+        schema: {
+          tags: ['staff'],
+          summary: 'Change your password; your other sessions end',
+          security: staffAuth,
+          body: Type.Object(
+            { currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) },
+            { additionalProperties: false },
+          ),
+          response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 429) },
         },
       },
-      schema: {
-        tags: ['staff'], summary: 'Change your password; your other sessions end', security: staffAuth,
-        body: Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 429) },
+      async (req, reply) => {
+        const me = requireStaffUser(req);
+        const secret = cookieOf(req);
+        const keep = me.via === 'session' && secret ? (await sessions.resolve(secret))?.sessionId : undefined;
+        await users.changePassword(me.userId, req.body.currentPassword, req.body.newPassword, keep);
+        return reply.status(204).send(null);
       },
-    }, async (req, reply) => {
-      const me = requireStaffUser(req);
+    );
+  });
+
+  app.get(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: "The console session's user and CSRF token",
+        security: [{ sessionCookie: [] }],
+        response: { 200: SessionSchema, ...errorResponses(401) },
+      },
+    },
+    async (req) => {
       const secret = cookieOf(req);
-      const keep = me.via === 'session' && secret ? (await sessions.resolve(secret))?.sessionId : undefined;
-      await users.changePassword(me.userId, req.body.currentPassword, req.body.newPassword, keep);
-      return reply.status(204).send(null);
-    });
-  });
-
-  app.get('/api/v1/session', {
-    schema: { tags: ['staff'], summary: "The console session's user and CSRF token", security: [{ sessionCookie: [] }], response: { 200: SessionSchema, ...errorResponses(401) } },
-  }, async (req) => {
-    const secret = cookieOf(req);
-    const s = req.principal.kind === 'staff' && req.principal.via === 'session' && secret ? await sessions.resolve(secret) : undefined;
-    if (!s) throw unauthorized('There is no console session; log in with POST /api/v1/session.');
-    return { user: { id: s.identity.userId, email: s.identity.email, role: s.identity.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
-  });
-
-  app.delete('/api/v1/session', {
-    schema: { tags: ['staff'], summary: 'Log out: ends the session and clears the cookie', security: [{ sessionCookie: [] }], response: { 204: Type.Null(), ...errorResponses(403) } },
-  }, async (req, reply) => {
-    const secret = cookieOf(req);
-    if (secret && req.principal.kind === 'staff' && req.principal.via === 'session') await sessions.logout(secret);
-    reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
-    return reply.status(204).send(null);
-  });
-
-  app.get('/api/v1/me', {
-    config: { access: 'authenticated' },
-    schema: {
-      tags: ['staff'], summary: 'Who the credentials belong to (any token, key or session)', security: staffAuth,
-      response: { 200: Type.Object({ kind: Type.String() }, { additionalProperties: true }), ...errorResponses(401) },
+      const s = req.principal.kind === 'staff' && req.principal.via === 'session' && secret ? await sessions.resolve(secret) : undefined;
+      if (!s) throw unauthorized('There is no console session; log in with POST /api/v1/session.');
+      return { user: { id: s.identity.userId, email: s.identity.email, role: s.identity.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
     },
-  }, async (req) => {
-    const p = req.principal;
-    if (p.kind === 'anonymous') throw unauthorized('No credentials were sent.');
-    return p;
-  });
+  );
 
-  app.post('/api/v1/me/tokens', {
-    config: { access: 'staff' },
-    schema: {
-      tags: ['staff'], summary: 'Mint a personal token for scripts (shown once; acts with your role)', security: staffAuth,
-      body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.String(), token: Type.String(), role: RoleSchema, label: Type.String(), createdAt: Type.String() }), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req, reply) => {
-    const me = requireStaffUser(req);
-    return reply.status(201).send(await tokens.mint({ userId: me.userId, email: me.email, role: me.role }, req.body.label));
-  });
-
-  app.get('/api/v1/me/tokens', {
-    config: { access: 'staff' },
-    schema: { tags: ['staff'], summary: 'Your personal tokens (never the secrets)', security: staffAuth, response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }), ...errorResponses(401) } },
-  }, async (req) => ({ tokens: await tokens.list(requireStaffUser(req).userId) }));
-
-  app.delete('/api/v1/me/tokens/:id', {
-    config: { access: 'staff' },
-    schema: { tags: ['staff'], summary: 'Revoke one of your personal tokens', security: staffAuth, params: IdParam, response: { 204: Type.Null(), ...errorResponses(401, 403, 404) } },
-  }, async (req, reply) => {
-    await tokens.revoke(requireStaffUser(req).userId, req.params.id);
-    return reply.status(204).send(null);
-  });
-
-  app.get('/api/v1/admin/users', {
-    config: { access: 'admin.users' },
-    schema: { tags: ['admin'], summary: 'Staff users', security: staffAuth, response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses(401, 403) } },
-  }, async (req) => {
-    requireStaff(req, 'admin.users');
-    return { users: await users.list() };
-  });
-
-  app.post('/api/v1/admin/users', {
-    config: { access: 'admin.users' },
-    schema: {
-      tags: ['admin'], summary: 'Create a staff user; the one-time password is shown once', security: staffAuth,
-      body: Type.Object({ email: Type.String({ maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
-      response: { 201: Type.Object({ user: UserSchema, password: Type.String() }), ...errorResponses(400, 401, 403, 409) },
-    },
-  }, async (req, reply) => {
-    const admin = requireStaff(req, 'admin.users');
-    const { user, password } = await users.create({ email: req.body.email, role: req.body.role }, { actor: actorOf(admin), userId: admin.userId });
-    // Created without a password, a user always gets a generated one.
-    if (password === undefined) throw new Error('create() returned no generated password');
-    return reply.status(201).send({ user, password });
-  });
-
-  app.patch('/api/v1/admin/users/:id', {
-    config: { access: 'admin.users' },
-    schema: {
-      tags: ['admin'], summary: "Change a staff user's role, or disable (ends sessions, revokes tokens) or re-enable them", security: staffAuth,
-      params: IdParam,
-      body: Type.Object({ role: Type.Optional(RoleSchema), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403, 404, 409) },
-    },
-  }, async (req) => {
-    const admin = requireStaff(req, 'admin.users');
-    return { user: await users.update(req.params.id, req.body, { actor: actorOf(admin), userId: admin.userId }) };
-  });
-
-  app.get('/api/v1/admin/keys', {
-    config: { access: 'admin.keys' },
-    schema: { tags: ['admin'], summary: 'API keys (never the secrets)', security: staffAuth, response: { 200: Type.Object({ keys: Type.Array(KeySchema) }), ...errorResponses(401, 403) } },
-  }, async (req) => {
-    requireStaff(req, 'admin.keys');
-    return { keys: await keys.list() };
-  });
-
-  app.post('/api/v1/admin/keys', {
-    config: { access: 'admin.keys' },
-    schema: {
-      tags: ['admin'], summary: 'Create an API key for a trusted flagger, authority or platform (shown once)', security: staffAuth,
-      body: Type.Object({
-        kind: KindSchema,
-        org: Type.String({ minLength: 1, maxLength: 128 }),
-        // Null first: with type coercion on, a null would otherwise be coerced to "" by the string branch.
-        country: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2, description: 'ISO 3166-1 alpha-2, upper case; required for authority keys' })])),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Intersect([KeySchema, Type.Object({ key: Type.String() })]), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req, reply) => {
-    const admin = requireStaff(req, 'admin.keys');
-    return reply.status(201).send(await keys.create(req.body, actorOf(admin)));
-  });
-
-  app.post('/api/v1/admin/keys/:id/revoke', {
-    config: { access: 'admin.keys' },
-    schema: { tags: ['admin'], summary: 'Revoke an API key at once', security: staffAuth, params: IdParam, response: { 200: KeySchema, ...errorResponses(401, 403, 404) } },
-  }, async (req) => {
-    const admin = requireStaff(req, 'admin.keys');
-    return keys.revoke(req.params.id, actorOf(admin));
-  });
-
-  app.get('/api/v1/admin/audit', {
-    config: { access: 'audit.read' },
-    schema: {
-      tags: ['admin'], summary: 'The audit log, newest first', security: staffAuth, querystring: PageQuery,
-      response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses(400, 401, 403) },
-    },
-  }, async (req) => {
-    requireStaff(req, 'audit.read');
-    return ctx.audit.list(req.query);
-  });
-
-  app.get('/api/v1/admin/audit/verify', {
-    config: { access: 'audit.read' },
-    schema: {
-      tags: ['admin'], summary: 'Walk the hash chain; reports the first changed, inserted or deleted entry', security: staffAuth,
-      response: {
-        200: Type.Object({
-          ok: Type.Boolean(), entries: Type.Integer({ description: 'Entries verified before the first bad one' }),
-          seq: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()), message: Type.Optional(Type.String()),
-        }),
-        ...errorResponses(401, 403),
+  app.delete(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Log out: ends the session and clears the cookie',
+        security: [{ sessionCookie: [] }],
+        response: { 204: Type.Null(), ...errorResponses(403) },
       },
     },
-  }, async (req) => {
-    requireStaff(req, 'audit.read');
-    return ctx.audit.verify();
-  });
+    async (req, reply) => {
+      const secret = cookieOf(req);
+      if (secret && req.principal.kind === 'staff' && req.principal.via === 'session') await sessions.logout(secret);
+      reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Who the credentials belong to (any token, key or session)',
+        security: staffAuth,
+        response: { 200: Type.Object({ kind: Type.String() }, { additionalProperties: true }), ...errorResponses(401) },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (p.kind === 'anonymous') throw unauthorized('No credentials were sent.');
+      return p;
+    },
+  );
+
+  app.post(
+    '/api/v1/me/tokens',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Mint a personal token for scripts (shown once; acts with your role)',
+        security: staffAuth,
+        body: Type.Object({ label: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({ id: Type.String(), token: Type.String(), role: RoleSchema, label: Type.String(), createdAt: Type.String() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const me = requireStaffUser(req);
+      return reply.status(201).send(await tokens.mint({ userId: me.userId, email: me.email, role: me.role }, req.body.label));
+    },
+  );
+
+  app.get(
+    '/api/v1/me/tokens',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Your personal tokens (never the secrets)',
+        security: staffAuth,
+        response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }), ...errorResponses(401) },
+      },
+    },
+    async (req) => ({ tokens: await tokens.list(requireStaffUser(req).userId) }),
+  );
+
+  app.delete(
+    '/api/v1/me/tokens/:id',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Revoke one of your personal tokens',
+        security: staffAuth,
+        params: IdParam,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await tokens.revoke(requireStaffUser(req).userId, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/users',
+    {
+      config: { access: 'admin.users' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Staff users',
+        security: staffAuth,
+        response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      requireStaff(req, 'admin.users');
+      return { users: await users.list() };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/users',
+    {
+      config: { access: 'admin.users' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a staff user; the one-time password is shown once',
+        security: staffAuth,
+        body: Type.Object({ email: Type.String({ maxLength: 254 }), role: RoleSchema }, { additionalProperties: false }),
+        response: { 201: Type.Object({ user: UserSchema, password: Type.String() }), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const admin = requireStaff(req, 'admin.users');
+      const { user, password } = await users.create({ email: req.body.email, role: req.body.role }, { actor: actorOf(admin), userId: admin.userId });
+      // Created without a password, a user always gets a generated one.
+      if (password === undefined) throw new Error('create() returned no generated password');
+      return reply.status(201).send({ user, password });
+    },
+  );
+
+  app.patch(
+    '/api/v1/admin/users/:id',
+    {
+      config: { access: 'admin.users' },
+      schema: {
+        tags: ['admin'],
+        summary: "Change a staff user's role, or disable (ends sessions, revokes tokens) or re-enable them",
+        security: staffAuth,
+        params: IdParam,
+        body: Type.Object({ role: Type.Optional(RoleSchema), disabled: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ user: UserSchema }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const admin = requireStaff(req, 'admin.users');
+      return { user: await users.update(req.params.id, req.body, { actor: actorOf(admin), userId: admin.userId }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/keys',
+    {
+      config: { access: 'admin.keys' },
+      schema: {
+        tags: ['admin'],
+        summary: 'API keys (never the secrets)',
+        security: staffAuth,
+        response: { 200: Type.Object({ keys: Type.Array(KeySchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      requireStaff(req, 'admin.keys');
+      return { keys: await keys.list() };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/keys',
+    {
+      config: { access: 'admin.keys' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API key for a trusted flagger, authority or platform (shown once)',
+        security: staffAuth,
+        body: Type.Object(
+          {
+            kind: KindSchema,
+            org: Type.String({ minLength: 1, maxLength: 128 }),
+            // Null first: with type coercion on, a null would otherwise be coerced to "" by the string branch.
+            country: Type.Optional(
+              Type.Union([Type.Null(), Type.String({ maxLength: 2, description: 'ISO 3166-1 alpha-2, upper case; required for authority keys' })]),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Intersect([KeySchema, Type.Object({ key: Type.String() })]), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const admin = requireStaff(req, 'admin.keys');
+      return reply.status(201).send(await keys.create(req.body, actorOf(admin)));
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/keys/:id/revoke',
+    {
+      config: { access: 'admin.keys' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an API key at once',
+        security: staffAuth,
+        params: IdParam,
+        response: { 200: KeySchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const admin = requireStaff(req, 'admin.keys');
+      return keys.revoke(req.params.id, actorOf(admin));
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit log, newest first',
+        security: staffAuth,
+        querystring: PageQuery,
+        response: {
+          200: Type.Object({ entries: Type.Array(AuditEntrySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireStaff(req, 'audit.read');
+      return ctx.audit.list(req.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/audit/verify',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Walk the hash chain; reports the first changed, inserted or deleted entry',
+        security: staffAuth,
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            entries: Type.Integer({ description: 'Entries verified before the first bad one' }),
+            seq: Type.Optional(Type.Integer()),
+            reason: Type.Optional(Type.String()),
+            message: Type.Optional(Type.String()),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      requireStaff(req, 'audit.read');
+      return ctx.audit.verify();
+    },
+  );
 };

@@ -13,23 +13,54 @@ export const protectRoutes: RouteModule = async (app, ctx) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     await useRateLimits(scope);
     const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
-    scope.post('/api/v1/protect/hashes', {
-      config: limited,
-      schema: {
-        tags: ['protect'], summary: 'Submit PDQ hashes of your own images (never the images); returns a case number and PIN',
-        body: Type.Object({ hashes: Type.Array(Type.Object({ pdq: Pdq, quality: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }, { additionalProperties: false }), { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ caseNumber: Type.String(), pin: Type.String(), hashes: Type.Integer() }), ...errorResponses(400, 429) },
+    scope.post(
+      '/api/v1/protect/hashes',
+      {
+        config: limited,
+        schema: {
+          tags: ['protect'],
+          summary: 'Submit PDQ hashes of your own images (never the images); returns a case number and PIN',
+          body: Type.Object(
+            {
+              hashes: Type.Array(
+                Type.Object({ pdq: Pdq, quality: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }, { additionalProperties: false }),
+                { minItems: 1, maxItems: 100 },
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: Type.Object({ caseNumber: Type.String(), pin: Type.String(), hashes: Type.Integer() }), ...errorResponses(400, 429) },
+        },
       },
-    }, async (req, reply) => reply.status(201).send(await ctx.protect.submit(req.body.hashes)));
+      async (req, reply) => reply.status(201).send(await ctx.protect.submit(req.body.hashes)),
+    );
 
-    scope.post('/api/v1/protect/status', {
-      config: limited,
-      schema: { tags: ['protect'], summary: 'Your submission: hashes, their status and how many uploads each has matched', body: Access, response: errorResponses(400, 404, 429) },
-    }, async (req) => ctx.protect.status(req.body.caseNumber, req.body.pin));
+    scope.post(
+      '/api/v1/protect/status',
+      {
+        config: limited,
+        schema: {
+          tags: ['protect'],
+          summary: 'Your submission: hashes, their status and how many uploads each has matched',
+          body: Access,
+          response: errorResponses(400, 404, 429),
+        },
+      },
+      async (req) => ctx.protect.status(req.body.caseNumber, req.body.pin),
+    );
 
-    scope.post('/api/v1/protect/withdraw', {
-      config: limited,
-      schema: { tags: ['protect'], summary: 'Withdraw all your hashes: they are deleted and stop matching at once', body: Access, response: errorResponses(400, 404, 429) },
-    }, async (req) => ctx.protect.withdraw(req.body.caseNumber, req.body.pin));
+    scope.post(
+      '/api/v1/protect/withdraw',
+      {
+        config: limited,
+        schema: {
+          tags: ['protect'],
+          summary: 'Withdraw all your hashes: they are deleted and stop matching at once',
+          body: Access,
+          response: errorResponses(400, 404, 429),
+        },
+      },
+      async (req) => ctx.protect.withdraw(req.body.caseNumber, req.body.pin),
+    );
   });
 };

@@ -20,27 +20,39 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
   const hidden = { hide: true };
 
   app.get('/static/preview.css', { schema: hidden }, async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css));
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
+  );
 
   // Browsers that ignore the pages' <link rel="icon"> still ask for /favicon.ico: the same SVG serves.
   for (const url of ['/favicon.svg', '/favicon.ico']) {
-    app.get(url, { schema: hidden }, async (_req, reply) =>
-      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
+    app.get(url, { schema: hidden }, async (_req, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON));
   }
 
-  app.get('/c/:handle', {
-    schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }), querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 200 })) }) },
-  }, async (req, reply) => {
-    const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
-    return reply.type('text/html; charset=utf-8').send(channelPage(r.channel, r.posts, r.nextCursor));
-  });
+  app.get(
+    '/c/:handle',
+    {
+      schema: {
+        ...hidden,
+        params: Type.Object({ handle: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object({ before: Type.Optional(Type.String({ maxLength: 200 })) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
+      return reply.type('text/html; charset=utf-8').send(channelPage(r.channel, r.posts, r.nextCursor));
+    },
+  );
 
-  app.get('/c/:handle/:number', {
-    schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }), number: Type.Integer({ minimum: 1 }) }) },
-  }, async (req, reply) => {
-    const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
-    return reply.type('text/html; charset=utf-8').send(postPage(r.channel, r.post));
-  });
+  app.get(
+    '/c/:handle/:number',
+    {
+      schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }), number: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (req, reply) => {
+      const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
+      return reply.type('text/html; charset=utf-8').send(postPage(r.channel, r.post));
+    },
+  );
 
   app.get('/bot/:handle', { schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
     const bot = botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req)));
@@ -48,11 +60,17 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/stickers/:name', { schema: { ...hidden, params: Type.Object({ name: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))));
+    reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))),
+  );
 
   app.get('/media/:id', { schema: { ...hidden, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
     let m: MediaTable;
-    try { m = await ctx.media.get(req.params.id); } catch (err) { if (err instanceof AppError) throw notFound('Media'); throw err; }
+    try {
+      m = await ctx.media.get(req.params.id);
+    } catch (err) {
+      if (err instanceof AppError) throw notFound('Media');
+      throw err;
+    }
     const accountId = req.principal.kind === 'account' ? req.principal.accountId : undefined;
     // Reviewers must see what they decide on, including content held or blocked from the public
     // (the console blurs it until they choose to look), but never media of private groups and chats.
@@ -61,8 +79,7 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     if (!(await mediaAccess.canView(m, accountId, viewerOf(req), { reviewer }))) throw notFound('Media');
     const bytes = await ctx.media.content(m);
     // nosniff, like every response (security-headers.ts): the bytes are only ever their sniffed type.
-    reply.header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
-      .header('cache-control', 'private, max-age=60');
+    reply.header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'").header('cache-control', 'private, max-age=60');
     if (!m.mime.startsWith('image/')) reply.header('content-disposition', 'attachment');
     return reply.type(m.mime).send(bytes);
   });

@@ -7,25 +7,39 @@ import { reporterOf } from '../../intake/reporter.ts';
 import { CATEGORY_IDS, IN_APP_REASONS } from '../../policy/policy.ts';
 import { reportLimit, useRateLimits } from '../rate-limits.ts';
 
-const ReportBody = Type.Object({
-  subject: Type.Union([
-    Type.String({ maxLength: 512, description: 'Public link: /c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>, with or without scheme and host' }),
-    Type.Object({ kind: Type.String({ maxLength: 32 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-  ]),
-  category: Type.String({ maxLength: 64, description: `A policy category (${CATEGORY_IDS.join(', ')}) or an in-app reason (${Object.keys(IN_APP_REASONS).join(', ')})` }),
-  explanation: Type.Optional(Type.String({ maxLength: 5000 })),
-  evidence: Type.Optional(Type.String({ maxLength: 5000 })),
-  postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
-  contact: Type.Optional(Type.Object({
-    name: Type.Optional(Type.String({ maxLength: 200 })),
-    email: Type.Optional(Type.String({ maxLength: 254, format: 'email' })),
-  }, { additionalProperties: false })),
-  bonaFide: Type.Optional(Type.Boolean()),
-  lifeAtRisk: Type.Optional(Type.Boolean({ description: 'Someone may be in danger: shortens the review clock' })),
-  jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2; required for authorities' })),
-  legalBasis: Type.Optional(Type.String({ maxLength: 500 })),
-  orderReference: Type.Optional(Type.String({ maxLength: 200 })),
-}, { additionalProperties: false });
+const ReportBody = Type.Object(
+  {
+    subject: Type.Union([
+      Type.String({
+        maxLength: 512,
+        description: 'Public link: /c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>, with or without scheme and host',
+      }),
+      Type.Object({ kind: Type.String({ maxLength: 32 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+    ]),
+    category: Type.String({
+      maxLength: 64,
+      description: `A policy category (${CATEGORY_IDS.join(', ')}) or an in-app reason (${Object.keys(IN_APP_REASONS).join(', ')})`,
+    }),
+    explanation: Type.Optional(Type.String({ maxLength: 5000 })),
+    evidence: Type.Optional(Type.String({ maxLength: 5000 })),
+    postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+    contact: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Type.String({ maxLength: 200 })),
+          email: Type.Optional(Type.String({ maxLength: 254, format: 'email' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    bonaFide: Type.Optional(Type.Boolean()),
+    lifeAtRisk: Type.Optional(Type.Boolean({ description: 'Someone may be in danger: shortens the review clock' })),
+    jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2; required for authorities' })),
+    legalBasis: Type.Optional(Type.String({ maxLength: 500 })),
+    orderReference: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -36,41 +50,65 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     // Limited per account, API key or staff user, and per address for anonymous reporters (rate-limits.ts).
     await useRateLimits(scope);
-    scope.post('/api/v1/reports', {
-      config: { rateLimit: reportLimit(ctx.config) },
-      schema: {
-        tags: ['reports'], summary: 'Report public content (anonymous web form, in-app, trusted flagger or authority)',
-        description: 'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe: the same key with the same body returns the first acknowledgement; with a different body, 422 `idempotency_key_reused`.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
-        body: ReportBody,
-        response: { 202: Ack, ...errorResponses(400, 401, 404, 422, 429) },
+    scope.post(
+      '/api/v1/reports',
+      {
+        config: { rateLimit: reportLimit(ctx.config) },
+        schema: {
+          tags: ['reports'],
+          summary: 'Report public content (anonymous web form, in-app, trusted flagger or authority)',
+          description:
+            'Acknowledged at once with a receipt that lets the reporter follow the report. `Idempotency-Key` makes retries safe: the same key with the same body returns the first acknowledgement; with a different body, 422 `idempotency_key_reused`.',
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
+          body: ReportBody,
+          response: { 202: Ack, ...errorResponses(400, 401, 404, 422, 429) },
+        },
       },
-    }, async (req, reply) => {
-      const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip, ctx.secret), headerValue(req.headers['idempotency-key']));
-      return reply.status(202).send(ack);
-    });
+      async (req, reply) => {
+        const ack = await ctx.reports.submit(req.body, reporterOf(req.principal, req.ip, ctx.secret), headerValue(req.headers['idempotency-key']));
+        return reply.status(202).send(ack);
+      },
+    );
   });
 
-  app.get('/api/v1/reports/:id', {
-    schema: {
-      tags: ['reports'], summary: "A report's timeline and answer (with its receipt, or as the account or key that filed it)",
-      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-      querystring: Type.Object({ receipt: Type.Optional(Type.String({ maxLength: 200 })) }),
-      headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
-      response: errorResponses(404),
+  app.get(
+    '/api/v1/reports/:id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "A report's timeline and answer (with its receipt, or as the account or key that filed it)",
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object({ receipt: Type.Optional(Type.String({ maxLength: 200 })) }),
+        headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: errorResponses(404),
+      },
     },
-  }, async (req) => {
-    const p = req.principal;
-    const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
-    return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey });
-  });
+    async (req) => {
+      const p = req.principal;
+      const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
+      return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey });
+    },
+  );
 
-  app.get('/api/v1/notices', {
-    config: { access: 'account' },
-    schema: { tags: ['reports'], summary: 'Statements of reasons for actions on your channels, bots and sticker sets', security: bearer, response: errorResponses(401) },
-  }, async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }));
+  app.get(
+    '/api/v1/notices',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Statements of reasons for actions on your channels, bots and sticker sets',
+        security: bearer,
+        response: errorResponses(401),
+      },
+    },
+    async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }),
+  );
 
-  app.get('/api/v1/transparency/protected-expression', {
-    schema: { tags: ['transparency'], summary: 'Authority requests refused because they targeted protected expression, by country' },
-  }, async () => ({ refusals: await ctx.transparency.refusedAuthorityRequestsByCountry() }));
+  app.get(
+    '/api/v1/transparency/protected-expression',
+    {
+      schema: { tags: ['transparency'], summary: 'Authority requests refused because they targeted protected expression, by country' },
+    },
+    async () => ({ refusals: await ctx.transparency.refusedAuthorityRequestsByCountry() }),
+  );
 };

@@ -4,7 +4,8 @@ import { html, type SafeHtml } from '../../shared/html.ts';
 export const PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function page(title: string, body: SafeHtml, opts: { description?: string } = {}): string {
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!doctype html>\n${
+    html`<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -20,22 +21,31 @@ ${body}
 </main>
 <footer class="site"><a href="/report">Report content</a> · <a href="/api/docs">API</a></footer>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 export function noticePage(kindLabel: string, notice: { text: string }, status: number): string {
-  return page(`${kindLabel} unavailable`, html`<section class="notice" role="alert">
+  return page(
+    `${kindLabel} unavailable`,
+    html`<section class="notice" role="alert">
 <h1>${status === 451 ? 'Unavailable' : 'Not available'}</h1>
 <p>${notice.text}</p>
-</section>`);
+</section>`,
+  );
 }
 
 export function errorPage(status: number, message: string): string {
-  return page(status === 404 ? 'Not found' : 'Error', html`<section class="notice"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p></section>`);
+  return page(
+    status === 404 ? 'Not found' : 'Error',
+    html`<section class="notice"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p></section>`,
+  );
 }
 
 export function homePage(): string {
-  return page('Vigil', html`<section class="channel-head">
+  return page(
+    'Vigil',
+    html`<section class="channel-head">
 <h1>Vigil</h1>
 <p>Trust and safety for public channels: every report acknowledged, tracked and answered.</p>
 <ul>
@@ -43,5 +53,6 @@ export function homePage(): string {
 <li><a href="/protect">Protect your intimate images without sending them</a></li>
 <li><a href="/api/docs">API documentation</a></li>
 </ul>
-</section>`);
+</section>`,
+  );
 }

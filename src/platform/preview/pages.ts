@@ -37,11 +37,15 @@ ${c.description ? html`<p class="description" dir="auto">${c.description}</p>` :
 }
 
 export function channelPage(c: ChannelView, posts: Array<PostView | WithheldPostView>, nextCursor: string | null): string {
-  return page(`${c.title} (@${c.handle})`, html`${channelHeader(c)}
+  return page(
+    `${c.title} (@${c.handle})`,
+    html`${channelHeader(c)}
 <section class="posts" aria-label="Posts">
 ${posts.length === 0 ? html`<p class="empty">No posts yet.</p>` : posts.map((p) => postBlock(p, { permalink: true }))}
 </section>
-${nextCursor ? html`<p class="more"><a href="/c/${c.handle}?before=${nextCursor}">Older posts</a></p>` : ''}`, { description: c.description });
+${nextCursor ? html`<p class="more"><a href="/c/${c.handle}?before=${nextCursor}">Older posts</a></p>` : ''}`,
+    { description: c.description },
+  );
 }
 
 export function postPage(c: ChannelView, p: PostView | WithheldPostView): string {
@@ -49,17 +53,29 @@ export function postPage(c: ChannelView, p: PostView | WithheldPostView): string
 }
 
 export function botPage(b: BotView, messages: BotMessageView[]): string {
-  return page(`@${b.handle}`, html`<section class="channel-head">
+  return page(
+    `@${b.handle}`,
+    html`<section class="channel-head">
 ${b.pictureMediaId ? html`<img class="avatar" src="/media/${b.pictureMediaId}" alt="">` : ''}
 <h1>@${b.handle}</h1><p class="handle">Bot</p>
 ${b.description ? html`<p class="description" dir="auto">${b.description}</p>` : ''}
 </section>
-${messages.length > 0 ? html`<section class="posts" aria-label="Messages">${messages.map((m) => html`<article class="post"><p class="text" dir="auto">${m.text}</p>
-<span class="time"><time datetime="${m.createdAt}">${m.createdAt.slice(0, 16).replace('T', ' ')} UTC</time></span></article>`)}</section>` : ''}`);
+${
+  messages.length > 0
+    ? html`<section class="posts" aria-label="Messages">${messages.map(
+        (m) => html`<article class="post"><p class="text" dir="auto">${m.text}</p>
+<span class="time"><time datetime="${m.createdAt}">${m.createdAt.slice(0, 16).replace('T', ' ')} UTC</time></span></article>`,
+      )}</section>`
+    : ''
+}`,
+  );
 }
 
 export function stickerSetPage(s: StickerSetView): string {
-  return page(`${s.title} stickers`, html`<section class="channel-head"><h1 dir="auto">${s.title}</h1>
+  return page(
+    `${s.title} stickers`,
+    html`<section class="channel-head"><h1 dir="auto">${s.title}</h1>
 <p class="handle">Sticker set ${s.name} · ${plural(s.stickers.length, 'sticker', 'stickers')}</p></section>
-<section class="stickers">${s.stickers.map((m) => html`<img src="/media/${m.id}" alt="sticker" loading="lazy">`)}</section>`);
+<section class="stickers">${s.stickers.map((m) => html`<img src="/media/${m.id}" alt="sticker" loading="lazy">`)}</section>`,
+  );
 }

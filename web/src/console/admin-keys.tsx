@@ -8,7 +8,14 @@ import { OneTimeSecret } from './one-time-secret.tsx';
 import { useApi } from './session.tsx';
 
 type KeyKind = 'trusted_flagger' | 'authority' | 'platform';
-interface ApiKeyRow { id: string; kind: KeyKind; org: string; country: string | null; createdAt: string; revokedAt: string | null }
+interface ApiKeyRow {
+  id: string;
+  kind: KeyKind;
+  org: string;
+  country: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
 const KINDS: KeyKind[] = ['trusted_flagger', 'authority', 'platform'];
 
 export function AdminKeys() {
@@ -24,9 +31,15 @@ export function AdminKeys() {
   const [revoking, setRevoking] = useState<ApiKeyRow>();
 
   const load = useCallback(async () => {
-    try { setKeys((await api.get<{ keys: ApiKeyRow[] }>('/api/v1/admin/keys')).keys); } catch (err) { setError(asApiError(err)); }
+    try {
+      setKeys((await api.get<{ keys: ApiKeyRow[] }>('/api/v1/admin/keys')).keys);
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }, [api]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -37,7 +50,9 @@ export function AdminKeys() {
       setOrg('');
       setCountry('');
       await load();
-    } catch (err) { setError(asApiError(err)); }
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }
 
   async function revoke(k: ApiKeyRow) {
@@ -47,28 +62,53 @@ export function AdminKeys() {
       await api.post(`/api/v1/admin/keys/${k.id}/revoke`);
       setStatus(`The key of ${k.org} is revoked.`);
       await load();
-    } catch (err) { setError(asApiError(err)); }
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }
 
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>API keys</h2>
       <form className="inline-form" onSubmit={(e) => void create(e)} aria-label="Create an API key">
-        <label className="field"><span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as KeyKind)}>{KINDS.map((k) => <option key={k} value={k}>{label(SOURCE_LABEL, k)}</option>)}</select>
+        <label className="field">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as KeyKind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {label(SOURCE_LABEL, k)}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="field"><span>Organisation</span>
+        <label className="field">
+          <span>Organisation</span>
           <input required maxLength={128} value={org} onChange={(e) => setOrg(e.target.value)} dir="auto" />
         </label>
-        <label className="field"><span>Country {kind === 'authority' ? '(required)' : '(optional)'}</span>
-          <input value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} pattern="[A-Za-z]{2}" required={kind === 'authority'}
-            placeholder="DE" className="short" aria-describedby={`${id}-country-hint`} />
+        <label className="field">
+          <span>Country {kind === 'authority' ? '(required)' : '(optional)'}</span>
+          <input
+            value={country}
+            onChange={(e) => setCountry(e.target.value)}
+            maxLength={2}
+            pattern="[A-Za-z]{2}"
+            required={kind === 'authority'}
+            placeholder="DE"
+            className="short"
+            aria-describedby={`${id}-country-hint`}
+          />
         </label>
-        <button type="submit" className="primary">Create key</button>
-        <p className="hint" id={`${id}-country-hint`}>Two-letter country code (ISO 3166). An authority key acts under that country’s law.</p>
+        <button type="submit" className="primary">
+          Create key
+        </button>
+        <p className="hint" id={`${id}-country-hint`}>
+          Two-letter country code (ISO 3166). An authority key acts under that country’s law.
+        </p>
       </form>
       {created && <OneTimeSecret title={`New API key for ${created.org}`} secret={created.key} what="key" onDismiss={() => setCreated(undefined)} />}
-      <p role="status" className="ok">{status}</p>
+      <p role="status" className="ok">
+        {status}
+      </p>
       <ErrorMessage error={error} />
       {keys === undefined && !error && <p className="loading">Loading keys…</p>}
       {keys && keys.length === 0 && <p className="muted">No API keys yet.</p>}
@@ -76,25 +116,52 @@ export function AdminKeys() {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">API keys</caption>
-            <thead><tr><th scope="col">Organisation</th><th scope="col">Kind</th><th scope="col">Country</th><th scope="col">Created</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Country</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {keys.map((k) => (
                 <tr key={k.id}>
-                  <th scope="row" dir="auto">{k.org}</th>
+                  <th scope="row" dir="auto">
+                    {k.org}
+                  </th>
                   <td>{label(SOURCE_LABEL, k.kind)}</td>
                   <td>{k.country ?? '—'}</td>
                   <td>{formatDateTime(k.createdAt)}</td>
                   <td>{k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt)}` : 'Active'}</td>
-                  <td>{!k.revokedAt && <button type="button" className="danger" onClick={() => setRevoking(k)}>Revoke</button>}</td>
+                  <td>
+                    {!k.revokedAt && (
+                      <button type="button" className="danger" onClick={() => setRevoking(k)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDialog open={revoking !== undefined} danger title="Revoke this API key?" confirmLabel="Revoke"
-        onConfirm={() => revoking && void revoke(revoking)} onCancel={() => setRevoking(undefined)}>
-        <p>Requests made with the key of <span dir="auto">{revoking?.org}</span> stop working at once. This cannot be undone.</p>
+      <ConfirmDialog
+        open={revoking !== undefined}
+        danger
+        title="Revoke this API key?"
+        confirmLabel="Revoke"
+        onConfirm={() => revoking && void revoke(revoking)}
+        onCancel={() => setRevoking(undefined)}
+      >
+        <p>
+          Requests made with the key of <span dir="auto">{revoking?.org}</span> stop working at once. This cannot be undone.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -8,7 +8,13 @@ import { OneTimeSecret } from './one-time-secret.tsx';
 import { RoleEditor } from './role-editor.tsx';
 import { useApi, useUser } from './session.tsx';
 
-interface StaffUserRow { id: string; email: string; role: Role; createdAt: string; disabledAt: string | null }
+interface StaffUserRow {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+}
 
 export function AdminUsers() {
   const api = useApi();
@@ -22,14 +28,25 @@ export function AdminUsers() {
   const [status, setStatus] = useState('');
 
   const load = useCallback(async () => {
-    try { setUsers((await api.get<{ users: StaffUserRow[] }>('/api/v1/admin/users')).users); } catch (err) { setError(asApiError(err)); }
+    try {
+      setUsers((await api.get<{ users: StaffUserRow[] }>('/api/v1/admin/users')).users);
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }, [api]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function run(fn: () => Promise<void>) {
     setError(undefined);
     setStatus('');
-    try { await fn(); await load(); } catch (err) { setError(asApiError(err)); }
+    try {
+      await fn();
+      await load();
+    } catch (err) {
+      setError(asApiError(err));
+    }
   }
 
   function create(e: FormEvent) {
@@ -41,45 +58,84 @@ export function AdminUsers() {
     });
   }
 
-  const patch = (u: StaffUserRow, body: { role?: Role; disabled?: boolean }, done: string) => run(async () => {
-    await api.patch(`/api/v1/admin/users/${u.id}`, body);
-    setStatus(done);
-  });
+  const patch = (u: StaffUserRow, body: { role?: Role; disabled?: boolean }, done: string) =>
+    run(async () => {
+      await api.patch(`/api/v1/admin/users/${u.id}`, body);
+      setStatus(done);
+    });
 
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Moderators and roles</h2>
       <form className="inline-form" onSubmit={create} aria-label="Add a staff user">
-        <label className="field"><span>Email</span>
+        <label className="field">
+          <span>Email</span>
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
         </label>
-        <label className="field"><span>Role</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>{ROLES.map((r) => <option key={r} value={r}>{r}</option>)}</select>
+        <label className="field">
+          <span>Role</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
         </label>
-        <button type="submit" className="primary">Add user</button>
+        <button type="submit" className="primary">
+          Add user
+        </button>
       </form>
-      {created && <OneTimeSecret title={`One-time password for ${created.email}`} secret={created.password} what="password" onDismiss={() => setCreated(undefined)} />}
-      <p role="status" className="ok">{status}</p>
+      {created && (
+        <OneTimeSecret title={`One-time password for ${created.email}`} secret={created.password} what="password" onDismiss={() => setCreated(undefined)} />
+      )}
+      <p role="status" className="ok">
+        {status}
+      </p>
       <ErrorMessage error={error} />
       {users === undefined && !error && <p className="loading">Loading users…</p>}
       {users && (
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">Staff users</caption>
-            <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Created</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <th scope="row" dir="auto">{u.email}{u.id === me.id && <span className="muted"> (you)</span>}</th>
+                  <th scope="row" dir="auto">
+                    {u.email}
+                    {u.id === me.id && <span className="muted"> (you)</span>}
+                  </th>
                   <td>
                     <RoleEditor email={u.email} role={u.role} self={u.id === me.id} onSave={(role) => patch(u, { role }, `${u.email} is now ${role}.`)} />
                   </td>
                   <td>{formatDateTime(u.createdAt)}</td>
                   <td>{u.disabledAt ? `Disabled ${formatDateTime(u.disabledAt)}` : 'Active'}</td>
                   <td>
-                    {u.id !== me.id && (u.disabledAt
-                      ? <button type="button" onClick={() => void patch(u, { disabled: false }, `${u.email} can sign in again.`)}>Enable</button>
-                      : <button type="button" className="danger" onClick={() => void patch(u, { disabled: true }, `${u.email} is disabled; their sessions have ended.`)}>Disable</button>)}
+                    {u.id !== me.id &&
+                      (u.disabledAt ? (
+                        <button type="button" onClick={() => void patch(u, { disabled: false }, `${u.email} can sign in again.`)}>
+                          Enable
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() => void patch(u, { disabled: true }, `${u.email} is disabled; their sessions have ended.`)}
+                        >
+                          Disable
+                        </button>
+                      ))}
                   </td>
                 </tr>
               ))}

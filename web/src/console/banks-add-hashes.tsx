@@ -42,31 +42,62 @@ export function BanksAddHashes({ bankName, onAdded }: { bankName: string; onAdde
     }
   }
 
-  const submit = (e: FormEvent) => { e.preventDefault(); void send(false); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(false);
+  };
   const tooMany = lines.length > MAX_LINES;
 
   return (
     <form className="stack banks-add" onSubmit={submit} aria-label="Add hashes">
       <div className="field">
         <label htmlFor={`${id}-lines`}>Hashes, one per line</label>
-        <p className="hint" id={`${id}-hint`}>A bare PDQ hash (64 hex characters), <code>pdq|md5|sha256 &lt;hash&gt; [label]</code>, or CSV lines{' '}
-          <code>signal_type,signal_str,…</code> as exported by hash-sharing programmes. Up to {MAX_LINES.toLocaleString('en-GB')} lines; use <code>vigil banks import</code> for more.</p>
-        <textarea id={`${id}-lines`} rows={4} className="mono" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)}
-          aria-describedby={`${id}-hint${problems.length ? ` ${id}-problems` : ''}`} aria-invalid={problems.length ? true : undefined} />
+        <p className="hint" id={`${id}-hint`}>
+          A bare PDQ hash (64 hex characters), <code>pdq|md5|sha256 &lt;hash&gt; [label]</code>, or CSV lines <code>signal_type,signal_str,…</code> as exported
+          by hash-sharing programmes. Up to {MAX_LINES.toLocaleString('en-GB')} lines; use <code>vigil banks import</code> for more.
+        </p>
+        <textarea
+          id={`${id}-lines`}
+          rows={4}
+          className="mono"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`${id}-hint${problems.length ? ` ${id}-problems` : ''}`}
+          aria-invalid={problems.length ? true : undefined}
+        />
       </div>
       {problems.length > 0 ? (
         <div className="error-box" role="alert" id={`${id}-problems`}>
           <p className="error-title">{error?.message}</p>
           <ul className="line-problems">
-            {problems.slice(0, 50).map((p) => <li key={p.line}><strong>Line {p.line}:</strong> <span className="user-text">{p.message}</span></li>)}
+            {problems.slice(0, 50).map((p) => (
+              <li key={p.line}>
+                <strong>Line {p.line}:</strong> <span className="user-text">{p.message}</span>
+              </li>
+            ))}
           </ul>
           {problems.length > 50 && <p>…and {problems.length - 50} more.</p>}
-          <p><button type="button" onClick={() => void send(true)} disabled={busy}>Import the valid lines, skip these</button></p>
+          <p>
+            <button type="button" onClick={() => void send(true)} disabled={busy}>
+              Import the valid lines, skip these
+            </button>
+          </p>
         </div>
-      ) : <ErrorMessage error={error} title="The hashes were not added" />}
-      <p role="status" className="ok">{result}</p>
-      {tooMany && <p className="field-error">That is {lines.length.toLocaleString('en-GB')} lines; send at most {MAX_LINES.toLocaleString('en-GB')} at a time.</p>}
-      <button type="submit" className="primary" disabled={busy || lines.length === 0 || tooMany}>{busy ? 'Adding…' : 'Add hashes'}</button>
+      ) : (
+        <ErrorMessage error={error} title="The hashes were not added" />
+      )}
+      <p role="status" className="ok">
+        {result}
+      </p>
+      {tooMany && (
+        <p className="field-error">
+          That is {lines.length.toLocaleString('en-GB')} lines; send at most {MAX_LINES.toLocaleString('en-GB')} at a time.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy || lines.length === 0 || tooMany}>
+        {busy ? 'Adding…' : 'Add hashes'}
+      </button>
     </form>
   );
 }

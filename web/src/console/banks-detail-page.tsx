@@ -22,22 +22,46 @@ export function BanksDetailPage() {
   const [error, setError] = useState<ApiError>();
   const [reloadKey, setReloadKey] = useState(0);
 
-  const load = useCallback((signal: AbortSignal) => {
-    api.get<BankList>('/api/v1/banks', { signal })
-      .then((r) => setBank(r.banks.find((b) => b.name === name) ?? null), (err) => { if (!signal.aborted) setError(asApiError(err)); });
-  }, [api, name]);
+  const load = useCallback(
+    (signal: AbortSignal) => {
+      api.get<BankList>('/api/v1/banks', { signal }).then(
+        (r) => setBank(r.banks.find((b) => b.name === name) ?? null),
+        (err) => {
+          if (!signal.aborted) setError(asApiError(err));
+        },
+      );
+    },
+    [api, name],
+  );
   useLoad(load, reloadKey);
 
   return (
     <div className="banks-page">
-      <p className="breadcrumb"><Link to="/console/banks">Hash banks</Link></p>
+      <p className="breadcrumb">
+        <Link to="/console/banks">Hash banks</Link>
+      </p>
       <div className="page-head">
-        <h1>Bank <span className="bank-name">{name}</span></h1>
-        {bank && <p className="muted">{CATEGORY_LABEL[bank.category] ?? bank.category} · {CATEGORY_EFFECT[bank.category] ?? 'matching uploads are held for review'} · {Number(bank.active)} active of {Number(bank.total)}</p>}
+        <h1>
+          Bank <span className="bank-name">{name}</span>
+        </h1>
+        {bank && (
+          <p className="muted">
+            {CATEGORY_LABEL[bank.category] ?? bank.category} · {CATEGORY_EFFECT[bank.category] ?? 'matching uploads are held for review'} ·{' '}
+            {Number(bank.active)} active of {Number(bank.total)}
+          </p>
+        )}
       </div>
       <ErrorMessage error={error} title="The bank could not be loaded" />
-      {bank === null && <p className="error-box" role="alert">There is no bank named “{name}”. <Link to="/console/banks">All banks</Link></p>}
-      {bank?.description && <p dir="auto" className="user-text">{bank.description}</p>}
+      {bank === null && (
+        <p className="error-box" role="alert">
+          There is no bank named “{name}”. <Link to="/console/banks">All banks</Link>
+        </p>
+      )}
+      {bank?.description && (
+        <p dir="auto" className="user-text">
+          {bank.description}
+        </p>
+      )}
       {bank && (
         <>
           <section aria-labelledby="entries-h">

@@ -3,5 +3,9 @@
 // shows whole hashes. It is not a tab stop of its own: a page of entries would be fifty stops to nothing.
 export function BankHash({ hash }: { hash: string }) {
   if (!hash) return <span className="muted">(deleted)</span>;
-  return <code className="bank-hash" title={hash}>{hash}</code>;
+  return (
+    <code className="bank-hash" title={hash}>
+      {hash}
+    </code>
+  );
 }

@@ -19,19 +19,33 @@ export function CaseHeader({ detail, fetchedAt, policy }: { detail: CaseDetail; 
   const now = useNow(1000);
   return (
     <header className="case-header">
-      <p className="breadcrumb"><Link to="/console">← Queue</Link></p>
+      <p className="breadcrumb">
+        <Link to="/console">← Queue</Link>
+      </p>
       <h1>
         <span className="kind-badge">{label(KIND_LABEL, detail.subject.kind)}</span>{' '}
-        <span dir="auto" className="user-text case-title">{subjectName(detail)}</span>
+        <span dir="auto" className="user-text case-title">
+          {subjectName(detail)}
+        </span>
       </h1>
       <ul className="case-facts" aria-label="Case summary">
-        <li><span className={`state-badge state-${detail.state}`}>{label(STATE_LABEL, detail.state)}</span></li>
+        <li>
+          <span className={`state-badge state-${detail.state}`}>{label(STATE_LABEL, detail.state)}</span>
+        </li>
         {detail.outcome && <li>{label(OUTCOME_LABEL, detail.outcome)}</li>}
         <li>Priority {formatPriority(detail.priority)}</li>
         <li>{categoryTitle(policy, detail.category)}</li>
-        <li>{detail.reportCount} {detail.reportCount === 1 ? 'report' : 'reports'}</li>
-        {detail.lifeAtRisk && <li className="flag-danger"><span aria-hidden="true">⚑ </span>Life at risk</li>}
-        <li><SlaCountdown dueAtLocal={fetchedAt + detail.secondsToDue * 1000} now={now} decided={detail.decidedAt !== null} /></li>
+        <li>
+          {detail.reportCount} {detail.reportCount === 1 ? 'report' : 'reports'}
+        </li>
+        {detail.lifeAtRisk && (
+          <li className="flag-danger">
+            <span aria-hidden="true">⚑ </span>Life at risk
+          </li>
+        )}
+        <li>
+          <SlaCountdown dueAtLocal={fetchedAt + detail.secondsToDue * 1000} now={now} decided={detail.decidedAt !== null} />
+        </li>
       </ul>
     </header>
   );

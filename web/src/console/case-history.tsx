@@ -4,8 +4,15 @@ import type { CaseEvent } from '../shared/types.ts';
 import { UserText } from '../shared/user-text.tsx';
 
 const KIND: Record<string, string> = {
-  opened: 'Case opened', report_added: 'Report added', signal: 'Signal', claimed: 'Claimed', released: 'Released',
-  commented: 'Comment', escalated: 'Escalated', decided: 'Decided', reversed: 'Decision reversed',
+  opened: 'Case opened',
+  report_added: 'Report added',
+  signal: 'Signal',
+  claimed: 'Claimed',
+  released: 'Released',
+  commented: 'Comment',
+  escalated: 'Escalated',
+  decided: 'Decided',
+  reversed: 'Decision reversed',
 };
 
 function actorName(actor: string, userId: string): string {
@@ -19,8 +26,12 @@ function actorName(actor: string, userId: string): string {
 function detail(e: CaseEvent): string | null {
   const d = e.data;
   if (e.kind === 'report_added') {
-    const bits = [d.source && label(SOURCE_LABEL, String(d.source)), d.category && String(d.category), d.lifeAtRisk ? 'life at risk' : null,
-      d.answeredWithStandingDecision ? 'answered with the standing decision' : null];
+    const bits = [
+      d.source && label(SOURCE_LABEL, String(d.source)),
+      d.category && String(d.category),
+      d.lifeAtRisk ? 'life at risk' : null,
+      d.answeredWithStandingDecision ? 'answered with the standing decision' : null,
+    ];
     return bits.filter(Boolean).join(' · ') || null;
   }
   if (e.kind === 'decided') {

@@ -24,18 +24,32 @@ export function CasePage() {
   const { policy } = usePolicy();
   const user = useUser();
   const [notice, setNotice] = useState('');
-  const after = (message: string) => () => { setNotice(message); void refresh(); };
+  const after = (message: string) => () => {
+    setNotice(message);
+    void refresh();
+  };
   useDocumentTitle(detail ? subjectName(detail) : 'Case');
 
   if (error && !detail) return <ErrorMessage error={error} title="Could not load this case" />;
-  if (!detail) return <p className="loading" role="status">Loading the case…</p>;
+  if (!detail)
+    return (
+      <p className="loading" role="status">
+        Loading the case…
+      </p>
+    );
   const open = ['open', 'in_review', 'escalated'].includes(detail.state);
 
   return (
     <div className="case-page">
       <CaseHeader detail={detail} fetchedAt={fetchedAt} policy={policy} />
-      <p role="status" className={notice ? 'notice-ok' : undefined}>{notice}</p>
-      {open && <p className="jump"><a href="#sec-decide">Go to the decision panel</a></p>}
+      <p role="status" className={notice ? 'notice-ok' : undefined}>
+        {notice}
+      </p>
+      {open && (
+        <p className="jump">
+          <a href="#sec-decide">Go to the decision panel</a>
+        </p>
+      )}
       <ErrorMessage error={error} title="Could not refresh this case" />
       <div className="case-columns">
         <div className="case-content">
@@ -72,7 +86,12 @@ export function CasePage() {
             <>
               <section aria-labelledby="sec-decide" className="panel">
                 <h2 id="sec-decide">Decide</h2>
-                <DecisionPanel key={detail.id} detail={detail} policy={policy} onDecided={after('Decision recorded. The reporters and the owner have been sent the statement of reasons.')} />
+                <DecisionPanel
+                  key={detail.id}
+                  detail={detail}
+                  policy={policy}
+                  onDecided={after('Decision recorded. The reporters and the owner have been sent the statement of reasons.')}
+                />
               </section>
               <section aria-labelledby="sec-escalate" className="panel">
                 <h2 id="sec-escalate">Escalate</h2>

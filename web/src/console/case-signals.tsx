@@ -4,7 +4,14 @@ import { contentKeys } from '../shared/content-keys.ts';
 import { formatDateTime } from '../shared/format.ts';
 
 type Signal = { at: string } & Record<string, unknown>;
-interface HashMatch { bank?: string; bankCategory?: string; signalType?: string; distance?: number; mediaId?: string; entryId?: string }
+interface HashMatch {
+  bank?: string;
+  bankCategory?: string;
+  signalType?: string;
+  distance?: number;
+  mediaId?: string;
+  entryId?: string;
+}
 
 const TYPE: Record<string, string> = { hash_match: 'Hash match', scan_timeout: 'Scan timed out' };
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -18,7 +25,12 @@ function Matches({ matches }: { matches: HashMatch[] }) {
           {m.bankCategory && <> ({m.bankCategory})</>}
           {m.signalType && <> · {m.signalType}</>}
           {typeof m.distance === 'number' && <> · distance {m.distance}</>}
-          {m.mediaId && <> · media <code>{m.mediaId}</code></>}
+          {m.mediaId && (
+            <>
+              {' '}
+              · media <code>{m.mediaId}</code>
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -35,13 +47,20 @@ export function CaseSignals({ signals }: { signals: Signal[] }) {
         return (
           <li key={key}>
             <p className="signal-head">
-              <strong>{typeof type === 'string' ? TYPE[type] ?? type : 'Signal'}</strong>{' '}
-              <time dateTime={at} className="muted">{formatDateTime(at)}</time>
+              <strong>{typeof type === 'string' ? (TYPE[type] ?? type) : 'Signal'}</strong>{' '}
+              <time dateTime={at} className="muted">
+                {formatDateTime(at)}
+              </time>
             </p>
             {Array.isArray(matches) && matches.length > 0 && <Matches matches={matches as HashMatch[]} />}
             {facts.length > 0 && (
               <dl className="facts compact">
-                {facts.map(([k, v]) => <div key={k}><dt>{k}</dt><dd dir="auto">{show(v)}</dd></div>)}
+                {facts.map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd dir="auto">{show(v)}</dd>
+                  </div>
+                ))}
               </dl>
             )}
           </li>

@@ -10,9 +10,24 @@ export function CaseSubject({ subject }: { subject: SubjectNow | null }) {
   return (
     <div className="subject">
       <dl className="facts">
-        <div><dt>Public link</dt><dd><a href={subject.link} target="_blank" rel="noreferrer noopener">{subject.link}</a></dd></div>
-        <div><dt>Created</dt><dd>{formatDateTime(subject.createdAt)}</dd></div>
-        {subject.kind === 'channel' && <div><dt>Subscribers</dt><dd>{subject.subscribers.toLocaleString('en')}</dd></div>}
+        <div>
+          <dt>Public link</dt>
+          <dd>
+            <a href={subject.link} target="_blank" rel="noreferrer noopener">
+              {subject.link}
+            </a>
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(subject.createdAt)}</dd>
+        </div>
+        {subject.kind === 'channel' && (
+          <div>
+            <dt>Subscribers</dt>
+            <dd>{subject.subscribers.toLocaleString('en')}</dd>
+          </div>
+        )}
       </dl>
       {subject.kind === 'channel' && <ChannelSubject subject={subject} />}
       {subject.kind === 'bot' && (
@@ -23,7 +38,9 @@ export function CaseSubject({ subject }: { subject: SubjectNow | null }) {
       )}
       {subject.kind === 'sticker_set' && (
         <div className="post-media">
-          {subject.stickers.map((m, i) => <MediaImage key={m.id} media={m} revealKey={`sticker:${m.id}`} description={`Sticker ${i + 1}`} />)}
+          {subject.stickers.map((m, i) => (
+            <MediaImage key={m.id} media={m} revealKey={`sticker:${m.id}`} description={`Sticker ${i + 1}`} />
+          ))}
         </div>
       )}
     </div>
@@ -37,9 +54,11 @@ function ChannelSubject({ subject }: { subject: Extract<SubjectNow, { kind: 'cha
     <>
       {subject.description && <UserText as="p" className="subject-description" text={subject.description} />}
       <h3>Reported posts ({subject.reportedPosts.length})</h3>
-      {subject.reportedPosts.length === 0
-        ? <p className="muted">The reports name the channel, not particular posts.</p>
-        : subject.reportedPosts.map((p) => <PostCard key={p.id} post={p} context="reported" />)}
+      {subject.reportedPosts.length === 0 ? (
+        <p className="muted">The reports name the channel, not particular posts.</p>
+      ) : (
+        subject.reportedPosts.map((p) => <PostCard key={p.id} post={p} context="reported" />)
+      )}
       <h3>Recent posts ({others.length})</h3>
       {others.length === 0 ? <p className="muted">No other recent posts.</p> : others.map((p) => <PostCard key={p.id} post={p} context="recent" />)}
     </>

@@ -28,9 +28,18 @@ export function ClaimControls({ detail, onChanged }: { detail: CaseDetail; onCha
 
   return (
     <div className="claim">
-      {detail.assigneeId === null && <button type="button" className="primary" disabled={busy} onClick={() => void act('claim')}>Claim this case</button>}
+      {detail.assigneeId === null && (
+        <button type="button" className="primary" disabled={busy} onClick={() => void act('claim')}>
+          Claim this case
+        </button>
+      )}
       {detail.assigneeId === user.id && (
-        <><span>You have claimed this case.</span> <button type="button" disabled={busy} onClick={() => void act('release')}>Release</button></>
+        <>
+          <span>You have claimed this case.</span>{' '}
+          <button type="button" disabled={busy} onClick={() => void act('release')}>
+            Release
+          </button>
+        </>
       )}
       {detail.assigneeId !== null && detail.assigneeId !== user.id && <span>Another moderator has claimed this case.</span>}
       <ErrorMessage error={error} />

@@ -12,20 +12,40 @@ export function ConsoleLayout() {
   const location = useLocation();
   return (
     <div className="console">
-      <a href="#main" className="skip-link">Skip to content</a>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="console-header">
-        <Link to="/console" className="brand">Vigil <span>console</span></Link>
+        <Link to="/console" className="brand">
+          Vigil <span>console</span>
+        </Link>
         <nav aria-label="Console">
           <ul>
-            <li><NavLink to="/console" end>Queue</NavLink></li>
-            {roleAtLeast(user.role, 'moderator') && <li><NavLink to="/console/banks">Hash banks</NavLink></li>}
-            {roleAtLeast(user.role, 'admin') && <li><NavLink to="/console/admin">Administration</NavLink></li>}
+            <li>
+              <NavLink to="/console" end>
+                Queue
+              </NavLink>
+            </li>
+            {roleAtLeast(user.role, 'moderator') && (
+              <li>
+                <NavLink to="/console/banks">Hash banks</NavLink>
+              </li>
+            )}
+            {roleAtLeast(user.role, 'admin') && (
+              <li>
+                <NavLink to="/console/admin">Administration</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="console-user">
           <WellbeingToggle />
-          <span className="who"><span dir="auto">{user.email}</span> <span className="role-badge">{user.role}</span></span>
-          <button type="button" onClick={() => void signOut()}>Sign out</button>
+          <span className="who">
+            <span dir="auto">{user.email}</span> <span className="role-badge">{user.role}</span>
+          </span>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
         </div>
       </header>
       <main id="main" className="console-main" tabIndex={-1}>
@@ -42,7 +62,9 @@ export function ConsoleNotFound() {
   return (
     <div className="narrow-page">
       <h1>Not found</h1>
-      <p>There is no console page at this address. <Link to="/console">Back to the queue</Link></p>
+      <p>
+        There is no console page at this address. <Link to="/console">Back to the queue</Link>
+      </p>
     </div>
   );
 }

@@ -13,7 +13,12 @@ import '../styles/console.css';
 
 function Gate() {
   const { state } = useSession();
-  if (state.status === 'loading') return <p className="loading" role="status">Checking your session…</p>;
+  if (state.status === 'loading')
+    return (
+      <p className="loading" role="status">
+        Checking your session…
+      </p>
+    );
   if (state.status === 'signed_out') return <SignInPage notice={state.notice} />;
   return (
     <WellbeingProvider>
@@ -32,5 +37,9 @@ function Gate() {
 }
 
 export default function ConsoleRoutes() {
-  return <SessionProvider><Gate /></SessionProvider>;
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
 }

@@ -13,8 +13,12 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
   }
   return (
     <>
-      <button type="button" onClick={() => void copy()}>Copy {what}</button>
-      <span role="status" className="ok">{status}</span>
+      <button type="button" onClick={() => void copy()}>
+        Copy {what}
+      </button>
+      <span role="status" className="ok">
+        {status}
+      </span>
     </>
   );
 }

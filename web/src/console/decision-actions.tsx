@@ -49,7 +49,10 @@ export function DecisionActions({ detail, senior, actions, postIds, onToggleActi
         <div key={a}>
           <label className="check">
             <input type="checkbox" name="actions" value={a} checked={actions.has(a)} onChange={(e) => onToggleAction(a, e.target.checked)} />
-            <span>{ACTION_LABEL[a]}{a === 'restrict_in_jurisdiction' && <span className="senior-badge">senior</span>}</span>
+            <span>
+              {ACTION_LABEL[a]}
+              {a === 'restrict_in_jurisdiction' && <span className="senior-badge">senior</span>}
+            </span>
           </label>
           <p className="hint indent">{HINT[a]}</p>
           {a === 'remove_posts' && actions.has('remove_posts') && (
@@ -59,8 +62,13 @@ export function DecisionActions({ detail, senior, actions, postIds, onToggleActi
               {posts.map((p) => (
                 <label key={p.id} className="check">
                   <input type="checkbox" name="postIds" value={p.id} checked={postIds.has(p.id)} onChange={(e) => onTogglePost(p.id, e.target.checked)} />
-                  <span>#{p.number}{p.reported && <span className="flag-reported">Reported</span>}{' '}
-                    <span dir="auto" className="user-text clip">{p.text || (p.media.length ? `(${p.media.length} media)` : '')}</span></span>
+                  <span>
+                    #{p.number}
+                    {p.reported && <span className="flag-reported">Reported</span>}{' '}
+                    <span dir="auto" className="user-text clip">
+                      {p.text || (p.media.length ? `(${p.media.length} media)` : '')}
+                    </span>
+                  </span>
                 </label>
               ))}
               <FieldError id="decision-posts-error" message={postsError} />

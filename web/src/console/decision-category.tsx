@@ -5,7 +5,13 @@ import { categoryTitle } from '../shared/policy.ts';
 import type { CaseDetail, Policy } from '../shared/types.ts';
 import { FieldError } from './field-error.tsx';
 
-interface Props { detail: CaseDetail; policy?: Policy; value: string; onChange(category: string): void; error?: string }
+interface Props {
+  detail: CaseDetail;
+  policy?: Policy;
+  value: string;
+  onChange(category: string): void;
+  error?: string;
+}
 
 export function DecisionCategory({ detail, policy, value, onChange, error }: Props) {
   const id = useId();
@@ -21,9 +27,17 @@ export function DecisionCategory({ detail, policy, value, onChange, error }: Pro
           {detail.category !== suggested && <> The most severe reason given was {categoryTitle(policy, detail.category)}.</>}
         </p>
       )}
-      <select id={`${id}-category`} value={value} onChange={(e) => onChange(e.target.value)}
-        aria-describedby={[suggested ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
-        {policy?.categories.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+      <select
+        id={`${id}-category`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={[suggested ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+      >
+        {policy?.categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
       </select>
       <FieldError id={`${id}-error`} message={error} />
     </div>

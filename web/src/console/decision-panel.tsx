@@ -17,7 +17,11 @@ import { TemplateConfirm } from './template-confirm.tsx';
 
 const NEEDS_CONFIRMATION: ActionKind[] = ['block', 'remove_posts', 'restrict_in_jurisdiction'];
 
-interface Props { detail: CaseDetail; policy?: Policy; onDecided(): void }
+interface Props {
+  detail: CaseDetail;
+  policy?: Policy;
+  onDecided(): void;
+}
 
 export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const api = useApi();
@@ -44,13 +48,20 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
 
   const template = outcome ? statementTemplate(policy, outcome, category) : '';
   // Until the moderator edits it, the statement follows the chosen outcome and category.
-  useEffect(() => { if (!edited) setStatement(template); }, [template, edited]);
+  useEffect(() => {
+    if (!edited) setStatement(template);
+  }, [template, edited]);
 
   if (!roleAtLeast(user.role, 'moderator')) {
     return <p className="muted">Your role ({user.role}) cannot decide cases. Comment, or escalate the case for senior review.</p>;
   }
 
-  const toggle = <T,>(set: Set<T>, v: T, on: boolean) => { const n = new Set(set); if (on) n.add(v); else n.delete(v); return n; };
+  const toggle = <T,>(set: Set<T>, v: T, on: boolean) => {
+    const n = new Set(set);
+    if (on) n.add(v);
+    else n.delete(v);
+    return n;
+  };
   const chosen = outcome === 'actioned' ? actions : new Set<ActionKind>();
   const focusSoon = (el: { current: HTMLElement | null }) => requestAnimationFrame(() => el.current?.focus());
 
@@ -101,9 +112,16 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
 
       {outcome === 'actioned' && (
         <>
-          <DecisionActions detail={detail} senior={senior} actions={actions} postIds={postIds}
-            onToggleAction={(a, on) => setActions((s) => toggle(s, a, on))} onTogglePost={(p, on) => setPostIds((s) => toggle(s, p, on))}
-            actionsError={fieldMessage(error, 'actions')} postsError={fieldMessage(error, 'postIds')} />
+          <DecisionActions
+            detail={detail}
+            senior={senior}
+            actions={actions}
+            postIds={postIds}
+            onToggleAction={(a, on) => setActions((s) => toggle(s, a, on))}
+            onTogglePost={(p, on) => setPostIds((s) => toggle(s, p, on))}
+            actionsError={fieldMessage(error, 'actions')}
+            postsError={fieldMessage(error, 'postIds')}
+          />
           <DecisionCategory detail={detail} policy={policy} value={category} onChange={setCategory} error={fieldMessage(error, 'category')} />
         </>
       )}
@@ -111,13 +129,33 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
       {outcome && (
         <div className="field">
           <label htmlFor={`${id}-statement`}>Statement of reasons</label>
-          <p className="hint" id={`${id}-statement-hint`}>Sent to every reporter and to the owner. Edit it to say what you found.</p>
-          <textarea id={`${id}-statement`} ref={statementRef} dir="auto" rows={6} maxLength={5000} required value={statement}
+          <p className="hint" id={`${id}-statement-hint`}>
+            Sent to every reporter and to the owner. Edit it to say what you found.
+          </p>
+          <textarea
+            id={`${id}-statement`}
+            ref={statementRef}
+            dir="auto"
+            rows={6}
+            maxLength={5000}
+            required
+            value={statement}
             aria-describedby={`${id}-statement-hint${statementError ? ` ${id}-statement-error` : ''}`}
-            onChange={(e) => { setStatement(e.target.value); setEdited(true); }} />
+            onChange={(e) => {
+              setStatement(e.target.value);
+              setEdited(true);
+            }}
+          />
           <FieldError id={`${id}-statement-error`} message={statementError} />
           {edited && statement !== template && (
-            <button type="button" className="link-button" onClick={() => { setEdited(false); setStatement(template); }}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setEdited(false);
+                setStatement(template);
+              }}
+            >
               Use the template again
             </button>
           )}
@@ -126,18 +164,45 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
 
       <ErrorMessage error={error} title="The decision was not recorded" />
       {outcome && askTemplate ? (
-        <TemplateConfirm outcome={outcome} category={category} policy={policy} reporterCount={detail.reporterCount} busy={busy}
-          onSend={proceed} onEdit={() => { setAskedAbout(undefined); focusSoon(statementRef); }} />
+        <TemplateConfirm
+          outcome={outcome}
+          category={category}
+          policy={policy}
+          reporterCount={detail.reporterCount}
+          busy={busy}
+          onSend={proceed}
+          onEdit={() => {
+            setAskedAbout(undefined);
+            focusSoon(statementRef);
+          }}
+        />
       ) : (
         <div className="decide-row">
-          <button type="submit" ref={submitRef} className="primary" disabled={busy || !outcome}
-            aria-describedby={outcome ? undefined : `${id}-decide-hint`}>{busy ? 'Deciding…' : 'Decide'}</button>
-          {!outcome && <p className="hint" id={`${id}-decide-hint`}>Choose an outcome first.</p>}
+          <button type="submit" ref={submitRef} className="primary" disabled={busy || !outcome} aria-describedby={outcome ? undefined : `${id}-decide-hint`}>
+            {busy ? 'Deciding…' : 'Decide'}
+          </button>
+          {!outcome && (
+            <p className="hint" id={`${id}-decide-hint`}>
+              Choose an outcome first.
+            </p>
+          )}
         </div>
       )}
 
-      <DecisionConfirm open={confirming} busy={busy} detail={detail} policy={policy} actions={chosen} postCount={postIds.size}
-        category={category} onConfirm={() => void send()} onCancel={() => { setConfirming(false); focusSoon(submitRef); }} />
+      <DecisionConfirm
+        open={confirming}
+        busy={busy}
+        detail={detail}
+        policy={policy}
+        actions={chosen}
+        postCount={postIds.size}
+        category={category}
+        onConfirm={() => void send()}
+        onCancel={() => {
+          setConfirming(false);
+          focusSoon(submitRef);
+        }}
+      />
     </form>
   );
 }

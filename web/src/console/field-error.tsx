@@ -7,5 +7,10 @@ export function fieldMessage(error: ApiError | undefined, ...fields: string[]): 
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
-  return <p id={id} className="field-error"><span aria-hidden="true">⚠ </span>{message}</p>;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  );
 }

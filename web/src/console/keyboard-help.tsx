@@ -17,11 +17,20 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose(): void
     <Dialog open={open} title="Keyboard shortcuts" onClose={onClose} initialFocus={close}>
       <dl className="shortcuts">
         {QUEUE_KEYS.map(([k, what]) => (
-          <div key={k}><dt><kbd>{k}</kbd></dt><dd>{what}</dd></div>
+          <div key={k}>
+            <dt>
+              <kbd>{k}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
         ))}
       </dl>
       <p className="muted">Shortcuts are off while you type in a field.</p>
-      <div className="dialog-actions"><button ref={close} type="button" onClick={onClose}>Close</button></div>
+      <div className="dialog-actions">
+        <button ref={close} type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Dialog>
   );
 }

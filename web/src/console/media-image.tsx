@@ -5,7 +5,11 @@ import { formatBytes } from '../shared/format.ts';
 import type { Media } from '../shared/types.ts';
 import { useWellbeing } from './wellbeing.tsx';
 
-interface Props { media: Media; revealKey: string; description: string }
+interface Props {
+  media: Media;
+  revealKey: string;
+  description: string;
+}
 
 export function MediaImage({ media, revealKey, description }: Props) {
   const { keepBlurred, revealed, reveal } = useWellbeing();
@@ -15,10 +19,18 @@ export function MediaImage({ media, revealKey, description }: Props) {
   return (
     <figure className="media">
       <div className={hidden ? 'media-frame is-blurred' : 'media-frame is-revealed'}>
-        {failed
-          ? <p className="media-missing">The image cannot be shown here: it may have been removed, blocked or held for review.</p>
-          : <img src={`/media/${encodeURIComponent(media.id)}`} alt={hidden ? `${description} (hidden)` : description}
-              width={media.width} height={media.height} loading="lazy" onError={() => setFailed(true)} />}
+        {failed ? (
+          <p className="media-missing">The image cannot be shown here: it may have been removed, blocked or held for review.</p>
+        ) : (
+          <img
+            src={`/media/${encodeURIComponent(media.id)}`}
+            alt={hidden ? `${description} (hidden)` : description}
+            width={media.width}
+            height={media.height}
+            loading="lazy"
+            onError={() => setFailed(true)}
+          />
+        )}
         {!failed && hidden && (
           <button type="button" className="media-reveal" onClick={() => reveal(revealKey)}>
             Show image<span className="visually-hidden">: {description}</span>
@@ -30,7 +42,10 @@ export function MediaImage({ media, revealKey, description }: Props) {
           </button>
         )}
       </div>
-      <figcaption>{media.mime}, {size}{formatBytes(media.size)}</figcaption>
+      <figcaption>
+        {media.mime}, {size}
+        {formatBytes(media.size)}
+      </figcaption>
     </figure>
   );
 }
@@ -40,7 +55,9 @@ export function MediaFile({ media }: { media: Media }) {
   return (
     <p className="media-file">
       File: {media.mime}, {formatBytes(media.size)} ·{' '}
-      <a href={`/media/${encodeURIComponent(media.id)}`} download>Download</a>
+      <a href={`/media/${encodeURIComponent(media.id)}`} download>
+        Download
+      </a>
     </p>
   );
 }

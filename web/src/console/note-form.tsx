@@ -4,7 +4,11 @@ import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { useApi } from './session.tsx';
 
-interface Props { caseId: string; kind: 'comment' | 'escalate'; onDone(): void }
+interface Props {
+  caseId: string;
+  kind: 'comment' | 'escalate';
+  onDone(): void;
+}
 
 const TEXT = {
   comment: { label: 'Your comment', hint: 'Visible to staff only.', button: 'Add comment' },
@@ -38,11 +42,23 @@ export function NoteForm({ caseId, kind, onDone }: Props) {
     <form onSubmit={submit} className="stack note-form">
       <div className="field">
         <label htmlFor={`${id}-text`}>{t.label}</label>
-        <p className="hint" id={`${id}-hint`}>{t.hint}</p>
+        <p className="hint" id={`${id}-hint`}>
+          {t.hint}
+        </p>
       </div>
-      <textarea id={`${id}-text`} aria-describedby={`${id}-hint`} dir="auto" rows={3} required maxLength={5000}
-        value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="submit" disabled={busy || text.trim() === ''}>{busy ? 'Sending…' : t.button}</button>
+      <textarea
+        id={`${id}-text`}
+        aria-describedby={`${id}-hint`}
+        dir="auto"
+        rows={3}
+        required
+        maxLength={5000}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" disabled={busy || text.trim() === ''}>
+        {busy ? 'Sending…' : t.button}
+      </button>
       <ErrorMessage error={error} />
     </form>
   );

@@ -6,8 +6,15 @@ export function OneTimeSecret({ title, secret, what, onDismiss }: { title: strin
     <section className="one-time" aria-label={title}>
       <p className="one-time-title">{title}</p>
       <p>It is shown only this once. Copy it now and pass it on safely.</p>
-      <p><code className="secret">{secret}</code></p>
-      <p className="row"><CopyButton text={secret} what={what} /> <button type="button" onClick={onDismiss}>I have saved it</button></p>
+      <p>
+        <code className="secret">{secret}</code>
+      </p>
+      <p className="row">
+        <CopyButton text={secret} what={what} />{' '}
+        <button type="button" onClick={onDismiss}>
+          I have saved it
+        </button>
+      </p>
     </section>
   );
 }

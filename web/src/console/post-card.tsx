@@ -8,16 +8,22 @@ export function PostCard({ post, context }: { post: PostView; context: string })
   return (
     <article className={post.reported ? 'post reported' : 'post'} aria-label={`Post ${post.number}`}>
       <header className="post-head">
-        <a className="post-number" href={post.link} target="_blank" rel="noreferrer noopener">Post #{post.number}</a>
+        <a className="post-number" href={post.link} target="_blank" rel="noreferrer noopener">
+          Post #{post.number}
+        </a>
         <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         {post.reported && <span className="flag-reported">Reported</span>}
       </header>
       {post.text && <UserText as="p" className="post-text" text={post.text} />}
       {post.media.length > 0 && (
         <div className="post-media">
-          {post.media.map((m, i) => m.mime.startsWith('image/')
-            ? <MediaImage key={m.id} media={m} revealKey={`${context}:${post.id}:${m.id}`} description={`Image ${i + 1} of post ${post.number}`} />
-            : <MediaFile key={m.id} media={m} />)}
+          {post.media.map((m, i) =>
+            m.mime.startsWith('image/') ? (
+              <MediaImage key={m.id} media={m} revealKey={`${context}:${post.id}:${m.id}`} description={`Image ${i + 1} of post ${post.number}`} />
+            ) : (
+              <MediaFile key={m.id} media={m} />
+            ),
+          )}
         </div>
       )}
     </article>

@@ -5,13 +5,19 @@ import { label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
 import type { Policy } from '../shared/types.ts';
 import type { QueueFilter } from './queue-filter.ts';
 
-interface Props { filter: QueueFilter; policy?: Policy; onChange(f: QueueFilter): void }
+interface Props {
+  filter: QueueFilter;
+  policy?: Policy;
+  onChange(f: QueueFilter): void;
+}
 
 export function QueueFilters({ filter: fromAddress, policy, onChange }: Props) {
   // The address updates in a transition; a local copy keeps the controls from flickering back meanwhile.
   const [filter, setFilter] = useState(fromAddress);
   const key = JSON.stringify(fromAddress);
-  useEffect(() => { setFilter(JSON.parse(key) as QueueFilter); }, [key]);
+  useEffect(() => {
+    setFilter(JSON.parse(key) as QueueFilter);
+  }, [key]);
   const set = (patch: Partial<QueueFilter>) => {
     const next = { ...filter, ...patch };
     setFilter(next);
@@ -23,21 +29,33 @@ export function QueueFilters({ filter: fromAddress, policy, onChange }: Props) {
         <span>State</span>
         <select value={filter.state ?? ''} onChange={(e) => set({ state: e.target.value || undefined })}>
           <option value="">All open</option>
-          {CASE_STATES.map((s) => <option key={s} value={s}>{label(STATE_LABEL, s)}</option>)}
+          {CASE_STATES.map((s) => (
+            <option key={s} value={s}>
+              {label(STATE_LABEL, s)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Category</span>
         <select value={filter.category ?? ''} onChange={(e) => set({ category: e.target.value || undefined })}>
           <option value="">All categories</option>
-          {policy?.categories.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+          {policy?.categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>Source</span>
         <select value={filter.source ?? ''} onChange={(e) => set({ source: e.target.value || undefined })}>
           <option value="">All sources</option>
-          {SOURCES.map((s) => <option key={s} value={s}>{label(SOURCE_LABEL, s)}</option>)}
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {label(SOURCE_LABEL, s)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">

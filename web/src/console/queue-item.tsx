@@ -10,7 +10,15 @@ import type { QueuedCase } from './use-queue.ts';
 /** Priority scores are fractional; whole numbers read faster once they are large. */
 export const formatPriority = (p: number) => p.toLocaleString('en', { maximumFractionDigits: p >= 10 ? 0 : 1 });
 
-interface Props { item: QueuedCase; selected: boolean; now: number; policy?: Policy; userId: string; onFocus(): void; ref?: Ref<HTMLAnchorElement> }
+interface Props {
+  item: QueuedCase;
+  selected: boolean;
+  now: number;
+  policy?: Policy;
+  userId: string;
+  onFocus(): void;
+  ref?: Ref<HTMLAnchorElement>;
+}
 
 export function QueueItem({ item: c, selected, now, policy, userId, onFocus, ref }: Props) {
   const subject = c.subjectLabel || c.subject.id;
@@ -18,19 +26,28 @@ export function QueueItem({ item: c, selected, now, policy, userId, onFocus, ref
   return (
     <li className={selected ? 'queue-item selected' : 'queue-item'} data-case-id={c.id}>
       <div className="queue-priority" title="Priority">
-        <span className="visually-hidden">Priority </span>{formatPriority(c.priority)}
+        <span className="visually-hidden">Priority </span>
+        {formatPriority(c.priority)}
       </div>
       <div className="queue-main">
         <Link ref={ref} to={`/console/cases/${c.id}`} className="queue-link" onFocus={onFocus} aria-current={selected ? 'true' : undefined}>
           <span className="kind-badge">{label(KIND_LABEL, c.subject.kind)}</span>{' '}
-          <span dir="auto" className="user-text">{subject}</span>
+          <span dir="auto" className="user-text">
+            {subject}
+          </span>
         </Link>
         <p className="queue-meta">
           <span>{categoryTitle(policy, c.category)}</span>
-          <span>{c.reportCount} {c.reportCount === 1 ? 'report' : 'reports'} from {c.reporterCount} {c.reporterCount === 1 ? 'reporter' : 'reporters'}</span>
+          <span>
+            {c.reportCount} {c.reportCount === 1 ? 'report' : 'reports'} from {c.reporterCount} {c.reporterCount === 1 ? 'reporter' : 'reporters'}
+          </span>
           <span>{c.sources.map((s) => label(SOURCE_LABEL, s)).join(', ')}</span>
           {c.reach > 0 && <span>Reach {c.reach.toLocaleString('en')}</span>}
-          {c.lifeAtRisk && <span className="flag-danger"><span aria-hidden="true">⚑ </span>Life at risk</span>}
+          {c.lifeAtRisk && (
+            <span className="flag-danger">
+              <span aria-hidden="true">⚑ </span>Life at risk
+            </span>
+          )}
         </p>
       </div>
       <div className="queue-status">

@@ -32,7 +32,9 @@ export function QueuePage() {
   const links = useRef<Array<HTMLAnchorElement | null>>([]);
   const cases = q.cases ?? [];
 
-  useEffect(() => { setSelected((s) => Math.min(s, Math.max(0, cases.length - 1))); }, [cases.length]);
+  useEffect(() => {
+    setSelected((s) => Math.min(s, Math.max(0, cases.length - 1)));
+  }, [cases.length]);
 
   const move = (delta: number) => {
     if (cases.length === 0) return;
@@ -51,14 +53,23 @@ export function QueuePage() {
     }
   }
 
-  useQueueKeys({
-    next: () => move(1),
-    previous: () => move(-1),
-    open: () => { const c = cases[selected]; if (c) navigate(`/console/cases/${c.id}`); },
-    claim: () => void claim(cases[selected]),
-    refresh: () => { void q.refresh(); setAnnounce('Queue refreshed.'); },
-    help: () => setHelp(true),
-  }, !help);
+  useQueueKeys(
+    {
+      next: () => move(1),
+      previous: () => move(-1),
+      open: () => {
+        const c = cases[selected];
+        if (c) navigate(`/console/cases/${c.id}`);
+      },
+      claim: () => void claim(cases[selected]),
+      refresh: () => {
+        void q.refresh();
+        setAnnounce('Queue refreshed.');
+      },
+      help: () => setHelp(true),
+    },
+    !help,
+  );
 
   return (
     <div className="queue-page">
@@ -71,19 +82,41 @@ export function QueuePage() {
       </div>
       <QueueCounts counts={q.counts} />
       <QueueFilters filter={filter} policy={policy} onChange={(f) => setParams(paramsFromFilter(f), { replace: true })} />
-      <div className="visually-hidden" role="status" aria-live="polite">{announce}</div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </div>
       <ErrorMessage error={q.error} title="Could not load the queue" />
-      {q.cases === undefined && !q.error && <p className="loading" role="status">Loading cases…</p>}
+      {q.cases === undefined && !q.error && (
+        <p className="loading" role="status">
+          Loading cases…
+        </p>
+      )}
       {q.cases?.length === 0 && <p className="empty">No cases match these filters.</p>}
       {cases.length > 0 && (
         <ol className="queue" aria-label={filter.sort === 'age' ? 'Cases, oldest first' : 'Cases, highest priority first'}>
           {cases.map((c, i) => (
-            <QueueItem key={c.id} ref={(el) => { links.current[i] = el; }} item={c} selected={i === selected} now={now}
-              policy={policy} userId={user.id} onFocus={() => setSelected(i)} />
+            <QueueItem
+              key={c.id}
+              ref={(el) => {
+                links.current[i] = el;
+              }}
+              item={c}
+              selected={i === selected}
+              now={now}
+              policy={policy}
+              userId={user.id}
+              onFocus={() => setSelected(i)}
+            />
           ))}
         </ol>
       )}
-      {q.nextCursor && <p><button type="button" onClick={() => void q.loadMore()}>Load more cases</button></p>}
+      {q.nextCursor && (
+        <p>
+          <button type="button" onClick={() => void q.loadMore()}>
+            Load more cases
+          </button>
+        </p>
+      )}
       <KeyboardHelp open={help} onClose={() => setHelp(false)} />
     </div>
   );

@@ -10,11 +10,18 @@ export function RelatedCases({ cases, policy }: { cases: RelatedCase[]; policy?:
     <ul className="related">
       {cases.map((c) => (
         <li key={c.id}>
-          <Link to={`/console/cases/${c.id}`}>{label(KIND_LABEL, c.subject.kind)} <span dir="auto" className="user-text">{c.subjectLabel || c.subject.id}</span></Link>
+          <Link to={`/console/cases/${c.id}`}>
+            {label(KIND_LABEL, c.subject.kind)}{' '}
+            <span dir="auto" className="user-text">
+              {c.subjectLabel || c.subject.id}
+            </span>
+          </Link>
           <span>{categoryTitle(policy, c.category)}</span>
           <span className={`state-badge state-${c.state}`}>{label(STATE_LABEL, c.state)}</span>
           {c.outcome && <span>{label(OUTCOME_LABEL, c.outcome)}</span>}
-          <time dateTime={c.createdAt} className="muted">{formatDateTime(c.createdAt)}</time>
+          <time dateTime={c.createdAt} className="muted">
+            {formatDateTime(c.createdAt)}
+          </time>
         </li>
       ))}
     </ul>

@@ -6,7 +6,12 @@ import { label, SOURCE_LABEL } from '../shared/format.ts';
 import type { Policy, ReportSplit } from '../shared/types.ts';
 
 function joined(parts: Array<[key: string, node: ReactNode]>) {
-  return parts.map(([key, node], i) => <span key={key}>{i > 0 && <span aria-hidden="true"> · </span>}{node}</span>);
+  return parts.map(([key, node], i) => (
+    <span key={key}>
+      {i > 0 && <span aria-hidden="true"> · </span>}
+      {node}
+    </span>
+  ));
 }
 
 export function ReportSplitFacts({ split, policy }: { split: ReportSplit; policy?: Policy }) {
@@ -15,13 +20,35 @@ export function ReportSplitFacts({ split, policy }: { split: ReportSplit; policy
     <dl className="facts compact report-split" aria-label="How the reports split">
       <div>
         <dt>Reasons</dt>
-        <dd className="split-reasons">{joined(split.byCategory.map((c) => [c.category,
-          <>{c.reports} {categoryTitle(policy, c.category)}{c.reporters < c.reports && <span className="muted"> ({c.reporters} {c.reporters === 1 ? 'reporter' : 'reporters'})</span>}</>,
-        ]))}</dd>
+        <dd className="split-reasons">
+          {joined(
+            split.byCategory.map((c) => [
+              c.category,
+              <>
+                {c.reports} {categoryTitle(policy, c.category)}
+                {c.reporters < c.reports && (
+                  <span className="muted">
+                    {' '}
+                    ({c.reporters} {c.reporters === 1 ? 'reporter' : 'reporters'})
+                  </span>
+                )}
+              </>,
+            ]),
+          )}
+        </dd>
       </div>
       <div>
         <dt>Sources</dt>
-        <dd className="split-sources">{joined(split.bySource.map((s) => [s.source, <>{s.reports} {label(SOURCE_LABEL, s.source)}</>]))}</dd>
+        <dd className="split-sources">
+          {joined(
+            split.bySource.map((s) => [
+              s.source,
+              <>
+                {s.reports} {label(SOURCE_LABEL, s.source)}
+              </>,
+            ]),
+          )}
+        </dd>
       </div>
     </dl>
   );

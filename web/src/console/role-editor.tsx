@@ -12,33 +12,64 @@ const MAY: Record<Role, string> = {
   admin: 'Admins also manage staff users and their roles, API keys and hash banks, and read the audit log.',
 };
 
-interface Props { email: string; role: Role; self: boolean; onSave(role: Role): Promise<void> }
+interface Props {
+  email: string;
+  role: Role;
+  self: boolean;
+  onSave(role: Role): Promise<void>;
+}
 
 export function RoleEditor({ email, role, self, onSave }: Props) {
   const [draft, setDraft] = useState(role);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const select = useRef<HTMLSelectElement>(null);
-  useEffect(() => { setDraft(role); }, [role]);
+  useEffect(() => {
+    setDraft(role);
+  }, [role]);
   // The dialog hands focus back to Save, which may be gone by then: go back to the menu.
   const backToMenu = () => requestAnimationFrame(() => select.current?.focus());
 
   async function save() {
     setBusy(true);
-    try { await onSave(draft); } finally { setBusy(false); setConfirming(false); backToMenu(); }
+    try {
+      await onSave(draft);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+      backToMenu();
+    }
   }
 
   return (
     <div className="row role-editor">
       <select ref={select} aria-label={`Role of ${email}`} value={draft} disabled={self} onChange={(e) => setDraft(e.target.value as Role)}>
-        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
       </select>
       {draft !== role && (
-        <button type="button" className="primary" aria-label={`Save role of ${email}`} onClick={() => setConfirming(true)}>Save</button>
+        <button type="button" className="primary" aria-label={`Save role of ${email}`} onClick={() => setConfirming(true)}>
+          Save
+        </button>
       )}
-      <ConfirmDialog open={confirming} busy={busy} title={`Make ${email} ${AS[draft]}?`} confirmLabel={`Make ${draft}`}
-        onConfirm={() => void save()} onCancel={() => { setConfirming(false); setDraft(role); backToMenu(); }}>
-        <p>{email} is {AS[role]} now. {MAY[draft]} The change applies from their next request.</p>
+      <ConfirmDialog
+        open={confirming}
+        busy={busy}
+        title={`Make ${email} ${AS[draft]}?`}
+        confirmLabel={`Make ${draft}`}
+        onConfirm={() => void save()}
+        onCancel={() => {
+          setConfirming(false);
+          setDraft(role);
+          backToMenu();
+        }}
+      >
+        <p>
+          {email} is {AS[role]} now. {MAY[draft]} The change applies from their next request.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -6,10 +6,7 @@ import { createApiClient, type ApiClient } from '../shared/api.ts';
 import { ApiError } from '../shared/api-error.ts';
 import type { Role, SessionInfo, StaffUser } from '../shared/types.ts';
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'signed_out'; notice?: string }
-  | { status: 'signed_in'; session: SessionInfo };
+export type SessionState = { status: 'loading' } | { status: 'signed_out'; notice?: string } | { status: 'signed_in'; session: SessionInfo };
 
 interface SessionContextValue {
   state: SessionState;
@@ -27,23 +24,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const csrf = useRef<string | undefined>(undefined);
 
-  const api = useMemo(() => createApiClient({
-    csrfToken: () => csrf.current,
-    refreshCsrf: async () => {
-      try {
-        const s = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-        if (!s.ok) return false;
-        const session = await s.json() as SessionInfo;
-        csrf.current = session.csrfToken;
-        setState({ status: 'signed_in', session });
-        return true;
-      } catch { return false; }
-    },
-    onUnauthorized: () => {
-      csrf.current = undefined;
-      setState((s) => (s.status === 'signed_in' ? { status: 'signed_out', notice: EXPIRED } : s));
-    },
-  }), []);
+  const api = useMemo(
+    () =>
+      createApiClient({
+        csrfToken: () => csrf.current,
+        refreshCsrf: async () => {
+          try {
+            const s = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+            if (!s.ok) return false;
+            const session = (await s.json()) as SessionInfo;
+            csrf.current = session.csrfToken;
+            setState({ status: 'signed_in', session });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        onUnauthorized: () => {
+          csrf.current = undefined;
+          setState((s) => (s.status === 'signed_in' ? { status: 'signed_out', notice: EXPIRED } : s));
+        },
+      }),
+    [],
+  );
 
   const accept = useCallback((session: SessionInfo) => {
     csrf.current = session.csrfToken;
@@ -66,19 +69,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!expiresAt) return;
     const ms = new Date(expiresAt).getTime() - Date.now();
     if (!(ms > 0)) return;
-    const t = window.setTimeout(() => {
-      csrf.current = undefined;
-      setState({ status: 'signed_out', notice: EXPIRED });
-    }, Math.min(ms, 2 ** 31 - 1));
+    const t = window.setTimeout(
+      () => {
+        csrf.current = undefined;
+        setState({ status: 'signed_out', notice: EXPIRED });
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
     return () => window.clearTimeout(t);
   }, [expiresAt]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    accept(await api.post<SessionInfo>('/api/v1/session', { email, password }, { quiet401: true }));
-  }, [api, accept]);
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      accept(await api.post<SessionInfo>('/api/v1/session', { email, password }, { quiet401: true }));
+    },
+    [api, accept],
+  );
 
   const signOut = useCallback(async () => {
-    try { await api.del('/api/v1/session', { quiet401: true }); } catch { /* signed out either way */ }
+    try {
+      await api.del('/api/v1/session', { quiet401: true });
+    } catch {
+      /* signed out either way */
+    }
     csrf.current = undefined;
     setState({ status: 'signed_out', notice: 'You have signed out.' });
   }, [api]);

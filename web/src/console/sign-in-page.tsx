@@ -15,7 +15,9 @@ export function SignInPage({ notice }: { notice?: string }) {
   const emailField = useRef<HTMLInputElement>(null);
 
   // Signing in is all this page is for: start in the first field.
-  useEffect(() => { emailField.current?.focus(); }, []);
+  useEffect(() => {
+    emailField.current?.focus();
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,7 +35,9 @@ export function SignInPage({ notice }: { notice?: string }) {
     <main id="main" className="sign-in">
       <h1>Vigil console</h1>
       <p className="muted">Sign in with your staff account.</p>
-      <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+      <div role="status" aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
       <form onSubmit={submit} className="stack" aria-describedby={error ? 'sign-in-error' : undefined}>
         <label className="field">
           <span>Email</span>
@@ -43,9 +47,13 @@ export function SignInPage({ notice }: { notice?: string }) {
           <span>Password</span>
           <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
-      <div id="sign-in-error"><ErrorMessage error={error} title="Could not sign in" /></div>
+      <div id="sign-in-error">
+        <ErrorMessage error={error} title="Could not sign in" />
+      </div>
     </main>
   );
 }

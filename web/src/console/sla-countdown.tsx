@@ -2,7 +2,11 @@
 // colour, so it never depends on colour alone.
 import { formatDuration } from '../shared/format.ts';
 
-interface Props { dueAtLocal: number; now: number; decided?: boolean }
+interface Props {
+  dueAtLocal: number;
+  now: number;
+  decided?: boolean;
+}
 
 export function SlaCountdown({ dueAtLocal, now, decided }: Props) {
   if (decided) return <span className="sla sla-done">Decided</span>;

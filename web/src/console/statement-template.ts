@@ -7,9 +7,13 @@ const NO_VIOLATION = 'We reviewed the reported content against our publishing po
 export function statementTemplate(policy: Policy | undefined, outcome: Outcome, categoryId: string): string {
   if (!policy) return '';
   switch (outcome) {
-    case 'actioned': return policy.categories.find((c) => c.id === categoryId)?.statement ?? '';
-    case 'protected_expression': return policy.protectedExpression.statement;
-    case 'out_of_scope': return policy.scope.outOfScopeStatement;
-    case 'no_violation': return NO_VIOLATION;
+    case 'actioned':
+      return policy.categories.find((c) => c.id === categoryId)?.statement ?? '';
+    case 'protected_expression':
+      return policy.protectedExpression.statement;
+    case 'out_of_scope':
+      return policy.scope.outOfScopeStatement;
+    case 'no_violation':
+      return NO_VIOLATION;
   }
 }

@@ -6,8 +6,13 @@ import { OUTCOME_LABEL } from '../shared/format.ts';
 import type { Outcome, Policy } from '../shared/types.ts';
 
 interface Props {
-  outcome: Outcome; category: string; policy?: Policy; reporterCount: number; busy: boolean;
-  onSend(): void; onEdit(): void;
+  outcome: Outcome;
+  category: string;
+  policy?: Policy;
+  reporterCount: number;
+  busy: boolean;
+  onSend(): void;
+  onEdit(): void;
 }
 
 function recipients(outcome: Outcome, reporterCount: number): string {
@@ -20,17 +25,32 @@ function recipients(outcome: Outcome, reporterCount: number): string {
 export function TemplateConfirm({ outcome, category, policy, reporterCount, busy, onSend, onEdit }: Props) {
   const id = useId();
   const edit = useRef<HTMLButtonElement>(null);
-  useEffect(() => { edit.current?.focus(); }, []);
-  const what = outcome === 'actioned'
-    ? <>the policy’s template for <strong>{categoryTitle(policy, category)}</strong></>
-    : <>the standard <strong>{OUTCOME_LABEL[outcome]}</strong> statement</>;
+  useEffect(() => {
+    edit.current?.focus();
+  }, []);
+  const what =
+    outcome === 'actioned' ? (
+      <>
+        the policy’s template for <strong>{categoryTitle(policy, category)}</strong>
+      </>
+    ) : (
+      <>
+        the standard <strong>{OUTCOME_LABEL[outcome]}</strong> statement
+      </>
+    );
   return (
     <fieldset className="template-confirm" aria-describedby={`${id}-body`}>
       <legend className="template-confirm-title">Send the template unchanged?</legend>
-      <p id={`${id}-body`}>You have not edited the statement of reasons. Deciding now sends {what}, word for word, to {recipients(outcome, reporterCount)}.</p>
+      <p id={`${id}-body`}>
+        You have not edited the statement of reasons. Deciding now sends {what}, word for word, to {recipients(outcome, reporterCount)}.
+      </p>
       <div className="row">
-        <button type="button" ref={edit} onClick={onEdit}>Edit the statement</button>
-        <button type="button" className="primary" disabled={busy} onClick={onSend}>Send it unchanged</button>
+        <button type="button" ref={edit} onClick={onEdit}>
+          Edit the statement
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={onSend}>
+          Send it unchanged
+        </button>
       </div>
     </fieldset>
   );

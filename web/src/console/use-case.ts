@@ -11,16 +11,19 @@ export function useCase(id: string) {
   const [fetchedAt, setFetchedAt] = useState(0);
   const [error, setError] = useState<ApiError>();
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    try {
-      const d = await api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal });
-      setDetail(d);
-      setFetchedAt(Date.now());
-      setError(undefined);
-    } catch (err) {
-      if (!isAbort(err)) setError(asApiError(err));
-    }
-  }, [api, id]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      try {
+        const d = await api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`, { signal });
+        setDetail(d);
+        setFetchedAt(Date.now());
+        setError(undefined);
+      } catch (err) {
+        if (!isAbort(err)) setError(asApiError(err));
+      }
+    },
+    [api, id],
+  );
 
   useEffect(() => {
     const ctrl = new AbortController();

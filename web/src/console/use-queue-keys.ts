@@ -26,7 +26,12 @@ export function useQueueKeys(handlers: QueueKeyHandlers, enabled: boolean): void
       if (document.querySelector('dialog[open]')) return;
       const h = latest.current;
       const map: Record<string, () => void> = {
-        j: h.next, k: h.previous, o: h.open, c: h.claim, r: h.refresh, '?': h.help,
+        j: h.next,
+        k: h.previous,
+        o: h.open,
+        c: h.claim,
+        r: h.refresh,
+        '?': h.help,
       };
       // Enter on a focused link or button already does its own thing.
       if (e.key === 'Enter' && !(e.target instanceof HTMLAnchorElement || e.target instanceof HTMLButtonElement)) map.Enter = h.open;

@@ -8,13 +8,14 @@ import { casesUrl, type QueueFilter } from './queue-filter.ts';
 import { useApi } from './session.tsx';
 import { useVisiblePolling } from './use-visible-polling.ts';
 
-export interface QueuedCase extends CaseSummary { dueAtLocal: number }
+export interface QueuedCase extends CaseSummary {
+  dueAtLocal: number;
+}
 
 const PAGE = 50;
 const POLL_MS = 15_000;
 
-const withDue = (cases: CaseSummary[], fetchedAt: number): QueuedCase[] =>
-  cases.map((c) => ({ ...c, dueAtLocal: fetchedAt + c.secondsToDue * 1000 }));
+const withDue = (cases: CaseSummary[], fetchedAt: number): QueuedCase[] => cases.map((c) => ({ ...c, dueAtLocal: fetchedAt + c.secondsToDue * 1000 }));
 
 export function useQueue(current: QueueFilter) {
   const api = useApi();
@@ -58,7 +59,10 @@ export function useQueue(current: QueueFilter) {
     inFlight.current?.abort();
     inFlight.current = null;
     void refresh();
-    return () => { inFlight.current?.abort(); inFlight.current = null; };
+    return () => {
+      inFlight.current?.abort();
+      inFlight.current = null;
+    };
   }, [refresh]);
 
   useVisiblePolling(() => void refresh(), POLL_MS);

@@ -6,13 +6,26 @@ export function useVisiblePolling(poll: () => void, ms: number): void {
   latest.current = poll;
   useEffect(() => {
     let timer: number | undefined;
-    const start = () => { if (timer === undefined) timer = window.setInterval(() => latest.current(), ms); };
-    const stop = () => { if (timer !== undefined) { window.clearInterval(timer); timer = undefined; } };
+    const start = () => {
+      if (timer === undefined) timer = window.setInterval(() => latest.current(), ms);
+    };
+    const stop = () => {
+      if (timer !== undefined) {
+        window.clearInterval(timer);
+        timer = undefined;
+      }
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'visible') { latest.current(); start(); } else stop();
+      if (document.visibilityState === 'visible') {
+        latest.current();
+        start();
+      } else stop();
     };
     if (document.visibilityState === 'visible') start();
     document.addEventListener('visibilitychange', onVisibility);
-    return () => { stop(); document.removeEventListener('visibilitychange', onVisibility); };
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
   }, [ms]);
 }

@@ -15,7 +15,11 @@ interface Wellbeing {
 const WellbeingContext = createContext<Wellbeing | null>(null);
 
 function readSetting(): boolean {
-  try { return localStorage.getItem(STORAGE_KEY) !== 'false'; } catch { return true; }
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== 'false';
+  } catch {
+    return true;
+  }
 }
 
 export function WellbeingProvider({ children }: { children: ReactNode }) {
@@ -24,7 +28,11 @@ export function WellbeingProvider({ children }: { children: ReactNode }) {
   const setKeepBlurred = useCallback((v: boolean) => {
     setState(v);
     reveal(null);
-    try { localStorage.setItem(STORAGE_KEY, String(v)); } catch { /* private mode: this page only */ }
+    try {
+      localStorage.setItem(STORAGE_KEY, String(v));
+    } catch {
+      /* private mode: this page only */
+    }
   }, []);
   const value = useMemo(() => ({ keepBlurred, setKeepBlurred, revealed, reveal }), [keepBlurred, setKeepBlurred, revealed]);
   return <WellbeingContext.Provider value={value}>{children}</WellbeingContext.Provider>;

@@ -7,7 +7,10 @@ import { protectErrorText } from './protect-errors.ts';
 import type { ProtectStatus } from './protect-types.ts';
 import { SubmissionStatus } from './submission-status.tsx';
 
-interface Access { caseNumber: string; pin: string }
+interface Access {
+  caseNumber: string;
+  pin: string;
+}
 
 export function CheckWithdraw({ prefill }: { prefill?: Access }) {
   const id = useId();
@@ -57,15 +60,36 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
       <form className="check-form" onSubmit={(e) => void check(e)}>
         <div className="field">
           <label htmlFor={`${id}-case`}>Case number</label>
-          <input id={`${id}-case`} type="text" required maxLength={32} autoComplete="off" spellCheck={false} autoCapitalize="characters"
-            placeholder="P-1234-5678-9012" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} />
+          <input
+            id={`${id}-case`}
+            type="text"
+            required
+            maxLength={32}
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            placeholder="P-1234-5678-9012"
+            value={caseNumber}
+            onChange={(e) => setCaseNumber(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-pin`}>PIN</label>
-          <input id={`${id}-pin`} type="text" required maxLength={32} autoComplete="off" inputMode="numeric" spellCheck={false}
-            value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            id={`${id}-pin`}
+            type="text"
+            required
+            maxLength={32}
+            autoComplete="off"
+            inputMode="numeric"
+            spellCheck={false}
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </div>
-        <button type="submit" disabled={busy}>{busy && !confirming ? 'Checking…' : 'Check'}</button>
+        <button type="submit" disabled={busy}>
+          {busy && !confirming ? 'Checking…' : 'Check'}
+        </button>
       </form>
       <div aria-live="polite">
         {error && (
@@ -78,14 +102,27 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
         {shown && <SubmissionStatus status={shown.status} />}
       </div>
       {shown && active > 0 && (
-        <button type="button" className="danger" onClick={() => setConfirming(true)}>Withdraw all fingerprints</button>
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          Withdraw all fingerprints
+        </button>
       )}
-      <ConfirmDialog open={confirming} danger busy={busy} title="Withdraw your fingerprints?" confirmLabel="Yes, withdraw and delete"
-        onConfirm={() => void withdraw()} onCancel={() => setConfirming(false)}>
-        <p>{active === 1 ? 'Your fingerprint' : `All ${active} fingerprints`} of case {shown?.status.caseNumber} will be deleted and stop matching at once.
-          New copies of your images would then be posted without being held.</p>
-        <p>Anything already held stays with our reviewers until they decide. This can’t be undone, but you can always send
-          fingerprints again (you would get a new case number).</p>
+      <ConfirmDialog
+        open={confirming}
+        danger
+        busy={busy}
+        title="Withdraw your fingerprints?"
+        confirmLabel="Yes, withdraw and delete"
+        onConfirm={() => void withdraw()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {active === 1 ? 'Your fingerprint' : `All ${active} fingerprints`} of case {shown?.status.caseNumber} will be deleted and stop matching at once. New
+          copies of your images would then be posted without being held.
+        </p>
+        <p>
+          Anything already held stays with our reviewers until they decide. This can’t be undone, but you can always send fingerprints again (you would get a
+          new case number).
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -11,10 +11,17 @@ export const MAX_PIXELS = 100_000_000;
 
 export class DecodeProblem extends Error {
   readonly problem: HashProblem;
-  constructor(problem: HashProblem) { super(problem); this.problem = problem; }
+  constructor(problem: HashProblem) {
+    super(problem);
+    this.problem = problem;
+  }
 }
 
-export interface Pixels { data: Uint8ClampedArray; width: number; height: number }
+export interface Pixels {
+  data: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
 
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 

@@ -4,9 +4,7 @@
 import { DecodeProblem, decodePixels, documentContext } from './decode-pixels.ts';
 import type { HashProblem, HashReply, HashRequest } from './hash-messages.ts';
 
-export type HashOutcome =
-  | { ok: true; hash: string; quality: number; width: number; height: number }
-  | { ok: false; problem: HashProblem };
+export type HashOutcome = { ok: true; hash: string; quality: number; width: number; height: number } | { ok: false; problem: HashProblem };
 
 export interface Hasher {
   /** `onStart` is called when this file's turn comes. */
@@ -14,7 +12,12 @@ export interface Hasher {
   close(): void;
 }
 
-interface Job { file: File; onStart(): void; resolve(o: HashOutcome): void; decodedHere?: boolean }
+interface Job {
+  file: File;
+  onStart(): void;
+  resolve(o: HashOutcome): void;
+  decodedHere?: boolean;
+}
 
 const problemOf = (err: unknown): HashProblem => (err instanceof DecodeProblem ? err.problem : 'undecodable');
 
@@ -52,12 +55,16 @@ export function createHasher(): Hasher {
   function onReply(r: HashReply) {
     const job = jobs.get(r.id);
     if (!job) return;
-    if (r.kind === 'started') { if (!job.decodedHere) job.onStart(); return; }
-    if (r.kind === 'failed' && r.problem === 'no_canvas' && !job.decodedHere) { void decodeHereFor(r.id, job); return; }
+    if (r.kind === 'started') {
+      if (!job.decodedHere) job.onStart();
+      return;
+    }
+    if (r.kind === 'failed' && r.problem === 'no_canvas' && !job.decodedHere) {
+      void decodeHereFor(r.id, job);
+      return;
+    }
     jobs.delete(r.id);
-    job.resolve(r.kind === 'done'
-      ? { ok: true, hash: r.hash, quality: r.quality, width: r.width, height: r.height }
-      : { ok: false, problem: r.problem });
+    job.resolve(r.kind === 'done' ? { ok: true, hash: r.hash, quality: r.quality, width: r.width, height: r.height } : { ok: false, problem: r.problem });
   }
 
   try {
@@ -78,7 +85,10 @@ export function createHasher(): Hasher {
     hash(file, onStart) {
       return new Promise<HashOutcome>((resolve) => {
         const job: Job = { file, onStart, resolve };
-        if (!worker) { hashOnPage(job); return; }
+        if (!worker) {
+          hashOnPage(job);
+          return;
+        }
         const id = next++;
         jobs.set(id, job);
         worker.postMessage({ id, file } satisfies HashRequest);

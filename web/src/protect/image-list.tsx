@@ -27,15 +27,18 @@ export function ImageList({ items, onRemove, disabled }: { items: ImageItem[]; o
         <li key={item.key} className={`image-item is-${item.state.status}`}>
           <img src={item.thumb} alt="" className="thumb" width={40} height={40} />
           <div className="image-main">
-            <span className="image-name" dir="auto">{item.name}</span>
+            <span className="image-name" dir="auto">
+              {item.name}
+            </span>
             <span className="image-meta">
               {formatBytes(item.size)}
               {item.state.status === 'done' && ` · ${item.state.width} × ${item.state.height}`}
             </span>
             <StateText item={item} />
           </div>
-          <button type="button" className="remove" onClick={() => onRemove(item.key)} disabled={disabled}
-            aria-label={`Remove ${item.name}`}>Remove</button>
+          <button type="button" className="remove" onClick={() => onRemove(item.key)} disabled={disabled} aria-label={`Remove ${item.name}`}>
+            Remove
+          </button>
         </li>
       ))}
     </ul>

@@ -25,13 +25,40 @@ export function ImagePicker({ onFiles, disabled }: { onFiles(files: File[]): voi
   return (
     // Dropping is a pointer shortcut for the labelled file input inside, which keyboards and screen
     // readers use; the zone itself has nothing to announce (role "none", as a plain div).
-    <div role="none" className={over ? 'drop-zone is-over' : 'drop-zone'}
-      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}>
-      <input id={id} type="file" multiple accept="image/*" className="visually-hidden" disabled={disabled}
-        aria-describedby={`${id}-hint`} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
-      <label htmlFor={id} className="choose-button">Choose images</label>
-      <p id={`${id}-hint`} className="hint">or drag them here. You can choose several at once. They stay on this device.</p>
-      {skipped && <p className="field-error" role="status">{skipped}</p>}
+    <div
+      role="none"
+      className={over ? 'drop-zone is-over' : 'drop-zone'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <input
+        id={id}
+        type="file"
+        multiple
+        accept="image/*"
+        className="visually-hidden"
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          take(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <label htmlFor={id} className="choose-button">
+        Choose images
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        or drag them here. You can choose several at once. They stay on this device.
+      </p>
+      {skipped && (
+        <p className="field-error" role="status">
+          {skipped}
+        </p>
+      )}
     </div>
   );
 }

@@ -24,4 +24,6 @@ async function handle(req: HashRequest): Promise<void> {
 }
 
 let queue = Promise.resolve();
-scope.onmessage = (e) => { queue = queue.then(() => handle(e.data)); };
+scope.onmessage = (e) => {
+  queue = queue.then(() => handle(e.data));
+};

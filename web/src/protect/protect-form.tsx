@@ -13,7 +13,8 @@ import { useImageHashes, type ImageItem } from './use-image-hashes.ts';
 /** Fingerprints worth sending, each once (the same image chosen twice gives one). */
 function sendable(items: ImageItem[]) {
   const seen = new Map<string, { pdq: string; quality: number }>();
-  for (const { state: s } of items) if (s.status === 'done' && s.quality >= MIN_QUALITY && !seen.has(s.hash)) seen.set(s.hash, { pdq: s.hash, quality: s.quality });
+  for (const { state: s } of items)
+    if (s.status === 'done' && s.quality >= MIN_QUALITY && !seen.has(s.hash)) seen.set(s.hash, { pdq: s.hash, quality: s.quality });
   return [...seen.values()];
 }
 
@@ -40,11 +41,16 @@ export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void 
     }
   }
 
-  const why = items.length === 0 ? 'Choose at least one image first.'
-    : working ? 'Please wait until every image has been read.'
-    : n === 0 ? 'None of these images can be used. Try clearer or larger copies.'
-    : n > MAX_HASHES ? `You can send up to ${MAX_HASHES} fingerprints at a time. Remove some and send them in a second round.`
-    : '';
+  const why =
+    items.length === 0
+      ? 'Choose at least one image first.'
+      : working
+        ? 'Please wait until every image has been read.'
+        : n === 0
+          ? 'None of these images can be used. Try clearer or larger copies.'
+          : n > MAX_HASHES
+            ? `You can send up to ${MAX_HASHES} fingerprints at a time. Remove some and send them in a second round.`
+            : '';
 
   return (
     <section className="protect-panel" aria-labelledby="choose-h">
@@ -53,9 +59,10 @@ export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void 
       <HashProgress items={items} />
       <ImageList items={items} onRemove={remove} disabled={busy} />
       {lowQuality && (
-        <p className="notice">Some images are too plain, too dark or too small for a reliable fingerprint (quality below {MIN_QUALITY} of 100).
-          A fingerprint like that could match other people’s unrelated pictures, so it is not sent. If you have a larger or
-          clearer copy of the same image, add that instead.</p>
+        <p className="notice">
+          Some images are too plain, too dark or too small for a reliable fingerprint (quality below {MIN_QUALITY} of 100). A fingerprint like that could match
+          other people’s unrelated pictures, so it is not sent. If you have a larger or clearer copy of the same image, add that instead.
+        </p>
       )}
 
       <h2>2. Send the fingerprints</h2>
@@ -66,7 +73,9 @@ export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void 
           <p>{protectErrorText(error)}</p>
         </div>
       )}
-      <p className="hint" id="send-why">{why || 'Sending takes a moment. You will then see your case number and PIN.'}</p>
+      <p className="hint" id="send-why">
+        {why || 'Sending takes a moment. You will then see your case number and PIN.'}
+      </p>
       <button type="button" className="primary send-button" onClick={() => void send()} disabled={busy || Boolean(why)} aria-describedby="send-why">
         {busy ? 'Sending…' : n > 0 ? `Send ${n} fingerprint${n === 1 ? '' : 's'}` : 'Send fingerprints'}
       </button>

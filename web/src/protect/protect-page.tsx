@@ -12,11 +12,11 @@ export function ProtectPage() {
   const [receipt, setReceipt] = useState<ProtectReceipt>();
   return (
     <div className="protect">
-      <div className="protect-about"><ProtectIntro /></div>
+      <div className="protect-about">
+        <ProtectIntro />
+      </div>
       <div className="protect-work">
-        <div aria-live="polite">
-          {receipt && <SubmissionReceipt receipt={receipt} onAnother={() => setReceipt(undefined)} />}
-        </div>
+        <div aria-live="polite">{receipt && <SubmissionReceipt receipt={receipt} onAnother={() => setReceipt(undefined)} />}</div>
         {!receipt && <ProtectForm onSent={setReceipt} />}
         {/* A new key after sending, so the form starts filled in with the new case number and PIN. */}
         <CheckWithdraw key={receipt?.caseNumber ?? 'empty'} prefill={receipt} />

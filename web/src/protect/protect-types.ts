@@ -1,5 +1,9 @@
 // The protect API's answers (src/detection/protect.service.ts).
-export interface ProtectReceipt { caseNumber: string; pin: string; hashes: number }
+export interface ProtectReceipt {
+  caseNumber: string;
+  pin: string;
+  hashes: number;
+}
 
 export type FingerprintStatus = 'active' | 'withdrawn' | 'benign';
 

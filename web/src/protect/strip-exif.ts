@@ -25,8 +25,14 @@ function stripJpeg(b: Uint8Array): Uint8Array {
   while (i + 4 <= b.length) {
     if (b[i] !== 0xff) break; // not a marker: malformed, leave the rest to the decoder
     const marker = b[i + 1];
-    if (marker === 0xff) { i++; continue; } // fill byte
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; } // no length
+    if (marker === 0xff) {
+      i++;
+      continue;
+    } // fill byte
+    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    } // no length
     if (marker === 0xd9 || marker === 0xda) break; // end of image, start of scan
     const length = (b[i + 2] << 8) | b[i + 3];
     if (length < 2) break;

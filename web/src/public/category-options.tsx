@@ -11,11 +11,19 @@ export function CategoryOptions({ policy }: { policy: Policy }) {
   return (
     <>
       <optgroup label="Policy categories">
-        {policy.categories.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+        {policy.categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.title}
+          </option>
+        ))}
       </optgroup>
       {extra.length > 0 && (
         <optgroup label="As listed in the app">
-          {extra.map(([reason, cat]) => <option key={reason} value={reason}>{words(reason)} ({titleOf(cat)})</option>)}
+          {extra.map(([reason, cat]) => (
+            <option key={reason} value={reason}>
+              {words(reason)} ({titleOf(cat)})
+            </option>
+          ))}
         </optgroup>
       )}
     </>

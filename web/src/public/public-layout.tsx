@@ -3,18 +3,26 @@ import { Link, Outlet } from 'react-router';
 export function PublicLayout() {
   return (
     <div className="public">
-      <a href="#main" className="skip-link">Skip to content</a>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="public-header">
-        <Link to="/report" className="brand">Vigil</Link>
+        <Link to="/report" className="brand">
+          Vigil
+        </Link>
         <span className="muted">Trust &amp; safety</span>
-        <Link to="/protect" className="header-link">Protect your intimate images</Link>
+        <Link to="/protect" className="header-link">
+          Protect your intimate images
+        </Link>
       </header>
       <main id="main" className="public-main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="public-footer">
-        <p>Reports about private groups and one-to-one chats are not processed: their content is private and never read.
-          If someone is in danger, contact local emergency services.</p>
+        <p>
+          Reports about private groups and one-to-one chats are not processed: their content is private and never read. If someone is in danger, contact local
+          emergency services.
+        </p>
       </footer>
     </div>
   );

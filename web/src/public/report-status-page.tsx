@@ -11,7 +11,9 @@ import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { AnswerView } from './answer-view.tsx';
 
 const STATUS_LABEL: Record<string, string> = {
-  received: 'Received, waiting for review', in_review: 'Being reviewed', decided: 'Decided',
+  received: 'Received, waiting for review',
+  in_review: 'Being reviewed',
+  decided: 'Decided',
   declined_out_of_scope: 'Not processed (private conversation)',
 };
 
@@ -27,20 +29,34 @@ export function ReportStatusPage() {
     if (!receipt) return;
     const ctrl = new AbortController();
     setError(undefined);
-    publicApi.get<ReportStatusView>(`/api/v1/reports/${encodeURIComponent(id)}`, { headers: { 'x-receipt': receipt }, signal: ctrl.signal })
-      .then(setReport, (err) => { if (!isAbort(err)) setError(asApiError(err)); });
+    publicApi
+      .get<ReportStatusView>(`/api/v1/reports/${encodeURIComponent(id)}`, { headers: { 'x-receipt': receipt }, signal: ctrl.signal })
+      .then(setReport, (err) => {
+        if (!isAbort(err)) setError(asApiError(err));
+      });
     return () => ctrl.abort();
   }, [id, receipt]);
 
   return (
     <div className="narrow-page">
-      <h1>Your report <span className="report-id">{id}</span></h1>
+      <h1>
+        Your report <span className="report-id">{id}</span>
+      </h1>
       {!receipt && <ReceiptForm onReceipt={(r) => setParams({ receipt: r })} />}
-      {error && (error.status === 404
-        ? <div className="error-box" role="alert"><p className="error-title">Report not found</p>
-            <p>No report matches this number and receipt. Check that you used the whole link you were given when you sent the report.</p></div>
-        : <ErrorMessage error={error} title="Could not load your report" />)}
-      {receipt && !report && !error && <p className="loading" role="status">Loading your report…</p>}
+      {error &&
+        (error.status === 404 ? (
+          <div className="error-box" role="alert">
+            <p className="error-title">Report not found</p>
+            <p>No report matches this number and receipt. Check that you used the whole link you were given when you sent the report.</p>
+          </div>
+        ) : (
+          <ErrorMessage error={error} title="Could not load your report" />
+        ))}
+      {receipt && !report && !error && (
+        <p className="loading" role="status">
+          Loading your report…
+        </p>
+      )}
       {report && <ReportStatus report={report} />}
     </div>
   );
@@ -50,29 +66,49 @@ function ReportStatus({ report }: { report: ReportStatusView }) {
   return (
     <div aria-live="polite">
       <dl className="facts">
-        <div><dt>Status</dt><dd className="status">{STATUS_LABEL[report.status] ?? report.status}</dd></div>
-        <div><dt>About</dt><dd>{label(KIND_LABEL, report.subject.kind)} <a href={report.subject.link} rel="noreferrer">{report.subject.link}</a></dd></div>
-        <div><dt>Reason given</dt><dd>{report.categoryTitle}</dd></div>
-        <div><dt>Sent</dt><dd>{formatDateTime(report.createdAt)}</dd></div>
+        <div>
+          <dt>Status</dt>
+          <dd className="status">{STATUS_LABEL[report.status] ?? report.status}</dd>
+        </div>
+        <div>
+          <dt>About</dt>
+          <dd>
+            {label(KIND_LABEL, report.subject.kind)}{' '}
+            <a href={report.subject.link} rel="noreferrer">
+              {report.subject.link}
+            </a>
+          </dd>
+        </div>
+        <div>
+          <dt>Reason given</dt>
+          <dd>{report.categoryTitle}</dd>
+        </div>
+        <div>
+          <dt>Sent</dt>
+          <dd>{formatDateTime(report.createdAt)}</dd>
+        </div>
       </dl>
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
         <ol className="timeline">
           {contentKeys(report.timeline, (t) => `${t.at}:${t.event}`).map(([key, t]) => (
-            <li key={key}><time dateTime={t.at}>{formatDateTime(t.at)}</time> <span>{t.text}</span></li>
+            <li key={key}>
+              <time dateTime={t.at}>{formatDateTime(t.at)}</time> <span>{t.text}</span>
+            </li>
           ))}
         </ol>
       </section>
-      {report.answer
-        ? <AnswerView answer={report.answer} />
-        : <p className="muted">No decision yet. Come back to this page later; the link stays valid.</p>}
+      {report.answer ? <AnswerView answer={report.answer} /> : <p className="muted">No decision yet. Come back to this page later; the link stays valid.</p>}
     </div>
   );
 }
 
 function ReceiptForm({ onReceipt }: { onReceipt(r: string): void }) {
   const [value, setValue] = useState('');
-  const submit = (e: FormEvent) => { e.preventDefault(); if (value.trim()) onReceipt(value.trim()); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (value.trim()) onReceipt(value.trim());
+  };
   return (
     <form onSubmit={submit} className="stack">
       <label className="field" htmlFor="receipt">
@@ -80,7 +116,9 @@ function ReceiptForm({ onReceipt }: { onReceipt(r: string): void }) {
         <span className="hint">The receipt was shown when you sent the report, as part of the status link.</span>
       </label>
       <input id="receipt" required value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" />
-      <button type="submit" className="primary">Show my report</button>
+      <button type="submit" className="primary">
+        Show my report
+      </button>
     </form>
   );
 }

@@ -1,6 +1,9 @@
 // The one error type the web app shows: the API's {"error":{"code","message","details"}} shape, or a
 // network failure described the same way so every screen can print it plainly.
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -17,13 +20,14 @@ export class ApiError extends Error {
   /** The `details[]` entries that name a field, as field → message. */
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter((d): d is FieldProblem =>
-      typeof d === 'object' && d !== null && typeof (d as FieldProblem).field === 'string' && typeof (d as FieldProblem).message === 'string');
+    return this.details.filter(
+      (d): d is FieldProblem =>
+        typeof d === 'object' && d !== null && typeof (d as FieldProblem).field === 'string' && typeof (d as FieldProblem).message === 'string',
+    );
   }
 }
 
-export const networkError = () =>
-  new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
+export const networkError = () => new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
 
 /** Anything thrown, as an ApiError (programming errors keep their message). */
 export function asApiError(err: unknown): ApiError {

@@ -33,12 +33,12 @@ export interface ApiClient {
 
 async function errorFrom(res: Response): Promise<ApiError> {
   try {
-    const body = await res.json() as { error?: { code?: string; message?: string; details?: unknown } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     if (body?.error?.code) return new ApiError(res.status, body.error.code, body.error.message ?? res.statusText, body.error.details);
-  } catch { /* not JSON: fall through */ }
-  const message = res.status >= 500
-    ? `The server had a problem (HTTP ${res.status}). Try again in a moment.`
-    : `The request failed (HTTP ${res.status}).`;
+  } catch {
+    /* not JSON: fall through */
+  }
+  const message = res.status >= 500 ? `The server had a problem (HTTP ${res.status}). Try again in a moment.` : `The request failed (HTTP ${res.status}).`;
   return new ApiError(res.status, `http_${res.status}`, message);
 }
 
@@ -47,7 +47,7 @@ export function createApiClient(hooks: ApiHooks = {}): ApiClient {
     try {
       return await send<T>(method, path, body, opts);
     } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'csrf_failed' && hooks.refreshCsrf && await hooks.refreshCsrf())) throw err;
+      if (!(err instanceof ApiError && err.code === 'csrf_failed' && hooks.refreshCsrf && (await hooks.refreshCsrf()))) throw err;
       return send<T>(method, path, body, opts);
     }
   }
@@ -60,7 +60,10 @@ export function createApiClient(hooks: ApiHooks = {}): ApiClient {
     let res: Response;
     try {
       res = await fetch(path, {
-        method, headers, credentials: hooks.credentials ?? 'same-origin', signal: opts.signal,
+        method,
+        headers,
+        credentials: hooks.credentials ?? 'same-origin',
+        signal: opts.signal,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {

@@ -19,7 +19,9 @@ export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfi
     <Dialog open={open} title={title} onClose={onCancel} initialFocus={cancel}>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
-        <button ref={cancel} type="button" onClick={onCancel}>Cancel</button>
+        <button ref={cancel} type="button" onClick={onCancel}>
+          Cancel
+        </button>
         <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
           {busy ? 'Working…' : confirmLabel}
         </button>

@@ -27,11 +27,21 @@ export function Dialog({ open, title, onClose, children, className, initialFocus
   }, [open, initialFocus]);
 
   return (
-    <dialog ref={ref} className={className ? `dialog ${className}` : 'dialog'} aria-labelledby={titleId} onClose={onClose}
-      onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className={className ? `dialog ${className}` : 'dialog'}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       {open && (
         <>
-          <h2 id={titleId} className="dialog-title">{title}</h2>
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
           {children}
         </>
       )}

@@ -2,8 +2,14 @@
 // location) lets the next navigation try again.
 import { Component, type ReactNode } from 'react';
 
-interface Props { children: ReactNode; resetKey?: string }
-interface State { error: Error | null; key?: string }
+interface Props {
+  children: ReactNode;
+  resetKey?: string;
+}
+interface State {
+  error: Error | null;
+  key?: string;
+}
 
 export class ErrorBoundary extends Component<Props, State> {
   state: State = { error: null, key: this.props.resetKey };
@@ -27,7 +33,9 @@ export class ErrorBoundary extends Component<Props, State> {
         <p className="error-title">Something went wrong on this page</p>
         <p>{this.state.error.message || 'An unexpected error occurred.'}</p>
         <p>
-          <button type="button" onClick={() => window.location.reload()}>Reload the page</button>
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
         </p>
       </div>
     );

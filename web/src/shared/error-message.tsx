@@ -11,10 +11,17 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
       <p>{error.message}</p>
       {fields.length > 0 && (
         <ul>
-          {contentKeys(fields, (f) => f.field).map(([key, f]) => <li key={key}><code>{f.field}</code>: {f.message}</li>)}
+          {contentKeys(fields, (f) => f.field).map(([key, f]) => (
+            <li key={key}>
+              <code>{f.field}</code>: {f.message}
+            </li>
+          ))}
         </ul>
       )}
-      <p className="error-code">Code: <code>{error.code}</code>{error.status ? ` (HTTP ${error.status})` : ''}</p>
+      <p className="error-code">
+        Code: <code>{error.code}</code>
+        {error.status ? ` (HTTP ${error.status})` : ''}
+      </p>
     </div>
   );
 }

@@ -27,25 +27,45 @@ export function formatBytes(n: number): string {
 }
 
 export const STATE_LABEL: Record<string, string> = {
-  open: 'Open', in_review: 'In review', escalated: 'Escalated', decided: 'Decided', reversed: 'Reversed',
+  open: 'Open',
+  in_review: 'In review',
+  escalated: 'Escalated',
+  decided: 'Decided',
+  reversed: 'Reversed',
 };
 
 export const SOURCE_LABEL: Record<string, string> = {
-  anonymous: 'Web form', in_app: 'In-app', trusted_flagger: 'Trusted flagger', authority: 'Authority',
-  platform: 'Platform', automated: 'Automated detection',
+  anonymous: 'Web form',
+  in_app: 'In-app',
+  trusted_flagger: 'Trusted flagger',
+  authority: 'Authority',
+  platform: 'Platform',
+  automated: 'Automated detection',
 };
 
 export const OUTCOME_LABEL: Record<string, string> = {
-  actioned: 'Action taken', no_violation: 'No violation', protected_expression: 'Protected expression',
-  out_of_scope: 'Out of scope', reversed: 'Decision reversed',
+  actioned: 'Action taken',
+  no_violation: 'No violation',
+  protected_expression: 'Protected expression',
+  out_of_scope: 'Out of scope',
+  reversed: 'Decision reversed',
 };
 
 export const ACTION_LABEL: Record<string, string> = {
-  block: 'Block', remove_posts: 'Remove posts', restrict_in_jurisdiction: 'Restrict in one country', warn_owner: 'Warn the owner',
+  block: 'Block',
+  remove_posts: 'Remove posts',
+  restrict_in_jurisdiction: 'Restrict in one country',
+  warn_owner: 'Warn the owner',
 };
 
 export const KIND_LABEL: Record<string, string> = {
-  channel: 'Channel', post: 'Post', bot: 'Bot', sticker_set: 'Sticker set', group: 'Group', chat: 'Chat', account: 'Account',
+  channel: 'Channel',
+  post: 'Post',
+  bot: 'Bot',
+  sticker_set: 'Sticker set',
+  group: 'Group',
+  chat: 'Chat',
+  account: 'Account',
 };
 
-export const label = (table: Record<string, string>, key: string | null | undefined) => (key ? table[key] ?? key : '—');
+export const label = (table: Record<string, string>, key: string | null | undefined) => (key ? (table[key] ?? key) : '—');

@@ -7,7 +7,9 @@ export function NotFound() {
     <main className="narrow-page" id="main">
       <h1>Page not found</h1>
       <p>There is nothing at this address.</p>
-      <p><Link to="/report">Report content</Link> · <Link to="/console">Moderator console</Link></p>
+      <p>
+        <Link to="/report">Report content</Link> · <Link to="/console">Moderator console</Link>
+      </p>
     </main>
   );
 }

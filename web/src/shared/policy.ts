@@ -7,7 +7,10 @@ import type { Policy, PolicyCategory } from './types.ts';
 let pending: Promise<Policy> | undefined;
 
 export function loadPolicy(): Promise<Policy> {
-  pending ??= publicApi.get<Policy>('/api/v1/policy').catch((err) => { pending = undefined; throw err; });
+  pending ??= publicApi.get<Policy>('/api/v1/policy').catch((err) => {
+    pending = undefined;
+    throw err;
+  });
   return pending;
 }
 
@@ -15,8 +18,13 @@ export function usePolicy(): { policy?: Policy; error?: ApiError } {
   const [state, setState] = useState<{ policy?: Policy; error?: ApiError }>({});
   useEffect(() => {
     let live = true;
-    loadPolicy().then((policy) => live && setState({ policy }), (err) => live && setState({ error: asApiError(err) }));
-    return () => { live = false; };
+    loadPolicy().then(
+      (policy) => live && setState({ policy }),
+      (err) => live && setState({ error: asApiError(err) }),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   return state;
 }

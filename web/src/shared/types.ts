@@ -3,15 +3,26 @@
 export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
 export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
 
-export interface StaffUser { id: string; email: string; role: Role }
-export interface SessionInfo { user: StaffUser; csrfToken: string; expiresAt: string }
+export interface StaffUser {
+  id: string;
+  email: string;
+  role: Role;
+}
+export interface SessionInfo {
+  user: StaffUser;
+  csrfToken: string;
+  expiresAt: string;
+}
 
 export type CaseState = 'open' | 'in_review' | 'escalated' | 'decided' | 'reversed';
 export type ReportSource = 'anonymous' | 'in_app' | 'trusted_flagger' | 'authority' | 'platform' | 'automated';
 export type Outcome = 'actioned' | 'no_violation' | 'protected_expression' | 'out_of_scope';
 export type ActionKind = 'block' | 'remove_posts' | 'restrict_in_jurisdiction' | 'warn_owner';
 
-export interface SubjectRef { kind: string; id: string }
+export interface SubjectRef {
+  kind: string;
+  id: string;
+}
 
 export interface CaseSummary {
   id: string;
@@ -37,36 +48,100 @@ export interface CaseSummary {
   decidedAt: string | null;
 }
 
-export interface CaseList { cases: CaseSummary[]; nextCursor: string | null }
-export interface StateCount { state: CaseState; count: number; overdue: number }
+export interface CaseList {
+  cases: CaseSummary[];
+  nextCursor: string | null;
+}
+export interface StateCount {
+  state: CaseState;
+  count: number;
+  overdue: number;
+}
 
-export interface Media { id: string; sha256: string; mime: string; size: number; width?: number; height?: number }
+export interface Media {
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  width?: number;
+  height?: number;
+}
 
 export interface PostView {
-  id: string; number: number; link: string; text: string; createdAt: string; reported: boolean; media: Media[];
+  id: string;
+  number: number;
+  link: string;
+  text: string;
+  createdAt: string;
+  reported: boolean;
+  media: Media[];
 }
 
 export type SubjectNow =
-  | { kind: 'channel'; id: string; link: string; handle: string; title: string; description: string; subscribers: number; createdAt: string; recentPosts: PostView[]; reportedPosts: PostView[] }
+  | {
+      kind: 'channel';
+      id: string;
+      link: string;
+      handle: string;
+      title: string;
+      description: string;
+      subscribers: number;
+      createdAt: string;
+      recentPosts: PostView[];
+      reportedPosts: PostView[];
+    }
   | { kind: 'bot'; id: string; link: string; handle: string; description: string; picture: Media | null; createdAt: string }
   | { kind: 'sticker_set'; id: string; link: string; name: string; title: string; stickers: Media[]; createdAt: string };
 
 export interface CaseReport {
-  id: string; source: ReportSource; category: string; claimed: string; explanation: string | null; evidence: string | null;
-  postIds: string[]; lifeAtRisk: boolean; jurisdiction: string | null; legalBasis: string | null; orderReference: string | null;
-  status: string; createdAt: string;
+  id: string;
+  source: ReportSource;
+  category: string;
+  claimed: string;
+  explanation: string | null;
+  evidence: string | null;
+  postIds: string[];
+  lifeAtRisk: boolean;
+  jurisdiction: string | null;
+  legalBasis: string | null;
+  orderReference: string | null;
+  status: string;
+  createdAt: string;
   /** Present only for seniors and above. */
   reporter?: { label: string | null; name: string | null; email: string | null };
 }
 
-export interface CaseEvent { seq: number; kind: string; actor: string; reason: string | null; at: string; data: Record<string, unknown> }
-
-export interface Decision {
-  id: string; outcome: Outcome; category: string | null; actions: ActionKind[]; statement: string; postIds: string[];
-  jurisdiction: string | null; decidedBy: string; createdAt: string; reversedAt: string | null;
+export interface CaseEvent {
+  seq: number;
+  kind: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+  data: Record<string, unknown>;
 }
 
-export interface RelatedCase { id: string; subject: SubjectRef; subjectLabel?: string | null; state: CaseState; category: string; outcome: Outcome | null; createdAt: string }
+export interface Decision {
+  id: string;
+  outcome: Outcome;
+  category: string | null;
+  actions: ActionKind[];
+  statement: string;
+  postIds: string[];
+  jurisdiction: string | null;
+  decidedBy: string;
+  createdAt: string;
+  reversedAt: string | null;
+}
+
+export interface RelatedCase {
+  id: string;
+  subject: SubjectRef;
+  subjectLabel?: string | null;
+  state: CaseState;
+  category: string;
+  outcome: Outcome | null;
+  createdAt: string;
+}
 
 /** How a case's reports split, and the category their credibility-weighted majority points to (computed by the server). */
 export interface ReportSplit {
@@ -87,8 +162,13 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export interface PolicyCategory {
-  id: string; title: string; severity: number; reviewWithin: string; reviewWithinIfLifeAtRisk?: string;
-  because: string; statement: string;
+  id: string;
+  title: string;
+  severity: number;
+  reviewWithin: string;
+  reviewWithinIfLifeAtRisk?: string;
+  because: string;
+  statement: string;
 }
 
 export interface Policy {
@@ -101,17 +181,32 @@ export interface Policy {
 }
 
 export interface Answer {
-  outcome: Outcome | 'reversed'; category: string | null; categoryTitle: string | null; actions: ActionKind[];
-  territorialScope: string | null; statement: string; automatedDetection: boolean; automatedDecision: boolean;
-  decidedAt: string; appeal: string;
+  outcome: Outcome | 'reversed';
+  category: string | null;
+  categoryTitle: string | null;
+  actions: ActionKind[];
+  territorialScope: string | null;
+  statement: string;
+  automatedDetection: boolean;
+  automatedDecision: boolean;
+  decidedAt: string;
+  appeal: string;
 }
 
 export interface ReportStatusView {
-  id: string; status: string; createdAt: string;
+  id: string;
+  status: string;
+  createdAt: string;
   subject: { kind: string; link: string };
-  category: string; categoryTitle: string;
+  category: string;
+  categoryTitle: string;
   timeline: Array<{ at: string; event: string; text: string }>;
   answer: Answer | null;
 }
 
-export interface ReportAck { id: string; status: string; receipt: string; statusUrl: string }
+export interface ReportAck {
+  id: string;
+  status: string;
+  receipt: string;
+  statusUrl: string;
+}

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 
 export function useDocumentTitle(title: string) {
-  useEffect(() => { document.title = title ? `${title} · Vigil` : 'Vigil'; }, [title]);
+  useEffect(() => {
+    document.title = title ? `${title} · Vigil` : 'Vigil';
+  }, [title]);
 }

@@ -4,5 +4,9 @@ import type { ElementType } from 'react';
 
 export function UserText({ text, as: Tag = 'span', className }: { text: string | null | undefined; as?: ElementType; className?: string }) {
   if (!text) return <span className="muted">(empty)</span>;
-  return <Tag dir="auto" className={className ? `user-text ${className}` : 'user-text'}>{text}</Tag>;
+  return (
+    <Tag dir="auto" className={className ? `user-text ${className}` : 'user-text'}>
+      {text}
+    </Tag>
+  );
 }
