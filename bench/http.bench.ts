@@ -1,6 +1,6 @@
 // HTTP hot paths under load (autocannon), each against a bare Fastify baseline measured in the same run:
-//   - what every request now pays for the hardening (security headers, text-integrity checks of the body
-//     and query): a bare Fastify app, the same app with Vigil's hardening hooks, and the whole Vigil app;
+//   - what every request now pays for the hardening: a bare Fastify app, the same with the security headers
+//     (helmet), with the headers and the text-integrity checks of body and query, and the whole Vigil app;
 //   - a public preview page, the page people open when a channel goes viral.
 // `npm run bench -- http [seconds] [connections]` (defaults 5 s, 16 connections). Runs alternate between
 // targets, twice each; the table shows the better run of each (the machine is shared and noisy).
@@ -33,12 +33,10 @@ interface Target {
   baseline?: string;
 }
 
-async function bare(hardened: boolean, policy: unknown): Promise<FastifyInstance> {
+async function bare(hardening: 'none' | 'headers' | 'all', policy: unknown): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
-  if (hardened) {
-    await installSecurityHeaders(app);
-    installTextIntegrity(app);
-  }
+  if (hardening !== 'none') await installSecurityHeaders(app);
+  if (hardening === 'all') installTextIntegrity(app);
   app.get('/api/v1/policy', async () => policy);
   app.post('/echo', async (req, reply) => reply.status(202).send({ id: 'rep_x', status: 'received', size: JSON.stringify(req.body).length }));
   return app;
@@ -84,18 +82,29 @@ export async function run(args: string[]): Promise<void> {
     });
   }
   const policy = (await vigil.inject({ url: '/api/v1/policy' })).json();
-  const plain = await bare(false, policy);
-  const hardened = await bare(true, policy);
+  const plain = await bare('none', policy);
+  const headers = await bare('headers', policy);
+  const hardened = await bare('all', policy);
   const urls = {
     plain: await plain.listen({ port: 0, host: '127.0.0.1' }),
+    headers: await headers.listen({ port: 0, host: '127.0.0.1' }),
     hardened: await hardened.listen({ port: 0, host: '127.0.0.1' }),
     vigil: await vigil.listen({ port: 0, host: '127.0.0.1' }),
   };
   const targets: Array<Target & { server: keyof typeof urls }> = [
     { name: 'GET policy JSON · bare Fastify', server: 'plain', url: '/api/v1/policy' },
+    { name: 'GET policy JSON · bare + security headers', server: 'headers', url: '/api/v1/policy', baseline: 'GET policy JSON · bare Fastify' },
     { name: 'GET policy JSON · bare + hardening hooks', server: 'hardened', url: '/api/v1/policy', baseline: 'GET policy JSON · bare Fastify' },
     { name: 'GET /api/v1/policy · Vigil', server: 'vigil', url: '/api/v1/policy', baseline: 'GET policy JSON · bare Fastify' },
     { name: 'POST 300-byte JSON · bare Fastify', server: 'plain', method: 'POST', url: '/echo', body: REPORT_SHAPED },
+    {
+      name: 'POST 300-byte JSON · bare + security headers',
+      server: 'headers',
+      method: 'POST',
+      url: '/echo',
+      body: REPORT_SHAPED,
+      baseline: 'POST 300-byte JSON · bare Fastify',
+    },
     {
       name: 'POST 300-byte JSON · bare + hardening hooks',
       server: 'hardened',
@@ -116,7 +125,7 @@ export async function run(args: string[]): Promise<void> {
       }
     }
   } finally {
-    await Promise.all([plain.close(), hardened.close(), vigil.close()]);
+    await Promise.all([plain.close(), headers.close(), hardened.close(), vigil.close()]);
     await ctx.close();
     await rm(dataDir, { recursive: true, force: true });
   }
