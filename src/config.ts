@@ -1,4 +1,5 @@
 // Runtime configuration from the environment, read once at start and passed down explicitly.
+import os from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
 
@@ -15,6 +16,10 @@ export interface Config {
   matchDistance: number;
   /** Time allowed to hash and match an upload before it is held for review instead. */
   scanBudgetMs: number;
+  /** VIGIL_DECODE_WORKERS: worker threads that decode and hash uploads (one per core by default; 0 means 1). */
+  decodeWorkers: number;
+  /** VIGIL_DECODE_QUEUE: uploads that may wait for a decode worker; more are answered 503 busy. */
+  decodeQueue: number;
   /** Anonymous web-form reports accepted per address per minute (VIGIL_ANON_REPORT_LIMIT). */
   anonReportsPerMinute: number;
   /** Accounts created per address per hour (VIGIL_SIGNUP_LIMIT). */
@@ -97,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     keyReportLimit: intFromEnv(env, 'VIGIL_KEY_REPORT_LIMIT', 120),
     matchDistance: Math.min(63, intFromEnv(env, 'VIGIL_MATCH_DISTANCE', 31)),
     scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
+    decodeWorkers: intFromEnv(env, 'VIGIL_DECODE_WORKERS', os.availableParallelism()),
+    decodeQueue: intFromEnv(env, 'VIGIL_DECODE_QUEUE', 4 * os.availableParallelism()),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,

@@ -28,6 +28,7 @@ import { BanksService } from './detection/banks.service.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
 import { decisionBanking } from './detection/decision-banking.ts';
+import { DecodePool } from './detection/decode-pool.ts';
 import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
@@ -59,6 +60,8 @@ export interface AppContext {
   banks: BanksService;
   scanner: ContentScanner;
   protect: ProtectService;
+  /** Worker threads that decode and hash uploads, off the event loop. */
+  decodePool: DecodePool;
   close(): Promise<void>;
 }
 
@@ -79,14 +82,15 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     if (admin) logger.info({ email: admin.email }, 'first admin created from VIGIL_ADMIN_EMAIL');
   }
   const accounts = new AccountsService(new AccountsRepository(db));
-  const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
+  const decodePool = new DecodePool({ workers: config.decodeWorkers, queue: config.decodeQueue });
+  const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config, decodePool);
   const matcher = new HashMatcher(config.matchDistance);
   const loaded = await matcher.load(db);
   if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
   const banks = new BanksService(db, matcher);
   await banks.ensureSystemBanks();
   const reports = new ReportsService(db, config.publicUrl, secret);
-  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
+  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
     config,
@@ -113,6 +117,9 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,
-    close: () => db.destroy(),
+    decodePool,
+    close: async () => {
+      await Promise.all([decodePool.close(), db.destroy()]);
+    },
   };
 }

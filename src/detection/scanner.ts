@@ -16,7 +16,7 @@ import type { Reporter } from '../intake/reporter.ts';
 import { appendEvent } from '../cases/case-log.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { HashMatcher, Match } from './hash-matcher.ts';
-import { pdqHashFile } from './pdq-decode.ts';
+import type { DecodePool } from './decode-pool.ts';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
@@ -41,7 +41,17 @@ export class ContentScanner implements PublishScanner {
   #reports: ReportsService;
   #budgetMs: number;
   #logger: Logger;
-  constructor(opts: { db: Db; matcher: HashMatcher; media: MediaService; reports: ReportsService; budgetMs: number; logger: Logger }) {
+  #pool: DecodePool;
+  constructor(opts: {
+    db: Db;
+    matcher: HashMatcher;
+    media: MediaService;
+    reports: ReportsService;
+    budgetMs: number;
+    logger: Logger;
+    decodePool: DecodePool;
+  }) {
+    this.#pool = opts.decodePool;
     this.#db = opts.db;
     this.#matcher = opts.matcher;
     this.#media = opts.media;
@@ -50,13 +60,16 @@ export class ContentScanner implements PublishScanner {
     this.#logger = opts.logger;
   }
 
-  /** The PDQ hash of a stored image, computed once and kept. Pass the caller's transaction when in one. */
+  /**
+   * The PDQ hash of a stored image, computed once and kept: from the upload's own decode when it is still
+   * held in memory, else decoded now in the pool. Pass the caller's transaction when in one.
+   */
   async pdqOf(m: MediaTable, db: Db = this.#db): Promise<{ hash: string; quality: number } | undefined> {
     if (!IMAGE_TYPES.has(m.mime)) return undefined;
     const repo = new BanksRepository(db);
     const [known] = await repo.mediaHashes([m.id]);
     if (known) return known.pdq ? { hash: known.pdq, quality: known.pdq_quality ?? 0 } : undefined;
-    const r = await pdqHashFile(await this.#media.content(m));
+    const r = this.#media.takeUploadPdq(m.id) ?? (await this.#pool.pdq(await this.#media.content(m)));
     await repo.saveMediaHash(m.id, r.hash, r.quality, nowIso());
     return { hash: r.hash, quality: r.quality };
   }

@@ -1,6 +1,6 @@
 // The one place where errors become HTTP: {"error":{"code","message","details"}}, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../shared/errors.ts';
+import { AppError, BusyError } from '../shared/errors.ts';
 import { edgeHeaders } from './security-headers.ts';
 
 export interface ErrorBody {
@@ -91,7 +91,10 @@ export function installErrorHandling(app: FastifyInstance, renderHtml: HtmlError
   const send = errorSender(renderHtml);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return send(req, reply, err.status, errorBody(err.code, err.message, err.details));
+    if (err instanceof AppError) {
+      if (err instanceof BusyError) reply.header('retry-after', String(err.retryAfter));
+      return send(req, reply, err.status, errorBody(err.code, err.message, err.details));
+    }
     if (err.validation) {
       const details = validationDetails(err);
       const first = details[0];

@@ -1,11 +1,15 @@
-import { createHash } from 'node:crypto';
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
-import { inspectUpload, IMAGE_TYPES } from './media-inspect.ts';
+import { sniffUpload, IMAGE_TYPES } from './media-inspect.ts';
 import type { MediaRepository } from './media.repository.ts';
 import type { MediaStore } from './media-store.ts';
 import type { MediaTable } from '../db/schema.ts';
+import type { DecodePool } from '../detection/decode-pool.ts';
+
+/** How long the PDQ hash of the upload's decode waits in memory for a public post to use it. */
+const UPLOAD_PDQ_TTL_MS = 10 * 60 * 1000;
+const UPLOAD_PDQ_MAX = 10_000;
 
 export interface MediaView {
   id: string;
@@ -31,33 +35,61 @@ export class MediaService {
   #repo: MediaRepository;
   #store: MediaStore;
   #limits: { maxUploadBytes: number; maxImagePixels: number };
-  constructor(repo: MediaRepository, store: MediaStore, limits: { maxUploadBytes: number; maxImagePixels: number }) {
+  #pool: DecodePool;
+  /**
+   * The PDQ hash each image upload's single decode produced, by media id, in memory only: a public post
+   * made soon after uses it instead of decoding the file again, and the scanner stores it then. Private
+   * media is never matched and its hash never stored; an entry goes after 10 minutes or when used.
+   */
+  #uploadPdq = new Map<string, { hash: string; quality: number; at: number }>();
+  constructor(repo: MediaRepository, store: MediaStore, limits: { maxUploadBytes: number; maxImagePixels: number }, pool: DecodePool) {
     this.#repo = repo;
     this.#store = store;
     this.#limits = limits;
+    this.#pool = pool;
   }
 
   async upload(ownerId: string, bytes: Uint8Array): Promise<MediaView> {
     if (bytes.length > this.#limits.maxUploadBytes) {
       throw new AppError(413, 'payload_too_large', `The file is larger than ${this.#limits.maxUploadBytes} bytes.`);
     }
-    const inspected = await inspectUpload(bytes, this.#limits.maxImagePixels);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const md5 = createHash('md5').update(bytes).digest('hex');
-    await this.#store.put(sha256, bytes);
+    const mime = await sniffUpload(bytes);
+    // Digests, the image checks and the PDQ hash all come from one pass in a decode worker.
+    const facts = await this.#pool.upload(bytes, IMAGE_TYPES.has(mime), this.#limits.maxImagePixels);
+    await this.#store.put(facts.sha256, bytes);
     const row: MediaTable = {
       id: newId('med'),
       owner_id: ownerId,
-      sha256,
-      md5,
-      mime: inspected.mime,
+      sha256: facts.sha256,
+      md5: facts.md5,
+      mime,
       size: bytes.length,
-      width: inspected.width ?? null,
-      height: inspected.height ?? null,
+      width: facts.image?.width ?? null,
+      height: facts.image?.height ?? null,
       created_at: nowIso(),
     };
     await this.#repo.insert(row);
+    if (facts.image) this.#keepUploadPdq(row.id, facts.image.pdq);
     return mediaView(row);
+  }
+
+  #keepUploadPdq(id: string, pdq: { hash: string; quality: number }): void {
+    const now = Date.now();
+    for (const [key, v] of this.#uploadPdq) {
+      // Insertion order is age order: stop at the first entry still fresh once there is room.
+      if (now - v.at < UPLOAD_PDQ_TTL_MS && this.#uploadPdq.size < UPLOAD_PDQ_MAX) break;
+      this.#uploadPdq.delete(key);
+    }
+    this.#uploadPdq.set(id, { ...pdq, at: now });
+  }
+
+  /** The PDQ hash computed when this media was uploaded, if still held; it is given out once. */
+  takeUploadPdq(id: string): { hash: string; quality: number } | undefined {
+    const v = this.#uploadPdq.get(id);
+    if (!v) return undefined;
+    this.#uploadPdq.delete(id);
+    if (Date.now() - v.at >= UPLOAD_PDQ_TTL_MS) return undefined;
+    return { hash: v.hash, quality: v.quality };
   }
 
   /** Media an account may attach: it must exist and be theirs (no attaching other people's uploads). */

@@ -13,6 +13,15 @@ export class AppError extends Error {
   }
 }
 
+/** 503 busy: the work queue is full; the answer carries Retry-After (a 49-megapixel decode takes about a second). */
+export class BusyError extends AppError {
+  readonly retryAfter: number;
+  constructor(message: string, retryAfter = 2) {
+    super(503, 'busy', message);
+    this.retryAfter = retryAfter;
+  }
+}
+
 export const badRequest = (code: string, message: string, details?: unknown) => new AppError(400, code, message, details);
 export const unauthorized = (message = 'Authentication is required.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message);
