@@ -29,7 +29,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
           tags: ['platform'],
           summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',
           security: bearer,
-          response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422) },
+          response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422, 503) },
         },
       },
       async (req, reply) => {
