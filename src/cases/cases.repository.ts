@@ -59,15 +59,28 @@ export class CasesRepository {
       .execute();
   }
   /**
-   * `lockOpenBySubject` that also returns the locked open case (one statement instead of a lock and a read):
-   * on PostgreSQL the row comes back as the previous writer committed it.
+   * `lockOpenBySubject` that also returns, in the same statement, the locked open case (on PostgreSQL as
+   * the previous writer committed it), the reporter's track record (null columns without one) and whether
+   * the subject has a decided case (whose standing decision the caller then looks at).
    */
-  lockAndReadOpenBySubject(kind: string, id: string) {
+  lockAndReadOpenBySubject(kind: string, id: string, reporterKey: string) {
     return this.#db
       .updateTable('cases')
       .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
       .where('open_key', '=', `${kind}:${id}`)
       .returningAll()
+      .returning((eb) => [
+        eb.selectFrom('reporter_records').select('agreed').where('reporter_key', '=', reporterKey).as('record_agreed'),
+        eb.selectFrom('reporter_records').select('disagreed').where('reporter_key', '=', reporterKey).as('record_disagreed'),
+        eb
+          .selectFrom('cases as d')
+          .select('d.id')
+          .where('d.subject_kind', '=', kind)
+          .where('d.subject_id', '=', id)
+          .where('d.decided_at', 'is not', null)
+          .limit(1)
+          .as('decided_case_id'),
+      ])
       .executeTakeFirst();
   }
   /** Locks a case, bumps its event counter and returns the row with the new `last_event_seq`. */

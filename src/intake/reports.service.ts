@@ -172,9 +172,16 @@ export class ReportsService {
       // Wait for a decision being taken on the open case, so this report is either answered by it,
       // answered with it as the standing decision, or joins a case that is still open. The lock also reads
       // the case: its figures are those the previous report committed, so this one only adds to them.
-      const open = await cases.lockAndReadOpenBySubject(subject.kind, subject.id);
-      const standing = await this.#standingCase(trx, subject, row.source);
-      const record = await cases.reporterRecord(row.reporter_key);
+      // The same statement reads the reporter's track record and whether the subject was ever decided, so a
+      // report joining an open case of a subject never decided reads nothing else.
+      const locked = await cases.lockAndReadOpenBySubject(subject.kind, subject.id, row.reporter_key);
+      const standing = locked && locked.decided_case_id == null ? undefined : await this.#standingCase(trx, subject, row.source);
+      const record = locked
+        ? locked.record_agreed == null
+          ? undefined
+          : { agreed: Number(locked.record_agreed), disagreed: Number(locked.record_disagreed) }
+        : await cases.reporterRecord(row.reporter_key);
+      const open: CasesTable | undefined = locked && { ...locked };
       const credibility = reportCredibility(row.source, record);
       row.credibility = credibility;
       const report = { ...row, credibility };
