@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerPeopleCommands } from './cli/people.command.ts';
 import { registerBankCommands } from './cli/banks.command.ts';
+import { registerCaseCommands } from './cli/cases.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -44,5 +45,6 @@ program
 
 registerBankCommands(program);
 registerPeopleCommands(program);
+registerCaseCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,19 +1,17 @@
 // Every change of a case is an appended event (actor, time, reason); the case row is the status derived
 // from them for fast reads. Writers call `appendEvent` inside the transaction that changes the row.
 import type { Db } from '../db/database.ts';
+import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { newId } from '../shared/ids.ts';
 import { CasesRepository } from './cases.repository.ts';
 
 export type CaseEventKind = 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed';
 
-export async function appendEvent(
-  db: Db,
-  caseId: string,
-  e: { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string },
-): Promise<number> {
-  const repo = new CasesRepository(db);
-  const seq = await repo.nextEventSeq(caseId);
-  await repo.insertEvent({
+type NewEvent = { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string };
+
+/** The event row for a sequence number the caller already holds (under the case row's lock). */
+export function eventRow(caseId: string, seq: number, e: NewEvent): CaseEventsTable {
+  return {
     id: newId('evt'),
     case_id: caseId,
     seq,
@@ -22,6 +20,12 @@ export async function appendEvent(
     reason: e.reason ?? null,
     data: JSON.stringify(e.data ?? {}),
     created_at: e.at,
-  });
+  };
+}
+
+export async function appendEvent(db: Db, caseId: string, e: NewEvent): Promise<number> {
+  const repo = new CasesRepository(db);
+  const seq = await repo.nextEventSeq(caseId);
+  await repo.insertEvent(eventRow(caseId, seq, e));
   return seq;
 }

@@ -58,6 +58,69 @@ export class CasesRepository {
       .where('open_key', '=', `${kind}:${id}`)
       .execute();
   }
+  /**
+   * `lockOpenBySubject` that also returns, in the same statement, the locked open case (on PostgreSQL as
+   * the previous writer committed it), the reporter's track record (null columns without one) and whether
+   * the subject has a decided case (whose standing decision the caller then looks at).
+   */
+  lockAndReadOpenBySubject(kind: string, id: string, reporterKey: string) {
+    return this.#db
+      .updateTable('cases')
+      .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
+      .where('open_key', '=', `${kind}:${id}`)
+      .returningAll()
+      .returning((eb) => [
+        eb.selectFrom('reporter_records').select('agreed').where('reporter_key', '=', reporterKey).as('record_agreed'),
+        eb.selectFrom('reporter_records').select('disagreed').where('reporter_key', '=', reporterKey).as('record_disagreed'),
+        eb
+          .selectFrom('cases as d')
+          .select('d.id')
+          .where('d.subject_kind', '=', kind)
+          .where('d.subject_id', '=', id)
+          .where('d.decided_at', 'is not', null)
+          .limit(1)
+          .as('decided_case_id'),
+      ])
+      .executeTakeFirst();
+  }
+  /** Locks a case, bumps its event counter and returns the row with the new `last_event_seq`. */
+  bumpEventSeq(caseId: string) {
+    return this.#db
+      .updateTable('cases')
+      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+      .where('id', '=', caseId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  /**
+   * Counts one more report by this reporter in the case, keeping their best credibility there; true when
+   * they are new to the case (the row was inserted rather than updated).
+   */
+  async addCaseReporter(caseId: string, reporterKey: string, credibility: number): Promise<boolean> {
+    const r = await this.#db
+      .insertInto('case_reporters')
+      .values({ case_id: caseId, reporter_key: reporterKey, best_credibility: credibility, reports: 1 })
+      .onConflict((oc) =>
+        oc.columns(['case_id', 'reporter_key']).doUpdateSet((eb) => ({
+          reports: eb('case_reporters.reports', '+', 1),
+          best_credibility: sql<number>`case when excluded.best_credibility > case_reporters.best_credibility then excluded.best_credibility else case_reporters.best_credibility end`,
+        })),
+      )
+      .returning('reports')
+      .executeTakeFirstOrThrow();
+    return Number(r.reports) === 1;
+  }
+  caseReporters(caseId: string) {
+    return this.#db.selectFrom('case_reporters').selectAll().where('case_id', '=', caseId).orderBy('reporter_key').execute();
+  }
+  async replaceCaseReporters(caseId: string, rows: Array<{ case_id: string; reporter_key: string; best_credibility: number; reports: number }>): Promise<void> {
+    await this.#db.deleteFrom('case_reporters').where('case_id', '=', caseId).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await this.#db
+        .insertInto('case_reporters')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  }
   async update(id: string, patch: Partial<CasesTable>): Promise<void> {
     await this.#db.updateTable('cases').set(patch).where('id', '=', id).execute();
   }
@@ -71,7 +134,7 @@ export class CasesRepository {
       .executeTakeFirstOrThrow();
     return r.last_event_seq;
   }
-  async insertEvent(row: CaseEventsTable): Promise<void> {
+  async insertEvent(row: CaseEventsTable | CaseEventsTable[]): Promise<void> {
     await this.#db.insertInto('case_events').values(row).execute();
   }
   events(caseId: string) {
@@ -90,21 +153,6 @@ export class CasesRepository {
   reportsOfCase(caseId: string) {
     return this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
   }
-  /** How many reports and distinct reporters a case has, and their sources and categories, counted in the database. */
-  async reportTally(caseId: string): Promise<{ reports: number; reporters: number; sources: string[]; categories: string[] }> {
-    const counts = await this.#db
-      .selectFrom('reports')
-      .select((eb) => [eb.fn.countAll<number>().as('reports'), eb.fn.count<number>('reporter_key').distinct().as('reporters')])
-      .where('case_id', '=', caseId)
-      .executeTakeFirstOrThrow();
-    const kinds = await this.#db.selectFrom('reports').select(['source', 'category']).distinct().where('case_id', '=', caseId).execute();
-    return {
-      reports: Number(counts.reports),
-      reporters: Number(counts.reporters),
-      sources: [...new Set(kinds.map((k) => k.source))],
-      categories: [...new Set(kinds.map((k) => k.category))],
-    };
-  }
   async answerReports(caseId: string, status: string, answer: string, at: string): Promise<void> {
     await this.#db.updateTable('reports').set({ status, answer, answered_at: at }).where('case_id', '=', caseId).execute();
   }
@@ -116,6 +164,9 @@ export class CasesRepository {
     await this.#db.updateTable('reports').set({ status }).where('case_id', '=', caseId).where('status', 'in', from).execute();
   }
 
+  reporterRecord(key: string) {
+    return this.#db.selectFrom('reporter_records').select(['agreed', 'disagreed']).where('reporter_key', '=', key).executeTakeFirst();
+  }
   reporterRecords(keys: string[]) {
     if (keys.length === 0) return Promise.resolve([]);
     return this.#db.selectFrom('reporter_records').selectAll().where('reporter_key', 'in', keys).execute();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { priorityScore, SOURCE_WEIGHT, trackRecordFactor, crowdFactor, leadingCategory, slaDueAt } from './priority.ts';
+import { priorityOf, priorityScore, SOURCE_WEIGHT, trackRecordFactor, crowdFactor, leadingCategory, slaDueAt } from './priority.ts';
 
 test('a crowd of fresh anonymous reporters cannot outrank one trusted flagger report of the same category, whatever the reach', () => {
   const crowd = priorityScore({
@@ -44,4 +44,21 @@ test('the most severe claimed category leads and sets the clock', () => {
   assert.equal(slaDueAt(at, 'ncii', false).toISOString(), '2026-01-01T04:00:00.000Z');
   assert.equal(slaDueAt(at, 'ncii', true).toISOString(), '2026-01-01T01:00:00.000Z');
   assert.equal(slaDueAt(at, 'spam', false).toISOString(), '2026-01-08T00:00:00.000Z');
+});
+
+test('priorityOf from the best credibility and the reporter count equals priorityScore over all reporters', () => {
+  const creds = [1, 1.2, 0.37, 4 * (2 / 3), 2.5];
+  for (let n = 0; n <= creds.length; n++) {
+    const some = creds.slice(0, n);
+    for (const lifeAtRisk of [false, true]) {
+      const p = { categoryId: 'fraud', lifeAtRisk, reach: 1234 };
+      assert.equal(priorityOf({ ...p, bestCredibility: n ? Math.max(...some) : 0, reporters: n }), priorityScore({ ...p, reporterCredibility: some }));
+    }
+  }
+});
+
+test('between equally severe categories the first by id leads, whatever the order they came in', () => {
+  assert.equal(leadingCategory(['violence', 'extortion', 'spam']), 'extortion');
+  assert.equal(leadingCategory(['extortion', 'violence']), 'extortion');
+  assert.equal(leadingCategory(['terrorism', 'csam']), 'csam');
 });

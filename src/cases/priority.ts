@@ -51,15 +51,35 @@ export function reachFactor(reach: number): number {
 }
 
 export function priorityScore(p: PriorityInput): number {
+  const n = p.reporterCredibility.length;
+  return priorityOf({
+    categoryId: p.categoryId,
+    lifeAtRisk: p.lifeAtRisk,
+    reach: p.reach,
+    bestCredibility: n ? Math.max(...p.reporterCredibility) : 1,
+    reporters: n,
+  });
+}
+
+/** The same formula from the two aggregates it needs: the best credibility (1 with no reporters) and how many distinct reporters. */
+export function priorityOf(p: { categoryId: string; lifeAtRisk: boolean; reach: number; bestCredibility: number; reporters: number }): number {
   const severity = category(p.categoryId).severity;
-  const credibility = p.reporterCredibility.length ? Math.max(...p.reporterCredibility) : 1;
-  const score = severity * severity * credibility * crowdFactor(p.reporterCredibility.length) * reachFactor(p.reach) * (p.lifeAtRisk ? 3 : 1);
+  const credibility = p.reporters ? p.bestCredibility : 1;
+  const score = severity * severity * credibility * crowdFactor(p.reporters) * reachFactor(p.reach) * (p.lifeAtRisk ? 3 : 1);
   return Math.round(score * 100) / 100;
 }
 
-/** The most severe claimed category decides the case's category and review clock. */
+/** The credibility of one report: its source's weight × the reporter's track record when it is made. */
+export function reportCredibility(source: string, record: ReporterRecord | undefined): number {
+  return (SOURCE_WEIGHT[source as ReportSource] ?? 1) * trackRecordFactor(record);
+}
+
+/**
+ * The most severe claimed category decides the case's category and review clock; between equally severe
+ * ones the first by id, so the result depends on the set only, not on the order reports arrived in.
+ */
 export function leadingCategory(categoryIds: string[]): string {
-  return [...categoryIds].sort((a, b) => category(b).severity - category(a).severity)[0] ?? 'other';
+  return [...categoryIds].sort((a, b) => category(b).severity - category(a).severity || (a < b ? -1 : a > b ? 1 : 0))[0] ?? 'other';
 }
 
 export function slaDueAt(reportedAt: Date, categoryId: string, lifeAtRisk: boolean): Date {

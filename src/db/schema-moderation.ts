@@ -17,6 +17,8 @@ export interface CasesTable {
   categories: string;
   reach: number;
   life_at_risk: number;
+  /** The best credibility among the case's reporters, 0 while it has none (2026-11-30-01-case-figures). */
+  best_credibility?: number;
   assignee_id: string | null;
   last_event_seq: number;
   outcome: string | null;
@@ -64,6 +66,8 @@ export interface ReportsTable {
   answer: string | null;
   created_at: string;
   answered_at: string | null;
+  /** Source weight × the reporter's track record when the report was made (null only before it is stored). */
+  credibility?: number | null;
 }
 export interface DecisionsTable {
   id: string;
@@ -102,6 +106,13 @@ export interface OwnerNoticesTable {
   statement: string;
   created_at: string;
 }
+/** One row per distinct reporter of a case: their best credibility there and how many reports they made. */
+export interface CaseReportersTable {
+  case_id: string;
+  reporter_key: string;
+  best_credibility: number;
+  reports: number;
+}
 export interface ReporterRecordsTable {
   reporter_key: string;
   agreed: number;
@@ -116,4 +127,5 @@ export interface ModerationTables {
   enforcement_actions: EnforcementActionsTable;
   owner_notices: OwnerNoticesTable;
   reporter_records: ReporterRecordsTable;
+  case_reporters: CaseReportersTable;
 }

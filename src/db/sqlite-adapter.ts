@@ -2,6 +2,9 @@
 // Differences it bridges: statements have no `reader` flag,
 // `all`/`run`/`iterate` take spread arguments, booleans must be bound as 0/1, and rows are
 // null-prototype objects (copied into plain objects so callers can compare and spread them).
+// Statements are prepared once per SQL text and kept in a bounded cache (least recently used goes first):
+// preparing took about a fifth of the busy time of report intake. The adapter also counts the
+// statements it runs (`sqliteStatementsRun()`), for the benchmarks.
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
@@ -17,22 +20,47 @@ function bindable(value: unknown): Bindable {
 
 const plain = (row: unknown) => ({ ...(row as object) });
 
+/** How many prepared statements one connection keeps. */
+export const STATEMENT_CACHE_SIZE = 256;
+
+const counter = { n: 0 };
+/** Statements run by every SQLite connection of this process so far (BEGIN and COMMIT included). */
+export function sqliteStatementsRun(): number {
+  return counter.n;
+}
+
 class Statement implements SqliteStatement {
   readonly reader: boolean;
   #stmt: StatementSync;
-  constructor(stmt: StatementSync) {
-    this.#stmt = stmt;
-    this.reader = stmt.columns().length > 0;
+  #db: DatabaseSync;
+  #sql: string;
+  #counter: { n: number };
+  #iterating = 0;
+  constructor(db: DatabaseSync, sql: string, counter: { n: number }) {
+    this.#db = db;
+    this.#sql = sql;
+    this.#stmt = db.prepare(sql);
+    this.#counter = counter;
+    this.reader = this.#stmt.columns().length > 0;
   }
   all(parameters: ReadonlyArray<unknown>): unknown[] {
+    this.#counter.n++;
     return this.#stmt.all(...parameters.map(bindable)).map(plain);
   }
   run(parameters: ReadonlyArray<unknown>) {
+    this.#counter.n++;
     const r = this.#stmt.run(...parameters.map(bindable));
     return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
   }
   *iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
-    for (const row of this.#stmt.iterate(...parameters.map(bindable))) yield plain(row);
+    this.#counter.n++;
+    // A cached statement may be asked for again while a stream still reads from it: streams get their own.
+    const stmt = this.#iterating++ ? this.#db.prepare(this.#sql) : this.#stmt;
+    try {
+      for (const row of stmt.iterate(...parameters.map(bindable))) yield plain(row);
+    } finally {
+      this.#iterating--;
+    }
   }
 }
 
@@ -40,9 +68,23 @@ export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync }
   const db = new DatabaseSync(file);
   // WAL lets readers proceed while a write commits; busy_timeout rides out brief lock contention.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  const cache = new Map<string, Statement>();
   return {
     raw: db,
-    close: () => db.close(),
-    prepare: (sql: string) => new Statement(db.prepare(sql)),
+    close: () => {
+      cache.clear();
+      db.close();
+    },
+    prepare: (sql: string) => {
+      let s = cache.get(sql);
+      if (s) {
+        cache.delete(sql); // re-inserted below as the most recently used
+      } else {
+        s = new Statement(db, sql, counter);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, s);
+      return s;
+    },
   };
 }

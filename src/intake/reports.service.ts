@@ -3,15 +3,16 @@
 // or when its case is decided.
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import type { ReportsTable } from '../db/schema-moderation.ts';
+import type { CaseEventsTable, CasesTable, ReportsTable } from '../db/schema-moderation.ts';
 import { badRequest } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { hashToken, type ServerSecret } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
-import { appendEvent } from '../cases/case-log.ts';
-import { computeFigures, countFigures } from '../cases/case-aggregate.ts';
+import { eventRow } from '../cases/case-log.ts';
+import { type CaseFigures, nextCounts, nextFigures } from '../cases/case-aggregate.ts';
+import { reportCredibility } from '../cases/priority.ts';
 import { outOfScopeAnswer } from '../cases/answer.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import { parseSubject } from './subject-link.ts';
@@ -169,75 +170,103 @@ export class ReportsService {
         return;
       }
       // Wait for a decision being taken on the open case, so this report is either answered by it,
-      // answered with it as the standing decision, or joins a case that is still open.
-      await cases.lockOpenBySubject(subject.kind, subject.id);
-      const standing = await this.#standingCase(trx, subject, row.source);
+      // answered with it as the standing decision, or joins a case that is still open. The lock also reads
+      // the case: its figures are those the previous report committed, so this one only adds to them.
+      // The same statement reads the reporter's track record and whether the subject was ever decided, so a
+      // report joining an open case of a subject never decided reads nothing else.
+      const locked = await cases.lockAndReadOpenBySubject(subject.kind, subject.id, row.reporter_key);
+      const standing = locked && locked.decided_case_id == null ? undefined : await this.#standingCase(trx, subject, row.source);
+      const record = locked
+        ? locked.record_agreed == null
+          ? undefined
+          : { agreed: Number(locked.record_agreed), disagreed: Number(locked.record_disagreed) }
+        : await cases.reporterRecord(row.reporter_key);
+      const open: CasesTable | undefined = locked && { ...locked };
+      const credibility = reportCredibility(row.source, record);
+      row.credibility = credibility;
+      const report = { ...row, credibility };
       if (standing) {
         row.case_id = standing.id;
         row.status = 'decided';
         row.answer = standing.answer;
         row.answered_at = at;
         await cases.insertReport(row);
-        await appendEvent(trx, standing.id, {
+        // The decided case lists this report, so its counts include it; its state, priority and deadline
+        // stay those it was decided with. Bumping its event counter takes its row's lock and reads it:
+        // concurrent reports count in turn.
+        const c = await cases.bumpEventSeq(standing.id);
+        const newReporter = await cases.addCaseReporter(standing.id, row.reporter_key, credibility);
+        await cases.update(standing.id, { ...nextCounts(c, report, newReporter), updated_at: at });
+        await cases.insertEvent(
+          eventRow(standing.id, c.last_event_seq, {
+            kind: 'report_added',
+            actor: `reporter:${row.source}`,
+            at,
+            data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true },
+          }),
+        );
+        return;
+      }
+      const c: CasesTable = open ?? {
+        id: newId('case'),
+        subject_kind: subject.kind,
+        subject_id: subject.id,
+        open_key: `${subject.kind}:${subject.id}`,
+        owner_account_id: subject.ownerAccountId,
+        state: 'open',
+        category: row.category,
+        priority: 0,
+        sla_due_at: at,
+        report_count: 0,
+        reporter_count: 0,
+        sources: '[]',
+        categories: '[]',
+        reach: subject.reach,
+        life_at_risk: 0,
+        best_credibility: 0,
+        assignee_id: null,
+        last_event_seq: 0,
+        outcome: null,
+        decision_id: null,
+        created_at: at,
+        updated_at: at,
+        decided_at: null,
+      };
+      row.case_id = c.id;
+      row.status = c.state === 'open' ? 'received' : 'in_review';
+      const events: CaseEventsTable[] = [];
+      let seq = c.last_event_seq;
+      let figures: CaseFigures;
+      if (!open) {
+        figures = nextFigures(c, report, true, subject.reach);
+        seq += 2;
+        await cases.insert({ ...c, ...figures, last_event_seq: seq });
+        await cases.insertReport(row);
+        await cases.addCaseReporter(c.id, row.reporter_key, credibility);
+        events.push(eventRow(c.id, 1, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } }));
+      } else {
+        await cases.insertReport(row);
+        const newReporter = await cases.addCaseReporter(c.id, row.reporter_key, credibility);
+        figures = nextFigures(c, report, newReporter, subject.reach);
+        seq += 1;
+        await cases.update(c.id, { ...figures, reach: subject.reach, last_event_seq: seq, updated_at: at });
+      }
+      events.push(
+        eventRow(c.id, seq, {
           kind: 'report_added',
           actor: `reporter:${row.source}`,
           at,
-          data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true },
-        });
-        // The decided case lists this report, so its counts include it; its state, priority and deadline
-        // stay those it was decided with. appendEvent took the case row's lock: concurrent reports count in turn.
-        await cases.update(standing.id, { ...(await countFigures(trx, standing.id)), updated_at: at });
-        return;
-      }
-      let c = await cases.findOpenBySubject(subject.kind, subject.id);
-      if (!c) {
-        const id = newId('case');
-        await cases.insert({
-          id,
-          subject_kind: subject.kind,
-          subject_id: subject.id,
-          open_key: `${subject.kind}:${subject.id}`,
-          owner_account_id: subject.ownerAccountId,
-          state: 'open',
-          category: row.category,
-          priority: 0,
-          sla_due_at: at,
-          report_count: 0,
-          reporter_count: 0,
-          sources: '[]',
-          categories: '[]',
-          reach: subject.reach,
-          life_at_risk: 0,
-          assignee_id: null,
-          last_event_seq: 0,
-          outcome: null,
-          decision_id: null,
-          created_at: at,
-          updated_at: at,
-          decided_at: null,
-        });
-        await appendEvent(trx, id, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } });
-        c = await cases.findById(id);
-        if (!c) throw new Error('case vanished');
-      }
-      row.case_id = c.id;
-      row.status = c.state === 'open' ? 'received' : 'in_review';
-      await cases.insertReport(row);
-      const figures = await computeFigures(trx, await cases.reportsOfCase(c.id), subject.reach);
-      await cases.update(c.id, { ...figures, reach: subject.reach, updated_at: at });
-      await appendEvent(trx, c.id, {
-        kind: 'report_added',
-        actor: `reporter:${row.source}`,
-        at,
-        data: {
-          reportId: row.id,
-          source: row.source,
-          category: row.category,
-          lifeAtRisk: row.life_at_risk === 1,
-          postIds: JSON.parse(row.post_ids),
-          priority: figures.priority,
-        },
-      });
+          data: {
+            reportId: row.id,
+            source: row.source,
+            category: row.category,
+            lifeAtRisk: row.life_at_risk === 1,
+            postIds: JSON.parse(row.post_ids),
+            priority: figures.priority,
+          },
+        }),
+      );
+      await cases.insertEvent(events);
     });
   }
 

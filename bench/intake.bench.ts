@@ -1,0 +1,250 @@
+// Report intake under load (issue 9): `npm run bench -- intake [seconds] [connections]` (defaults 5 s, 16).
+// autocannon, from a worker thread, against
+//   - a bare Fastify route doing one durable INSERT into the same kind of database (the baseline);
+//   - POST /api/v1/reports with account tokens (rotating over 2,000 accounts) about one hot channel whose
+//     case is new at the start of each run, the same about a channel whose case already holds 100,000
+//     reports, and rotating over 1,000 channels.
+// On SQLite (a WAL file in a temp dir), and on PostgreSQL too when VIGIL_DATABASE_URL is set (fresh
+// databases, dropped afterwards). Runs alternate between targets, three rounds; the table shows medians,
+// and the statements each report ran (BEGIN and COMMIT included; from the SQLite adapter's counter, and
+// from the queries pg's clients were sent).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { createContext, type AppContext } from '../src/context.ts';
+import { buildApp } from '../src/http/app.ts';
+import { createLogger } from '../src/logger.ts';
+import { openSqlite, sqliteStatementsRun } from '../src/db/sqlite-adapter.ts';
+import { recountCase } from '../src/cases/case-aggregate.ts';
+import type { ReportsTable } from '../src/db/schema-moderation.ts';
+import { printTable } from './table.ts';
+
+const ACCOUNTS = 2000;
+const CHANNELS = 1000;
+const BIG_CASE = 100_000;
+const ROUNDS = 3;
+
+let pgQueries = 0;
+const pgQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  pgQueries++;
+  return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+async function freshPg(baseUrl: string) {
+  const name = `vigil_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** The baseline: one durable INSERT of a report-sized row per request, through Kysely, in its own database. */
+async function bareInsert(dir: string, url: string): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  // biome-ignore lint/suspicious/noExplicitAny: a throwaway table of the baseline's own
+  const db: Kysely<any> = url
+    ? new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) })
+    : new Kysely({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'bare.sqlite')) }) });
+  await sql`create table items (id text primary key, subject text not null, category text not null, reporter text not null, created_at text not null)`.execute(
+    db,
+  );
+  const app = Fastify({ logger: false });
+  app.post('/bare', async (req, reply) => {
+    const body = req.body as { subject: string; category: string };
+    const id = `rep_${randomBytes(12).toString('hex')}`;
+    await db
+      .insertInto('items')
+      .values({
+        id,
+        subject: body.subject,
+        category: body.category,
+        reporter: String(req.headers.authorization).slice(-12),
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    return reply.status(202).send({ id, status: 'received' });
+  });
+  return { app, close: () => db.destroy() };
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  statements: number;
+}
+
+async function load(
+  url: string,
+  planFile: string,
+  plan: { tokens: string[]; handles: string[] },
+  seconds: number,
+  connections: number,
+  count: () => number,
+): Promise<Result> {
+  await writeFile(planFile, JSON.stringify(plan));
+  const before = count();
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    duration: seconds,
+    connections,
+    workers: 1,
+    requests: [{ method: 'POST', setupRequest: path.join(import.meta.dirname, 'intake-request.cjs') }],
+  } as autocannon.Options);
+  if (r['2xx'] === 0 || r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors of ${r.requests.total}`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statements: (count() - before) / r['2xx'] };
+}
+
+async function setUp(ctx: AppContext, app: Awaited<ReturnType<typeof buildApp>>) {
+  const tokens: string[] = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { displayName: `Reporter ${i}` } });
+    tokens.push((r.json() as { token: string }).token);
+  }
+  const owner = tokens[0] as string;
+  const handles: string[] = [];
+  const channel = async (handle: string) => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${owner}` }, payload: { handle, title: handle } });
+    if (r.statusCode !== 201) throw new Error(r.body);
+  };
+  for (let i = 0; i < CHANNELS; i++) {
+    handles.push(`bench_${i}`);
+    await channel(`bench_${i}`);
+  }
+  for (let i = 0; i < ROUNDS; i++) await channel(`fresh_${i}`);
+  // The big case: one report through the API, then 99,999 more by batched SQL (distinct reporters), then a recount.
+  await channel('big_case');
+  const first = await app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    headers: { authorization: `Bearer ${owner}` },
+    payload: { subject: '/c/big_case', category: 'fraud' },
+  });
+  if (first.statusCode !== 202) throw new Error(first.body);
+  const seed = (await ctx.db
+    .selectFrom('reports')
+    .selectAll()
+    .where('id', '=', (first.json() as { id: string }).id)
+    .executeTakeFirstOrThrow()) as ReportsTable;
+  const rows: ReportsTable[] = [];
+  for (let i = 1; i < BIG_CASE; i++) {
+    rows.push({
+      ...seed,
+      id: `rep_big_${i}`,
+      reporter_key: `acc:big_${i}`,
+      reporter_account_id: null,
+      receipt_hash: `${i}`.padStart(64, '0'),
+      category: i % 5 ? 'fraud' : 'spam',
+    });
+    if (rows.length === 1000 || i === BIG_CASE - 1) {
+      await ctx.db.insertInto('reports').values(rows).execute();
+      rows.length = 0;
+    }
+  }
+  await recountCase(ctx.db, seed.case_id as string);
+  return { tokens, handles };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const seconds = Number(args[0] ?? 5);
+  const connections = Number(args[1] ?? 16);
+  const dbs: Array<{ name: 'SQLite' | 'PostgreSQL'; url: string }> = [{ name: 'SQLite', url: '' }];
+  const pgBase = process.env.VIGIL_DATABASE_URL ?? '';
+  if (pgBase) dbs.push({ name: 'PostgreSQL', url: pgBase });
+  const rows: Array<Record<string, string | number>> = [];
+  for (const d of dbs) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-bench-intake-'));
+    const vigilDb = d.url ? await freshPg(d.url) : undefined;
+    const bareDb = d.url ? await freshPg(d.url) : undefined;
+    const huge = 1_000_000_000;
+    const config = loadConfig(
+      {},
+      {
+        dataDir: dir,
+        databaseUrl: vigilDb?.url ?? '',
+        logLevel: 'silent',
+        anonReportsPerMinute: huge,
+        signupLimit: huge,
+        accountReportLimit: huge,
+        keyReportLimit: huge,
+      },
+    );
+    const ctx = await createContext(config, createLogger('silent'));
+    const vigil = await buildApp(ctx);
+    const bare = await bareInsert(dir, bareDb?.url ?? '');
+    const count = d.url ? () => pgQueries : sqliteStatementsRun;
+    try {
+      const started = Date.now();
+      const { tokens, handles } = await setUp(ctx, vigil);
+      console.log(
+        `${d.name}: ${ACCOUNTS} accounts, ${CHANNELS + ROUNDS + 1} channels and a ${BIG_CASE.toLocaleString('en')}-report case set up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      const vigilUrl = `${await vigil.listen({ port: 0, host: '127.0.0.1' })}/api/v1/reports`;
+      const bareUrl = `${await bare.app.listen({ port: 0, host: '127.0.0.1' })}/bare`;
+      const planFile = path.join(dir, 'plan.json');
+      process.env.VIGIL_BENCH_INTAKE_PLAN = planFile;
+      const targets = [
+        { name: 'bare Fastify + one INSERT', url: bareUrl, handles: () => ['bench_0'] },
+        { name: 'reports, one hot channel (new case)', url: vigilUrl, handles: (round: number) => [`fresh_${round}`] },
+        { name: `reports, one hot channel (case of ${BIG_CASE.toLocaleString('en')})`, url: vigilUrl, handles: () => ['big_case'] },
+        { name: `reports, rotating over ${CHANNELS.toLocaleString('en')} channels`, url: vigilUrl, handles: () => handles },
+      ];
+      const results = new Map<string, Result[]>();
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const t of targets) {
+          const r = await load(t.url, planFile, { tokens, handles: t.handles(round) }, seconds, connections, count);
+          results.set(t.name, [...(results.get(t.name) ?? []), r]);
+        }
+      }
+      const median = (name: string) => {
+        const rs = [...(results.get(name) ?? [])].sort((a, b) => a.rps - b.rps);
+        return rs[Math.floor(rs.length / 2)] as Result;
+      };
+      const base = median(targets[0]?.name as string);
+      const fresh = median(targets[1]?.name as string);
+      for (const t of targets) {
+        const r = median(t.name);
+        rows.push({
+          database: d.name,
+          target: t.name,
+          'req/s': Math.round(r.rps),
+          'p50 ms': r.p50,
+          'p99 ms': r.p99,
+          'vs bare INSERT': t === targets[0] ? 'baseline' : `${((100 * r.rps) / base.rps).toFixed(1)}%`,
+          'vs new case': t === targets[2] ? `${((100 * r.rps) / fresh.rps).toFixed(0)}%` : '',
+          'statements/req': r.statements.toFixed(1),
+        });
+      }
+    } finally {
+      await vigil.close();
+      await ctx.close();
+      await bare.app.close();
+      await bare.close();
+      await vigilDb?.drop();
+      await bareDb?.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  printTable(rows);
+  console.log(
+    `\n${connections} connections, ${seconds} s per run, median of ${ROUNDS} alternating rounds; load from a worker thread of the same process. The new-case target takes a channel without reports in each round.`,
+  );
+}
