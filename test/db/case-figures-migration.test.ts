@@ -50,7 +50,6 @@ test('existing reports and cases get credibility and reporter rows; the recount 
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => before30 } }).migrateToLatest();
   assert.ifError(error);
   const at = '2026-11-01T00:00:00.000Z';
-  // biome-ignore lint/suspicious/noExplicitAny: the tables as they were before this migration
   const old = db as any;
   await old
     .insertInto('cases')
