@@ -1,0 +1,136 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { apiClient, type Api } from '../helpers/api.ts';
+import { pngImage } from '../helpers/images.ts';
+import { newId } from '../../src/shared/ids.ts';
+import { nowIso } from '../../src/shared/time.ts';
+import { encodeCursor } from '../../src/shared/paging.ts';
+
+describe('public pages: a constant number of reads, through the read connection, and enforcement seen at once', () => {
+  let t: TestApp;
+  let api: Api;
+  let owner: { id: string; token: string };
+  before(async () => {
+    t = await startTestApp();
+    api = apiClient(t.app);
+    owner = await api.account('Reader of pages');
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  async function channel(handle: string, posts: number) {
+    assert.equal((await api.post('/api/v1/channels', { handle, title: `Channel ${handle}` }, { token: owner.token })).status, 201);
+    const ids: string[] = [];
+    for (let i = 0; i < posts; i++) {
+      const media = (await api.call('POST', '/api/v1/media', { token: owner.token, raw: await pngImage(4 + i, 4, '#336699') })).body.id as string;
+      const p = await api.post(`/api/v1/channels/${handle}/posts`, { text: `post ${i}`, media: [media] }, { token: owner.token });
+      assert.equal(p.status, 201);
+      ids.push(p.body.id);
+    }
+    return { id: (await t.ctx.channels.findRaw(handle)).id, posts: ids };
+  }
+
+  async function queriesOf(url: string, headers: Record<string, string> = {}) {
+    const before = t.ctx.reads.counter.queries;
+    const r = await t.app.inject({ url, headers });
+    return { status: r.statusCode, body: r.body, queries: t.ctx.reads.counter.queries - before };
+  }
+
+  async function enforce(kind: string, id: string, code: string, country: string | null = null) {
+    const row = {
+      id: newId('enf'),
+      decision_id: null,
+      case_id: null,
+      subject_kind: kind,
+      subject_id: id,
+      code,
+      category: 'fraud',
+      country,
+      notice_text: `${code} by a test`,
+      active: 1,
+      created_at: nowIso(),
+      reversed_at: null,
+    };
+    await t.ctx.db.insertInto('enforcement_actions').values(row).execute();
+    return row.id;
+  }
+
+  test('a page costs the same number of queries with 5 posts, 20 posts and a 1,000-report case', async () => {
+    await channel('five_posts', 5);
+    const twenty = await channel('twenty_posts', 20);
+    const five = await queriesOf('/c/five_posts');
+    const full = await queriesOf('/c/twenty_posts');
+    assert.equal(five.status, 200);
+    assert.equal(full.status, 200);
+    assert.equal((full.body.match(/<img src="\/media\//g) ?? []).length, 20, 'every post shows its image');
+    assert.equal(five.queries, full.queries);
+    assert.ok(full.queries <= 3, `three reads per page (channel, posts with media, visibility), not ${full.queries}`);
+
+    // A hot case about the channel: one report through the API, the rest copied in bulk.
+    const reporter = await api.account('Reporter');
+    assert.equal((await api.post('/api/v1/reports', { subject: '/c/twenty_posts', category: 'fraud' }, { token: reporter.token })).status, 202);
+    const first = await t.ctx.db.selectFrom('reports').selectAll().where('subject_id', '=', twenty.id).executeTakeFirstOrThrow();
+    const copies = Array.from({ length: 999 }, (_, i) => ({ ...first, id: `${first.id}_${i}`, idempotency_key: null, reporter_key: `copy_${i}` }));
+    for (let i = 0; i < copies.length; i += 200)
+      await t.ctx.db
+        .insertInto('reports')
+        .values(copies.slice(i, i + 200))
+        .execute();
+    const hot = await queriesOf('/c/twenty_posts');
+    assert.equal(hot.status, 200);
+    assert.equal(hot.queries, full.queries, 'reports about a channel do not add reads to its page');
+
+    const post = await queriesOf('/c/twenty_posts/7');
+    assert.equal(post.status, 200);
+    assert.ok(post.queries <= 3, `a post page reads ${post.queries} times`);
+    assert.equal((await queriesOf(`/c/twenty_posts?before=${encodeCursor(10)}`)).queries, full.queries, 'an older page as well');
+  });
+
+  test('a block, a removal and a restriction in one country show at once on the pages', async () => {
+    const c = await channel('enforced_pages', 3);
+    assert.equal((await queriesOf('/c/enforced_pages')).status, 200);
+
+    await enforce('post', c.posts[1], 'removed');
+    const removed = await queriesOf('/c/enforced_pages');
+    assert.equal(removed.status, 200);
+    assert.ok(removed.body.includes('removed by a test'), 'the removed post keeps its place with its notice');
+    assert.ok(!removed.body.includes('post 1<'), 'and its text is gone');
+    assert.equal((removed.body.match(/<img src="\/media\//g) ?? []).length, 2, 'and so is its image');
+    assert.equal((await queriesOf(`/c/enforced_pages/2`)).body.includes('removed by a test'), true, 'on its own page too');
+
+    await enforce('post', c.posts[2], 'held');
+    const held = await queriesOf('/c/enforced_pages');
+    assert.ok(!held.body.includes('post 2'), 'a held post leaves no trace');
+    assert.equal((await queriesOf('/c/enforced_pages/3')).status, 404);
+
+    await enforce('channel', c.id, 'restricted', 'DE');
+    const inGermany = await queriesOf('/c/enforced_pages', { 'x-vigil-country': 'DE' });
+    assert.equal(inGermany.status, 451);
+    assert.ok(inGermany.body.includes('restricted by a test'));
+    assert.ok(inGermany.queries <= 3, `a 451 page reads ${inGermany.queries} times`);
+    assert.equal((await queriesOf('/c/enforced_pages/1', { 'x-vigil-country': 'de' })).status, 451);
+    assert.equal((await queriesOf('/c/enforced_pages', { 'x-vigil-country': 'FR' })).status, 200);
+    assert.equal((await queriesOf('/c/enforced_pages')).status, 200);
+
+    await enforce('channel', c.id, 'blocked');
+    for (const url of ['/c/enforced_pages', '/c/enforced_pages/1', '/c/enforced_pages?before=3', '/c/enforced_pages?before=not-a-cursor']) {
+      assert.equal((await queriesOf(url)).status, 451, url);
+    }
+  });
+
+  test('pages answer while a write transaction is open, from the last committed state', async () => {
+    await channel('read_while_writing', 1);
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('channels').set({ title: 'Uncommitted title' }).where('handle', '=', 'read_while_writing').execute();
+      // On SQLite the write connection is held by this transaction until it ends: a read queued behind it
+      // would never answer here. The read connection answers with what was committed.
+      const page = await queriesOf('/c/read_while_writing');
+      assert.equal(page.status, 200);
+      assert.ok(page.body.includes('Channel read_while_writing'));
+      assert.ok(!page.body.includes('Uncommitted title'));
+    });
+    assert.ok((await queriesOf('/c/read_while_writing')).body.includes('Uncommitted title'), 'committed, it shows at once');
+  });
+});
