@@ -26,6 +26,11 @@ export class QueryCounter implements KyselyPlugin {
 export interface ReadConnection {
   db: Db;
   counter: QueryCounter;
+  /**
+   * SQLite's `PRAGMA data_version` on the read connection: it changes whenever any other connection, of
+   * this process or another, commits to the database. Undefined on PostgreSQL (no such cheap signal).
+   */
+  dataVersion(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -42,9 +47,10 @@ const plain = (row: unknown) => ({ ...(row as object) });
  * A read-only node:sqlite connection for Kysely, with its statements prepared once (the public pages
  * run a handful of distinct statements; at most `CACHE` are kept, the oldest dropped first).
  */
-function readOnlySqlite(file: string): SqliteDatabase {
+function readOnlySqlite(file: string): SqliteDatabase & { dataVersion(): number } {
   const CACHE = 200;
   const db = new DatabaseSync(file, { readOnly: true });
+  const version = db.prepare('PRAGMA data_version');
   // A reader waits out a checkpoint's brief lock rather than fail; it never writes.
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
   const statements = new Map<string, { stmt: StatementSync; reader: boolean }>();
@@ -59,6 +65,7 @@ function readOnlySqlite(file: string): SqliteDatabase {
     return s;
   };
   return {
+    dataVersion: () => (version.get() as { data_version: number }).data_version,
     close: () => db.close(),
     prepare: (sql: string) => {
       const { stmt, reader } = prepared(sql);
@@ -80,8 +87,9 @@ function readOnlySqlite(file: string): SqliteDatabase {
 /** Opens the read connection; call after migrations so the file and its WAL exist. */
 export function openReadConnection(db: Db, dialect: DialectName, dataDir: string): ReadConnection {
   const counter = new QueryCounter();
-  if (dialect === 'postgres') return { db: db.withPlugin(counter), counter, close: async () => {} };
+  if (dialect === 'postgres') return { db: db.withPlugin(counter), counter, dataVersion: () => undefined, close: async () => {} };
   // The same file openDatabase opens (src/db/database.ts).
-  const reads = new Kysely<Database>({ dialect: new SqliteDialect({ database: readOnlySqlite(path.join(dataDir, 'vigil.sqlite')) }) });
-  return { db: reads.withPlugin(counter), counter, close: () => reads.destroy() };
+  const database = readOnlySqlite(path.join(dataDir, 'vigil.sqlite'));
+  const reads = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db: reads.withPlugin(counter), counter, dataVersion: () => database.dataVersion(), close: () => reads.destroy() };
 }

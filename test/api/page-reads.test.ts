@@ -6,6 +6,9 @@ import { pngImage } from '../helpers/images.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { nowIso } from '../../src/shared/time.ts';
 import { encodeCursor } from '../../src/shared/paging.ts';
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import { PageCache } from '../../src/platform/preview/page-cache.ts';
 
 describe('public pages: a constant number of reads, through the read connection, and enforcement seen at once', () => {
   let t: TestApp;
@@ -132,5 +135,63 @@ describe('public pages: a constant number of reads, through the read connection,
       assert.ok(!page.body.includes('Uncommitted title'));
     });
     assert.ok((await queriesOf('/c/read_while_writing')).body.includes('Uncommitted title'), 'committed, it shows at once');
+  });
+
+  test('a page is read once per commit: repeated, it costs no query; after any commit, of any connection, it is read anew', async () => {
+    const c = await channel('cached_pages', 2);
+    const first = await queriesOf('/c/cached_pages');
+    assert.equal(first.status, 200);
+    const again = await queriesOf('/c/cached_pages');
+    assert.equal(again.body, first.body);
+    const sqlite = t.ctx.dialect === 'sqlite';
+    assert.equal(again.queries, sqlite ? 0 : first.queries, sqlite ? 'served from the cache' : 'PostgreSQL: nothing is cached');
+    assert.equal((await queriesOf('/c/cached_pages', { 'x-vigil-country': 'DE' })).queries, first.queries, 'each country has its own entry');
+
+    // A block written by another process (its own connection to the file) shows from the next request.
+    if (sqlite) {
+      const other = new DatabaseSync(path.join(t.config.dataDir, 'vigil.sqlite'));
+      other
+        .prepare(
+          `insert into enforcement_actions (id, decision_id, case_id, subject_kind, subject_id, code, category, country, notice_text, active, created_at, reversed_at)
+           values (?, null, null, 'channel', ?, 'blocked', 'fraud', null, 'Blocked by another process.', 1, ?, null)`,
+        )
+        .run(newId('enf'), c.id, nowIso());
+      other.close();
+    } else {
+      await enforce('channel', c.id, 'blocked');
+    }
+    const blocked = await queriesOf('/c/cached_pages');
+    assert.equal(blocked.status, 451);
+    assert.equal((await queriesOf('/c/cached_pages/1')).status, 451);
+    assert.equal((await queriesOf('/c/cached_pages')).status, 451, 'a 451 is never served from an earlier 200');
+  });
+
+  test('the cache stores nothing read across a commit, and nothing without a database version', async () => {
+    let version = 1;
+    const cache = new PageCache(() => version);
+    let renders = 0;
+    const render = async () => {
+      renders++;
+      return `page ${renders}`;
+    };
+    assert.equal(await cache.get('k', render), 'page 1');
+    assert.equal(await cache.get('k', render), 'page 1');
+    version++;
+    assert.equal(await cache.get('k', render), 'page 2', 'a commit makes the entry stale');
+    version++;
+    const racing = async () => {
+      version++; // a commit lands while the page is being read
+      return render();
+    };
+    assert.equal(await cache.get('k', racing), 'page 3');
+    assert.equal(await cache.get('k', render), 'page 4', 'what was read across the commit was not kept');
+    const none = new PageCache(() => undefined);
+    assert.equal(await none.get('k', render), 'page 5');
+    assert.equal(await none.get('k', render), 'page 6');
+
+    const small = new PageCache(() => 7, 3);
+    for (const k of ['a', 'b', 'c', 'd']) await small.get(k, render);
+    assert.equal(await small.get('a', render), 'page 11', 'bounded: the oldest entry went first');
+    assert.equal(await small.get('d', render), 'page 10');
   });
 });
