@@ -9,6 +9,7 @@ import { encodeCursor } from '../../src/shared/paging.ts';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { PageCache } from '../../src/platform/preview/page-cache.ts';
+import { AppError } from '../../src/shared/errors.ts';
 
 describe('public pages: a constant number of reads, through the read connection, and enforcement seen at once', () => {
   let t: TestApp;
@@ -163,7 +164,10 @@ describe('public pages: a constant number of reads, through the read connection,
     const blocked = await queriesOf('/c/cached_pages');
     assert.equal(blocked.status, 451);
     assert.equal((await queriesOf('/c/cached_pages/1')).status, 451);
-    assert.equal((await queriesOf('/c/cached_pages')).status, 451, 'a 451 is never served from an earlier 200');
+    const again451 = await queriesOf('/c/cached_pages');
+    assert.equal(again451.status, 451, 'a 451 is never served from an earlier 200');
+    assert.equal(again451.queries, sqlite ? 0 : blocked.queries, 'the 451 itself is kept until the next commit');
+    assert.equal(again451.body, blocked.body);
   });
 
   test('the cache stores nothing read across a commit, and nothing without a database version', async () => {
@@ -185,13 +189,29 @@ describe('public pages: a constant number of reads, through the read connection,
     };
     assert.equal(await cache.get('k', racing), 'page 3');
     assert.equal(await cache.get('k', render), 'page 4', 'what was read across the commit was not kept');
+    const refusal = new AppError(451, 'subject_blocked', 'Blocked.');
+    let refusals = 0;
+    const refuse = async (): Promise<string> => {
+      refusals++;
+      throw refusal;
+    };
+    await assert.rejects(cache.get('gone', refuse), refusal);
+    await assert.rejects(cache.get('gone', refuse), refusal);
+    assert.equal(refusals, 1, 'a refusal is kept like a page');
+    await assert.rejects(
+      cache.get('broken', async () => {
+        throw new Error('database went away');
+      }),
+      /went away/,
+    );
+    assert.equal(await cache.get('broken', render), 'page 5', 'any other error is not kept');
     const none = new PageCache(() => undefined);
-    assert.equal(await none.get('k', render), 'page 5');
     assert.equal(await none.get('k', render), 'page 6');
+    assert.equal(await none.get('k', render), 'page 7');
 
     const small = new PageCache(() => 7, 3);
     for (const k of ['a', 'b', 'c', 'd']) await small.get(k, render);
-    assert.equal(await small.get('a', render), 'page 11', 'bounded: the oldest entry went first');
-    assert.equal(await small.get('d', render), 'page 10');
+    assert.equal(await small.get('a', render), 'page 12', 'bounded: the oldest entry went first');
+    assert.equal(await small.get('d', render), 'page 11');
   });
 });

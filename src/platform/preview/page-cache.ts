@@ -5,14 +5,16 @@
 // commits) and served only while that version is current, so a block, removal, restriction, hold, new
 // post or edit is shown from the first request after its commit. A page is stored only when no commit
 // happened while it was being read (same version before and after), and never when the visibility
-// source was replaced meanwhile (tests swap it; its version is part of the key). Only 200 answers are
-// kept; 404 and 451 answers are computed each time. Where there is no such version (PostgreSQL), nothing
-// is cached. While reports arrive, every commit empties it in effect; a hot page is re-read once per
-// commit instead of once per request.
+// source is not the database (tests swap it). A refusal (`AppError`: the 451 of a restricted channel,
+// a 404) is kept the same way and thrown again; any other error is not kept. Where there is no such
+// version (PostgreSQL), nothing is cached. While reports arrive, every commit empties it in effect: a
+// hot page is then read once per commit instead of once per request.
+import { AppError } from '../../shared/errors.ts';
+
 export class PageCache {
   #version: () => number | undefined;
   #max: number;
-  #entries = new Map<string, { version: number; html: string }>();
+  #entries = new Map<string, { version: number; html?: string; error?: AppError }>();
   hits = 0;
   misses = 0;
 
@@ -28,10 +30,22 @@ export class PageCache {
     const hit = this.#entries.get(key);
     if (hit?.version === before) {
       this.hits++;
-      return hit.html;
+      if (hit.error) throw hit.error;
+      return hit.html as string;
     }
     this.misses++;
-    const html = await render();
+    let html: string;
+    try {
+      html = await render();
+    } catch (err) {
+      if (err instanceof AppError) this.#store(key, before, { error: err });
+      throw err;
+    }
+    this.#store(key, before, { html });
+    return html;
+  }
+
+  #store(key: string, before: number, entry: { html?: string; error?: AppError }): void {
     if (this.#version() === before) {
       this.#entries.delete(key);
       if (this.#entries.size >= this.#max) {
@@ -39,8 +53,7 @@ export class PageCache {
         for (const [k, e] of this.#entries) if (e.version !== before) this.#entries.delete(k);
         if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
       }
-      this.#entries.set(key, { version: before, html });
+      this.#entries.set(key, { version: before, ...entry });
     }
-    return html;
   }
 }
