@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type DialectName } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { openReadConnection, type ReadConnection } from './db/read-connection.ts';
 import { VisibilityService } from './enforcement/visibility.ts';
 import { AccountsRepository } from './platform/accounts.repository.ts';
 import { AccountsService } from './platform/accounts.service.ts';
@@ -40,6 +41,8 @@ export interface AppContext {
   secret: ServerSecret;
   db: Db;
   dialect: DialectName;
+  /** Public reads (preview pages, visibility): a read-only connection on SQLite, the same pool on PostgreSQL. */
+  reads: ReadConnection;
   visibility: VisibilityService;
   accounts: AccountsService;
   media: MediaService;
@@ -71,7 +74,8 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const { db, dialect } = openDatabase(config);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const visibility = new VisibilityService(enforcementRestrictions(db));
+  const reads = openReadConnection(db, dialect, config.dataDir);
+  const visibility = new VisibilityService(enforcementRestrictions(reads.db));
   const audit = new AuditLog(db);
   const auditFn: AuditFn = async (trx, e) => {
     await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx);
@@ -98,10 +102,11 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     secret,
     db,
     dialect,
+    reads,
     visibility,
     accounts,
     media,
-    channels: new ChannelsService(db, media, visibility, scanner),
+    channels: new ChannelsService(db, media, visibility, scanner, reads.db),
     bots: new BotsService(db, media, visibility, scanner),
     stickerSets: new StickerSetsService(db, media, visibility, scanner),
     conversations: new ConversationsService(db, media, accounts),
@@ -119,6 +124,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     policy: policyData,
     decodePool,
     close: async () => {
+      await reads.close();
       await Promise.all([decodePool.close(), db.destroy()]);
     },
   };

@@ -13,7 +13,15 @@ export class EnforcementRepository {
   activeFor(subjects: Array<{ kind: string; id: string }>) {
     if (subjects.length === 0) return Promise.resolve([]);
     const ids = [...new Set(subjects.map((s) => s.id))];
-    return this.#db.selectFrom('enforcement_actions').selectAll().where('active', '=', 1).where('subject_id', 'in', ids).execute();
+    const kinds = [...new Set(subjects.map((s) => s.kind))];
+    // The kinds let the (subject_kind, subject_id, active) index answer: without them every action is scanned.
+    return this.#db
+      .selectFrom('enforcement_actions')
+      .selectAll()
+      .where('subject_kind', 'in', kinds)
+      .where('subject_id', 'in', ids)
+      .where('active', '=', 1)
+      .execute();
   }
   activeBlockOf(kind: string, id: string) {
     return this.#db

@@ -5,6 +5,7 @@ import type { Restriction, RestrictionSource, SubjectRef } from './visibility.ts
 
 export function enforcementRestrictions(db: Db): RestrictionSource {
   return {
+    fromDatabase: true,
     async activeRestrictions(subjects: SubjectRef[]): Promise<Restriction[]> {
       const wanted = new Set(subjects.map((s) => `${s.kind}:${s.id}`));
       const rows = await new EnforcementRepository(db).activeFor(subjects);

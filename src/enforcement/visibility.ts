@@ -36,6 +36,8 @@ export interface Restriction {
 
 export interface RestrictionSource {
   activeRestrictions(subjects: SubjectRef[]): Promise<Restriction[]>;
+  /** True when the restrictions are read from the database and nothing else (see PageCache). */
+  readonly fromDatabase?: boolean;
 }
 
 export const noRestrictions: RestrictionSource = { activeRestrictions: async () => [] };
@@ -46,6 +48,14 @@ export class VisibilityService {
   #source: RestrictionSource;
   constructor(source: RestrictionSource = noRestrictions) {
     this.#source = source;
+  }
+
+  /**
+   * Whether every answer follows from the database alone (the enforcement source): only then may an
+   * answer be cached until the database changes.
+   */
+  get fromDatabase(): boolean {
+    return this.#source.fromDatabase === true;
   }
 
   setSource(source: RestrictionSource): void {

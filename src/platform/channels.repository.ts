@@ -86,6 +86,24 @@ export class ChannelsRepository {
     return q.orderBy('seq', 'desc').limit(limit).execute();
   }
 
+  /**
+   * A page of posts with their media in one query (newest first, media in position order): a post
+   * without media has one row with null media columns. `beforeSeq` continues a previous page.
+   */
+  listPostsWithMedia(channelId: string, limit: number, opts: { beforeSeq?: number; seq?: number } = {}) {
+    let posts = this.#db.selectFrom('posts').select(['id', 'seq', 'text', 'created_at']).where('channel_id', '=', channelId);
+    if (opts.beforeSeq !== undefined) posts = posts.where('seq', '<', opts.beforeSeq);
+    if (opts.seq !== undefined) posts = posts.where('seq', '=', opts.seq);
+    return this.#db
+      .selectFrom(posts.orderBy('seq', 'desc').limit(limit).as('p'))
+      .leftJoin('post_media as pm', 'pm.post_id', 'p.id')
+      .leftJoin('media as m', 'm.id', 'pm.media_id')
+      .select(['p.id', 'p.seq', 'p.text', 'p.created_at', 'm.id as media_id', 'm.sha256', 'm.mime', 'm.size', 'm.width', 'm.height'])
+      .orderBy('p.seq', 'desc')
+      .orderBy('pm.position')
+      .execute();
+  }
+
   findPost(channelId: string, seq: number) {
     return this.#db
       .selectFrom('posts')

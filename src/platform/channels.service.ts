@@ -60,8 +60,10 @@ export class ChannelsService {
   #media: MediaService;
   #visibility: VisibilityService;
   #scanner: PublishScanner;
-  constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning) {
+  #reads: Db;
+  constructor(db: Db, media: MediaService, visibility: VisibilityService, scanner: PublishScanner = noScanning, reads: Db = db) {
     this.#db = db;
+    this.#reads = reads;
     this.#media = media;
     this.#visibility = visibility;
     this.#scanner = scanner;
@@ -162,10 +164,27 @@ export class ChannelsService {
     return { id: p.id, channel: c.handle, number: p.seq, link: `/c/${c.handle}/${p.seq}`, createdAt: p.created_at, text: p.text, media };
   }
 
+  /**
+   * Pages and the public API read through `#reads` (on SQLite a separate read-only connection, so reads
+   * do not queue behind a write transaction) with a constant number of queries whatever the page holds:
+   * the channel, its posts with their media, and one visibility lookup for the channel and all its posts.
+   */
+  async #visibleChannel(handle: string): Promise<ChannelsTable> {
+    const c = await new ChannelsRepository(this.#reads).findByHandle(handle);
+    if (!c) throw notFound('Channel');
+    return c;
+  }
+
   async listPosts(handle: string, viewer: Viewer, opts: { limit: number; cursor?: string }) {
-    const c = await this.getVisible(handle, viewer);
-    const before = decodeCursor(opts.cursor, isSeq);
-    const rows = await new ChannelsRepository(this.#db).listPosts(c.id, opts.limit + 1, before);
+    const c = await this.#visibleChannel(handle);
+    let before: number | undefined;
+    try {
+      before = decodeCursor(opts.cursor, isSeq);
+    } catch (err) {
+      await this.getVisible(handle, viewer); // a restricted channel answers 451 before a bad cursor's 400
+      throw err;
+    }
+    const rows = groupPosts(await new ChannelsRepository(this.#reads).listPostsWithMedia(c.id, opts.limit + 1, { beforeSeq: before }));
     const page = rows.slice(0, opts.limit);
     const posts = await this.#present(c, page, viewer);
     const nextCursor = rows.length > opts.limit ? encodeCursor(page[page.length - 1].seq) : null;
@@ -173,33 +192,68 @@ export class ChannelsService {
   }
 
   async getPost(handle: string, seq: number, viewer: Viewer): Promise<{ channel: ChannelView; post: PostView | WithheldPostView }> {
-    const c = await this.getVisible(handle, viewer);
-    const row = await new ChannelsRepository(this.#db).findPost(c.id, seq);
-    if (!row) throw notFound('Post');
-    const [post] = await this.#present(c, [row], viewer);
+    const c = await this.#visibleChannel(handle);
+    const rows = groupPosts(await new ChannelsRepository(this.#reads).listPostsWithMedia(c.id, 1, { seq }));
+    const [post] = await this.#present(c, rows, viewer);
     if (!post) throw notFound('Post');
     return { channel: channelView(c), post };
   }
 
-  async #present(c: ChannelsTable, rows: Array<{ id: string; seq: number; text: string; created_at: string }>, viewer: Viewer) {
-    const vis = await this.#visibility.checkMany(
-      rows.map((r) => ({ kind: 'post' as const, id: r.id })),
-      viewer,
-    );
+  /** Throws 451 when the channel may not be shown; a withheld post keeps its place, a held one leaves none. */
+  async #present(c: ChannelsTable, rows: PostRow[], viewer: Viewer) {
+    const vis = await this.#visibility.checkMany([{ kind: 'channel', id: c.id }, ...rows.map((r) => ({ kind: 'post' as const, id: r.id }))], viewer);
+    const channel = vis.get(visibilityKey({ kind: 'channel', id: c.id }));
+    if (channel && !channel.visible) throw unavailable(channel.notice);
     const notice = (id: string) => {
       const v = vis.get(visibilityKey({ kind: 'post', id }));
       return v && !v.visible ? v.notice : undefined;
     };
     // A post held by automated detection was never published: it leaves no trace in the public feed.
-    rows = rows.filter((r) => notice(r.id)?.code !== 'held');
-    const media = await new ChannelsRepository(this.#db).mediaOfPosts(rows.filter((r) => !notice(r.id)).map((r) => r.id));
-    return rows.map((r): PostView | WithheldPostView => {
-      const withheld = notice(r.id);
-      if (withheld) {
-        return { id: r.id, channel: c.handle, number: r.seq, link: `/c/${c.handle}/${r.seq}`, createdAt: r.created_at, withheld };
-      }
-      const items = media.filter((m) => m.post_id === r.id).map(mediaView);
-      return this.#postView(c, r, items);
-    });
+    return rows
+      .filter((r) => notice(r.id)?.code !== 'held')
+      .map((r): PostView | WithheldPostView => {
+        const withheld = notice(r.id);
+        if (withheld) {
+          return { id: r.id, channel: c.handle, number: r.seq, link: `/c/${c.handle}/${r.seq}`, createdAt: r.created_at, withheld };
+        }
+        return this.#postView(c, r, r.media);
+      });
   }
+}
+
+interface PostRow {
+  id: string;
+  seq: number;
+  text: string;
+  created_at: string;
+  media: MediaView[];
+}
+
+/** Folds the rows of `listPostsWithMedia` (one per post and media item, in order) into posts. */
+function groupPosts(
+  rows: Array<{
+    id: string;
+    seq: number;
+    text: string;
+    created_at: string;
+    media_id: string | null;
+    sha256: string | null;
+    mime: string | null;
+    size: number | null;
+    width: number | null;
+    height: number | null;
+  }>,
+): PostRow[] {
+  const posts: PostRow[] = [];
+  for (const r of rows) {
+    let p = posts[posts.length - 1];
+    if (p?.id !== r.id) {
+      p = { id: r.id, seq: r.seq, text: r.text, created_at: r.created_at, media: [] };
+      posts.push(p);
+    }
+    if (r.media_id !== null) {
+      p.media.push(mediaView({ id: r.media_id, sha256: r.sha256 ?? '', mime: r.mime ?? '', size: r.size ?? 0, width: r.width, height: r.height }));
+    }
+  }
+  return posts;
 }

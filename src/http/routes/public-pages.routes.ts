@@ -1,5 +1,6 @@
 // Public, server-rendered pages and media bytes. No JavaScript; strict CSP; every user string escaped.
 import { readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
 import type { MediaTable } from '../../db/schema.ts';
@@ -10,6 +11,7 @@ import { botView } from '../../platform/bots.service.ts';
 import { botPage, channelPage, postPage, stickerSetPage } from '../../platform/preview/pages.ts';
 import { homePage } from '../../platform/preview/layout.ts';
 import { MediaAccess } from '../../platform/media-access.ts';
+import { PageCache } from '../../platform/preview/page-cache.ts';
 
 const css = readFileSync(new URL('../../platform/preview/preview.css', import.meta.url));
 /** The one icon, for these pages, the web app (Vite copies web/public) and /api/docs. */
@@ -18,6 +20,11 @@ export const FAVICON = readFileSync(new URL('../../../web/public/favicon.svg', i
 export const publicPagesRoutes: RouteModule = (app, ctx) => {
   const mediaAccess = new MediaAccess(ctx.db, ctx.visibility);
   const hidden = { hide: true };
+  // Channel and post pages as last rendered, valid until the next commit to the database (page-cache.ts).
+  // Nothing is cached when visibility has another source than the database (tests replace it).
+  const pages = new PageCache(() => (ctx.visibility.fromDatabase ? ctx.reads.dataVersion() : undefined));
+  const pageKey = (req: FastifyRequest, ...parts: Array<string | number | undefined>) =>
+    [viewerOf(req).country ?? '', ...parts.map((p) => p ?? '')].join('\u0000');
 
   app.get('/static/preview.css', { schema: hidden }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
@@ -38,8 +45,11 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
-      return reply.type('text/html; charset=utf-8').send(channelPage(r.channel, r.posts, r.nextCursor));
+      const html = await pages.get(pageKey(req, 'c', req.params.handle, req.query.before), async () => {
+        const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
+        return channelPage(r.channel, r.posts, r.nextCursor);
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 
@@ -49,8 +59,11 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
       schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }), number: Type.Integer({ minimum: 1 }) }) },
     },
     async (req, reply) => {
-      const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
-      return reply.type('text/html; charset=utf-8').send(postPage(r.channel, r.post));
+      const html = await pages.get(pageKey(req, 'p', req.params.handle, req.params.number), async () => {
+        const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
+        return postPage(r.channel, r.post);
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 
