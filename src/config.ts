@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** PDQ match distance (of 256 bits); 31 is the reference threshold, at most 63. */
   matchDistance: number;
+  /** How often each process reads the banks' change feed, so other processes' bank changes reach its matcher (VIGIL_BANK_POLL_MS; 0 = never). */
+  bankPollMs: number;
   /** Time allowed to hash and match an upload before it is held for review instead. */
   scanBudgetMs: number;
   /** Anonymous web-form reports accepted per address per minute (VIGIL_ANON_REPORT_LIMIT). */
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     keyReportLimit: intFromEnv(env, 'VIGIL_KEY_REPORT_LIMIT', 120),
     matchDistance: Math.min(63, intFromEnv(env, 'VIGIL_MATCH_DISTANCE', 31)),
     scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
+    bankPollMs: intFromEnv(env, 'VIGIL_BANK_POLL_MS', 1000),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,

@@ -24,6 +24,7 @@ import { DecisionsService } from './cases/decisions.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
 import policyData from '../policy/policy.json' with { type: 'json' };
 import { HashMatcher } from './detection/hash-matcher.ts';
+import { followBankChanges } from './detection/bank-feed.ts';
 import { BanksService } from './detection/banks.service.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
@@ -62,7 +63,11 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, logger: Logger): Promise<AppContext> {
+/**
+ * `matcher: false` leaves the hash matcher empty and unfed: for commands that change banks but never
+ * match (the CLI), which would otherwise load every bank entry into memory.
+ */
+export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean } = {}): Promise<AppContext> {
   prepareDataDir(config.dataDir);
   const secret = await loadServerSecret(config.dataDir, config.secret);
   const { db, dialect } = openDatabase(config);
@@ -81,10 +86,15 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const accounts = new AccountsService(new AccountsRepository(db));
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
   const matcher = new HashMatcher(config.matchDistance);
-  const loaded = await matcher.load(db);
-  if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
   const banks = new BanksService(db, matcher);
   await banks.ensureSystemBanks();
+  let stopFeed = () => {};
+  if (opts.matcher !== false) {
+    const started = performance.now();
+    const loaded = await matcher.load(db);
+    if (loaded > 0) logger.info({ entries: loaded, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
+    stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger);
+  }
   const reports = new ReportsService(db, config.publicUrl, secret);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
@@ -113,6 +123,9 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,
-    close: () => db.destroy(),
+    close: async () => {
+      stopFeed();
+      await db.destroy();
+    },
   };
 }
