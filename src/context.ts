@@ -33,6 +33,9 @@ import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
 
+/** A little more than the longest sleep of SQLite's busy handler (100 ms): see BanksService. */
+const SQLITE_IMPORT_PAUSE_MS = 110;
+
 export interface AppContext {
   config: Config;
   logger: Logger;
@@ -86,7 +89,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   const accounts = new AccountsService(new AccountsRepository(db));
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config);
   const matcher = new HashMatcher(config.matchDistance);
-  const banks = new BanksService(db, matcher);
+  const banks = new BanksService(db, matcher, { importPauseMs: dialect === 'sqlite' ? SQLITE_IMPORT_PAUSE_MS : 0 });
   await banks.ensureSystemBanks();
   let stopFeed = () => {};
   if (opts.matcher !== false) {

@@ -1,7 +1,7 @@
 // Named hash banks: create, import hash lists, export, browse, and change an entry's status. Every
 // change reaches this process's matcher at once, so a withdrawn or benign entry stops matching, and is
 // recorded in the banks' change feed in the same transaction, so other processes' matchers follow.
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
 import type { BankEntriesTable } from '../db/schema-banks.ts';
 import { badRequest, conflict, notFound } from '../shared/errors.ts';
@@ -32,7 +32,7 @@ export interface ImportResult {
 }
 
 /** Entries written per transaction by an import. */
-export const IMPORT_BATCH = 5000;
+export const IMPORT_BATCH = 2000;
 
 const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
@@ -44,9 +44,16 @@ export function bankCategoryOf(policyCategory: string): BankCategory {
 export class BanksService {
   #db: Db;
   #matcher: HashMatcher;
-  constructor(db: Db, matcher: HashMatcher) {
+  #importPauseMs: number;
+  /**
+   * `importPauseMs`: the pause between two batches of an import. On SQLite another process waiting for
+   * the write lock sleeps in steps of up to 100 ms (its busy handler), so without a pause that long an
+   * import would take the lock again before the waiter wakes, and starve it.
+   */
+  constructor(db: Db, matcher: HashMatcher, opts: { importPauseMs?: number } = {}) {
     this.#db = db;
     this.#matcher = matcher;
+    this.#importPauseMs = opts.importPauseMs ?? 0;
   }
 
   async create(input: { name: string; category: string; description?: string }, db: Db = this.#db) {
@@ -206,7 +213,7 @@ export class BanksService {
     // interleave with the import instead of waiting for it or failing.
     let added = 0;
     for (let i = 0; i < parsed.length; i += IMPORT_BATCH) {
-      if (i > 0) await setImmediate();
+      if (i > 0) await (this.#importPauseMs > 0 ? setTimeout(this.#importPauseMs) : setImmediate());
       const rows = await this.addEntries(bank.id, parsed.slice(i, i + IMPORT_BATCH), 'import');
       this.index(rows, bank.category);
       added += rows.length;

@@ -6,6 +6,7 @@
 // Memory is close to the index's own size: an entry's bank and signal type are one number in a typed
 // array indexed by the entry's dense number, not an object in a map, and the start-up load streams pages
 // of rows straight into the index's typed arrays, reserved once at their final size.
+import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
 import { PdqIndex } from './match/pdq-index.ts';
 import { ExactIndex } from './match/exact-index.ts';
@@ -108,6 +109,8 @@ export class HashMatcher {
     for (;;) {
       const changes = await repo.changesAfter(this.#seq, CHANGES_PAGE);
       for (const c of changes) {
+        // A change is at most one import batch; requests get the event loop between two of them.
+        if (applied > 0) await setImmediate();
         if (c.kind === 'added') {
           for (const e of await repo.activeEntriesBetween(c.first_num, c.last_num))
             this.#add(e.num, e.signal_type, e.hash, this.#bankId(e.bank_id, e.category));
