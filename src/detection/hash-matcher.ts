@@ -67,6 +67,11 @@ export class HashMatcher {
     return this.#seq;
   }
 
+  /** PDQ entries not yet merged into the index's postings (0 right after `load`). */
+  get pendingPdq(): number {
+    return this.#pdq.pending;
+  }
+
   /** Bytes held by the indexes' typed arrays and the entry records (the exact indexes' maps excluded). */
   memoryBytes(): number {
     return this.#pdq.memoryBytes() + this.#entries.byteLength;

@@ -113,6 +113,11 @@ export class PdqIndex {
     this.#built = this.#count;
   }
 
+  /** Entries added since the postings were last built (scanned linearly by queries until a merge). */
+  get pending(): number {
+    return this.#count - this.#built;
+  }
+
   /** Merges the delta and vacated slots when a query would; returns whether it did. */
   buildIfDue(): boolean {
     if (!this.#needsRebuild()) return false;
