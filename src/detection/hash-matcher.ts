@@ -4,7 +4,7 @@
 // through the banks' change feed (`poll`). Benign and withdrawn entries are never in it.
 //
 // Memory is close to the index's own size: an entry's bank and signal type are one number in a typed
-// array indexed by the entry's dense number, not an object in a map, and the start-up load streams pages
+// array indexed by the entry's dense number, not an object in a map, and the start-up load streams small pages
 // of rows straight into the index's typed arrays, reserved once at their final size.
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
@@ -31,7 +31,9 @@ export interface Match {
 /** Hashes below this PDQ quality are too flat or small to trust (reference guidance). */
 export const MIN_PDQ_QUALITY = 50;
 
-const LOAD_PAGE = 5000;
+// Small pages keep the load's garbage young: with 5,000-row pages V8's heap grew by ~60 MB more while
+// loading 300,000 entries (and keeps those pages in RSS), for about the same load time.
+const LOAD_PAGE = 1000;
 const CHANGES_PAGE = 200;
 // An entry's record in #entries: (bank index << 2) | type code; 0 = not indexed.
 const TYPES: readonly SignalType[] = ['pdq', 'md5', 'sha256'];
