@@ -14,6 +14,8 @@ export interface Config {
   logLevel: string;
   /** PDQ match distance (of 256 bits); 31 is the reference threshold, at most 63. */
   matchDistance: number;
+  /** How often each process reads the banks' change feed, so other processes' bank changes reach its matcher (VIGIL_BANK_POLL_MS; 0 = never). */
+  bankPollMs: number;
   /** Time allowed to hash and match an upload before it is held for review instead. */
   scanBudgetMs: number;
   /** VIGIL_DECODE_WORKERS: worker threads that decode and hash uploads (one per core by default; 0 means 1). */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     scanBudgetMs: intFromEnv(env, 'VIGIL_SCAN_BUDGET_MS', 3000),
     decodeWorkers: intFromEnv(env, 'VIGIL_DECODE_WORKERS', os.availableParallelism()),
     decodeQueue: intFromEnv(env, 'VIGIL_DECODE_QUEUE', 4 * os.availableParallelism()),
+    bankPollMs: intFromEnv(env, 'VIGIL_BANK_POLL_MS', 1000),
     publicUrl: env.VIGIL_PUBLIC_URL ?? `http://localhost:${port}`,
     adminEmail: env.VIGIL_ADMIN_EMAIL || undefined,
     adminPassword: env.VIGIL_ADMIN_PASSWORD || undefined,

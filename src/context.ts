@@ -25,6 +25,7 @@ import { DecisionsService } from './cases/decisions.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
 import policyData from '../policy/policy.json' with { type: 'json' };
 import { HashMatcher } from './detection/hash-matcher.ts';
+import { followBankChanges } from './detection/bank-feed.ts';
 import { BanksService } from './detection/banks.service.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
@@ -33,6 +34,9 @@ import { DecodePool } from './detection/decode-pool.ts';
 import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
+
+/** A little more than the longest sleep of SQLite's busy handler (100 ms): see BanksService. */
+const SQLITE_IMPORT_PAUSE_MS = 110;
 
 export interface AppContext {
   config: Config;
@@ -68,7 +72,11 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, logger: Logger): Promise<AppContext> {
+/**
+ * `matcher: false` leaves the hash matcher empty and unfed: for commands that change banks but never
+ * match (the CLI), which would otherwise load every bank entry into memory.
+ */
+export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean } = {}): Promise<AppContext> {
   prepareDataDir(config.dataDir);
   const secret = await loadServerSecret(config.dataDir, config.secret);
   const { db, dialect } = openDatabase(config);
@@ -89,10 +97,15 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   const decodePool = new DecodePool({ workers: config.decodeWorkers, queue: config.decodeQueue });
   const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config, decodePool);
   const matcher = new HashMatcher(config.matchDistance);
-  const loaded = await matcher.load(db);
-  if (loaded > 0) logger.info({ entries: loaded }, 'hash banks loaded into the matcher');
-  const banks = new BanksService(db, matcher);
+  const banks = new BanksService(db, matcher, { importPauseMs: dialect === 'sqlite' ? SQLITE_IMPORT_PAUSE_MS : 0 });
   await banks.ensureSystemBanks();
+  let stopFeed = () => {};
+  if (opts.matcher !== false) {
+    const started = performance.now();
+    const loaded = await matcher.load(db);
+    if (loaded > 0) logger.info({ entries: loaded, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
+    stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger);
+  }
   const reports = new ReportsService(db, config.publicUrl, secret);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool });
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
@@ -124,6 +137,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     policy: policyData,
     decodePool,
     close: async () => {
+      stopFeed();
       await reads.close();
       await Promise.all([decodePool.close(), db.destroy()]);
     },

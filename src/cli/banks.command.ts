@@ -12,7 +12,9 @@ import { AppError } from '../shared/errors.ts';
 import { BANK_CATEGORIES } from '../detection/banks.service.ts';
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const ctx = await createContext(loadConfig(), pino({ level: 'warn' }));
+  // The CLI changes banks but never matches: it does not load the matcher, and a running server learns
+  // its changes from the banks' change feed.
+  const ctx = await createContext(loadConfig(), pino({ level: 'warn' }), { matcher: false });
   try {
     return await fn(ctx);
   } finally {
@@ -102,6 +104,19 @@ export function registerBankCommands(program: Command): void {
           data: { added: result.added, rejected: result.rejected.length },
         });
         console.log(`imported ${result.added} new entries into ${bankName} (${result.duplicates} already present, ${result.rejected.length} skipped)`);
+      }).catch(fail),
+    );
+
+  banks
+    .command('withdraw <entry-id>')
+    .description('withdraw a bank entry (its hash is deleted), or with --benign mark it a false positive that never matches again')
+    .option('--benign', 'keep the entry but never match it again')
+    .action((entryId: string, o: { benign?: boolean }) =>
+      withContext(async (ctx) => {
+        const status = o.benign ? 'benign' : 'withdrawn';
+        await ctx.banks.setStatus(entryId, status);
+        await ctx.audit.append({ actor: `cli:${process.env.USER ?? 'operator'}`, action: `bank_entry.${status}`, target: `bank_entry:${entryId}` });
+        console.log(`${entryId} is ${status}`);
       }).catch(fail),
     );
 

@@ -8,6 +8,7 @@ import * as botMessages from './migrations/2026-11-23-05-bot-messages.ts';
 import * as secrets from './migrations/2026-11-29-01-secrets.ts';
 import * as nameSkeletons from './migrations/2026-11-29-02-name-skeletons.ts';
 import * as caseFigures from './migrations/2026-11-30-01-case-figures.ts';
+import * as bankChanges from './migrations/2026-11-30-02-bank-changes.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-01-secrets': secrets,
   '2026-11-29-02-name-skeletons': nameSkeletons,
   '2026-11-30-01-case-figures': caseFigures,
+  '2026-11-30-02-bank-changes': bankChanges,
 };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -23,6 +23,15 @@ export interface BankEntriesTable {
   created_at: string;
   updated_at: string;
 }
+/** One row of the banks' change feed (migration 2026-11-30-01): entries first_num…last_num of `bank_id`. */
+export interface BankChangesTable {
+  seq: number;
+  kind: 'bank' | 'added' | 'removed';
+  bank_id: string;
+  first_num: number;
+  last_num: number;
+  created_at: string;
+}
 export interface MediaMatchesTable {
   id: string;
   media_id: string;
@@ -53,6 +62,7 @@ export interface BankTables {
   counters: CountersTable;
   banks: BanksTable;
   bank_entries: BankEntriesTable;
+  bank_changes: BankChangesTable;
   media_matches: MediaMatchesTable;
   protect_submissions: ProtectSubmissionsTable;
   media_hashes: MediaHashesTable;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { BankEntriesTable, BanksTable, MediaMatchesTable, ProtectSubmissionsTable } from '../db/schema-banks.ts';
+import type { BankChangesTable, BankEntriesTable, BanksTable, MediaMatchesTable, ProtectSubmissionsTable } from '../db/schema-banks.ts';
 
 export class BanksRepository {
   #db: Db;
@@ -84,17 +84,61 @@ export class BanksRepository {
       q = q.where((eb) => eb.or([eb('created_at', '>', afterCreated[0]), eb.and([eb('created_at', '=', afterCreated[0]), eb('id', '>', afterCreated[1])])]));
     return q.orderBy('created_at').orderBy('id').limit(limit).execute();
   }
-  /** Streams active entries in pages for building the in-memory index at start. */
+  /** Active entries in pages of ascending number, for building the in-memory index at start (categories come from `allBanks`). */
   activeEntriesPage(afterNum: number, limit: number) {
     return this.#db
       .selectFrom('bank_entries')
-      .innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
-      .select(['bank_entries.id', 'bank_entries.num', 'bank_entries.bank_id', 'bank_entries.signal_type', 'bank_entries.hash', 'banks.category'])
-      .where('bank_entries.status', '=', 'active')
-      .where('bank_entries.num', '>', afterNum)
-      .orderBy('bank_entries.num')
+      .select(['num', 'bank_id', 'signal_type', 'hash'])
+      .where('status', '=', 'active')
+      .where('num', '>', afterNum)
+      .orderBy('num')
       .limit(limit)
       .execute();
+  }
+  /** Active entries of each signal type, so the index can reserve its arrays before a load. */
+  countActiveByType() {
+    return this.#db
+      .selectFrom('bank_entries')
+      .select((eb) => ['signal_type', eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'active')
+      .groupBy('signal_type')
+      .execute();
+  }
+  allBanks() {
+    return this.#db.selectFrom('banks').select(['id', 'category']).execute();
+  }
+  /** The active entries numbered first…last, with their bank's category: what an 'added' change brings. */
+  activeEntriesBetween(first: number, last: number) {
+    return this.#db
+      .selectFrom('bank_entries')
+      .innerJoin('banks', 'banks.id', 'bank_entries.bank_id')
+      .select(['bank_entries.num', 'bank_entries.bank_id', 'bank_entries.signal_type', 'bank_entries.hash', 'banks.category'])
+      .where('bank_entries.status', '=', 'active')
+      .where('bank_entries.num', '>=', first)
+      .where('bank_entries.num', '<=', last)
+      .orderBy('bank_entries.num')
+      .execute();
+  }
+
+  /**
+   * Takes the next number of the change feed. Call it as the first statement of a bank write: on SQLite a
+   * transaction that writes first waits for the write lock (busy timeout) instead of failing when another
+   * connection committed since its first read; on PostgreSQL the counter row stays locked until commit, so
+   * changes commit in the order of their numbers and a poller never skips one that commits late.
+   */
+  nextChangeSeq(): Promise<number> {
+    return this.allocate('bank_change', 1);
+  }
+  async recordChange(row: BankChangesTable): Promise<void> {
+    await this.#db.insertInto('bank_changes').values(row).execute();
+  }
+  /** The last change number handed out (0 before any). */
+  async lastChangeSeq(): Promise<number> {
+    const r = await this.#db.selectFrom('counters').select('value').where('name', '=', 'bank_change').executeTakeFirst();
+    return r?.value ?? 0;
+  }
+  changesAfter(seq: number, limit: number) {
+    return this.#db.selectFrom('bank_changes').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
   }
   async setEntryStatus(id: string, status: string, at: string, eraseHash: boolean): Promise<void> {
     await this.#db

@@ -1,5 +1,7 @@
 // Named hash banks: create, import hash lists, export, browse, and change an entry's status. Every
-// change reaches the in-memory matcher at once, so a withdrawn or benign entry stops matching.
+// change reaches this process's matcher at once, so a withdrawn or benign entry stops matching, and is
+// recorded in the banks' change feed in the same transaction, so other processes' matchers follow.
+import { setImmediate, setTimeout } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
 import type { BankEntriesTable } from '../db/schema-banks.ts';
 import { badRequest, conflict, notFound } from '../shared/errors.ts';
@@ -29,6 +31,9 @@ export interface ImportResult {
   rejected: Array<{ line: number; message: string }>;
 }
 
+/** Entries written per transaction by an import. */
+export const IMPORT_BATCH = 2000;
+
 const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 
 /** Which bank category a policy category's removed media go to. */
@@ -39,9 +44,16 @@ export function bankCategoryOf(policyCategory: string): BankCategory {
 export class BanksService {
   #db: Db;
   #matcher: HashMatcher;
-  constructor(db: Db, matcher: HashMatcher) {
+  #importPauseMs: number;
+  /**
+   * `importPauseMs`: the pause between two batches of an import. On SQLite another process waiting for
+   * the write lock sleeps in steps of up to 100 ms (its busy handler), so without a pause that long an
+   * import would take the lock again before the waiter wakes, and starve it.
+   */
+  constructor(db: Db, matcher: HashMatcher, opts: { importPauseMs?: number } = {}) {
     this.#db = db;
     this.#matcher = matcher;
+    this.#importPauseMs = opts.importPauseMs ?? 0;
   }
 
   async create(input: { name: string; category: string; description?: string }, db: Db = this.#db) {
@@ -51,11 +63,20 @@ export class BanksService {
     if (!BANK_CATEGORIES.includes(input.category as BankCategory)) {
       throw badRequest('invalid_bank_category', `The category must be one of ${BANK_CATEGORIES.join(', ')}.`, [{ field: 'category', message: 'invalid' }]);
     }
-    const repo = new BanksRepository(db);
-    if (await repo.findBankByName(input.name)) throw conflict('bank_exists', `A bank named "${input.name}" already exists.`);
+    if (await new BanksRepository(db).findBankByName(input.name)) throw conflict('bank_exists', `A bank named "${input.name}" already exists.`);
     const row = { id: newId('bank'), name: input.name, category: input.category, description: input.description ?? '', created_at: nowIso() };
-    await repo.insertBank(row);
+    await this.#write(db, async (repo) => {
+      const seq = await repo.nextChangeSeq();
+      await repo.insertBank(row);
+      await repo.recordChange({ seq, kind: 'bank', bank_id: row.id, first_num: 0, last_num: 0, created_at: row.created_at });
+    });
     return row;
+  }
+
+  // Runs `work` in the caller's transaction, or in a short one of its own.
+  async #write<T>(db: Db, work: (repo: BanksRepository, trx: Db) => Promise<T>): Promise<T> {
+    if (db.isTransaction) return work(new BanksRepository(db), db);
+    return this.#db.transaction().execute((trx) => work(new BanksRepository(trx), trx));
   }
 
   async require(name: string) {
@@ -114,8 +135,9 @@ export class BanksService {
     const bank = await new BanksRepository(db).findBank(bankId);
     if (!bank) throw notFound('Bank');
     const at = nowIso();
-    const work = async (trx: Db) => {
-      const repo = new BanksRepository(trx);
+    const work = async (repo: BanksRepository) => {
+      // First, so the transaction takes the write lock before it reads (see nextChangeSeq).
+      const seq = await repo.nextChangeSeq();
       const fresh: NewEntry[] = [];
       for (const type of ['pdq', 'md5', 'sha256'] as const) {
         const ofType = [...new Map(entries.filter((e) => e.signalType === type).map((e) => [e.hash, e])).values()];
@@ -151,14 +173,15 @@ export class BanksService {
         updated_at: at,
       }));
       await repo.insertEntries(rows);
+      await repo.recordChange({ seq, kind: 'added', bank_id: bankId, first_num: first, last_num: first + rows.length - 1, created_at: at });
       return rows;
     };
-    const rows = db.isTransaction ? await work(db) : await this.#db.transaction().execute(work);
-    return rows;
+    return this.#write(db, work);
   }
 
   /** Call after the transaction that added `rows` has committed. */
   index(rows: BankEntriesTable[], category: string): void {
+    if (!this.#matcher.live) return;
     for (const r of rows) this.#matcher.add({ num: r.num, signalType: r.signal_type, hash: r.hash, bankId: r.bank_id, category });
   }
 
@@ -166,7 +189,7 @@ export class BanksService {
   async import(
     bankName: string,
     lines: AsyncIterable<string> | Iterable<string>,
-    opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void } = {},
+    opts: { skipInvalid?: boolean; onProgress?: (lines: number) => void; onBatch?: (written: number, total: number) => void } = {},
   ): Promise<ImportResult> {
     // Start listening before the first await: a readline source emits its lines whether or not anyone
     // iterates yet, and lines emitted before the iterator exists are lost.
@@ -185,9 +208,18 @@ export class BanksService {
     }
     opts.onProgress?.(n);
     if (rejected.length > 0 && !opts.skipInvalid) return { added: 0, duplicates: 0, rejected };
-    const rows = await this.addEntries(bank.id, parsed, 'import');
-    this.index(rows, bank.category);
-    return { added: rows.length, duplicates: parsed.length - rows.length, rejected };
+    // Short transactions with a pause between them: a long list never holds the database's write lock
+    // (SQLite has one for the whole file) for longer than one batch, so a running server's writes
+    // interleave with the import instead of waiting for it or failing.
+    let added = 0;
+    for (let i = 0; i < parsed.length; i += IMPORT_BATCH) {
+      if (i > 0) await (this.#importPauseMs > 0 ? setTimeout(this.#importPauseMs) : setImmediate());
+      const rows = await this.addEntries(bank.id, parsed.slice(i, i + IMPORT_BATCH), 'import');
+      this.index(rows, bank.category);
+      added += rows.length;
+      opts.onBatch?.(Math.min(parsed.length, i + IMPORT_BATCH), parsed.length);
+    }
+    return { added, duplicates: parsed.length - added, rejected };
   }
 
   async *export(bankName: string): AsyncGenerator<string> {
@@ -250,7 +282,12 @@ export class BanksService {
     const e = await repo.findEntry(entryId);
     if (!e) throw notFound('Bank entry');
     if (e.status === 'withdrawn') throw conflict('entry_withdrawn', 'This entry was withdrawn and its hash deleted; it cannot change again.');
-    await repo.setEntryStatus(e.id, status, nowIso(), status === 'withdrawn');
+    const at = nowIso();
+    await this.#write(this.#db, async (r) => {
+      const seq = await r.nextChangeSeq();
+      await r.setEntryStatus(e.id, status, at, status === 'withdrawn');
+      await r.recordChange({ seq, kind: 'removed', bank_id: e.bank_id, first_num: e.num, last_num: e.num, created_at: at });
+    });
     this.#matcher.remove(e.num);
   }
 }

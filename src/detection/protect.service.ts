@@ -106,8 +106,14 @@ export class ProtectService {
     const entries = await repo.entriesOfSubmission(s.id);
     await this.#db.transaction().execute(async (trx) => {
       const r = new BanksRepository(trx);
+      const seq = await r.nextChangeSeq();
       for (const e of entries) if (e.status !== 'withdrawn') await r.setEntryStatus(e.id, 'withdrawn', at, true);
       await r.markSubmissionWithdrawn(s.id, at);
+      // A submission's entries were numbered together, so one range covers them (other processes' matchers follow it).
+      if (entries.length > 0) {
+        const nums = entries.map((e) => e.num);
+        await r.recordChange({ seq, kind: 'removed', bank_id: entries[0].bank_id, first_num: Math.min(...nums), last_num: Math.max(...nums), created_at: at });
+      }
     });
     for (const e of entries) this.#matcher.remove(e.num);
     // Not this.status(): that would check the PIN (a scrypt derivation) a second time.

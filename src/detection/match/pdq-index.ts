@@ -11,7 +11,7 @@
 // ~7 of id table): hashes sit in one array indexed by a dense slot number. The postings index slots
 // [0, built); newer slots form a delta that queries scan linearly. Removal vacates a slot (queries
 // skip it). Both are folded in by a rebuild once they outgrow a small fraction of the index, run
-// lazily by the next query, or eagerly by `build()`.
+// lazily by the next query, or eagerly by `build()` / `buildIfDue()`.
 
 import { PDQ_MAX_DISTANCE, PDQ_WORDS, parsePdqHex, popcount32 } from './pdq-bits.ts';
 import { PostingsProbe } from './postings-probe.ts';
@@ -29,10 +29,13 @@ export interface PdqIndexOptions {
 }
 
 const MIN_CAPACITY = 1024;
-// The linearly scanned delta costs ~10 ns an entry a query, so it may grow to 1/1024 of the index
-// (~100 µs at 10M) before a merge; a rebuild costs ~0.4 s a million entries. Vacated slots only
-// waste verifications, so they may reach 1/8. Small indexes tolerate a few thousand of either.
+// The linearly scanned delta costs ~10 ns an entry a query and a rebuild ~1 µs an indexed entry, so
+// merging often is what costs most while hashes stream in (a live import): the delta may grow to 1/8
+// of the index, at most 131,072 entries (~1.3 ms a query), before a merge, which keeps merges to a
+// geometric series at import time. Vacated slots only waste verifications, so they may reach 1/8 too.
+// Small indexes tolerate a few thousand of either.
 const MIN_PENDING = 2048;
+const MAX_PENDING = 131_072;
 
 export class PdqIndex {
   readonly maxDistance: number;
@@ -110,6 +113,18 @@ export class PdqIndex {
     this.#built = this.#count;
   }
 
+  /** Entries added since the postings were last built (scanned linearly by queries until a merge). */
+  get pending(): number {
+    return this.#count - this.#built;
+  }
+
+  /** Merges the delta and vacated slots when a query would; returns whether it did. */
+  buildIfDue(): boolean {
+    if (!this.#needsRebuild()) return false;
+    this.build();
+    return true;
+  }
+
   /** Bytes held by the index's arrays (the per-object overhead is negligible). */
   memoryBytes(): number {
     let bytes = this.#words.byteLength + this.#slots.byteLength + this.#query.byteLength;
@@ -125,7 +140,7 @@ export class PdqIndex {
   #needsRebuild(): boolean {
     const pending = this.#count - this.#built;
     const vacant = this.#count - this.#slots.size;
-    return pending > Math.max(MIN_PENDING, this.#built >>> 10) || vacant > Math.max(MIN_PENDING, this.#count >>> 3);
+    return pending > Math.max(MIN_PENDING, Math.min(MAX_PENDING, this.#built >>> 3)) || vacant > Math.max(MIN_PENDING, this.#count >>> 3);
   }
 
   #grow(needed: number, exact = false): void {
