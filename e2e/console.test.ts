@@ -307,15 +307,14 @@ describe('moderator console', () => {
     const ask = decide.getByRole('group', { name: 'Send the template unchanged?' });
     await ask.waitFor();
     assert.match(await ask.innerText(), /template for Fraud and scams, word for word, to 14 reporters and the owner/);
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Edit the statement', 'focus starts on the safe choice');
+    // Focus starts on the safe choice (set by an effect after the question renders).
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Edit the statement', undefined, { timeout: 5000 });
     await shot(page, 'decision.png');
     await page.keyboard.press('Enter');
     await ask.waitFor({ state: 'detached' });
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.id),
-      await decide.getByLabel('Statement of reasons').getAttribute('id'),
-      'back in the statement',
-    );
+    // Focus moves on the next animation frame: wait for it rather than read it at once (a race under load).
+    const statementId = await decide.getByLabel('Statement of reasons').getAttribute('id');
+    await page.waitForFunction((id) => document.activeElement?.id === id, statementId, { timeout: 5000 });
 
     await submit.click();
     await ask.waitFor();
