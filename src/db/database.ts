@@ -31,7 +31,6 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string }): Op
   const file = path.join(opts.dataDir, 'vigil.sqlite');
   prepareSqliteFiles(file);
   const database = openSqlite(file);
-  database.raw.exec('PRAGMA busy_timeout = 10000'); // every connection (server, CLI) waits out another's write batch instead of failing
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 

@@ -6,10 +6,10 @@
 // On PostgreSQL the pool already gives each query its own connection: reads use the same Kysely.
 // Every query through it is counted (`reads.queries`): tests hold the number of queries per page constant.
 import path from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Db, DialectName } from './database.ts';
+import { openSqlite } from './sqlite-adapter.ts';
 
 /** Counts the queries executed through the Kysely it is attached to (a subquery is part of its query). */
 export class QueryCounter implements KyselyPlugin {
@@ -34,62 +34,19 @@ export interface ReadConnection {
   close(): Promise<void>;
 }
 
-type Bindable = null | number | bigint | string | Uint8Array;
-function bindable(v: unknown): Bindable {
-  if (v === undefined) return null;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Date) return v.toISOString();
-  return v as Bindable;
-}
-const plain = (row: unknown) => ({ ...(row as object) });
-
-/**
- * A read-only node:sqlite connection for Kysely, with its statements prepared once (the public pages
- * run a handful of distinct statements; at most `CACHE` are kept, the oldest dropped first).
- */
-function readOnlySqlite(file: string): SqliteDatabase & { dataVersion(): number } {
-  const CACHE = 200;
-  const db = new DatabaseSync(file, { readOnly: true });
-  const version = db.prepare('PRAGMA data_version');
-  // A reader waits out a checkpoint's brief lock rather than fail; it never writes.
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;');
-  const statements = new Map<string, { stmt: StatementSync; reader: boolean }>();
-  const prepared = (sql: string) => {
-    let s = statements.get(sql);
-    if (!s) {
-      const stmt = db.prepare(sql);
-      s = { stmt, reader: stmt.columns().length > 0 };
-      if (statements.size >= CACHE) statements.delete(statements.keys().next().value as string);
-      statements.set(sql, s);
-    }
-    return s;
-  };
-  return {
-    dataVersion: () => (version.get() as { data_version: number }).data_version,
-    close: () => db.close(),
-    prepare: (sql: string) => {
-      const { stmt, reader } = prepared(sql);
-      return {
-        reader,
-        all: (params: ReadonlyArray<unknown>) => stmt.all(...params.map(bindable)).map(plain),
-        run: (params: ReadonlyArray<unknown>) => {
-          const r = stmt.run(...params.map(bindable));
-          return { changes: r.changes, lastInsertRowid: r.lastInsertRowid };
-        },
-        *iterate(params: ReadonlyArray<unknown>) {
-          for (const row of stmt.iterate(...params.map(bindable))) yield plain(row);
-        },
-      };
-    },
-  };
-}
-
 /** Opens the read connection; call after migrations so the file and its WAL exist. */
 export function openReadConnection(db: Db, dialect: DialectName, dataDir: string): ReadConnection {
   const counter = new QueryCounter();
   if (dialect === 'postgres') return { db: db.withPlugin(counter), counter, dataVersion: () => undefined, close: async () => {} };
   // The same file openDatabase opens (src/db/database.ts).
-  const database = readOnlySqlite(path.join(dataDir, 'vigil.sqlite'));
+  // The same adapter as the writer's (statements prepared once), opened read-only.
+  const database = openSqlite(path.join(dataDir, 'vigil.sqlite'), { readOnly: true });
+  const version = database.raw.prepare('PRAGMA data_version');
   const reads = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db: reads.withPlugin(counter), counter, dataVersion: () => database.dataVersion(), close: () => reads.destroy() };
+  return {
+    db: reads.withPlugin(counter),
+    counter,
+    dataVersion: () => (version.get() as { data_version: number }).data_version,
+    close: () => reads.destroy(),
+  };
 }

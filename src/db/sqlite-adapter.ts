@@ -64,10 +64,18 @@ class Statement implements SqliteStatement {
   }
 }
 
-export function openSqlite(file: string): SqliteDatabase & { raw: DatabaseSync } {
-  const db = new DatabaseSync(file);
-  // WAL lets readers proceed while a write commits; busy_timeout rides out brief lock contention.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+/**
+ * Opens a connection. The writer turns on WAL, which lets readers proceed while a write commits, and waits
+ * out another connection's write batch (server, CLI import) rather than fail. A read-only connection
+ * (public pages) never writes, and waits out a checkpoint's brief lock.
+ */
+export function openSqlite(file: string, opts: { readOnly?: boolean } = {}): SqliteDatabase & { raw: DatabaseSync } {
+  const db = new DatabaseSync(file, { readOnly: opts.readOnly ?? false });
+  db.exec(
+    opts.readOnly
+      ? 'PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;'
+      : 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;',
+  );
   const cache = new Map<string, Statement>();
   return {
     raw: db,
