@@ -1,4 +1,4 @@
-import { Migrator, type Migration } from 'kysely/migration';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as platform from './migrations/2026-11-23-01-platform.ts';
 import * as people from './migrations/2026-11-23-02-people.ts';
@@ -23,9 +23,18 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-02-bank-changes': bankChanges,
 };
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
+const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+
+function applied({ error, results }: MigrationResultSet): string[] {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return applied(await migrator(db).migrateToLatest());
+}
+
+/** Applies the migrations up to and including `name`: tests of a migration build the database it meets. */
+export async function migrateUpTo(db: Db, name: string): Promise<string[]> {
+  return applied(await migrator(db).migrateTo(name));
 }

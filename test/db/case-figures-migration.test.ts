@@ -3,52 +3,23 @@
 // reporter rows and best credibility, and the recount then agrees with what intake keeps.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Migrator, type Migration } from 'kysely/migration';
-import { openDatabase, type Db } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import * as platform from '../../src/db/migrations/2026-11-23-01-platform.ts';
-import * as people from '../../src/db/migrations/2026-11-23-02-people.ts';
-import * as moderation from '../../src/db/migrations/2026-11-23-03-moderation.ts';
-import * as banks from '../../src/db/migrations/2026-11-23-04-banks.ts';
-import * as botMessages from '../../src/db/migrations/2026-11-23-05-bot-messages.ts';
-import * as secrets from '../../src/db/migrations/2026-11-29-01-secrets.ts';
-import * as nameSkeletons from '../../src/db/migrations/2026-11-29-02-name-skeletons.ts';
+import type { Db } from '../../src/db/database.ts';
+import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.ts';
 import { recountCase } from '../../src/cases/case-aggregate.ts';
 import { reportCredibility } from '../../src/cases/priority.ts';
-import { freshPostgres } from '../helpers/test-app.ts';
-
-const before30: Record<string, Migration> = {
-  '2026-11-23-01-platform': platform,
-  '2026-11-23-02-people': people,
-  '2026-11-23-03-moderation': moderation,
-  '2026-11-23-04-banks': banks,
-  '2026-11-23-05-bot-messages': botMessages,
-  '2026-11-29-01-secrets': secrets,
-  '2026-11-29-02-name-skeletons': nameSkeletons,
-};
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 let db: Db;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 before(async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-migration-'));
-  const pgdb = process.env.VIGIL_DATABASE_URL ? await freshPostgres(process.env.VIGIL_DATABASE_URL) : undefined;
-  db = openDatabase({ dataDir, databaseUrl: pgdb?.url ?? '' }).db;
-  cleanup = async () => {
-    await db.destroy();
-    await pgdb?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  ({ db, close } = await freshDatabase());
 });
 after(async () => {
-  await cleanup();
+  await close();
 });
 
 test('existing reports and cases get credibility and reporter rows; the recount then changes only the priority it recomputes', async () => {
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => before30 } }).migrateToLatest();
-  assert.ifError(error);
+  await migrateUpTo(db, '2026-11-29-02-name-skeletons');
   const at = '2026-11-01T00:00:00.000Z';
   const old = db as any;
   await old

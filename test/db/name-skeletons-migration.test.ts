@@ -3,44 +3,20 @@
 // keep their names with none, and new look-alikes are refused from then on.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Migrator, type Migration } from 'kysely/migration';
-import { openDatabase, type Db } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import * as platform from '../../src/db/migrations/2026-11-23-01-platform.ts';
-import * as people from '../../src/db/migrations/2026-11-23-02-people.ts';
-import * as moderation from '../../src/db/migrations/2026-11-23-03-moderation.ts';
-import * as banks from '../../src/db/migrations/2026-11-23-04-banks.ts';
-import * as botMessages from '../../src/db/migrations/2026-11-23-05-bot-messages.ts';
+import type { Db } from '../../src/db/database.ts';
+import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.ts';
 import { skeletonAtMigration } from '../../src/db/migrations/2026-11-29-02-name-skeletons.ts';
 import { nameSkeleton } from '../../src/platform/name-skeleton.ts';
 import { claimPublicName } from '../../src/platform/public-names.ts';
-import { freshPostgres } from '../helpers/test-app.ts';
-
-const before29: Record<string, Migration> = {
-  '2026-11-23-01-platform': platform,
-  '2026-11-23-02-people': people,
-  '2026-11-23-03-moderation': moderation,
-  '2026-11-23-04-banks': banks,
-  '2026-11-23-05-bot-messages': botMessages,
-};
+import { freshDatabase } from '../helpers/fresh-database.ts';
 
 let db: Db;
-let cleanup: () => Promise<void>;
+let close: () => Promise<void>;
 before(async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-migration-'));
-  const pgdb = process.env.VIGIL_DATABASE_URL ? await freshPostgres(process.env.VIGIL_DATABASE_URL) : undefined;
-  db = openDatabase({ dataDir, databaseUrl: pgdb?.url ?? '' }).db;
-  cleanup = async () => {
-    await db.destroy();
-    await pgdb?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  ({ db, close } = await freshDatabase());
 });
 after(async () => {
-  await cleanup();
+  await close();
 });
 
 test('the migration copy of the skeleton agrees with the application', () => {
@@ -50,8 +26,7 @@ test('the migration copy of the skeleton agrees with the application', () => {
 });
 
 test('a database holding look-alike names migrates; the oldest keeps the skeleton and new look-alikes are refused', async () => {
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => before29 } }).migrateToLatest();
-  assert.ifError(error);
+  await migrateUpTo(db, '2026-11-23-05-bot-messages');
   await db.insertInto('accounts').values({ id: 'acc_1', display_name: 'Owner', token_hash: 'h1', created_at: '2026-01-01T00:00:00.000Z' }).execute();
   const channel = (id: string, handle: string, at: string) => ({
     id,
