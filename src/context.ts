@@ -79,7 +79,7 @@ export interface AppContext {
 export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean } = {}): Promise<AppContext> {
   prepareDataDir(config.dataDir);
   const secret = await loadServerSecret(config.dataDir, config.secret);
-  const { db, dialect } = openDatabase(config);
+  const { db, dialect, checkpointer } = openDatabase(config, { backgroundCheckpoints: { logger } });
   const applied = await migrateToLatest(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const reads = openReadConnection(db, dialect, config.dataDir);
@@ -139,6 +139,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     close: async () => {
       stopFeed();
       await reads.close();
+      await checkpointer?.stop();
       await Promise.all([decodePool.close(), db.destroy()]);
     },
   };

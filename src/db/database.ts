@@ -1,10 +1,13 @@
 // Opens the store of record: embedded SQLite under the data dir, or PostgreSQL when a URL is given.
 // Both go through the same Kysely instance, migrations and repositories.
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { Database } from './schema.ts';
 import { openSqlite } from './sqlite-adapter.ts';
+import { LockWaitingSqliteDialect } from './sqlite-dialect.ts';
+import { SqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { prepareDataDir, prepareSqliteFiles } from '../shared/data-dir.ts';
 
 export type Db = Kysely<Database>;
@@ -16,9 +19,15 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export interface OpenedDatabase {
   db: Db;
   dialect: DialectName;
+  /** SQLite with background checkpoints: the thread that takes them (stop it before destroying `db`). */
+  checkpointer?: SqliteCheckpointer;
 }
 
-export function openDatabase(opts: { dataDir: string; databaseUrl: string }): OpenedDatabase {
+/**
+ * `backgroundCheckpoints`: on SQLite, WAL checkpoints run in a worker thread instead of inside whichever
+ * commit crosses the threshold (the server's choice; short-lived commands keep SQLite's default).
+ */
+export function openDatabase(opts: { dataDir: string; databaseUrl: string }, options: { backgroundCheckpoints?: { logger: Logger } } = {}): OpenedDatabase {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection that the server closes (restart, failover, idle timeout, pg_terminate_backend)
@@ -30,8 +39,12 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string }): Op
   prepareDataDir(opts.dataDir);
   const file = path.join(opts.dataDir, 'vigil.sqlite');
   prepareSqliteFiles(file);
-  const database = openSqlite(file);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  const background = options.backgroundCheckpoints;
+  // Lock waits are asynchronous (sqlite-dialect.ts): SQLite's own busy handler would sleep on the event loop.
+  const database = openSqlite(file, { busyTimeoutMs: 0, autoCheckpoint: !background });
+  const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database }, database.raw) });
+  const checkpointer = background ? new SqliteCheckpointer(file, database.raw, background.logger) : undefined;
+  return { db, dialect: 'sqlite', checkpointer };
 }
 
 export async function ping(db: Db): Promise<void> {

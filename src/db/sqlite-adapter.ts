@@ -64,17 +64,30 @@ class Statement implements SqliteStatement {
   }
 }
 
+export interface OpenSqliteOptions {
+  readOnly?: boolean;
+  /**
+   * How long a statement waits, blocking this thread, for another connection's lock (SQLite's busy_timeout).
+   * The application's writer sets 0 and waits asynchronously instead (sqlite-dialect.ts).
+   */
+  busyTimeoutMs?: number;
+  /** false: this connection never checkpoints the WAL itself (a background checkpointer does: sqlite-checkpointer.ts). */
+  autoCheckpoint?: boolean;
+}
+
 /**
  * Opens a connection. The writer turns on WAL, which lets readers proceed while a write commits, and waits
  * out another connection's write batch (server, CLI import) rather than fail. A read-only connection
  * (public pages) never writes, and waits out a checkpoint's brief lock.
  */
-export function openSqlite(file: string, opts: { readOnly?: boolean } = {}): SqliteDatabase & { raw: DatabaseSync } {
+export function openSqlite(file: string, opts: OpenSqliteOptions = {}): SqliteDatabase & { raw: DatabaseSync } {
   const db = new DatabaseSync(file, { readOnly: opts.readOnly ?? false });
+  const busy = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? (opts.readOnly ? 5000 : 10_000)));
   db.exec(
     opts.readOnly
-      ? 'PRAGMA busy_timeout = 5000; PRAGMA query_only = ON;'
-      : 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;',
+      ? `PRAGMA busy_timeout = ${busy}; PRAGMA query_only = ON;`
+      : `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${busy}; PRAGMA journal_size_limit = 67108864;` +
+          (opts.autoCheckpoint === false ? ' PRAGMA wal_autocheckpoint = 0;' : ''),
   );
   const cache = new Map<string, Statement>();
   return {
