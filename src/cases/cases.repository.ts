@@ -1,6 +1,107 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { CasesTable, CaseEventsTable, ReportsTable, DecisionsTable } from '../db/schema-moderation.ts';
+import type { CaseFigures } from './case-aggregate.ts';
+
+// Every column of a report (a Record, so the compiler insists on each): the insert below names them all.
+const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
+  id: true,
+  case_id: true,
+  subject_kind: true,
+  subject_id: true,
+  subject_link: true,
+  source: true,
+  reporter_key: true,
+  reporter_account_id: true,
+  reporter_label: true,
+  contact_name: true,
+  contact_email: true,
+  category: true,
+  claimed: true,
+  explanation: true,
+  evidence: true,
+  post_ids: true,
+  life_at_risk: true,
+  bona_fide: true,
+  jurisdiction: true,
+  legal_basis: true,
+  order_reference: true,
+  status: true,
+  receipt_hash: true,
+  idempotency_key: true,
+  request_fingerprint: true,
+  answer: true,
+  created_at: true,
+  answered_at: true,
+  credibility: true,
+};
+const EVENT_COLUMNS: Record<keyof CaseEventsTable, true> = {
+  id: true,
+  case_id: true,
+  seq: true,
+  kind: true,
+  actor: true,
+  reason: true,
+  data: true,
+  created_at: true,
+};
+const pick = <T extends object>(p: T, columns: Record<keyof T, true>): T => Object.fromEntries(Object.keys(columns).map((c) => [c, p[c as keyof T]])) as T;
+
+// The statements of report intake, compiled once (src/db/prepared.ts).
+const insertReportQuery = prepared((db, p: ReportsTable) => db.insertInto('reports').values(pick(p, REPORT_COLUMNS)));
+const insertEventQuery = prepared((db, p: CaseEventsTable) => db.insertInto('case_events').values(pick(p, EVENT_COLUMNS)));
+const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string; kind: string; id: string }) =>
+  db
+    .updateTable('cases')
+    .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
+    .where('open_key', '=', p.openKey)
+    .returningAll()
+    .returning((eb) => [
+      eb.selectFrom('reporter_records').select('agreed').where('reporter_key', '=', p.reporterKey).as('record_agreed'),
+      eb.selectFrom('reporter_records').select('disagreed').where('reporter_key', '=', p.reporterKey).as('record_disagreed'),
+      eb
+        .selectFrom('cases as d')
+        .select('d.id')
+        .where('d.subject_kind', '=', p.kind)
+        .where('d.subject_id', '=', p.id)
+        .where('d.decided_at', 'is not', null)
+        .limit(1)
+        .as('decided_case_id'),
+    ]),
+);
+const addCaseReporterQuery = prepared((db, p: { caseId: string; reporterKey: string; credibility: number }) =>
+  db
+    .insertInto('case_reporters')
+    .values({ case_id: p.caseId, reporter_key: p.reporterKey, best_credibility: p.credibility, reports: 1 })
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'reporter_key']).doUpdateSet((eb) => ({
+        reports: eb('case_reporters.reports', '+', 1),
+        best_credibility: sql<number>`case when excluded.best_credibility > case_reporters.best_credibility then excluded.best_credibility else case_reporters.best_credibility end`,
+      })),
+    )
+    .returning('reports'),
+);
+type FiguresPatch = CaseFigures & Pick<CasesTable, 'reach' | 'last_event_seq' | 'updated_at'> & { id: string };
+const updateFiguresQuery = prepared((db, p: FiguresPatch) =>
+  db
+    .updateTable('cases')
+    .set({
+      report_count: p.report_count,
+      reporter_count: p.reporter_count,
+      sources: p.sources,
+      categories: p.categories,
+      category: p.category,
+      life_at_risk: p.life_at_risk,
+      best_credibility: p.best_credibility,
+      priority: p.priority,
+      sla_due_at: p.sla_due_at,
+      reach: p.reach,
+      last_event_seq: p.last_event_seq,
+      updated_at: p.updated_at,
+    })
+    .where('id', '=', p.id),
+);
 
 export interface CaseFilter {
   state?: string;
@@ -63,25 +164,9 @@ export class CasesRepository {
    * the previous writer committed it), the reporter's track record (null columns without one) and whether
    * the subject has a decided case (whose standing decision the caller then looks at).
    */
-  lockAndReadOpenBySubject(kind: string, id: string, reporterKey: string) {
-    return this.#db
-      .updateTable('cases')
-      .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
-      .where('open_key', '=', `${kind}:${id}`)
-      .returningAll()
-      .returning((eb) => [
-        eb.selectFrom('reporter_records').select('agreed').where('reporter_key', '=', reporterKey).as('record_agreed'),
-        eb.selectFrom('reporter_records').select('disagreed').where('reporter_key', '=', reporterKey).as('record_disagreed'),
-        eb
-          .selectFrom('cases as d')
-          .select('d.id')
-          .where('d.subject_kind', '=', kind)
-          .where('d.subject_id', '=', id)
-          .where('d.decided_at', 'is not', null)
-          .limit(1)
-          .as('decided_case_id'),
-      ])
-      .executeTakeFirst();
+  async lockAndReadOpenBySubject(kind: string, id: string, reporterKey: string) {
+    const r = await lockAndReadQuery.execute(this.#db, { openKey: `${kind}:${id}`, reporterKey, kind, id });
+    return r.rows[0];
   }
   /** Locks a case, bumps its event counter and returns the row with the new `last_event_seq`. */
   bumpEventSeq(caseId: string) {
@@ -97,18 +182,8 @@ export class CasesRepository {
    * they are new to the case (the row was inserted rather than updated).
    */
   async addCaseReporter(caseId: string, reporterKey: string, credibility: number): Promise<boolean> {
-    const r = await this.#db
-      .insertInto('case_reporters')
-      .values({ case_id: caseId, reporter_key: reporterKey, best_credibility: credibility, reports: 1 })
-      .onConflict((oc) =>
-        oc.columns(['case_id', 'reporter_key']).doUpdateSet((eb) => ({
-          reports: eb('case_reporters.reports', '+', 1),
-          best_credibility: sql<number>`case when excluded.best_credibility > case_reporters.best_credibility then excluded.best_credibility else case_reporters.best_credibility end`,
-        })),
-      )
-      .returning('reports')
-      .executeTakeFirstOrThrow();
-    return Number(r.reports) === 1;
+    const r = await addCaseReporterQuery.execute(this.#db, { caseId, reporterKey, credibility });
+    return Number(r.rows[0]?.reports) === 1;
   }
   caseReporters(caseId: string) {
     return this.#db.selectFrom('case_reporters').selectAll().where('case_id', '=', caseId).orderBy('reporter_key').execute();
@@ -124,6 +199,10 @@ export class CasesRepository {
   async update(id: string, patch: Partial<CasesTable>): Promise<void> {
     await this.#db.updateTable('cases').set(patch).where('id', '=', id).execute();
   }
+  /** An open case's figures after a report joined it (the statement intake runs for every report). */
+  async updateFigures(id: string, patch: Omit<FiguresPatch, 'id'>): Promise<void> {
+    await updateFiguresQuery.execute(this.#db, { ...patch, id });
+  }
   /** Bumps the case's event counter and returns the new sequence number (the row lock serialises writers). */
   async nextEventSeq(caseId: string): Promise<number> {
     const r = await this.#db
@@ -135,14 +214,15 @@ export class CasesRepository {
     return r.last_event_seq;
   }
   async insertEvent(row: CaseEventsTable | CaseEventsTable[]): Promise<void> {
-    await this.#db.insertInto('case_events').values(row).execute();
+    if (Array.isArray(row) && row.length !== 1) await this.#db.insertInto('case_events').values(row).execute();
+    else await insertEventQuery.execute(this.#db, Array.isArray(row) ? (row[0] as CaseEventsTable) : row);
   }
   events(caseId: string) {
     return this.#db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
   }
 
   async insertReport(row: ReportsTable): Promise<void> {
-    await this.#db.insertInto('reports').values(row).execute();
+    await insertReportQuery.execute(this.#db, row);
   }
   findReport(id: string) {
     return this.#db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();

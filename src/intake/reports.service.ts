@@ -249,7 +249,7 @@ export class ReportsService {
         const newReporter = await cases.addCaseReporter(c.id, row.reporter_key, credibility);
         figures = nextFigures(c, report, newReporter, subject.reach);
         seq += 1;
-        await cases.update(c.id, { ...figures, reach: subject.reach, last_event_seq: seq, updated_at: at });
+        await cases.updateFigures(c.id, { ...figures, reach: subject.reach, last_event_seq: seq, updated_at: at });
       }
       events.push(
         eventRow(c.id, seq, {

@@ -1,5 +1,9 @@
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { ChannelsTable, PostsTable } from '../db/schema.ts';
+
+// Every report and page naming a channel by its link runs this (src/db/prepared.ts).
+const byHandle = prepared((db, p: { handleLower: string }) => db.selectFrom('channels').selectAll().where('handle_lower', '=', p.handleLower));
 
 export class ChannelsRepository {
   #db: Db;
@@ -10,8 +14,8 @@ export class ChannelsRepository {
   async insert(row: ChannelsTable): Promise<void> {
     await this.#db.insertInto('channels').values(row).execute();
   }
-  findByHandle(handle: string) {
-    return this.#db.selectFrom('channels').selectAll().where('handle_lower', '=', handle.toLowerCase()).executeTakeFirst();
+  async findByHandle(handle: string) {
+    return (await byHandle.execute(this.#db, { handleLower: handle.toLowerCase() })).rows[0];
   }
   findById(id: string) {
     return this.#db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
