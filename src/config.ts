@@ -43,6 +43,10 @@ export interface Config {
   metricsToken?: string;
   /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
   secret?: string;
+  /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
+  redisUrl?: string;
+  /** VIGIL_REDIS_PREFIX: the prefix of this deployment's keys in Redis, so deployments (or tests) sharing one Redis count apart. */
+  redisPrefix: string;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -88,6 +92,21 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): Config['trustProxy'] {
   return entries;
 }
 
+function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = (env.VIGIL_REDIS_URL ?? '').trim();
+  if (raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new Error('VIGIL_REDIS_URL must be a redis:// or rediss:// URL with a host (e.g. redis://127.0.0.1:6379); unset it to count limits in memory.');
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = intFromEnv(env, 'PORT', 8080);
   const config: Config = {
@@ -114,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: trustProxyFromEnv(env),
     metricsToken: env.VIGIL_METRICS_TOKEN || undefined,
     secret: env.VIGIL_SECRET || undefined,
+    redisUrl: redisUrlFromEnv(env),
+    redisPrefix: env.VIGIL_REDIS_PREFIX || 'vigil:rl:',
     ...overrides,
   };
   return config;

@@ -27,6 +27,8 @@ import policyData from '../policy/policy.json' with { type: 'json' };
 import { HashMatcher } from './detection/hash-matcher.ts';
 import { followBankChanges } from './detection/bank-feed.ts';
 import { BanksService } from './detection/banks.service.ts';
+import { BANK_CHANGES_CHANNEL } from './detection/banks.repository.ts';
+import { listen } from './db/notifications.ts';
 import { ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
 import { decisionBanking } from './detection/decision-banking.ts';
@@ -99,12 +101,14 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   const matcher = new HashMatcher(config.matchDistance);
   const banks = new BanksService(db, matcher, { importPauseMs: dialect === 'sqlite' ? SQLITE_IMPORT_PAUSE_MS : 0 });
   await banks.ensureSystemBanks();
-  let stopFeed = () => {};
+  let stopFeed = async () => {};
   if (opts.matcher !== false) {
     const started = performance.now();
     const loaded = await matcher.load(db);
     if (loaded > 0) logger.info({ entries: loaded, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
-    stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger);
+    // On PostgreSQL a committed bank change wakes the feed reader at once (the poll stays as the fallback).
+    const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
+    stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
   const reports = new ReportsService(db, config.publicUrl, secret);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool });
@@ -137,7 +141,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     policy: policyData,
     decodePool,
     close: async () => {
-      stopFeed();
+      await stopFeed();
       await reads.close();
       await checkpointer?.stop();
       await Promise.all([decodePool.close(), db.destroy()]);

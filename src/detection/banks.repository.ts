@@ -1,5 +1,9 @@
 import type { Db } from '../db/database.ts';
+import { notify } from '../db/notifications.ts';
 import type { BankChangesTable, BankEntriesTable, BanksTable, MediaMatchesTable, ProtectSubmissionsTable } from '../db/schema-banks.ts';
+
+/** The PostgreSQL notification channel that wakes every process's feed reader when a bank change commits. */
+export const BANK_CHANGES_CHANNEL = 'vigil_bank_changes';
 
 export class BanksRepository {
   #db: Db;
@@ -129,8 +133,10 @@ export class BanksRepository {
   nextChangeSeq(): Promise<number> {
     return this.allocate('bank_change', 1);
   }
+  /** Appends to the change feed; on PostgreSQL the readers are woken when (and only if) the transaction commits. */
   async recordChange(row: BankChangesTable): Promise<void> {
     await this.#db.insertInto('bank_changes').values(row).execute();
+    await notify(this.#db, BANK_CHANGES_CHANNEL, String(row.seq));
   }
   /** The last change number handed out (0 before any). */
   async lastChangeSeq(): Promise<number> {

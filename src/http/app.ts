@@ -15,6 +15,8 @@ import { peopleTokenResolvers, sessionResolver } from './people-auth.ts';
 import { installMetrics } from './metrics.ts';
 import { trustProxyOption } from './proxy.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { installRateLimitStore } from './rate-limits.ts';
+import { openRateLimitStore, rateLimitStoreMetric } from './rate-limit-store.ts';
 import { apiDocs } from './api-docs.ts';
 import { ErrorSchema } from './schemas.ts';
 import type { App } from './types.ts';
@@ -52,6 +54,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     http: { requireHostHeader: false }, // checked in installServerEdgeErrors, so the answer has our shape
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const limits = await openRateLimitStore(ctx.config, ctx.logger);
+  installRateLimitStore(app, limits); // closed with the app
   installErrorHandling(app, renderHtmlError);
   await installSecurityHeaders(app); // first, so errors from any later hook carry the headers too
   installServerEdgeErrors(app);
@@ -82,7 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
-  installMetrics(app, { token: ctx.config.metricsToken });
+  rateLimitStoreMetric(installMetrics(app, { token: ctx.config.metricsToken }), limits);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

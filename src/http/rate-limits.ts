@@ -1,18 +1,40 @@
 // Request limits against abuse, in one place: which requests count together (the key), how many a window
-// allows, and the 429 answer. Counters live in this process's memory, so each API process counts on its
-// own; moving them to a shared store (Redis) is a change to useRateLimits alone.
+// allows, and the 429 answer. Counters live in Redis when VIGIL_REDIS_URL is set, shared by every API
+// process, or else in this process's memory (rate-limit-store.ts).
 import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../shared/errors.ts';
+import type { RateLimitStore } from './rate-limit-store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where every limited scope keeps its counters (installRateLimitStore). */
+    rateLimitStore: RateLimitStore;
+  }
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/** Gives every scope of the app the same counters, and closes them with the app. */
+export function installRateLimitStore(app: FastifyInstance, store: RateLimitStore): void {
+  app.decorate('rateLimitStore', store);
+  app.addHook('onClose', () => store.close());
+}
+
 /** Registers the limiter in a route scope; its routes opt in with `config: { rateLimit }`. */
 export async function useRateLimits(scope: FastifyInstance): Promise<void> {
-  // More keys than the default 5,000, so a flood of fresh keys does not push out the counters of those being limited.
-  await scope.register(rateLimit, { global: false, cache: 100_000 });
+  const store = scope.rateLimitStore;
+  await scope.register(rateLimit, {
+    global: false,
+    // In memory: more keys than the default 5,000, so a flood of fresh keys does not push out the counters of those being limited.
+    cache: 100_000,
+    redis: store.redis,
+    nameSpace: store.prefix,
+    // Redis unreachable or slow: let the request through (fail open; see rate-limit-store.ts).
+    skipOnError: true,
+  });
 }
 
 /** The client's address as limits count it: IPv6 by its /64, the block one subscriber usually holds. */

@@ -3,79 +3,13 @@
 // Always on the embedded SQLite database (the file is what is checked), whatever VIGIL_DATABASE_URL says.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
+import { startServerProcess, stopServerProcess as stop } from '../helpers/server-process.ts';
 
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startServer(dataDir: string, logLevel = 'warn'): Promise<Running> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    VIGIL_DATA_DIR: dataDir,
-    LOG_LEVEL: logLevel,
-    VIGIL_DATABASE_URL: '',
-  };
-  const child = spawn(process.execPath, [MAIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${out}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not become healthy:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, port, output: () => out, exited };
-}
-
-async function stop(s: Running) {
-  s.child.kill('SIGTERM');
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit 10 s after SIGTERM:\n${s.output()}`)), 10_000).unref());
-  return Promise.race([s.exited, timeout]);
-}
+const startServer = (dataDir: string, logLevel = 'warn') => startServerProcess({ VIGIL_DATA_DIR: dataDir, LOG_LEVEL: logLevel, VIGIL_DATABASE_URL: '' });
 
 describe('the server process', () => {
   const cleanups: Array<() => Promise<void>> = [];

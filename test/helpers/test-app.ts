@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { createLogger } from '../../src/logger.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createContext, type AppContext } from '../../src/context.ts';
@@ -56,12 +57,13 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
 /** Tests send many accounts and reports from 127.0.0.1; tests of the limits set low ones explicitly. */
 export const GENEROUS_LIMITS: Partial<Config> = { signupLimit: 100_000, accountReportLimit: 100_000, keyReportLimit: 100_000, anonReportsPerMinute: 100_000 };
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `logger` replaces the silent one, for tests that read what the app logs. */
+export async function startTestApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-test-'));
   const baseUrl = process.env.VIGIL_DATABASE_URL ?? '';
   const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
   const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...GENEROUS_LIMITS, ...overrides });
-  const ctx = await createContext(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const ctx = await createContext(config, opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const app = await buildApp(ctx);
   await app.ready();
   return {
@@ -73,6 +75,26 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       await ctx.close();
       await pgdb?.drop();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A second application on the same database and data directory, as another API process would be (its own
+ * context, matcher and limiter); closing it leaves the database to `t`.
+ */
+export async function startPeerApp(t: TestApp, overrides: Partial<Config> = {}): Promise<TestApp> {
+  const config = { ...t.config, ...overrides };
+  const ctx = await createContext(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    config,
+    async close() {
+      await app.close();
+      await ctx.close();
     },
   };
 }
