@@ -30,6 +30,7 @@ import { casesRoutes } from './routes/cases.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
+import { jobsRoutes } from './routes/jobs.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -82,7 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
-  installMetrics(app, { token: ctx.config.metricsToken });
+  installMetrics(app, { token: ctx.config.metricsToken, jobs: ctx.jobsAdmin });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     casesRoutes,
     banksRoutes,
     protectRoutes,
+    jobsRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);
