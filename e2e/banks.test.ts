@@ -87,6 +87,7 @@ describe('console hash banks', () => {
     const post = await e.api.post('/api/v1/channels/call_to_arms/posts', { text: 'join us', media: [media.body.id] }, { token: publisher.token });
     assert.equal(post.status, 422, post.text);
     assert.equal(post.body.error.code, 'content_blocked');
+    await e.t.ctx.jobRunner.drain(); // the automated report and its match are a job run after the publish
 
     await page.reload();
     await entryRow().waitFor();

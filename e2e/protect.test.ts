@@ -155,6 +155,7 @@ describe('protect: a person blocks her images by sending only their fingerprints
     const post = await e.api.post('/api/v1/channels/leaks/posts', { text: 'look who it is', media: [media.body.id] }, { token: owner.token });
     assert.equal(post.status, 201, post.text);
     assert.equal(post.body.held, true, 'held for review');
+    await e.t.ctx.jobRunner.drain(); // the automated report and its match are a job run after the publish
 
     // She comes back another day: a fresh page, typing her case number and PIN.
     await page.goto(`${e.base}/protect`);

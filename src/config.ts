@@ -41,6 +41,16 @@ export interface Config {
   trustProxy: false | number | string[];
   /** VIGIL_METRICS_TOKEN: the bearer token /metrics requires; without it /metrics answers only this machine. */
   metricsToken?: string;
+  /** VIGIL_JOB_POLL_MS: how often a job runner looks for due jobs (it also looks at once after this process enqueues). */
+  jobPollMs: number;
+  /** VIGIL_JOB_CONCURRENCY: jobs one runner runs at a time. */
+  jobConcurrency: number;
+  /** VIGIL_JOB_LEASE_MS: how long a claimed job stays with its worker without renewal; after that another worker may run it. */
+  jobLeaseMs: number;
+  /** VIGIL_JOB_RETRY_BASE_MS: the first retry's wait; each later one about doubles (with jitter), up to an hour. */
+  jobRetryBaseMs: number;
+  /** VIGIL_JOB_KEEP_DONE_HOURS: done jobs are deleted this long after they finished (0 keeps them); dead ones are kept. */
+  jobKeepDoneHours: number;
   /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
   secret?: string;
   /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
@@ -135,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secret: env.VIGIL_SECRET || undefined,
     redisUrl: redisUrlFromEnv(env),
     redisPrefix: env.VIGIL_REDIS_PREFIX || 'vigil:rl:',
+    jobPollMs: Math.max(10, intFromEnv(env, 'VIGIL_JOB_POLL_MS', 1000)),
+    jobConcurrency: Math.max(1, intFromEnv(env, 'VIGIL_JOB_CONCURRENCY', 4)),
+    jobLeaseMs: Math.max(1000, intFromEnv(env, 'VIGIL_JOB_LEASE_MS', 60_000)),
+    jobRetryBaseMs: intFromEnv(env, 'VIGIL_JOB_RETRY_BASE_MS', 5000),
+    jobKeepDoneHours: intFromEnv(env, 'VIGIL_JOB_KEEP_DONE_HOURS', 7 * 24),
     ...overrides,
   };
   return config;

@@ -29,13 +29,16 @@ import { followBankChanges } from './detection/bank-feed.ts';
 import { BanksService } from './detection/banks.service.ts';
 import { BANK_CHANGES_CHANNEL } from './detection/banks.repository.ts';
 import { listen } from './db/notifications.ts';
-import { ContentScanner } from './detection/scanner.ts';
+import { AUTOMATED_REPORT_JOB, type AutomatedReportJob, ContentScanner } from './detection/scanner.ts';
 import { ProtectService } from './detection/protect.service.ts';
 import { decisionBanking } from './detection/decision-banking.ts';
 import { DecodePool } from './detection/decode-pool.ts';
 import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { JobsService } from './jobs/jobs.service.ts';
 
 /** A little more than the longest sleep of SQLite's busy handler (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -71,6 +74,12 @@ export interface AppContext {
   protect: ProtectService;
   /** Worker threads that decode and hash uploads, off the event loop. */
   decodePool: DecodePool;
+  /** Enqueues durable jobs in a caller's transaction. */
+  jobs: JobQueue;
+  /** Runs this process's share of the jobs once started (`vigil serve --role worker|all`); close() stops it. */
+  jobRunner: JobRunner;
+  /** The queue as admins see it: counts, lag, failures, retry. */
+  jobsAdmin: JobsService;
   close(): Promise<void>;
 }
 
@@ -111,7 +120,18 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
   const reports = new ReportsService(db, config.publicUrl, secret);
-  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool });
+  const jobs = new JobQueue();
+  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs });
+  const jobRunner = new JobRunner({
+    db,
+    queue: jobs,
+    logger,
+    pollMs: config.jobPollMs,
+    concurrency: config.jobConcurrency,
+    leaseMs: config.jobLeaseMs,
+    retryBaseMs: config.jobRetryBaseMs,
+    keepDoneMs: config.jobKeepDoneHours * 3_600_000,
+  }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
   const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
   return {
     config,
@@ -140,8 +160,12 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     transparency: new TransparencyRepository(db),
     policy: policyData,
     decodePool,
+    jobs,
+    jobRunner,
+    jobsAdmin: new JobsService(db, audit, jobs),
     close: async () => {
       await stopFeed();
+      await jobRunner.stop();
       await reads.close();
       await checkpointer?.stop();
       await Promise.all([decodePool.close(), db.destroy()]);

@@ -1,12 +1,13 @@
 // `vigil` command line: serve, migrate, demo (and more as the product grows).
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
-import { serve } from './server.ts';
+import { ROLES, type Role, serve } from './server.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerPeopleCommands } from './cli/people.command.ts';
 import { registerBankCommands } from './cli/banks.command.ts';
 import { registerCaseCommands } from './cli/cases.command.ts';
+import { registerJobCommands } from './cli/jobs.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -17,9 +18,10 @@ program.name('vigil').description('Vigil: trust and safety for messaging platfor
 
 program
   .command('serve')
-  .description('serve the API, console and public pages (PORT, VIGIL_DATA_DIR, VIGIL_DATABASE_URL)')
-  .action(async () => {
-    await serve(loadConfig());
+  .description('serve the API, console and public pages, and run background jobs (PORT, VIGIL_DATA_DIR, VIGIL_DATABASE_URL)')
+  .addOption(new Option('--role <role>', 'api: HTTP only (jobs run elsewhere); worker: jobs only, no HTTP; all: both').choices(ROLES).default('all'))
+  .action(async (o: { role: Role }) => {
+    await serve(loadConfig(), o.role);
   });
 
 program
@@ -46,5 +48,6 @@ program
 registerBankCommands(program);
 registerPeopleCommands(program);
 registerCaseCommands(program);
+registerJobCommands(program);
 
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import * as secrets from './migrations/2026-11-29-01-secrets.ts';
 import * as nameSkeletons from './migrations/2026-11-29-02-name-skeletons.ts';
 import * as caseFigures from './migrations/2026-11-30-01-case-figures.ts';
 import * as bankChanges from './migrations/2026-11-30-02-bank-changes.ts';
+import * as jobs from './migrations/2026-12-01-01-jobs.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-02-name-skeletons': nameSkeletons,
   '2026-11-30-01-case-figures': caseFigures,
   '2026-11-30-02-bank-changes': bankChanges,
+  '2026-12-01-01-jobs': jobs,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

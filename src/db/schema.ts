@@ -2,6 +2,7 @@
 import type { PeopleTables } from './schema-people.ts';
 import type { ModerationTables } from './schema-moderation.ts';
 import type { BankTables } from './schema-banks.ts';
+import type { JobTables } from './schema-jobs.ts';
 
 export interface AccountsTable {
   id: string;
@@ -116,7 +117,7 @@ export interface PrivateMessagesTable {
   created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables, BankTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

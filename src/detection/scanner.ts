@@ -1,14 +1,15 @@
 // Scans public media on upload against the hash banks. PDQ for images (quality ≥ 50 only), MD5 and
 // SHA-256 for every file. A terrorism or CSAM match keeps the content from the public and tells the
 // publisher it can't be published; an NCII match holds it for review; any match opens or joins a
-// case with an automated signal naming bank, entry and distance.
+// case with an automated signal naming bank, entry and distance. The report is a job enqueued with the
+// hold (jobs/), filed by `fileReport` after the commit, once however often the job runs.
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { IMAGE_TYPES } from '../platform/media-inspect.ts';
-import type { PublishScanner, ScanResult, ScanSurface } from '../platform/publish-scanner.ts';
+import type { HoldTarget, PublishScanner, ScanResult, ScanSurface } from '../platform/publish-scanner.ts';
 import type { MediaService } from '../platform/media.service.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import type { ReportsService } from '../intake/reports.service.ts';
@@ -17,6 +18,7 @@ import { appendEvent } from '../cases/case-log.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { HashMatcher, Match } from './hash-matcher.ts';
 import type { DecodePool } from './decode-pool.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
@@ -27,6 +29,14 @@ interface Hit {
   entryId: string;
   bankName: string;
 }
+/** The job that files the automated report about held content and links the hold to its case. */
+export const AUTOMATED_REPORT_JOB = 'detection.automated_report';
+
+export interface AutomatedReportJob extends HoldTarget {
+  verdict: ScanResult['verdict'];
+  details: Details;
+}
+
 interface Details {
   hits: Hit[];
   surface: ScanSurface;
@@ -42,6 +52,7 @@ export class ContentScanner implements PublishScanner {
   #budgetMs: number;
   #logger: Logger;
   #pool: DecodePool;
+  #jobs: JobQueue;
   constructor(opts: {
     db: Db;
     matcher: HashMatcher;
@@ -50,8 +61,10 @@ export class ContentScanner implements PublishScanner {
     budgetMs: number;
     logger: Logger;
     decodePool: DecodePool;
+    jobs: JobQueue;
   }) {
     this.#pool = opts.decodePool;
+    this.#jobs = opts.jobs;
     this.#db = opts.db;
     this.#matcher = opts.matcher;
     this.#media = opts.media;
@@ -113,7 +126,8 @@ export class ContentScanner implements PublishScanner {
     });
   }
 
-  async hold(trx: Db, subject: { kind: 'post' | 'bot' | 'sticker_set'; id: string }): Promise<void> {
+  async hold(trx: Db, result: ScanResult, target: HoldTarget): Promise<void> {
+    const subject = target.hold;
     await new EnforcementRepository(trx).insertAction({
       id: newId('enf'),
       decision_id: null,
@@ -128,20 +142,40 @@ export class ContentScanner implements PublishScanner {
       created_at: nowIso(),
       reversed_at: null,
     });
+    const details = result.details as Details | null;
+    if (!details) return;
+    const report: AutomatedReportJob = { verdict: result.verdict, details, hold: subject, caseSubject: target.caseSubject, postId: target.postId };
+    await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(subject) });
   }
 
-  async report(result: ScanResult, caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string }, postId?: string): Promise<void> {
-    const d = result.details as Details | null;
-    if (!d) return;
+  committed(): void {
+    this.#jobs.wake();
+  }
+
+  /**
+   * The job's work: opens or joins the case with the automated report, then, in one transaction, links the
+   * hold to the case and records the signal. Idempotent: the report carries an Idempotency-Key derived
+   * from the hold, so a second run replays the first report; and the signal is recorded only by the
+   * transaction that links the hold (a second run finds it linked and stops).
+   */
+  async fileReport(job: AutomatedReportJob): Promise<void> {
+    const { details: d, caseSubject, postId } = job;
     const explanation = d.timedOut
       ? 'Automated scan could not finish within its time budget; the content is held until reviewed.'
       : `Automated hash match: ${d.hits.map((h) => `${h.bankName} (${h.match.signalType}, distance ${h.match.distance})`).join('; ')}.`;
     const category = d.category === 'other' ? 'other' : d.category;
-    const ack = await this.#reports.submit({ subject: caseSubject, category, explanation, postIds: postId ? [postId] : undefined }, AUTOMATED);
+    const ack = await this.#reports.submit(
+      { subject: caseSubject, category, explanation, postIds: postId ? [postId] : undefined },
+      AUTOMATED,
+      reportKey(job.hold),
+    );
     if (!ack.caseId) return;
     const caseId = ack.caseId;
     const at = nowIso();
     await this.#db.transaction().execute(async (trx) => {
+      // Row locks (PostgreSQL) or the one writer (SQLite) make a concurrent second run wait, then link nothing.
+      const linked = await new EnforcementRepository(trx).linkHolds(job.hold.id, caseId);
+      if (linked === 0) return;
       const banks = new BanksRepository(trx);
       for (const h of d.hits) {
         await banks.insertMatch({
@@ -152,7 +186,7 @@ export class ContentScanner implements PublishScanner {
           signal_type: h.match.signalType,
           distance: h.match.distance,
           context: JSON.stringify({ surface: d.surface, subject: caseSubject, postId: postId ?? null }),
-          verdict: result.verdict,
+          verdict: job.verdict,
           case_id: caseId,
           created_at: at,
         });
@@ -163,7 +197,7 @@ export class ContentScanner implements PublishScanner {
         at,
         data: {
           type: d.timedOut ? 'scan_timeout' : 'hash_match',
-          verdict: result.verdict,
+          verdict: job.verdict,
           surface: d.surface,
           postId: postId ?? null,
           matches: d.hits.map((h) => ({
@@ -176,7 +210,9 @@ export class ContentScanner implements PublishScanner {
           })),
         },
       });
-      await new EnforcementRepository(trx).linkHolds(postId ?? caseSubject.id, caseId);
     });
   }
 }
+
+/** The dedupe key of a hold's report job, and the Idempotency-Key of the report it files. */
+const reportKey = (hold: HoldTarget['hold']) => `automated_report:${hold.kind}:${hold.id}`;

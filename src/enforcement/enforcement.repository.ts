@@ -51,14 +51,16 @@ export class EnforcementRepository {
       .execute();
   }
 
-  async linkHolds(subjectId: string, caseId: string): Promise<void> {
-    await this.#db
+  /** Links the subject's holds that have no case yet to the case; returns how many it linked. */
+  async linkHolds(subjectId: string, caseId: string): Promise<number> {
+    const r = await this.#db
       .updateTable('enforcement_actions')
       .set({ case_id: caseId })
       .where('subject_id', '=', subjectId)
       .where('code', '=', 'held')
       .where('case_id', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   async insertNotice(row: OwnerNoticesTable): Promise<void> {

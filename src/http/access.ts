@@ -22,6 +22,8 @@ export const STAFF_PERMISSIONS = {
   'admin.users': 'admin',
   'admin.keys': 'admin',
   'audit.read': 'admin',
+  /** The job queue: its failures, and retrying them. */
+  'admin.jobs': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;

@@ -32,6 +32,7 @@ import { casesRoutes } from './routes/cases.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
+import { jobsRoutes } from './routes/jobs.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -86,7 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
-  rateLimitStoreMetric(installMetrics(app, { token: ctx.config.metricsToken }), limits);
+  rateLimitStoreMetric(installMetrics(app, { token: ctx.config.metricsToken, jobs: ctx.jobsAdmin }), limits);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     casesRoutes,
     banksRoutes,
     protectRoutes,
+    jobsRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
+import { Registry, collectDefaultMetrics, Gauge, Histogram } from 'prom-client';
+import type { JobsOverview } from '../jobs/jobs.service.ts';
 import { AppError } from '../shared/errors.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -25,10 +26,51 @@ export function metricsAllowed(req: FastifyRequest, token: string | undefined): 
   if (!local) throw new AppError(403, 'metrics_forbidden', 'Metrics are served only to this machine unless VIGIL_METRICS_TOKEN is set.');
 }
 
+/**
+ * The job queue, read from the database when scraped (so every process reports the whole queue): depth
+ * by kind and state, lag (how long the oldest due job has waited) and dead letters. One read serves
+ * the three gauges of a scrape.
+ */
+function installJobGauges(registry: Registry, jobs: { overview(): Promise<JobsOverview> }): void {
+  let pending: Promise<JobsOverview> | undefined;
+  const snapshot = () => {
+    pending ??= jobs.overview().finally(() => setTimeout(() => (pending = undefined), 100).unref());
+    return pending;
+  };
+  new Gauge({
+    name: 'vigil_jobs',
+    help: 'Jobs in the queue by kind and state (done jobs until they are pruned)',
+    labelNames: ['kind', 'state'],
+    registers: [registry],
+    async collect() {
+      const { counts } = await snapshot();
+      this.reset();
+      for (const c of counts) this.set({ kind: c.kind, state: c.state }, c.count);
+    },
+  });
+  new Gauge({
+    name: 'vigil_job_lag_seconds',
+    help: 'How long the oldest due queued job has waited to start',
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot()).oldestQueuedAgeSeconds);
+    },
+  });
+  new Gauge({
+    name: 'vigil_job_dead_letters',
+    help: 'Jobs out of attempts, waiting for a person (vigil jobs retry)',
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot()).dead);
+    },
+  });
+}
+
 /** Prometheus metrics: process defaults plus request latency by route pattern (never raw URLs: unbounded labels). */
-export function installMetrics(app: FastifyInstance, opts: { token?: string } = {}): Registry {
+export function installMetrics(app: FastifyInstance, opts: { token?: string; jobs?: { overview(): Promise<JobsOverview> } } = {}): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (opts.jobs) installJobGauges(registry, opts.jobs);
   const duration = new Histogram({
     name: 'vigil_http_request_duration_seconds',
     help: 'HTTP request duration',

@@ -15,33 +15,43 @@ export interface ScanResult {
   readonly details: unknown;
 }
 
+export interface HoldTarget {
+  /** What is held back: the new post, bot or sticker set. */
+  hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
+  /** The subject whose case the automated report opens or joins. */
+  caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
+  postId?: string;
+}
+
 export interface PublishScanner {
   scan(media: MediaTable[], surface: ScanSurface): Promise<ScanResult>;
-  /** Inside the publishing transaction: hides the new subject until review. */
-  hold(trx: Db, subject: { kind: 'post' | 'bot' | 'sticker_set'; id: string }): Promise<void>;
-  /** After commit: opens or joins the case about `caseSubject` with the automated signal. */
-  report(result: ScanResult, caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string }, postId?: string): Promise<void>;
+  /**
+   * Inside the publishing transaction: hides the new subject until review and enqueues the automated
+   * report that opens or joins its case, as a job in the same transaction, so no crash after the commit
+   * can leave content hidden with no case in any queue.
+   */
+  hold(trx: Db, result: ScanResult, target: HoldTarget): Promise<void>;
+  /** After the publishing transaction committed: this process's job runner starts on the report at once. */
+  committed(): void;
 }
 
 export const noScanning: PublishScanner = {
   scan: async () => ({ verdict: 'allow', details: null }),
   hold: async () => {},
-  report: async () => {},
+  committed: () => {},
 };
 
 /**
  * Publishes through the scanner: `insert` runs in a transaction that also holds the new subject when the
- * scan matched; the automated report follows the commit; a block verdict then answers 422.
+ * scan matched and enqueues the automated report (a durable job, run after the commit); a block verdict
+ * then answers 422.
  */
 export async function publishScanned<T>(
   db: Db,
   scanner: PublishScanner,
   media: MediaTable[],
   surface: ScanSurface,
-  target: {
-    hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
-    caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
-    postId?: string;
+  target: HoldTarget & {
     /** Names what was refused, for the publisher: "This post". */
     what: string;
   },
@@ -50,10 +60,10 @@ export async function publishScanned<T>(
   const scan = await scanner.scan(media, surface);
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);
-    if (scan.verdict !== 'allow') await scanner.hold(trx, target.hold);
+    if (scan.verdict !== 'allow') await scanner.hold(trx, scan, target);
     return v;
   });
-  if (scan.verdict !== 'allow') await scanner.report(scan, target.caseSubject, target.postId);
+  if (scan.verdict !== 'allow') scanner.committed();
   if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `${target.what} can't be published. ${scan.reason ?? ''}`.trim());
   return { value, held: scan.verdict === 'hold' };
 }

@@ -75,6 +75,8 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'POST /api/v1/admin/keys/{id}/revoke': 'admin',
   'GET /api/v1/admin/audit': 'admin',
   'GET /api/v1/admin/audit/verify': 'admin',
+  'GET /api/v1/jobs': 'admin',
+  'POST /api/v1/jobs/{id}/retry': 'admin',
 };
 
 function allowed(rule: (typeof EXPECTED)[string], caller: Caller): boolean {

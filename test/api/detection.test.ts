@@ -31,7 +31,12 @@ describe('detection on upload', () => {
     assert.equal(r.status, 201, r.text);
     return r.body.id as string;
   };
-  const publish = (mediaId: string, text = 'look') => api.post('/api/v1/channels/upload_target/posts', { text, media: [mediaId] }, { token: owner.token });
+  // The automated report is a job run after the publish commits: wait for it before looking at cases.
+  const publish = async (mediaId: string, text = 'look') => {
+    const r = await api.post('/api/v1/channels/upload_target/posts', { text, media: [mediaId] }, { token: owner.token });
+    await t.ctx.jobRunner.drain();
+    return r;
+  };
   const bank = async (name: string, category: string, lines: string[]) => {
     assert.equal((await api.post('/api/v1/banks', { name, category }, { token: admin })).status, 201);
     const r = await api.post(`/api/v1/banks/${name}/entries`, { lines }, { token: admin });

@@ -202,6 +202,7 @@ describe('review findings', () => {
     const media = await api.call('POST', '/api/v1/media', { token: owner.token, raw: img, contentType: 'image/png' });
     const refused = await api.post('/api/v1/channels/review_refused/posts', { text: 'propaganda', media: [media.body.id] }, { token: owner.token });
     assert.equal(refused.status, 422, "the publisher is told it can't be published");
+    await t.ctx.jobRunner.drain(); // the automated report is a job run after the commit
     const c = await t.ctx.db
       .selectFrom('cases')
       .innerJoin('channels', 'channels.id', 'cases.subject_id')

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { startServerProcess, stopServerProcess as stop } from '../helpers/server-process.ts';
 
-const startServer = (dataDir: string, logLevel = 'warn') => startServerProcess({ VIGIL_DATA_DIR: dataDir, LOG_LEVEL: logLevel, VIGIL_DATABASE_URL: '' });
+const startServer = (dataDir: string, logLevel = 'warn', role?: 'api' | 'worker' | 'all') =>
+  startServerProcess({ VIGIL_DATA_DIR: dataDir, LOG_LEVEL: logLevel, VIGIL_DATABASE_URL: '' }, { role });
 
 describe('the server process', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -86,5 +87,54 @@ describe('the server process', () => {
     } finally {
       db2.close();
     }
+  });
+
+  test('--role worker runs jobs without HTTP and exits 0 on SIGTERM; --role api serves without running jobs', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-roles-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const enqueue = (id: string) => {
+      const db = new DatabaseSync(path.join(dataDir, 'vigil.sqlite'));
+      try {
+        db.exec('PRAGMA busy_timeout = 5000');
+        const at = new Date().toISOString();
+        db.prepare(
+          "INSERT INTO jobs (id, kind, payload, state, attempts, max_attempts, run_at, created_at) VALUES (?, 'test.nobody_handles', '{}', 'queued', 0, 1, ?, ?)",
+        ).run(id, at, at);
+      } finally {
+        db.close();
+      }
+    };
+    const stateOf = (id: string) => {
+      const db = new DatabaseSync(path.join(dataDir, 'vigil.sqlite'));
+      try {
+        return { ...(db.prepare('SELECT state, last_error FROM jobs WHERE id = ?').get(id) as object) } as { state: string; last_error: string | null };
+      } finally {
+        db.close();
+      }
+    };
+
+    const api = await startServer(dataDir, 'info', 'api');
+    cleanups.push(async () => {
+      if (api.child.exitCode === null) api.child.kill('SIGKILL');
+    });
+    enqueue('job_for_nobody_1');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(stateOf('job_for_nobody_1').state, 'queued', 'an api process runs no jobs');
+    assert.equal((await stop(api)).code, 0, api.output());
+    assert.match(api.output(), /"role":"api"/);
+
+    const worker = await startServer(dataDir, 'info', 'worker');
+    cleanups.push(async () => {
+      if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    });
+    await assert.rejects(fetch(`http://127.0.0.1:${worker.port}/healthz`), 'a worker does not listen');
+    const deadline = Date.now() + 10_000;
+    while (stateOf('job_for_nobody_1').state === 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // Claimed and run: no handler for its kind, one attempt allowed, so it is dead-lettered.
+    assert.deepEqual(stateOf('job_for_nobody_1'), { state: 'dead', last_error: 'no handler for jobs of kind "test.nobody_handles" in this process' });
+    const stopped = await stop(worker);
+    assert.equal(stopped.code, 0, worker.output());
+    assert.match(worker.output(), /finishing in-flight jobs/);
+    assert.match(worker.output(), /stopped cleanly/);
   });
 });

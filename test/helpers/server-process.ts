@@ -26,10 +26,13 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `vigil serve` with these variables over the test's environment; resolves once /healthz answers. */
-export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+/**
+ * Starts `vigil serve` with these variables over the test's environment; resolves once /healthz answers (a
+ * `--role worker` process, which serves no HTTP, once it logs that it runs jobs).
+ */
+export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { role?: 'api' | 'worker' | 'all' } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN, 'serve'], {
+  const child = spawn(process.execPath, [MAIN, 'serve', ...(opts.role ? ['--role', opts.role] : [])], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,11 +49,15 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const deadline = Date.now() + 45_000; // a start takes 2–3 s alone, and 20 s or more on a machine running other suites
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${out}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) break;
-    } catch {
-      /* not listening yet */
+    if (opts.role === 'worker') {
+      if (out.includes('Vigil is running jobs')) break;
+    } else {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (r.ok) break;
+      } catch {
+        /* not listening yet */
+      }
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -57,24 +57,49 @@ export async function freshPostgres(baseUrl: string): Promise<{ url: string; dro
 /** Tests send many accounts and reports from 127.0.0.1; tests of the limits set low ones explicitly. */
 export const GENEROUS_LIMITS: Partial<Config> = { signupLimit: 100_000, accountReportLimit: 100_000, keyReportLimit: 100_000, anonReportsPerMinute: 100_000 };
 
-/** `logger` replaces the silent one, for tests that read what the app logs. */
-export async function startTestApp(overrides: Partial<Config> = {}, opts: { logger?: Logger } = {}): Promise<TestApp> {
+/**
+ * `runJobs: false` leaves the job runner stopped, as in an `--role api` process (or one that crashed
+ * after committing): jobs stay queued until a test runs them (`ctx.jobRunner.drain()`). `logger` replaces
+ * the silent one, for tests that read what the app logs.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}, opts: TestAppOptions = {}): Promise<TestApp & { restart: RestartFn }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-test-'));
   const baseUrl = process.env.VIGIL_DATABASE_URL ?? '';
   const pgdb = baseUrl ? await freshPostgres(baseUrl) : undefined;
   const config = loadConfig({}, { dataDir, databaseUrl: pgdb?.url ?? '', logLevel: 'silent', ...GENEROUS_LIMITS, ...overrides });
+  const cleanUp = async () => {
+    await pgdb?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return openTestApp(config, opts, cleanUp);
+}
+
+interface TestAppOptions {
+  runJobs?: boolean;
+  logger?: Logger;
+}
+
+async function openTestApp(config: Config, opts: TestAppOptions, cleanUp: () => Promise<void>): Promise<TestApp & { restart: RestartFn }> {
   const ctx = await createContext(config, opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   const app = await buildApp(ctx);
   await app.ready();
+  if (opts.runJobs !== false) ctx.jobRunner.start();
+  const stop = async () => {
+    await app.close();
+    await ctx.close();
+  };
   return {
     app,
     ctx,
     config,
     async close() {
-      await app.close();
-      await ctx.close();
-      await pgdb?.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await stop();
+      await cleanUp();
+    },
+    /** A new process on the same database and data dir, as after a crash or a restart of this one. */
+    async restart(next = {}) {
+      await stop();
+      return openTestApp(config, next, cleanUp);
     },
   };
 }
@@ -98,3 +123,5 @@ export async function startPeerApp(t: TestApp, overrides: Partial<Config> = {}):
     },
   };
 }
+
+type RestartFn = (opts?: TestAppOptions) => Promise<TestApp & { restart: RestartFn }>;
