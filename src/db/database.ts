@@ -34,6 +34,20 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string }): Op
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 
+/**
+ * A connection of its own for a worker thread that only reads: the SQLite file opened read-only
+ * (in WAL mode it never waits for the writer), or a small pool on the same PostgreSQL database.
+ */
+export function openReadOnlyDatabase(opts: { dataDir: string; databaseUrl: string }, poolSize = 1): OpenedDatabase {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: poolSize });
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'VigilDatabaseWarning'));
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const database = openSqlite(path.join(opts.dataDir, 'vigil.sqlite'), { readOnly: true });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
 export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }
