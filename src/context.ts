@@ -85,9 +85,10 @@ export interface AppContext {
 
 /**
  * `matcher: false` leaves the hash matcher empty and unfed: for commands that change banks but never
- * match (the CLI), which would otherwise load every bank entry into memory.
+ * match (the CLI), which would otherwise load every bank entry into memory. `matcherWorkerFrom` sets
+ * from how many active bank entries the matcher loads in a worker thread (tests set 0 to use it).
  */
-export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean } = {}): Promise<AppContext> {
+export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean; matcherWorkerFrom?: number } = {}): Promise<AppContext> {
   prepareDataDir(config.dataDir);
   const secret = await loadServerSecret(config.dataDir, config.secret);
   const { db, dialect, checkpointer } = openDatabase(config, { backgroundCheckpoints: { logger } });
@@ -113,7 +114,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   let stopFeed = async () => {};
   if (opts.matcher !== false) {
     const started = performance.now();
-    const loaded = await matcher.load(db);
+    const loaded = await matcher.load(db, { source: config, workerFrom: opts.matcherWorkerFrom });
     if (loaded > 0) logger.info({ entries: loaded, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
     // On PostgreSQL a committed bank change wakes the feed reader at once (the poll stays as the fallback).
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;

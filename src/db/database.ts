@@ -1,7 +1,7 @@
 // Opens the store of record: embedded SQLite under the data dir, or PostgreSQL when a URL is given.
 // Both go through the same Kysely instance, migrations and repositories.
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from './schema.ts';
@@ -45,6 +45,20 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string }, opt
   const db = new Kysely<Database>({ dialect: new LockWaitingSqliteDialect({ database }, database.raw) });
   const checkpointer = background ? new SqliteCheckpointer(file, database.raw, background.logger) : undefined;
   return { db, dialect: 'sqlite', checkpointer };
+}
+
+/**
+ * A connection of its own for a worker thread that only reads: the SQLite file opened read-only
+ * (in WAL mode it never waits for the writer), or a small pool on the same PostgreSQL database.
+ */
+export function openReadOnlyDatabase(opts: { dataDir: string; databaseUrl: string }, poolSize = 1): OpenedDatabase {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: poolSize });
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'VigilDatabaseWarning'));
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const database = openSqlite(path.join(opts.dataDir, 'vigil.sqlite'), { readOnly: true });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 
 export async function ping(db: Db): Promise<void> {

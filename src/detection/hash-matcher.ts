@@ -4,14 +4,18 @@
 // through the banks' change feed (`poll`). Benign and withdrawn entries are never in it.
 //
 // Memory is close to the index's own size: an entry's bank and signal type are one number in a typed
-// array indexed by the entry's dense number, not an object in a map, and the start-up load streams small pages
-// of rows straight into the index's typed arrays, reserved once at their final size.
+// array indexed by the entry's dense number, not an object in a map; a large start-up load reads and
+// builds in a short-lived worker thread and hands over only typed arrays (matcher-loader.ts); and the
+// PDQ index's merges run in worker threads too (match/pdq-merge.ts), so no query waits for one.
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
-import { PdqIndex } from './match/pdq-index.ts';
+import { PdqIndex, type PostingsMerger } from './match/pdq-index.ts';
+import { workerMerger } from './match/pdq-merge.ts';
 import { ExactIndex } from './match/exact-index.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { SignalType } from './hash-list.ts';
+import { DIGEST_BYTES, type DigestType, type MatcherState, readMatcherState, SIGNAL_TYPES } from './matcher-state.ts';
+import { loadMatcherStateInWorker } from './matcher-loader.ts';
 
 export interface IndexedEntry {
   num: number;
@@ -31,28 +35,37 @@ export interface Match {
 /** Hashes below this PDQ quality are too flat or small to trust (reference guidance). */
 export const MIN_PDQ_QUALITY = 50;
 
-// Small pages keep the load's garbage young: with 5,000-row pages V8's heap grew by ~60 MB more while
-// loading 300,000 entries (and keeps those pages in RSS), for about the same load time.
-const LOAD_PAGE = 1000;
 const CHANGES_PAGE = 200;
+/** Banks with fewer active entries than this load in the calling thread: a worker's start costs more. */
+export const LOAD_IN_WORKER_FROM = 20_000;
 // An entry's record in #entries: (bank index << 2) | type code; 0 = not indexed.
-const TYPES: readonly SignalType[] = ['pdq', 'md5', 'sha256'];
+const TYPES = SIGNAL_TYPES;
 const typeCode = (t: string): number => TYPES.indexOf(t as SignalType) + 1;
+
+export interface MatcherLoadOptions {
+  /** Where the database is, for a load in a worker thread (which opens its own connection). */
+  source?: { dataDir: string; databaseUrl: string };
+  /** Load in a worker from this many active entries on (default LOAD_IN_WORKER_FROM); needs `source`. */
+  workerFrom?: number;
+}
 
 export class HashMatcher {
   readonly maxDistance: number;
+  #merger: PostingsMerger | undefined;
   #pdq: PdqIndex;
   #exact: Record<'md5' | 'sha256', ExactIndex> = { md5: new ExactIndex(), sha256: new ExactIndex() };
-  #entries = new Uint32Array(1024);
+  #entries: Uint32Array = new Uint32Array(1024);
   #size = 0;
   #banks: Array<{ id: string; category: string }> = [];
   #bankIndex = new Map<string, number>();
   #seq = 0;
   #live = false;
 
-  constructor(maxDistance = 31) {
+  /** `merger` runs the PDQ index's merges (default: worker threads; null: in the calling thread). */
+  constructor(maxDistance = 31, opts: { merger?: PostingsMerger | null } = {}) {
     this.maxDistance = maxDistance;
-    this.#pdq = new PdqIndex({ maxDistance });
+    this.#merger = opts.merger === undefined ? workerMerger : (opts.merger ?? undefined);
+    this.#pdq = new PdqIndex({ maxDistance, merger: this.#merger });
   }
 
   get size(): number {
@@ -79,36 +92,49 @@ export class HashMatcher {
     return this.#pdq.memoryBytes() + this.#entries.byteLength;
   }
 
+  /** True while the PDQ index merges in the background (queries stay exact meanwhile). */
+  get merging(): boolean {
+    return this.#pdq.merging;
+  }
+
   /**
-   * Loads every active entry, then builds the PDQ index, so the first query finds it ready. The change
-   * feed's position is read first: a change committed while the pages are read is applied again by the
-   * next `poll`, which is harmless (adds and removals are idempotent).
+   * Loads every active entry and builds the PDQ index, so the first query finds it ready: in a worker
+   * thread when the banks are large and `source` says where the database is, else in this thread. The
+   * change feed's position is read before the first row (see readMatcherState).
    */
-  async load(db: Db, onProgress?: (loaded: number) => void): Promise<number> {
-    const repo = new BanksRepository(db);
-    this.#seq = await repo.lastChangeSeq();
-    for (const b of await repo.allBanks()) this.#bankId(b.id, b.category);
-    const pdqCount = Number((await repo.countActiveByType()).find((c) => c.signal_type === 'pdq')?.n ?? 0);
-    this.#pdq.reserve(this.#pdq.size + pdqCount + (pdqCount >>> 4));
-    let after = 0;
-    for (;;) {
-      const page = await repo.activeEntriesPage(after, LOAD_PAGE);
-      if (page.length === 0) break;
-      for (const e of page) {
-        const bank = this.#bankIndex.get(e.bank_id) ?? this.#bankId(e.bank_id, (await repo.findBank(e.bank_id))?.category ?? 'other');
-        this.#add(e.num, e.signal_type, e.hash, bank);
-      }
-      after = page[page.length - 1].num;
-      onProgress?.(this.size);
+  async load(db: Db, opts: MatcherLoadOptions = {}): Promise<number> {
+    let state: MatcherState;
+    const active = (await new BanksRepository(db).countActiveByType()).reduce((n, c) => n + Number(c.n), 0);
+    if (opts.source !== undefined && active >= (opts.workerFrom ?? LOAD_IN_WORKER_FROM)) {
+      state = await loadMatcherStateInWorker({ ...opts.source, maxDistance: this.maxDistance });
+    } else {
+      state = await readMatcherState(db, this.maxDistance);
     }
-    this.#pdq.build();
-    this.#live = true;
+    this.#adopt(state);
     return this.size;
+  }
+
+  // Takes over a loaded state's arrays (no copy); the exact indexes' maps are rebuilt from raw digests.
+  #adopt(state: MatcherState): void {
+    this.#seq = state.seq;
+    this.#banks = state.banks;
+    this.#bankIndex = new Map(state.banks.map((b, i) => [b.id, i]));
+    this.#entries = state.entries;
+    this.#size = state.size;
+    this.#pdq = PdqIndex.fromState(state.pdq, { merger: this.#merger });
+    for (const type of ['md5', 'sha256'] as const) {
+      const { nums, digests } = state.exact[type];
+      const index = new ExactIndex();
+      const bytes = DIGEST_BYTES[type as DigestType];
+      for (let i = 0; i < nums.length; i++) index.addBytes(nums[i], digests.subarray(i * bytes, (i + 1) * bytes));
+      this.#exact[type] = index;
+    }
+    this.#live = true;
   }
 
   /**
    * Applies the changes of the feed after the last one seen; returns how many. Pending PDQ additions are
-   * merged here when due, so an upload's query does not pay for the merge.
+   * merged when due, in a worker thread, so no upload's query waits for the merge.
    */
   async poll(db: Db): Promise<number> {
     const repo = new BanksRepository(db);

@@ -30,8 +30,18 @@ export class ExactIndex {
 
   /** Adds (or replaces) entry `id` with digest `hex`. */
   add(id: number, hex: string): void {
+    this.#add(id, this.#key(hex));
+  }
+
+  /** Adds (or replaces) entry `id` with the digest's raw bytes (16 for MD5, 32 for SHA-256). */
+  addBytes(id: number, bytes: Uint8Array): void {
+    const lengths = this.algorithm === undefined ? Object.values(HEX_LENGTH) : [HEX_LENGTH[this.algorithm]];
+    if (!lengths.includes(2 * bytes.length)) throw new Error(`malformed ${this.algorithm ?? 'md5 or sha256'} digest: ${bytes.length} bytes`);
+    this.#add(id, String.fromCharCode(...bytes));
+  }
+
+  #add(id: number, key: string): void {
     checkId(id);
-    const key = this.#key(hex);
     this.remove(id);
     this.#keyById.set(id, key);
     const ids = this.#idsByKey.get(key);

@@ -19,9 +19,20 @@ export class PostingsProbe {
 
   /**
    * Appends to `ids`/`distances` every live entry in `postings` within `d` of the hash `q`.
-   * `slotIds[s]` is the entry id of slot s, 0 when vacated.
+   * `slotIds[s]` is the entry id of slot s, 0 when vacated. Only slots below `limit` are reported:
+   * while a merge installs its slots one at a time, some slots' postings reach further than others,
+   * and the caller scans the slots from `limit` on itself.
    */
-  run(postings: Postings, words: Uint32Array, slotIds: Int32Array, q: Uint32Array, d: number, ids: number[], distances: number[]): void {
+  run(
+    postings: Postings,
+    words: Uint32Array,
+    slotIds: Int32Array,
+    q: Uint32Array,
+    d: number,
+    ids: number[],
+    distances: number[],
+    limit = Number.MAX_SAFE_INTEGER,
+  ): void {
     const radius = d >>> 4;
     const masks = PROBE_MASKS[radius];
     const probes = PDQ_SLOTS * masks.length;
@@ -32,7 +43,7 @@ export class PostingsProbe {
     const total = this.#bounds(postings, q, masks);
     if (this.#survivors.length < total) this.#survivors = new Int32Array(total + (total >>> 1));
     const survivors = this.#filter(postings, q, masks.length, neighbourLimit(radius));
-    this.#verify(postings, words, slotIds, q, d, survivors, ids, distances);
+    this.#verify(postings, words, slotIds, q, d, survivors, ids, distances, limit);
   }
 
   // Stage 1: every probed bucket's bounds; then touch each bucket's first posting.
@@ -83,7 +94,17 @@ export class PostingsProbe {
   }
 
   // Stage 3: touch the survivors' hashes, then measure full distances.
-  #verify(postings: Postings, words: Uint32Array, slotIds: Int32Array, q: Uint32Array, d: number, n: number, ids: number[], distances: number[]): void {
+  #verify(
+    postings: Postings,
+    words: Uint32Array,
+    slotIds: Int32Array,
+    q: Uint32Array,
+    d: number,
+    n: number,
+    ids: number[],
+    distances: number[],
+    limit: number,
+  ): void {
     const survivors = this.#survivors;
     let sink = 0;
     for (let i = 0; i < n; i++) sink ^= words[(survivors[i] >>> 4) * PDQ_WORDS];
@@ -100,6 +121,7 @@ export class PostingsProbe {
     const tagLimit = neighbourLimit(radius);
     for (let i = 0; i < n; i++) {
       const s = survivors[i] >>> 4;
+      if (s >= limit) continue;
       const w = s * PDQ_WORDS;
       // Half the hash almost always settles a non-match (a random half differs by ~64 bits).
       let distance = popcount32(words[w] ^ q0) + popcount32(words[w + 1] ^ q1) + popcount32(words[w + 2] ^ q2) + popcount32(words[w + 3] ^ q3);

@@ -13,8 +13,15 @@ const SLOT_MASK = (1 << SLOT_BITS) - 1;
 /** Slots this map can address. */
 export const MAX_SLOTS = SLOT_MASK;
 
+/** The arrays of a SlotIds, to hand it to another thread (transfer both buffers) and rebuild it there. */
+export interface SlotIdsState {
+  ids: Int32Array<ArrayBuffer>;
+  table: Int32Array<ArrayBuffer>;
+  size: number;
+}
+
 export class SlotIds {
-  ids: Int32Array;
+  ids: Int32Array<ArrayBuffer>;
   #table = new Int32Array(0);
   #shift = 0;
   #size = 0;
@@ -22,6 +29,20 @@ export class SlotIds {
   constructor(capacity: number) {
     this.ids = new Int32Array(capacity);
     this.#rehash(capacity);
+  }
+
+  /** Adopts the arrays of `state()` (of this thread or another), without copying them. */
+  static fromState(state: SlotIdsState): SlotIds {
+    const slots = new SlotIds(0);
+    slots.ids = state.ids;
+    slots.#table = state.table;
+    slots.#shift = 32 - Math.log2(state.table.length);
+    slots.#size = state.size;
+    return slots;
+  }
+
+  state(): SlotIdsState {
+    return { ids: this.ids, table: this.#table, size: this.#size };
   }
 
   /** Number of ids mapped. */

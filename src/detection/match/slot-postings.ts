@@ -33,7 +33,7 @@ export function buildPostings(previous: Postings | null, words: Uint32Array, cou
     entries: previous?.entries ?? Array.from({ length: PDQ_SLOTS }, () => new Uint32Array(0)),
     tagExtensions: previous?.tagExtensions ?? Array.from({ length: PDQ_SLOTS }, () => new Uint8Array(0)),
     entryBits,
-    tagMask: (1 << Math.min(16, 32 - entryBits + 8)) - 1,
+    tagMask: tagMaskFor(entryBits),
   };
   countBuckets(words, count, postings.offsets);
   const filler = new PostingsFiller();
@@ -43,6 +43,57 @@ export function buildPostings(previous: Postings | null, words: Uint32Array, cou
     filler.fill(words, count, slot, postings);
   }
   return postings;
+}
+
+/** One MIH slot's part of the postings: what a background merge hands over, one slot at a time. */
+export interface SlotPostings {
+  slot: number;
+  offsets: Uint32Array;
+  entries: Uint32Array;
+  tagExtensions: Uint8Array;
+}
+
+/**
+ * Indexes the first `count` hashes of `words` like `buildPostings`, in fresh arrays, handing each
+ * slot's arrays to `onSlot` as soon as they are complete (they are not touched again). Peak memory is
+ * one slot's postings beyond the offsets, so a merge in another thread never holds a second copy of
+ * all sixteen.
+ */
+export function buildSlotPostings(words: Uint32Array, count: number, entryBits: number, onSlot: (part: SlotPostings) => void): void {
+  const holder: Postings = {
+    offsets: Array.from({ length: PDQ_SLOTS }, () => new Uint32Array(BUCKETS + 1)),
+    entries: Array.from({ length: PDQ_SLOTS }, () => new Uint32Array(0)),
+    tagExtensions: Array.from({ length: PDQ_SLOTS }, () => new Uint8Array(0)),
+    entryBits,
+    tagMask: tagMaskFor(entryBits),
+  };
+  countBuckets(words, count, holder.offsets);
+  const filler = new PostingsFiller();
+  for (let slot = 0; slot < PDQ_SLOTS; slot++) {
+    // One spare element, as in `sized`.
+    holder.entries[slot] = new Uint32Array(count + 1);
+    holder.tagExtensions[slot] = new Uint8Array(count + 1);
+    filler.fill(words, count, slot, holder);
+    onSlot({ slot, offsets: holder.offsets[slot], entries: holder.entries[slot], tagExtensions: holder.tagExtensions[slot] });
+  }
+}
+
+/** Postings assembled from all sixteen slots' parts, built with `entryBits`. */
+export function postingsFromSlots(parts: SlotPostings[], entryBits: number): Postings {
+  if (parts.length !== PDQ_SLOTS) throw new Error(`postingsFromSlots: ${parts.length} of ${PDQ_SLOTS} slots`);
+  const sorted = [...parts].sort((a, b) => a.slot - b.slot);
+  return {
+    offsets: sorted.map((p) => p.offsets),
+    entries: sorted.map((p) => p.entries),
+    tagExtensions: sorted.map((p) => p.tagExtensions),
+    entryBits,
+    tagMask: tagMaskFor(entryBits),
+  };
+}
+
+/** Mask of the neighbour-slot bits a posting's tag keeps for a given `entryBits`. */
+export function tagMaskFor(entryBits: number): number {
+  return (1 << Math.min(16, 32 - entryBits + 8)) - 1;
 }
 
 /** Bits a posting spends on the entry slot (at least 16, so the tag's posting part stays ≤ 16 bits). */

@@ -1,0 +1,12 @@
+// A worker thread that runs one merge of a PdqIndex (pdq-merge.ts starts it), posting each slot's
+// postings as they complete and the compacted slots at the end, all transferred, not copied.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runMergeJob } from './merge-job.ts';
+import type { MergeJob } from './pdq-index.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('pdq-merge-worker runs as a worker thread');
+const compacted = runMergeJob(workerData as MergeJob, (part) => {
+  port.postMessage({ part }, [part.offsets.buffer, part.entries.buffer, part.tagExtensions.buffer] as ArrayBuffer[]);
+});
+port.postMessage({ compacted }, compacted === null ? [] : [compacted.kept.buffer, compacted.slots.ids.buffer, compacted.slots.table.buffer]);
