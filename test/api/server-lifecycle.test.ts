@@ -129,7 +129,8 @@ describe('the server process', () => {
     });
     await assert.rejects(fetch(`http://127.0.0.1:${worker.port}/healthz`), 'a worker does not listen');
     const deadline = Date.now() + 10_000;
-    while (stateOf('job_for_nobody_1').state === 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // Claimed (running), then failed: wait for it to settle, not just to be claimed.
+    while (['queued', 'running'].includes(stateOf('job_for_nobody_1').state) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     // Claimed and run: no handler for its kind, one attempt allowed, so it is dead-lettered.
     assert.deepEqual(stateOf('job_for_nobody_1'), { state: 'dead', last_error: 'no handler for jobs of kind "test.nobody_handles" in this process' });
     const stopped = await stop(worker);
