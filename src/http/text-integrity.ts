@@ -1,6 +1,7 @@
-// Text reaching the application is well-formed Unicode, or the request is refused with 400 invalid_text
-// naming the field. Left alone, invalid UTF-8 bytes become U+FFFD without a word and "\ud800" escapes
-// become lone surrogates, and both are stored and shown as they came.
+// Text reaching the application is well-formed Unicode without U+0000, or the request is refused with 400
+// invalid_text naming the field. Left alone, invalid UTF-8 bytes become U+FFFD without a word and "\ud800"
+// escapes become lone surrogates, and both are stored and shown as they came; and a NUL, which SQLite
+// stores, makes PostgreSQL refuse the statement (a 500), so neither store gets one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, type AppError } from '../shared/errors.ts';
 
@@ -25,12 +26,22 @@ function pathOf(node: Container | undefined, key: string | number | undefined): 
   return keys.reverse().join('.');
 }
 
+/** Why a string is refused (`fault` gives the reason, or undefined when it is fine), and where. */
+export interface BadText {
+  field: string;
+  why: string;
+}
+
 /**
- * A string or object key that `bad` refuses, as a field path (a key names itself); undefined if none.
+ * The first string or object key that `fault` refuses, with its field path (a key names itself).
  * Iterative, so a deeply nested body cannot exhaust the stack; only containers get a stack entry.
  */
-export function findBadText(root: unknown, bad: (s: string) => boolean): string | undefined {
-  if (typeof root === 'string') return bad(root) ? 'body' : undefined;
+export function findBadText(root: unknown, fault: (s: string) => string | undefined): BadText | undefined {
+  const at = (field: string, s: string): BadText | undefined => {
+    const why = fault(s);
+    return why === undefined ? undefined : { field, why };
+  };
+  if (typeof root === 'string') return at('body', root);
   if (typeof root !== 'object' || root === null) return undefined;
   const stack: Container[] = [{ value: root, key: undefined, parent: undefined }];
   while (stack.length > 0) {
@@ -41,7 +52,7 @@ export function findBadText(root: unknown, bad: (s: string) => boolean): string 
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (typeof item === 'string') {
-          if (bad(item)) return pathOf(node, i);
+          if (fault(item) !== undefined) return at(pathOf(node, i), item);
         } else if (typeof item === 'object' && item !== null) {
           stack.push({ value: item, key: i, parent: node });
         }
@@ -49,10 +60,10 @@ export function findBadText(root: unknown, bad: (s: string) => boolean): string 
     } else {
       const record = node.value as Record<string, unknown>;
       for (const key of Object.keys(record)) {
-        if (bad(key)) return pathOf(node, key.slice(0, 64));
+        if (fault(key) !== undefined) return at(pathOf(node, key.slice(0, 64)), key);
         const item = record[key];
         if (typeof item === 'string') {
-          if (bad(item)) return pathOf(node, key);
+          if (fault(item) !== undefined) return at(pathOf(node, key), item);
         } else if (typeof item === 'object' && item !== null) {
           stack.push({ value: item, key, parent: node });
         }
@@ -64,14 +75,19 @@ export function findBadText(root: unknown, bad: (s: string) => boolean): string 
   return undefined;
 }
 
-const illFormed = (s: string) => !s.isWellFormed();
+/** A lone surrogate, or U+0000 (which PostgreSQL's text cannot hold). */
+export function textFault(s: string): string | undefined {
+  if (!s.isWellFormed()) return 'it contains a lone surrogate (an unpaired \\ud800-\\udfff)';
+  if (s.includes('\u0000')) return 'it contains a NUL character (U+0000)';
+  return undefined;
+}
 
 /** Which field holds invalid UTF-8, when the body says so unambiguously (no genuine U+FFFD in it). */
 function fieldWithInvalidBytes(body: Buffer): string {
   const text = lenientUtf8.decode(body);
   if (body.includes(Buffer.from('\ufffd')) || /\\u[fF]{3}[dD]/.test(text)) return 'body';
   try {
-    return findBadText(JSON.parse(text), (s) => s.includes('\ufffd')) ?? 'body';
+    return findBadText(JSON.parse(text), (s) => (s.includes('\ufffd') ? 'U+FFFD' : undefined))?.field ?? 'body';
   } catch {
     return 'body';
   }
@@ -126,8 +142,8 @@ export function installTextIntegrity(app: FastifyInstance): void {
     }
     parseJson(req, text, (err, value) => {
       if (err) return done(err, undefined);
-      const field = findBadText(value, illFormed);
-      if (field !== undefined) return done(invalidText(field, 'it contains a lone surrogate (an unpaired \\ud800-\\udfff)'), undefined);
+      const bad = findBadText(value, textFault);
+      if (bad !== undefined) return done(invalidText(bad.field, bad.why), undefined);
       done(null, value);
     });
   });
@@ -135,8 +151,9 @@ export function installTextIntegrity(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const name = badQueryParameter(req.url);
     if (name !== undefined) throw invalidText(name, 'it is not percent-encoded UTF-8');
-    // The router already refuses parameters that do not decode as UTF-8 (400 invalid_url); this is the backstop.
-    const field = findBadText(req.params, illFormed);
-    if (field !== undefined) throw invalidText(field, 'it contains a lone surrogate');
+    // The router already refuses parameters that do not decode as UTF-8 (400 invalid_url); this is the
+    // backstop for lone surrogates, and what refuses a %00 in a parameter or the query.
+    const bad = findBadText(req.params, textFault) ?? findBadText(req.query, textFault);
+    if (bad !== undefined) throw invalidText(bad.field, bad.why);
   });
 }

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { pngImage } from '../helpers/images.ts';
+import { staffToken } from '../helpers/people.ts';
 
 function assertErrorShape(body: unknown, code: string) {
   assert.ok(body && typeof body === 'object', 'a JSON body');
@@ -309,6 +310,31 @@ describe('input and error contract', () => {
       assert.equal(r.statusCode, 400, r.body.slice(0, 300));
       assertErrorShape(r.json(), 'invalid_text');
       assert.ok(r.json().error.details[0].field.length < 200, 'the field path is shortened');
+    });
+
+    // Found by fuzz-routes.test.ts: POST /api/v1/admin/keys/%00/revoke was a 500 on PostgreSQL, whose
+    // text cannot hold U+0000 (SQLite stored it). Refused everywhere, so both stores take the same input.
+    test('a NUL character in a body, a path parameter or the query is a 400 invalid_text naming the field', async () => {
+      const body = await postChannel('{"handle":"nul_title","title":"a\\u0000b"}');
+      assert.equal(body.statusCode, 400, body.body);
+      assertErrorShape(body.json(), 'invalid_text');
+      assert.equal(body.json().error.details[0].field, 'title');
+      assert.match(body.json().error.message, /NUL/);
+      assert.equal((await api.get('/api/v1/channels/nul_title')).status, 404, 'nothing was created');
+      const admin = await staffToken(t, 'admin');
+      for (const [url, field] of [
+        ['/api/v1/admin/keys/%00/revoke', 'id'],
+        ['/api/v1/admin/keys/a%00b/revoke', 'id'],
+      ] as const) {
+        const r = await api.post(url, {}, { token: admin });
+        assert.equal(r.status, 400, `${url}: ${r.text}`);
+        assertErrorShape(r.body, 'invalid_text');
+        assert.equal(r.body.error.details[0].field, field);
+      }
+      const query = await api.get('/api/v1/channels/x_channel/posts?cursor=%00');
+      assert.equal(query.status, 400, query.text);
+      assertErrorShape(query.body, 'invalid_text');
+      assert.equal(query.body.error.details[0].field, 'cursor');
     });
 
     test('a query parameter that is not percent-encoded UTF-8 is a 400 invalid_text naming it', async () => {
