@@ -4,29 +4,10 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { WEB_DIST } from '../src/http/routes/web-app.routes.ts';
-import type { Page } from 'playwright-core';
 import { staffToken } from '../test/helpers/people.ts';
+import { axeViolations } from './helpers/axe.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
 import { channel, report, upload } from './helpers/seed.ts';
-
-const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-/** axe-core's serious and critical findings on the open page. The pages' CSP allows no script of ours, so
- * axe is evaluated through the DevTools protocol, which the page's policy does not govern. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> };
-      }
-    ).axe;
-    return (await axe.run({ resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
-}
 
 describe('server pages in the browser', () => {
   let e: E2E;

@@ -305,6 +305,18 @@ export class CasesRepository {
     return rows.map((r) => ({ state: r.state, count: Number(r.n), overdue: Number(r.overdue ?? 0) }));
   }
 
+  /** Open cases past their SLA deadline by category (the cases_open_sla index answers it). */
+  async slaBreachedByCategory(now: string): Promise<Array<{ category: string; count: number }>> {
+    const rows = await this.#db
+      .selectFrom('cases')
+      .select(['category', sql<number>`count(*)`.as('n')])
+      .where('open_key', 'is not', null)
+      .where('sla_due_at', '<', now)
+      .groupBy('category')
+      .execute();
+    return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
+  }
+
   casesOfOwner(ownerAccountId: string, exceptId: string) {
     return this.#db
       .selectFrom('cases')

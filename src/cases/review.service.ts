@@ -74,6 +74,11 @@ export class ReviewService {
     return new CasesRepository(this.#db).counts(nowIso());
   }
 
+  /** Open cases past their SLA deadline, by category: read by /metrics when scraped. */
+  slaBreaches() {
+    return new CasesRepository(this.#db).slaBreachedByCategory(nowIso());
+  }
+
   async require(id: string): Promise<CasesTable> {
     const c = await new CasesRepository(this.#db).findById(id);
     if (!c) throw notFound('Case');

@@ -10,6 +10,7 @@ import * as nameSkeletons from './migrations/2026-11-29-02-name-skeletons.ts';
 import * as caseFigures from './migrations/2026-11-30-01-case-figures.ts';
 import * as bankChanges from './migrations/2026-11-30-02-bank-changes.ts';
 import * as jobs from './migrations/2026-12-01-01-jobs.ts';
+import * as casesSla from './migrations/2026-12-02-01-cases-sla.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30-01-case-figures': caseFigures,
   '2026-11-30-02-bank-changes': bankChanges,
   '2026-12-01-01-jobs': jobs,
+  '2026-12-02-01-cases-sla': casesSla,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -44,7 +44,11 @@ interface Details {
   timedOut: boolean;
 }
 
+/** Told how long each scan took (decode when needed, PDQ and match), timed-out ones included. */
+export type ScanListener = (seconds: number, surface: ScanSurface) => void;
+
 export class ContentScanner implements PublishScanner {
+  #scanListeners = new Set<ScanListener>();
   #db: Db;
   #matcher: HashMatcher;
   #media: MediaService;
@@ -87,14 +91,23 @@ export class ContentScanner implements PublishScanner {
     return { hash: r.hash, quality: r.quality };
   }
 
+  /** Subscribes to scan timings (the metrics registry does, so this module needs none); returns an unsubscribe. */
+  onScanned(listener: ScanListener): () => void {
+    this.#scanListeners.add(listener);
+    return () => this.#scanListeners.delete(listener);
+  }
+
   async scan(media: MediaTable[], surface: ScanSurface): Promise<ScanResult> {
     if (media.length === 0 || (this.#matcher.size === 0 && media.every((m) => !IMAGE_TYPES.has(m.mime)))) return { verdict: 'allow', details: null };
+    const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.#budgetMs);
     });
     const work = this.#match(media);
     const result = await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    const seconds = (performance.now() - started) / 1000;
+    for (const listener of this.#scanListeners) listener(seconds, surface);
     if (result === 'timeout') {
       // Fail safe: content we could not check in time waits for a person rather than going out unchecked.
       this.#logger.warn({ surface, media: media.map((m) => m.id), budgetMs: this.#budgetMs }, 'scan exceeded its time budget; holding for review');

@@ -87,7 +87,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
   await app.register(apiDocs); // Swagger UI at /api/docs, under its own policy
-  rateLimitStoreMetric(installMetrics(app, { token: ctx.config.metricsToken, jobs: ctx.jobsAdmin }), limits);
+  rateLimitStoreMetric(
+    installMetrics(app, {
+      token: ctx.config.metricsToken,
+      jobs: ctx.jobsAdmin,
+      cases: ctx.review,
+      matcher: ctx.matcher,
+      scans: ctx.scanner,
+    }),
+    limits,
+  );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

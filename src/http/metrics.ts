@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Registry, collectDefaultMetrics, Gauge, Histogram } from 'prom-client';
 import type { JobsOverview } from '../jobs/jobs.service.ts';
 import { AppError } from '../shared/errors.ts';
+import { installDomainMetrics, type DomainMetricSources } from './domain-metrics.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
@@ -66,11 +67,19 @@ function installJobGauges(registry: Registry, jobs: { overview(): Promise<JobsOv
   });
 }
 
-/** Prometheus metrics: process defaults plus request latency by route pattern (never raw URLs: unbounded labels). */
-export function installMetrics(app: FastifyInstance, opts: { token?: string; jobs?: { overview(): Promise<JobsOverview> } } = {}): Registry {
+/**
+ * Prometheus metrics: process defaults, request latency by route pattern (never raw URLs: unbounded labels),
+ * the job queue, and the moderation and detection figures of domain-metrics.ts.
+ */
+export function installMetrics(
+  app: FastifyInstance,
+  opts: { token?: string; jobs?: { overview(): Promise<JobsOverview> } } & DomainMetricSources = {},
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   if (opts.jobs) installJobGauges(registry, opts.jobs);
+  const stopDomainMetrics = installDomainMetrics(registry, opts);
+  app.addHook('onClose', async () => stopDomainMetrics());
   const duration = new Histogram({
     name: 'vigil_http_request_duration_seconds',
     help: 'HTTP request duration',

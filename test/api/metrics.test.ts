@@ -1,9 +1,14 @@
 // /metrics is for the operator's scraper: with VIGIL_METRICS_TOKEN it needs that bearer token; without
-// one it answers only this machine, and not requests a local proxy forwards from elsewhere.
+// one it answers only this machine, and not requests a local proxy forwards from elsewhere. It reports SLA
+// breaches, the matcher's size and the upload scan time.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { pdqHashFile } from '../../src/detection/pdq-decode.ts';
+import { apiClient } from '../helpers/api.ts';
+import { patternImage } from '../helpers/images.ts';
+import { staffToken } from '../helpers/people.ts';
 
 type Probe = { remoteAddress?: string; headers?: Record<string, string> };
 const get = (t: TestApp, opts: Probe = {}) =>
@@ -72,5 +77,53 @@ describe('/metrics with VIGIL_METRICS_TOKEN', () => {
   test('is read from the environment', () => {
     assert.equal(loadConfig({ VIGIL_METRICS_TOKEN: 'abc' }).metricsToken, 'abc');
     assert.equal(loadConfig({ VIGIL_METRICS_TOKEN: '' }).metricsToken, undefined);
+  });
+});
+
+describe('/metrics moderation and detection figures', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  const sample = (body: string, name: string) => {
+    const m = new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(body);
+    return m ? Number(m[1]) : undefined;
+  };
+
+  test('SLA breaches by category, matcher entries and bytes, and the scan histogram', async () => {
+    const api = apiClient(t.app);
+    const before = (await get(t)).body;
+    assert.equal(sample(before, 'vigil_matcher_entries'), 0);
+    assert.doesNotMatch(before, /^vigil_cases_sla_breached\{/m, 'no case is late yet');
+    assert.match(before, /# TYPE vigil_upload_scan_seconds histogram/);
+
+    // A terrorism bank holding one image's hash; a channel post of that image is blocked and opens a case.
+    const admin = await staffToken(t, 'admin');
+    assert.equal((await api.post('/api/v1/banks', { name: 'metrics-bank', category: 'terrorism' }, { token: admin })).status, 201);
+    const image = await patternImage(43, 640, 480, 'png');
+    const { hash } = await pdqHashFile(image);
+    assert.equal((await api.post('/api/v1/banks/metrics-bank/entries', { lines: [hash] }, { token: admin })).status, 200);
+    const publisher = await api.account('Poster');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'metrics_chan', title: 'Metrics' }, { token: publisher.token })).status, 201);
+    const media = await api.call('POST', '/api/v1/media', { token: publisher.token, raw: image, contentType: 'image/png' });
+    assert.equal(media.status, 201, media.text);
+    const post = await api.post('/api/v1/channels/metrics_chan/posts', { text: 'x', media: [media.body.id] }, { token: publisher.token });
+    assert.equal(post.status, 422, post.text);
+    await t.ctx.jobRunner.drain();
+    // The case's deadline passes (set back in the database rather than waiting for it).
+    const opened = await t.ctx.db.updateTable('cases').set({ sla_due_at: '2000-01-01T00:00:00.000Z' }).where('open_key', 'is not', null).executeTakeFirst();
+    assert.equal(Number(opened.numUpdatedRows), 1);
+
+    const body = (await get(t)).body;
+    assert.equal(sample(body, 'vigil_cases_sla_breached{category="terrorism"}'), 1);
+    assert.ok((sample(body, 'vigil_matcher_entries') ?? 0) >= 1);
+    assert.ok((sample(body, 'vigil_matcher_bytes') ?? 0) > 0);
+    assert.equal(sample(body, 'vigil_upload_scan_seconds_count{surface="channel_post"}'), 1);
+    const seconds = sample(body, 'vigil_upload_scan_seconds_sum{surface="channel_post"}') ?? -1;
+    assert.ok(seconds > 0 && seconds < 30, `scan took ${seconds} s`);
   });
 });

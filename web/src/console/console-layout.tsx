@@ -33,6 +33,11 @@ export function ConsoleLayout() {
             )}
             {roleAtLeast(user.role, 'admin') && (
               <li>
+                <NavLink to="/console/jobs">Job queue</NavLink>
+              </li>
+            )}
+            {roleAtLeast(user.role, 'admin') && (
+              <li>
                 <NavLink to="/console/admin">Administration</NavLink>
               </li>
             )}

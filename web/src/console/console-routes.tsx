@@ -8,6 +8,7 @@ import { CasePage } from './case-page.tsx';
 import { AdminPage } from './admin-page.tsx';
 import { BanksPage } from './banks-page.tsx';
 import { BanksDetailPage } from './banks-detail-page.tsx';
+import { JobsPage } from './jobs-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -29,6 +30,7 @@ function Gate() {
           <Route path="admin" element={<AdminPage />} />
           <Route path="banks" element={<BanksPage />} />
           <Route path="banks/:name" element={<BanksDetailPage />} />
+          <Route path="jobs" element={<JobsPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>
