@@ -26,9 +26,13 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `vigil serve` with these variables over the test's environment; resolves once /healthz answers. */
-export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const port = await freePort();
+/**
+ * Starts `vigil serve` with these variables over the test's environment; resolves once /healthz answers.
+ * On a free port, or on `port` (a restart where the previous process listened). When `signal` aborts (the
+ * test timed out), the process is killed, even while it is still starting.
+ */
+export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { port?: number; signal?: AbortSignal } = {}): Promise<ServerProcess> {
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,12 +44,17 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   child.stderr?.on('data', (d) => {
     out += d;
   });
+  const kill = () => child.kill('SIGKILL');
+  opts.signal?.addEventListener('abort', kill, { once: true });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      opts.signal?.removeEventListener('abort', kill);
+      resolve({ code, signal });
+    }),
   );
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early (${child.exitCode ?? child.signalCode}):\n${out}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (r.ok) break;
