@@ -230,6 +230,11 @@ export class CasesRepository {
   findReportByIdempotencyKey(key: string) {
     return this.#db.selectFrom('reports').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
   }
+  /** The distinct `post_ids` lists (JSON arrays) of a case's reports. */
+  async postIdListsOfCase(caseId: string): Promise<string[]> {
+    const rows = await this.#db.selectFrom('reports').select('post_ids').distinct().where('case_id', '=', caseId).execute();
+    return rows.map((r) => r.post_ids);
+  }
   reportsOfCase(caseId: string) {
     return this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
   }

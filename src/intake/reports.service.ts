@@ -283,8 +283,12 @@ export class ReportsService {
     if (!blocked) {
       const recent = Date.now() - new Date(last.decided_at ?? 0).getTime() < COOLDOWN_MS;
       if (!recent || source === 'automated') return undefined;
-      const reviewed = new Set((await cases.reportsOfCase(last.id)).flatMap((r) => JSON.parse(r.post_ids) as string[]));
-      if (!subject.postIds.every((id) => reviewed.has(id))) return undefined;
+      // Only a report naming posts needs the reviewed ones; their distinct lists, not every report of the
+      // case, which grows with each report it answers.
+      if (subject.postIds.length) {
+        const reviewed = new Set((await cases.postIdListsOfCase(last.id)).flatMap((list) => JSON.parse(list) as string[]));
+        if (!subject.postIds.every((id) => reviewed.has(id))) return undefined;
+      }
     }
     const decision = await new CasesRepository(db).findDecision(last.decision_id);
     const answer = await new CasesRepository(db).answerOfCase(last.id);

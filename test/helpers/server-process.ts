@@ -28,10 +28,15 @@ export interface ServerProcess {
 
 /**
  * Starts `vigil serve` with these variables over the test's environment; resolves once /healthz answers (a
- * `--role worker` process, which serves no HTTP, once it logs that it runs jobs).
+ * `--role worker` process, which serves no HTTP, once it logs that it runs jobs). On a free port, or on
+ * `port` (a restart where the previous process listened). When `signal` aborts (the test timed out), the
+ * process is killed, even while it is still starting.
  */
-export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { role?: 'api' | 'worker' | 'all' } = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  opts: { role?: 'api' | 'worker' | 'all'; port?: number; signal?: AbortSignal } = {},
+): Promise<ServerProcess> {
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [MAIN, 'serve', ...(opts.role ? ['--role', opts.role] : [])], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,12 +48,17 @@ export async function startServerProcess(env: NodeJS.ProcessEnv, opts: { role?: 
   child.stderr?.on('data', (d) => {
     out += d;
   });
+  const kill = () => child.kill('SIGKILL');
+  opts.signal?.addEventListener('abort', kill, { once: true });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      opts.signal?.removeEventListener('abort', kill);
+      resolve({ code, signal });
+    }),
   );
   const deadline = Date.now() + 45_000; // a start takes 2–3 s alone, and 20 s or more on a machine running other suites
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early (${child.exitCode ?? child.signalCode}):\n${out}`);
     if (opts.role === 'worker') {
       if (out.includes('Vigil is running jobs')) break;
     } else {
