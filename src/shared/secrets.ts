@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** Tokens are 192-bit random secrets, so a fast hash is enough to store them (no dictionary to attack). */
 export function hashToken(token: string): string {
@@ -17,10 +17,11 @@ export function safeEqual(a: string, b: string): boolean {
  * (receipts). Its key never leaves this object: it prints and serialises as `[redacted]`.
  */
 export class ServerSecret {
-  readonly #key: Buffer;
+  // A KeyObject, made once: given raw bytes, createHmac makes one on every call (12 µs against 2.5 µs a MAC).
+  readonly #key: KeyObject;
   constructor(key: Uint8Array) {
     if (key.length < 32) throw new Error('the server secret must be at least 32 bytes');
-    this.#key = Buffer.from(key);
+    this.#key = createSecretKey(Buffer.from(key));
   }
 
   /** HMAC-SHA256 of `value`, separated by `purpose` so one use's output is never valid for another. */
