@@ -1,5 +1,5 @@
-// Uploads under load (`npm run bench -- uploads [seconds] [connections] [a]`, defaults 10 s, 4 connections;
-// `a` measures (a) and (c) only):
+// Uploads under load (`npm run bench -- uploads [seconds] [connections] [a|b]`, defaults 10 s, 4 connections;
+// `a` measures (a) and (c) only, `b` only (b)):
 //   (a) the latency of a light API request (GET /api/v1/policy, autocannon from a worker thread) alone,
 //       then while three clients (a child process) post a 7000×7000 PNG in a loop; alternating, twice;
 //   (b) the upload scan of a 1024×768 JPEG (decode + PDQ + match) with 1,000,000 hashes banked: through
@@ -128,7 +128,7 @@ export async function run(args: string[]): Promise<void> {
   const connections = Number(args[1] ?? 4);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-bench-uploads-'));
   try {
-    await loadUnderUploads(dataDir, seconds, connections);
+    if (args[2] !== 'b') await loadUnderUploads(dataDir, seconds, connections);
     if (args[2] !== 'a') await scanWithBank();
   } finally {
     await rm(dataDir, { recursive: true, force: true });
