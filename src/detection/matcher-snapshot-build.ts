@@ -8,7 +8,7 @@ import { openReadOnlyDatabase } from '../db/database.ts';
 import { HashMatcher } from './hash-matcher.ts';
 import { readMatcherState } from './matcher-state.ts';
 import { BanksRepository } from './banks.repository.ts';
-import { databaseIdentity, readSnapshot, snapshotPath, writeSnapshot } from './matcher-snapshot.ts';
+import { databaseIdentity, readSnapshot, removeStaleTemporaries, snapshotPath, writeSnapshot } from './matcher-snapshot.ts';
 
 export interface SnapshotJob {
   dataDir: string;
@@ -23,6 +23,8 @@ const { db, dialect } = openReadOnlyDatabase({ dataDir: job.dataDir, databaseUrl
 try {
   const identity = await databaseIdentity(db, dialect, job.dataDir, false);
   const file = snapshotPath(job.dataDir);
+  const stale = removeStaleTemporaries(file);
+  if (stale.length > 0) progress('removed temporary files of an interrupted snapshot', { files: stale });
   const lastSeq = await new BanksRepository(db).lastChangeSeq();
   // Merges run here, in this thread: the process exists for them.
   const matcher = new HashMatcher(job.maxDistance, { merger: null });

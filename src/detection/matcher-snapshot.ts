@@ -13,7 +13,7 @@
 // workers need) rather than viewed in one buffer of the whole file: a merge later replaces one slot's
 // postings at a time, and a view would keep the whole file's buffer alive. Either way the bytes are off
 // V8's heap and no entry becomes a JavaScript object.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -165,6 +165,31 @@ export function writeSnapshot(file: string, state: MatcherState, identity: strin
       unlinkSync(tmp);
     } catch {}
     throw err;
+  }
+}
+
+/** Removes temporary files left by a writer that died before its rename (their process is gone). */
+export function removeStaleTemporaries(file: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = name.startsWith(prefix) && name.endsWith('.tmp') ? /^(\d+)\./.exec(name.slice(prefix.length)) : null;
+    if (m === null || isRunning(Number(m[1]))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+      removed.push(name);
+    } catch {}
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

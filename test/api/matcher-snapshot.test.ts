@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -173,14 +174,18 @@ describe('matcher start from a snapshot built by a child process', () => {
     assert.match(await reasonOf(Buffer.from('not a snapshot at all, really')), /not a matcher snapshot/);
     assert.equal(readSnapshot(path.join(config.dataDir, 'none'), expect).ok, false);
 
-    // At a start, the child ignores a corrupt file, says why, and rebuilds from the database.
+    // At a start, the child ignores a corrupt file, says why, and rebuilds from the database (and
+    // removes the temporary file of a writer that died; pid 2^22 + 1 is above any Linux pid).
     await writeFile(file, flipped);
+    await writeFile(`${file}.4194305.abcd.tmp`, 'partial');
     const log = capture();
     const ctx = await start(log.logger);
     assert.match(log.lines.find((l) => l.reason !== undefined)?.reason ?? '', /checksum/);
     assert.equal(ctx.matcher.size, 3000 + 40 - 2 + 3 - 2);
     assert.equal(ctx.matcher.match(pdq(9001)).length, 1);
     assert.equal(ctx.matcher.changeSeq, await lastSeq(t));
+    assert.ok(log.messages().includes('matcher snapshot: removed temporary files of an interrupted snapshot'));
+    assert.equal(existsSync(`${file}.4194305.abcd.tmp`), false);
   });
 
   test('a failing child process falls back to a load in the server thread, with a warning', async () => {
