@@ -198,6 +198,8 @@ export interface SnapshotExpectations {
   maxDistance: number;
   /** The database's last change number: a snapshot ahead of it belongs to a database restored since. */
   lastSeq?: number;
+  /** Only a snapshot that reflects exactly this change (checked before the body is read). */
+  exactSeq?: number;
 }
 export type SnapshotRead = { ok: true; state: MatcherState; bytes: number } | { ok: false; reason: string };
 
@@ -253,6 +255,7 @@ function readOpen(fd: number, expect: SnapshotExpectations): SnapshotRead {
   if (expect.lastSeq !== undefined && header.seq > expect.lastSeq) {
     return { ok: false, reason: `reflects change ${header.seq} but the database's feed ends at ${expect.lastSeq} (restored from a backup?)` };
   }
+  if (expect.exactSeq !== undefined && header.seq !== expect.exactSeq) return { ok: false, reason: `reflects change ${header.seq}, not ${expect.exactSeq}` };
   let crc = crc32(json);
   let at = PREFIX + jsonLength + pad8(jsonLength);
   const arrays = new Map<string, Uint8Array | Uint32Array | Int32Array>();

@@ -2,7 +2,8 @@
 // snapshot file (matcher-snapshot-build.ts) and the server reads its arrays; the server then follows the
 // change feed from the snapshot's position (bank-feed.ts). A child process rather than a worker thread:
 // a worker leaves its isolate, module code and malloc arenas (~60 MiB) in the process after it ends,
-// a process gives everything back. Small banks with no snapshot load in the server's thread (a process
+// a process gives everything back. When no bank changed since the snapshot was written, the server reads
+// it without a child (the usual restart). Small banks with no snapshot load in the server's thread (a process
 // start costs more), and so does any start whose child fails: never an empty matcher.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,7 +42,22 @@ export async function startMatcher(
   const file = snapshotPath(opts.dataDir);
   const repo = new BanksRepository(db);
   const large = async () => (await repo.countActiveByType()).reduce((n, c) => n + Number(c.n), 0) >= (opts.snapshotFrom ?? SNAPSHOT_FROM);
-  if (existsSync(file) || (await large())) {
+  const exists = existsSync(file);
+  if (exists) {
+    // No change since the snapshot was written (the usual restart): read it without a child process.
+    const t = performance.now();
+    const lastSeq = await repo.lastChangeSeq();
+    const read = readSnapshot(file, { identity, maxDistance: matcher.maxDistance, lastSeq, exactSeq: lastSeq });
+    if (read.ok) {
+      matcher.adopt(read.state);
+      logger.info(
+        { entries: matcher.size, seq: matcher.changeSeq, bytes: read.bytes, ms: Math.round(performance.now() - t) },
+        'matcher read from its snapshot (no change since it was written)',
+      );
+      return 'snapshot';
+    }
+  }
+  if (exists || (await large())) {
     try {
       await runBuilder(opts.builder ?? BUILDER, { dataDir: opts.dataDir, maxDistance: matcher.maxDistance }, opts.databaseUrl, logger);
       const t = performance.now();

@@ -15,7 +15,7 @@ import { createContext, type AppContext } from '../../src/context.ts';
 import { createLogger } from '../../src/logger.ts';
 import { HashMatcher } from '../../src/detection/hash-matcher.ts';
 import { startMatcher } from '../../src/detection/matcher-start.ts';
-import { databaseIdentity, readSnapshot, SNAPSHOT_VERSION, snapshotPath } from '../../src/detection/matcher-snapshot.ts';
+import { databaseIdentity, readSnapshot, SNAPSHOT_VERSION, type SnapshotExpectations, snapshotPath } from '../../src/detection/matcher-snapshot.ts';
 import type { Config } from '../../src/config.ts';
 
 const hex = (i: number) => (i * 2654435761).toString(16).padStart(16, '0').slice(-16).repeat(4);
@@ -145,17 +145,20 @@ describe('matcher start from a snapshot built by a child process', () => {
     const read = readSnapshot(snapshotPath(config.dataDir), { identity: await identity(t), maxDistance: config.matchDistance });
     assert.ok(read.ok);
     assert.equal(read.state.seq, m.changeSeq);
-    // A start with nothing new keeps the file.
+    // A start with nothing new reads the file without a child process.
     const again = capture();
-    await start(again.logger);
-    assert.ok(again.messages().includes('matcher snapshot: snapshot already up to date'));
+    const fresh = await start(again.logger);
+    assert.ok(again.messages().includes('matcher read from its snapshot (no change since it was written)'));
+    assert.ok(!again.messages().some((msg) => msg.startsWith('matcher snapshot:')), 'no child process');
+    assert.equal(fresh.matcher.size, m.size);
+    assert.deepEqual(fresh.matcher.match(pdq(9001)), m.match(pdq(9001)));
   });
 
   test('corrupt, truncated, other-version, other-database and other-distance snapshots are ignored, with the reason', async () => {
     const file = snapshotPath(config.dataDir);
     const good = await readFile(file);
     const expect = { identity: await identity(t), maxDistance: config.matchDistance };
-    const reasonOf = async (bytes: Buffer, e = expect) => {
+    const reasonOf = async (bytes: Buffer, e: SnapshotExpectations = expect) => {
       await writeFile(file, bytes);
       const read = readSnapshot(file, e);
       return read.ok ? 'ok' : read.reason;
@@ -171,6 +174,7 @@ describe('matcher start from a snapshot built by a child process', () => {
     assert.match(await reasonOf(version), /format version/);
     assert.match(await reasonOf(good, { ...expect, identity: `${expect.identity}x` }), /another database/);
     assert.match(await reasonOf(good, { ...expect, maxDistance: expect.maxDistance - 1 }), /match distance/);
+    assert.match(await reasonOf(good, { ...expect, lastSeq: 1 }), /restored from a backup/);
     assert.match(await reasonOf(Buffer.from('not a snapshot at all, really')), /not a matcher snapshot/);
     assert.equal(readSnapshot(path.join(config.dataDir, 'none'), expect).ok, false);
 
@@ -193,14 +197,16 @@ describe('matcher start from a snapshot built by a child process', () => {
     try {
       const script = path.join(dir, 'fail.mjs');
       await writeFile(script, 'console.error("boom"); process.exit(3);\n');
+      // A change since the snapshot, so that the start needs the child.
+      await t.ctx.banks.import('load-terror', [hex(9003)]);
       const log = capture();
       const matcher = new HashMatcher(config.matchDistance, { merger: null });
       const how = await startMatcher(matcher, t.ctx.db, t.ctx.dialect, log.logger, { ...config, builder: pathToFileURL(script) });
       assert.equal(how, 'database');
       const warning = log.lines.find((l) => l.level === 40);
       assert.match(warning?.msg ?? '', /child process failed; loading the banks in this process/);
-      assert.equal(matcher.size, 3000 + 40 - 2 + 3 - 2);
-      assert.equal(matcher.match(pdq(9002)).length, 1);
+      assert.equal(matcher.size, 3000 + 40 - 2 + 4 - 2);
+      assert.equal(matcher.match(pdq(9003)).length, 1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
