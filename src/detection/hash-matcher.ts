@@ -116,11 +116,6 @@ export class HashMatcher {
     this.#live = true;
   }
 
-  /** Folds pending PDQ additions and vacated slots into the postings now, in this thread (for a snapshot). */
-  settle(): void {
-    if (this.#pdq.pending > 0 || this.#pdq.vacant > 0) this.#pdq.build();
-  }
-
   /** The matcher's arrays (shared, not copied), as a snapshot stores them; not while a merge runs. */
   state(): MatcherState {
     const exact = {} as MatcherState['exact'];

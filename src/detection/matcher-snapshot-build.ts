@@ -1,8 +1,9 @@
 // The child process that builds the matcher's snapshot (`node matcher-snapshot-build.ts '<job JSON>'`,
 // with VIGIL_DATABASE_URL in its environment; spawned by matcher-start.ts before the server listens).
 // It reads the snapshot if it is usable and applies the change feed after its position, or reads every
-// active entry from the database when there is none; merges the PDQ index fully; writes a fresh snapshot
-// (only if something changed); and exits, so all the memory that reading rows took goes back to the
+// active entry from the database when there is none (and merges the PDQ index fully; changes applied to
+// a snapshot are merged only when due, as in the server); writes a fresh snapshot (only if something
+// changed); and exits, so all the memory that reading rows took goes back to the
 // OS rather than staying in the server. Progress goes to stdout as one JSON object a line.
 import { openReadOnlyDatabase } from '../db/database.ts';
 import { HashMatcher } from './hash-matcher.ts';
@@ -35,8 +36,9 @@ try {
     matcher.adopt(read.state);
     progress('snapshot read', { entries: matcher.size, seq: matcher.changeSeq, bytes: read.bytes, ms: elapsed(t) });
     t = performance.now();
+    // A few changes stay in the PDQ delta (the server's queries scan it, its merge workers fold it in
+    // when due): a full merge for one added hash would take minutes at 10M. `poll` merges when due.
     const applied = await matcher.poll(db);
-    matcher.settle();
     changed = applied > 0;
     progress('changes since the snapshot applied', { changes: applied, entries: matcher.size, seq: matcher.changeSeq, ms: elapsed(t) });
   } else {

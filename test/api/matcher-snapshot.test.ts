@@ -141,6 +141,7 @@ describe('matcher start from a snapshot built by a child process', () => {
     assert.equal(m.match({ md5: digest('md5', 3) }).length, 0);
     assert.equal(m.size, 3000 + 40 - 2 + 3 - 2);
     assert.equal(m.changeSeq, await lastSeq(t));
+    assert.ok(m.pendingPdq >= 1, 'a few additions stay in the delta, not merged for the snapshot');
     // The snapshot on disk is the fresh one.
     const read = readSnapshot(snapshotPath(config.dataDir), { identity: await identity(t), maxDistance: config.matchDistance });
     assert.ok(read.ok);

@@ -215,11 +215,6 @@ export class PdqIndex {
     return this.#count - this.#built;
   }
 
-  /** Slots vacated by removals and replacements, not yet squeezed out by a merge. */
-  get vacant(): number {
-    return this.#count - this.#slots.size;
-  }
-
   /**
    * Merges the delta and vacated slots when they are due: in this thread without a merger (or while
    * the index is small), else by starting a background merge unless one runs. Returns whether it did.
