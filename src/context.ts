@@ -26,6 +26,7 @@ import { TransparencyRepository } from './transparency/transparency.repository.t
 import policyData from '../policy/policy.json' with { type: 'json' };
 import { HashMatcher } from './detection/hash-matcher.ts';
 import { followBankChanges } from './detection/bank-feed.ts';
+import { startMatcher } from './detection/matcher-start.ts';
 import { BanksService } from './detection/banks.service.ts';
 import { BANK_CHANGES_CHANNEL } from './detection/banks.repository.ts';
 import { listen } from './db/notifications.ts';
@@ -85,10 +86,11 @@ export interface AppContext {
 
 /**
  * `matcher: false` leaves the hash matcher empty and unfed: for commands that change banks but never
- * match (the CLI), which would otherwise load every bank entry into memory. `matcherWorkerFrom` sets
- * from how many active bank entries the matcher loads in a worker thread (tests set 0 to use it).
+ * match (the CLI), which would otherwise load every bank entry into memory. `matcherSnapshotFrom` sets
+ * from how many active bank entries, when no snapshot exists yet, the matcher is built by a child
+ * process into a snapshot (matcher-start.ts; tests set 0 to use it).
  */
-export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean; matcherWorkerFrom?: number } = {}): Promise<AppContext> {
+export async function createContext(config: Config, logger: Logger, opts: { matcher?: boolean; matcherSnapshotFrom?: number } = {}): Promise<AppContext> {
   prepareDataDir(config.dataDir);
   const secret = await loadServerSecret(config.dataDir, config.secret);
   const { db, dialect, checkpointer } = openDatabase(config, { backgroundCheckpoints: { logger } });
@@ -114,8 +116,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   let stopFeed = async () => {};
   if (opts.matcher !== false) {
     const started = performance.now();
-    const loaded = await matcher.load(db, { source: config, workerFrom: opts.matcherWorkerFrom });
-    if (loaded > 0) logger.info({ entries: loaded, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
+    const from = await startMatcher(matcher, db, dialect, logger, { ...config, snapshotFrom: opts.matcherSnapshotFrom });
+    if (matcher.size > 0) logger.info({ entries: matcher.size, from, ms: Math.round(performance.now() - started) }, 'hash banks loaded into the matcher');
     // On PostgreSQL a committed bank change wakes the feed reader at once (the poll stays as the fallback).
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);

@@ -4,9 +4,10 @@
 // through the banks' change feed (`poll`). Benign and withdrawn entries are never in it.
 //
 // Memory is close to the index's own size: an entry's bank and signal type are one number in a typed
-// array indexed by the entry's dense number, not an object in a map; a large start-up load reads and
-// builds in a short-lived worker thread and hands over only typed arrays (matcher-loader.ts); and the
-// PDQ index's merges run in worker threads too (match/pdq-merge.ts), so no query waits for one.
+// array indexed by the entry's dense number, not an object in a map; a server starts from a snapshot
+// of these arrays that a short-lived child process builds (matcher-start.ts, matcher-snapshot.ts), so
+// the garbage of reading every row never lands in the server; and the PDQ index's merges run in worker
+// threads (match/pdq-merge.ts), so no query waits for one.
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
 import { PdqIndex, type PostingsMerger } from './match/pdq-index.ts';
@@ -15,7 +16,6 @@ import { ExactIndex } from './match/exact-index.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { SignalType } from './hash-list.ts';
 import { DIGEST_BYTES, type DigestType, type MatcherState, readMatcherState, SIGNAL_TYPES } from './matcher-state.ts';
-import { loadMatcherStateInWorker } from './matcher-loader.ts';
 
 export interface IndexedEntry {
   num: number;
@@ -36,18 +36,9 @@ export interface Match {
 export const MIN_PDQ_QUALITY = 50;
 
 const CHANGES_PAGE = 200;
-/** Banks with fewer active entries than this load in the calling thread: a worker's start costs more. */
-export const LOAD_IN_WORKER_FROM = 20_000;
 // An entry's record in #entries: (bank index << 2) | type code; 0 = not indexed.
 const TYPES = SIGNAL_TYPES;
 const typeCode = (t: string): number => TYPES.indexOf(t as SignalType) + 1;
-
-export interface MatcherLoadOptions {
-  /** Where the database is, for a load in a worker thread (which opens its own connection). */
-  source?: { dataDir: string; databaseUrl: string };
-  /** Load in a worker from this many active entries on (default LOAD_IN_WORKER_FROM); needs `source`. */
-  workerFrom?: number;
-}
 
 export class HashMatcher {
   readonly maxDistance: number;
@@ -98,24 +89,17 @@ export class HashMatcher {
   }
 
   /**
-   * Loads every active entry and builds the PDQ index, so the first query finds it ready: in a worker
-   * thread when the banks are large and `source` says where the database is, else in this thread. The
-   * change feed's position is read before the first row (see readMatcherState).
+   * Loads every active entry in this thread and builds the PDQ index, so the first query finds it ready.
+   * The change feed's position is read before the first row (see readMatcherState). A server starts from
+   * a snapshot built by a child process instead (matcher-start.ts) and loads here only as a fallback.
    */
-  async load(db: Db, opts: MatcherLoadOptions = {}): Promise<number> {
-    let state: MatcherState;
-    const active = (await new BanksRepository(db).countActiveByType()).reduce((n, c) => n + Number(c.n), 0);
-    if (opts.source !== undefined && active >= (opts.workerFrom ?? LOAD_IN_WORKER_FROM)) {
-      state = await loadMatcherStateInWorker({ ...opts.source, maxDistance: this.maxDistance });
-    } else {
-      state = await readMatcherState(db, this.maxDistance);
-    }
-    this.#adopt(state);
+  async load(db: Db): Promise<number> {
+    this.adopt(await readMatcherState(db, this.maxDistance));
     return this.size;
   }
 
-  // Takes over a loaded state's arrays (no copy); the exact indexes' maps are rebuilt from raw digests.
-  #adopt(state: MatcherState): void {
+  /** Takes over a loaded state's arrays (no copy); the exact indexes' maps are rebuilt from raw digests. */
+  adopt(state: MatcherState): void {
     this.#seq = state.seq;
     this.#banks = state.banks;
     this.#bankIndex = new Map(state.banks.map((b, i) => [b.id, i]));
@@ -130,6 +114,25 @@ export class HashMatcher {
       this.#exact[type] = index;
     }
     this.#live = true;
+  }
+
+  /** The matcher's arrays (shared, not copied), as a snapshot stores them; not while a merge runs. */
+  state(): MatcherState {
+    const exact = {} as MatcherState['exact'];
+    for (const type of ['md5', 'sha256'] as const) {
+      const index = this.#exact[type];
+      const bytes = DIGEST_BYTES[type];
+      const nums = new Uint32Array(index.size);
+      const digests = new Uint8Array(index.size * bytes);
+      let i = 0;
+      for (const [num, key] of index.entries()) {
+        nums[i] = num;
+        digests.set(Buffer.from(key, 'latin1'), i * bytes);
+        i++;
+      }
+      exact[type] = { nums, digests };
+    }
+    return { seq: this.#seq, banks: this.#banks, entries: this.#entries as Uint32Array<ArrayBuffer>, size: this.#size, pdq: this.#pdq.state(), exact };
   }
 
   /**

@@ -1,10 +1,10 @@
-// What the matcher is made of, as typed arrays that can change threads without being copied: read from
-// the database and built here, either in the server's thread (small banks, tests) or in a short-lived
-// worker (matcher-loader.ts) whose heap, swollen by row objects and hex strings, dies with it.
+// What the matcher is made of, as typed arrays: read from the database and built here, in a short-lived
+// child process that writes them to a snapshot file (matcher-snapshot-build.ts) whose heap, swollen by
+// row objects and hex strings, dies with it, or in the server's thread (small banks, tests, fallback).
 import type { Db } from '../db/database.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { SignalType } from './hash-list.ts';
-import { PdqIndex, type PdqIndexState, transferables } from './match/pdq-index.ts';
+import { PdqIndex, type PdqIndexState } from './match/pdq-index.ts';
 
 export type DigestType = 'md5' | 'sha256';
 
@@ -74,11 +74,6 @@ export async function readMatcherState(db: Db, maxDistance: number): Promise<Mat
   }
   pdq.build();
   return { seq, banks, entries, size, pdq: pdq.state(), exact: { md5: exact.md5.packed(), sha256: exact.sha256.packed() } };
-}
-
-/** The buffers to transfer with a state (the PDQ hashes are shared, not transferred). */
-export function stateTransferables(state: MatcherState): ArrayBuffer[] {
-  return [state.entries.buffer, ...transferables(state.pdq), ...Object.values(state.exact).flatMap((e) => [e.nums.buffer, e.digests.buffer])];
 }
 
 // The digests of one type as raw bytes, in arrays sized from the count (rows added meanwhile grow them).

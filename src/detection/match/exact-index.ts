@@ -65,6 +65,11 @@ export class ExactIndex {
     return true;
   }
 
+  /** Every entry as (id, the digest's raw bytes as a Latin-1 string), in insertion order. */
+  entries(): IterableIterator<[number, string]> {
+    return this.#keyById.entries();
+  }
+
   /** Ids of the entries with digest `hex`, ascending; [] when none. */
   lookup(hex: string): number[] {
     const ids = this.#idsByKey.get(this.#key(hex));
