@@ -24,7 +24,7 @@ export class SqliteCheckpointer {
 
   /** `writer`: the connection that stopped checkpointing itself, which takes over if this thread fails. */
   constructor(file: string, writer: DatabaseSync, logger: Pick<Logger, 'error'>, intervalMs = 250) {
-    this.#worker = new Worker(new URL('./sqlite-checkpoint-worker.ts', import.meta.url), { workerData: { file, intervalMs } });
+    this.#worker = new Worker(new URL('./sqlite-checkpoint-worker.js', import.meta.url), { workerData: { file, intervalMs } });
     this.#worker.unref();
     this.#worker.on('message', (m: { log: number; checkpointed: number }) => {
       this.stats.runs++;
