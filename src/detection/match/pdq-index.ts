@@ -64,7 +64,7 @@ export interface PostingsMerger {
   merge(job: MergeJob, onSlot: (part: SlotPostings) => void): Promise<CompactedSlots | null>;
 }
 
-/** The arrays of an index, to hand it to another thread (see `transferables`) and rebuild it there. */
+/** The arrays of an index, to hand it to another thread or write it to a snapshot, and rebuild it there. */
 export interface PdqIndexState {
   maxDistance: number;
   words: Uint32Array;
@@ -394,14 +394,6 @@ export class PdqIndex {
 /** Room for `capacity` hashes on a SharedArrayBuffer, so a merge in another thread reads them without a copy. */
 export function sharedWords(capacity: number): Uint32Array {
   return new Uint32Array(new SharedArrayBuffer(capacity * PDQ_WORDS * 4));
-}
-
-/** The buffers to transfer with a `state()` (the hashes are shared, not transferred). */
-export function transferables(state: PdqIndexState): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [state.slots.ids.buffer as ArrayBuffer, state.slots.table.buffer as ArrayBuffer];
-  const p = state.postings;
-  if (p !== null) for (const a of [...p.offsets, ...p.entries, ...p.tagExtensions]) buffers.push(a.buffer as ArrayBuffer);
-  return buffers;
 }
 
 function binarySearch(sorted: Int32Array, value: number): number {
