@@ -2,6 +2,10 @@ import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import type { ChannelsTable, PostsTable } from '../db/schema.ts';
 
+/** Post numbers are a 32-bit `integer` column: a larger number names no post (PostgreSQL refuses to compare it). */
+export const POST_SEQ_MAX = 2_147_483_647;
+const possibleSeq = (seq: number) => Number.isSafeInteger(seq) && seq >= 1 && seq <= POST_SEQ_MAX;
+
 // Every report and page naming a channel by its link runs this (src/db/prepared.ts).
 const byHandle = prepared((db, p: { handleLower: string }) => db.selectFrom('channels').selectAll().where('handle_lower', '=', p.handleLower));
 
@@ -96,8 +100,8 @@ export class ChannelsRepository {
    */
   listPostsWithMedia(channelId: string, limit: number, opts: { beforeSeq?: number; seq?: number } = {}) {
     let posts = this.#db.selectFrom('posts').select(['id', 'seq', 'text', 'created_at']).where('channel_id', '=', channelId);
-    if (opts.beforeSeq !== undefined) posts = posts.where('seq', '<', opts.beforeSeq);
-    if (opts.seq !== undefined) posts = posts.where('seq', '=', opts.seq);
+    if (opts.beforeSeq !== undefined && opts.beforeSeq <= POST_SEQ_MAX) posts = posts.where('seq', '<', opts.beforeSeq);
+    if (opts.seq !== undefined) posts = posts.where('seq', '=', possibleSeq(opts.seq) ? opts.seq : 0);
     return this.#db
       .selectFrom(posts.orderBy('seq', 'desc').limit(limit).as('p'))
       .leftJoin('post_media as pm', 'pm.post_id', 'p.id')
@@ -109,6 +113,7 @@ export class ChannelsRepository {
   }
 
   findPost(channelId: string, seq: number) {
+    if (!possibleSeq(seq)) return Promise.resolve(undefined);
     return this.#db
       .selectFrom('posts')
       .select(['id', 'channel_id', 'seq', 'text', 'created_at'])
