@@ -1,16 +1,11 @@
 // PostgreSQL's LISTEN/NOTIFY as a wake-up between processes: a notification only says "look now", never
 // what changed, so one lost with a dropped connection costs a poll interval, not a change. Nothing is
 // sent or heard on SQLite, where the readers poll.
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Db } from './database.ts';
-
-/** Whether `db` (or the transaction) runs on PostgreSQL. */
-export function isPostgres(db: Db): boolean {
-  // A transaction shares its database's executor, and so its dialect adapter.
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+import { isPostgres } from './dialect-sql.ts';
 
 /**
  * Notifies the listeners of `channel`. Inside a transaction PostgreSQL delivers it at commit, and never if
