@@ -16,11 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
+import { freshPostgres } from '../test/helpers/test-app.ts';
 import { printTable } from './table.ts';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
@@ -30,25 +30,6 @@ const OTHERS = 1000;
 const PROCESSES = [1, 2, 4];
 const ROUNDS = 3;
 const HUGE = '1000000000';
-
-async function freshPg(baseUrl: string) {
-  const name = `vigil_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function serve(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--role', 'api'], {
@@ -104,7 +85,7 @@ export async function run(args: string[]): Promise<void> {
     console.log('intake-processes needs PostgreSQL: set VIGIL_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).');
     return;
   }
-  const database = await freshPg(base);
+  const database = await freshPostgres(base);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-bench-processes-'));
   const secret = randomBytes(32).toString('base64url');
   const children: ChildProcess[] = [];

@@ -23,6 +23,7 @@ import { createLogger } from '../src/logger.ts';
 import { openSqlite, sqliteStatementsRun } from '../src/db/sqlite-adapter.ts';
 import { recountCase } from '../src/cases/case-aggregate.ts';
 import type { ReportsTable } from '../src/db/schema-moderation.ts';
+import { freshPostgres } from '../test/helpers/test-app.ts';
 import { printTable } from './table.ts';
 
 const ACCOUNTS = 2000;
@@ -36,25 +37,6 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   pgQueries++;
   return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
-
-async function freshPg(baseUrl: string) {
-  const name = `vigil_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** The baseline: one durable INSERT of a report-sized row per request, through Kysely, in its own database. */
 async function bareInsert(dir: string, url: string): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
@@ -172,8 +154,8 @@ export async function run(args: string[]): Promise<void> {
   const rows: Array<Record<string, string | number>> = [];
   for (const d of dbs) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-bench-intake-'));
-    const vigilDb = d.url ? await freshPg(d.url) : undefined;
-    const bareDb = d.url ? await freshPg(d.url) : undefined;
+    const vigilDb = d.url ? await freshPostgres(d.url) : undefined;
+    const bareDb = d.url ? await freshPostgres(d.url) : undefined;
     const huge = 1_000_000_000;
     const config = loadConfig(
       {},

@@ -11,13 +11,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
 import { hashPassword } from '../src/people/password.ts';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../test/helpers/server-process.ts';
+import { freshPostgres } from '../test/helpers/test-app.ts';
 import { printTable } from './table.ts';
 
 const ACCOUNTS = 500;
@@ -29,25 +29,6 @@ const LATENCY_TOLERANCE = 1.5;
 const LATENCY_SLACK_MS = 2;
 const MEMORY_TOLERANCE = 1.25;
 const HUGE = '1000000000';
-
-async function freshPg(baseUrl: string) {
-  const name = `vigil_soak_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Accounts, channels and a moderator's token, made in this process before the server starts. */
 async function setUp(dataDir: string, databaseUrl: string) {
@@ -162,7 +143,7 @@ export async function run(args: string[]): Promise<void> {
   const windows = Math.max(3, Math.round(seconds / WINDOW_S));
   const pgBase = process.env.VIGIL_DATABASE_URL ?? '';
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vigil-bench-soak-'));
-  const pgdb = pgBase ? await freshPg(pgBase) : undefined;
+  const pgdb = pgBase ? await freshPostgres(pgBase) : undefined;
   let server: ServerProcess | undefined;
   try {
     const started = Date.now();
