@@ -41,7 +41,7 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 
-/** A little more than the longest sleep of SQLite's busy handler (100 ms): see BanksService. */
+/** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
 
 export interface AppContext {

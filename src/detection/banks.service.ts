@@ -46,9 +46,10 @@ export class BanksService {
   #matcher: HashMatcher;
   #importPauseMs: number;
   /**
-   * `importPauseMs`: the pause between two batches of an import. On SQLite another process waiting for
-   * the write lock sleeps in steps of up to 100 ms (its busy handler), so without a pause that long an
-   * import would take the lock again before the waiter wakes, and starve it.
+   * `importPauseMs`: the pause between two batches of an import. On SQLite another connection waiting for
+   * the write lock tries again after a pause: up to 16 ms for Vigil's own (src/db/sqlite-dialect.ts), up
+   * to 100 ms for one using SQLite's busy handler (the sqlite3 shell, a backup), so without a pause longer
+   * than that an import would take the lock again before the waiter wakes, and starve it.
    */
   constructor(db: Db, matcher: HashMatcher, opts: { importPauseMs?: number } = {}) {
     this.#db = db;
