@@ -119,9 +119,6 @@ export class CasesRepository {
     this.#db = db;
   }
 
-  findOpenBySubject(kind: string, id: string) {
-    return this.#db.selectFrom('cases').selectAll().where('open_key', '=', `${kind}:${id}`).executeTakeFirst();
-  }
   latestDecidedBySubject(kind: string, id: string) {
     return this.#db
       .selectFrom('cases')
@@ -151,16 +148,9 @@ export class CasesRepository {
       .where('id', '=', id)
       .execute();
   }
-  /** Like `lock`, for the subject's open case if there is one (a report joining it waits for a decision being taken). */
-  async lockOpenBySubject(kind: string, id: string): Promise<void> {
-    await this.#db
-      .updateTable('cases')
-      .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
-      .where('open_key', '=', `${kind}:${id}`)
-      .execute();
-  }
   /**
-   * `lockOpenBySubject` that also returns, in the same statement, the locked open case (on PostgreSQL as
+   * Like `lock`, for the subject's open case if there is one (a report joining it waits for a decision being
+   * taken); also returns, in the same statement, the locked open case (on PostgreSQL as
    * the previous writer committed it), the reporter's track record (null columns without one) and whether
    * the subject has a decided case (whose standing decision the caller then looks at).
    */
