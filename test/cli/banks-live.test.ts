@@ -5,12 +5,11 @@
 // when VIGIL_DATABASE_URL is set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { runVigil } from '../helpers/cli-process.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
 const LIST_SIZE = 50_000;
 // A hash per number, far apart from each other's neighbours in the low words.
 const hex = (i: number) => (i * 2654435761).toString(16).padStart(16, '0').slice(-16).repeat(4);
@@ -19,19 +18,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 describe('bank changes from the CLI reach a running server', () => {
   let t: TestApp;
   let base: string;
-  const vigil = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [MAIN, ...args],
-        {
-          env: { ...process.env, VIGIL_DATA_DIR: t.config.dataDir, VIGIL_DATABASE_URL: t.config.databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' },
-          timeout: 240_000,
-          maxBuffer: 16 * 1024 * 1024,
-        },
-        (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-      );
-    });
+  const vigil = (...args: string[]) => runVigil(t.config, args, { timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
   const matches = (i: number) => t.ctx.matcher.match({ pdq: { hash: hex(i), quality: 100 } }).length > 0;
   /** Milliseconds until `ok()` holds, checked every 20 ms; Infinity after 10 s. */
   const until = async (ok: () => boolean) => {

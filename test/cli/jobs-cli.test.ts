@@ -2,7 +2,7 @@
 // (or a fresh PostgreSQL database when VIGIL_DATABASE_URL is set).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { runVigil } from '../helpers/cli-process.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,22 +10,10 @@ import { freshPostgres } from '../helpers/test-app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { JobsRepository } from '../../src/jobs/jobs.repository.ts';
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
 let dir: string;
 let databaseUrl = '';
 let drop: (() => Promise<void>) | undefined;
-const vigil = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [MAIN, ...args],
-      {
-        env: { ...process.env, VIGIL_DATA_DIR: path.join(dir, 'data'), VIGIL_DATABASE_URL: databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' },
-        timeout: 60_000,
-      },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
+const vigil = (...args: string[]) => runVigil({ dataDir: path.join(dir, 'data'), databaseUrl }, args);
 
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-jobs-cli-'));

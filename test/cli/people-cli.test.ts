@@ -2,7 +2,7 @@
 // (or a fresh PostgreSQL database when VIGIL_DATABASE_URL is set).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { type CliRun, runVigil } from '../helpers/cli-process.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,25 +11,11 @@ import { freshPostgres } from '../helpers/test-app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createContext } from '../../src/context.ts';
 
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('vigil users, keys and audit commands', () => {
   let dataDir: string;
   let databaseUrl = '';
   let drop: (() => Promise<void>) | undefined;
-  const env = () => ({ ...process.env, VIGIL_DATA_DIR: dataDir, VIGIL_DATABASE_URL: databaseUrl, VIGIL_ADMIN_EMAIL: '', LOG_LEVEL: 'warn' });
-  const vigil = (...args: string[]) =>
-    new Promise<Run>((resolve) => {
-      execFile(process.execPath, [MAIN, ...args], { env: env(), timeout: 60_000 }, (err, stdout, stderr) => {
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const vigil = (...args: string[]): Promise<CliRun> => runVigil({ dataDir, databaseUrl }, args);
   const withContext = async <T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> => {
     const ctx = await createContext(loadConfig({}, { dataDir, databaseUrl, logLevel: 'silent' }), pino({ level: 'silent' }));
     try {
