@@ -1,6 +1,11 @@
-// The job queue as the API returns it (src/http/routes/jobs.routes.ts, src/jobs/jobs.service.ts).
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'dead';
+// The job queue as the API returns it (src/http/routes/jobs.routes.ts): the server's own types, imported
+// as types only (nothing of the server is bundled).
+import type { JobState } from '../../../src/db/schema-jobs.ts';
+import type { JobView, JobsOverview as Counts } from '../../../src/jobs/jobs.service.ts';
 
+export type { JobState, JobView };
+
+/** The states in the order the console lists them. */
 export const JOB_STATES: JobState[] = ['queued', 'running', 'failed', 'dead', 'done'];
 
 export const JOB_STATE_LABEL: Record<string, string> = {
@@ -11,23 +16,5 @@ export const JOB_STATE_LABEL: Record<string, string> = {
   done: 'Done',
 };
 
-export interface JobView {
-  id: string;
-  kind: string;
-  state: JobState;
-  attempts: number;
-  maxAttempts: number;
-  /** When it is due; for a failed job, its next attempt. */
-  runAt: string;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface JobsOverview {
-  counts: Array<{ kind: string; state: JobState; count: number }>;
-  oldestQueuedAgeSeconds: number;
-  dead: number;
-  failed: JobView[];
-  nextCursor: string | null;
-}
+/** `GET /api/v1/jobs`: the counts, and a page of failed and dead jobs. */
+export type JobsOverview = Counts & { failed: JobView[]; nextCursor: string | null };
