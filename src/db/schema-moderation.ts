@@ -5,6 +5,8 @@ export interface CasesTable {
   id: string;
   subject_kind: string;
   subject_id: string;
+  /** 'reference' (the bundled platform) or a connected platform's name (2026-12-03-01-case-platform). */
+  platform?: string;
   open_key: string | null;
   owner_account_id: string | null;
   state: string;
