@@ -15,6 +15,8 @@ import { MediaRepository } from './platform/media.repository.ts';
 import { MediaService } from './platform/media.service.ts';
 import { MediaStore } from './platform/media-store.ts';
 import { StickerSetsService } from './platform/sticker-sets.service.ts';
+import { ReferencePlatform } from './platform/reference-platform.ts';
+import { Subjects } from './subjects/subjects.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createPeople, type People } from './people/index.ts';
 import { enforcementRestrictions } from './enforcement/restriction-source.ts';
@@ -63,6 +65,7 @@ export interface AppContext {
   audit: AuditLog;
   /** Staff users, sessions, personal tokens and API keys. */
   people: People;
+  subjects: Subjects;
   reports: ReportsService;
   reportStatus: ReportStatusService;
   review: ReviewService;
@@ -122,7 +125,9 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
-  const reports = new ReportsService(db, config.publicUrl, secret);
+  // The platforms whose subjects Vigil moderates; the core asks them through the platform port.
+  const subjects = new Subjects().register(new ReferencePlatform());
+  const reports = new ReportsService(db, subjects, config.publicUrl, secret);
   const jobs = new JobQueue();
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs });
   const jobRunner = new JobRunner({
@@ -135,7 +140,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     retryBaseMs: config.jobRetryBaseMs,
     keepDoneMs: config.jobKeepDoneHours * 3_600_000,
   }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
-  const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
+  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner));
   return {
     config,
     logger,
@@ -152,9 +157,10 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     conversations: new ConversationsService(db, media, accounts),
     audit,
     people,
+    subjects,
     reports,
     reportStatus: new ReportStatusService(db, secret),
-    review: new ReviewService(db, auditFn),
+    review: new ReviewService(db, auditFn, subjects),
     decisions,
     matcher,
     banks,

@@ -315,7 +315,7 @@ export class CasesRepository {
   casesOfOwner(ownerAccountId: string, exceptId: string) {
     return this.#db
       .selectFrom('cases')
-      .select(['id', 'subject_kind', 'subject_id', 'state', 'category', 'outcome', 'created_at'])
+      .select(['id', 'subject_kind', 'subject_id', 'platform', 'state', 'category', 'outcome', 'created_at'])
       .where('owner_account_id', '=', ownerAccountId)
       .where('id', '!=', exceptId)
       .orderBy('created_at', 'desc')

@@ -3,12 +3,14 @@
 // all in one transaction.
 import type { Db } from '../db/database.ts';
 import type { CasesTable, ReportsTable } from '../db/schema-moderation.ts';
-import { badRequest, conflict, forbidden } from '../shared/errors.ts';
+import { AppError, badRequest, conflict, forbidden } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
-import { ChannelsRepository } from '../platform/channels.repository.ts';
+import type { MediaTable } from '../db/schema.ts';
+import { isBlockable } from '../subjects/kinds.ts';
+import { REFERENCE_PLATFORM, type Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
@@ -29,20 +31,21 @@ export interface DecidingActor {
 
 /** Adds the media a decision took down to a hash bank of its category; returns what to run after commit. */
 export interface RemovedMediaBanking {
-  bank(trx: Db, category: string, mediaIds: string[]): Promise<() => void>;
+  bank(trx: Db, category: string, media: MediaTable[]): Promise<() => void>;
 }
 
 const OPEN_STATES = ['open', 'in_review', 'escalated'];
-const BLOCKABLE = ['channel', 'bot', 'sticker_set'];
 const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
 
 export class DecisionsService {
   #db: Db;
   #audit: AuditFn;
+  #subjects: Subjects;
   #banking: RemovedMediaBanking | undefined;
-  constructor(db: Db, audit: AuditFn, banking?: RemovedMediaBanking) {
+  constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking) {
     this.#db = db;
     this.#audit = audit;
+    this.#subjects = subjects;
     this.#banking = banking;
   }
 
@@ -130,8 +133,8 @@ export class DecisionsService {
         // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
         const reported = reports.flatMap((r) => JSON.parse(r.post_ids) as string[]);
         const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
-        const media = await new ChannelsRepository(trx).mediaOfPosts(postIds);
-        afterCommit = await this.#banking.bank(trx, plan.category, [...new Set(media.map((m) => m.id))]);
+        const media = await this.#subjects.mediaOfPosts(trx, c.platform ?? REFERENCE_PLATFORM, postIds);
+        afterCommit = await this.#banking.bank(trx, plan.category, media);
       }
       await this.#audit(trx, {
         actor: `staff:${actor.id}`,
@@ -175,7 +178,7 @@ export class DecisionsService {
       // Only an "actioned" decision carries actions, and one without a category was refused above.
       if (category === null) throw rule('category', 'An "actioned" decision needs the policy category it enforces.');
       if (a === 'block') {
-        if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be blocked.`);
+        if (!isBlockable(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be blocked.`);
         restrictions.push({
           subject_kind: c.subject_kind,
           subject_id: c.subject_id,
@@ -188,10 +191,11 @@ export class DecisionsService {
         if (c.subject_kind !== 'channel') throw rule('actions', 'Only posts of a channel can be removed.');
         postIds = [...new Set(input.postIds ?? [])];
         if (postIds.length === 0) throw rule('postIds', 'Name the posts to remove.');
-        const repo = new ChannelsRepository(db);
+        const port = this.#subjects.port(c.platform ?? REFERENCE_PLATFORM);
         for (const id of postIds) {
-          const p = await repo.findPostById(id);
-          if (!p || p.channel_id !== c.subject_id) throw rule('postIds', `Post "${id}" is not a post of this channel.`);
+          await port.postsOfChannel(db, c.subject_id, [id]).catch((err: unknown) => {
+            throw err instanceof AppError && err.status === 404 ? rule('postIds', `Post "${id}" is not a post of this channel.`) : err;
+          });
           restrictions.push({ subject_kind: 'post', subject_id: id, code: 'removed', category, country: null, notice_text: removalNotice(category) });
         }
       } else if (a === 'restrict_in_jurisdiction') {
@@ -199,7 +203,7 @@ export class DecisionsService {
         const order = reports.find((r) => r.source === 'authority' && r.legal_basis && r.jurisdiction);
         if (!order?.legal_basis || !order.jurisdiction)
           throw rule('actions', 'A jurisdiction restriction needs an authority report with a legal basis on this case.');
-        if (!BLOCKABLE.includes(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be restricted.`);
+        if (!isBlockable(c.subject_kind)) throw rule('actions', `A ${c.subject_kind} cannot be restricted.`);
         country = order.jurisdiction;
         restrictions.push({
           subject_kind: c.subject_kind,

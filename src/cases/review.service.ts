@@ -8,8 +8,9 @@ import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import type { ReportSource } from './priority.ts';
 import { reportSplit } from './report-split.ts';
-import { SubjectSnapshots } from './subject-snapshot.ts';
-import { subjectLabels } from './subject-labels.ts';
+import type { SubjectKind } from '../subjects/kinds.ts';
+import type { Subjects } from '../subjects/subjects.ts';
+import { REFERENCE_PLATFORM } from '../subjects/subjects.ts';
 
 export interface Actor {
   id: string;
@@ -45,16 +46,22 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
   };
 }
 
+const subjectOf = (c: Pick<CasesTable, 'subject_kind' | 'subject_id' | 'platform'>) => ({
+  platform: c.platform ?? REFERENCE_PLATFORM,
+  kind: c.subject_kind as SubjectKind,
+  id: c.subject_id,
+});
+
 const isCursor = (v: unknown): v is [number | string, string] => Array.isArray(v) && v.length === 2 && typeof v[1] === 'string';
 
 export class ReviewService {
   #db: Db;
   #audit: AuditFn;
-  #snapshots: SubjectSnapshots;
-  constructor(db: Db, audit: AuditFn) {
+  #subjects: Subjects;
+  constructor(db: Db, audit: AuditFn, subjects: Subjects) {
     this.#db = db;
     this.#audit = audit;
-    this.#snapshots = new SubjectSnapshots(db);
+    this.#subjects = subjects;
   }
 
   async list(filter: Omit<CaseFilter, 'now'>, sort: 'priority' | 'age', limit: number, cursor?: string) {
@@ -63,10 +70,7 @@ export class ReviewService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > limit && last ? encodeCursor(sort === 'priority' ? [last.priority, last.id] : [last.created_at, last.id]) : null;
-    const labels = await subjectLabels(
-      this.#db,
-      page.map((c) => ({ kind: c.subject_kind, id: c.subject_id })),
-    );
+    const labels = await this.#subjects.labels(this.#db, page.map(subjectOf));
     return { cases: page.map((c) => ({ ...caseSummary(c), subjectLabel: labels.get(`${c.subject_kind}:${c.subject_id}`) ?? null })), nextCursor };
   }
 
@@ -100,13 +104,10 @@ export class ReviewService {
       reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
       new Map(records.map((r) => [r.reporter_key, r])),
     );
-    const relatedLabels = await subjectLabels(
-      this.#db,
-      related.map((r) => ({ kind: r.subject_kind, id: r.subject_id })),
-    );
+    const relatedLabels = await this.#subjects.labels(this.#db, related.map(subjectOf));
     return {
       ...caseSummary(c),
-      subjectNow: await this.#snapshots.snapshot(c.subject_kind, c.subject_id, reportedPostIds),
+      subjectNow: await this.#subjects.snapshot(this.#db, c.platform ?? REFERENCE_PLATFORM, c.subject_kind, c.subject_id, reportedPostIds),
       reportSplit: split,
       reports: reports.map((r) => ({
         id: r.id,

@@ -1,7 +1,7 @@
 // Media a moderator's decision took down goes into a bank of the decision's category, so the same
 // image is caught when it is uploaded again.
 import type { Db } from '../db/database.ts';
-import { MediaRepository } from '../platform/media.repository.ts';
+import type { MediaTable } from '../db/schema.ts';
 import type { RemovedMediaBanking } from '../cases/decisions.service.ts';
 import { bankCategoryOf, type BanksService, type NewEntry } from './banks.service.ts';
 import type { ContentScanner } from './scanner.ts';
@@ -9,11 +9,10 @@ import { MIN_PDQ_QUALITY } from './hash-matcher.ts';
 
 export function decisionBanking(banks: BanksService, scanner: ContentScanner): RemovedMediaBanking {
   return {
-    async bank(trx: Db, category: string, mediaIds: string[]) {
-      if (mediaIds.length === 0) return () => {};
+    async bank(trx: Db, category: string, media: MediaTable[]) {
+      if (media.length === 0) return () => {};
       const bankCategory = bankCategoryOf(category);
       const bank = await banks.findOrCreate(`decisions-${bankCategory}`, bankCategory, `Media removed by moderators' decisions (${bankCategory})`, trx);
-      const media = await new MediaRepository(trx).findByIds(mediaIds);
       const entries: NewEntry[] = [];
       for (const m of media) {
         entries.push({ signalType: 'sha256', hash: m.sha256, label: `media ${m.id}` });

@@ -8,9 +8,8 @@ import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
-import { IMAGE_TYPES } from '../platform/media-inspect.ts';
-import type { HoldTarget, PublishScanner, ScanResult, ScanSurface } from '../platform/publish-scanner.ts';
-import type { MediaService } from '../platform/media.service.ts';
+import { IMAGE_TYPES } from './image-types.ts';
+import type { HoldTarget, PublishScanner, ScanResult, ScanSurface } from './publish-scan.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import type { ReportsService } from '../intake/reports.service.ts';
 import type { Reporter } from '../intake/reporter.ts';
@@ -44,6 +43,13 @@ interface Details {
   timedOut: boolean;
 }
 
+/** Where the scanner reads media from: the platform's media store. */
+export interface MediaSource {
+  /** The PDQ hash computed when the file was uploaded and decoded, if still kept; taken once. */
+  takeUploadPdq(id: string): { hash: string; quality: number } | undefined;
+  content(m: MediaTable): Promise<Uint8Array>;
+}
+
 /** Told how long each scan took (decode when needed, PDQ and match), timed-out ones included. */
 export type ScanListener = (seconds: number, surface: ScanSurface) => void;
 
@@ -51,7 +57,7 @@ export class ContentScanner implements PublishScanner {
   #scanListeners = new Set<ScanListener>();
   #db: Db;
   #matcher: HashMatcher;
-  #media: MediaService;
+  #media: MediaSource;
   #reports: ReportsService;
   #budgetMs: number;
   #logger: Logger;
@@ -60,7 +66,7 @@ export class ContentScanner implements PublishScanner {
   constructor(opts: {
     db: Db;
     matcher: HashMatcher;
-    media: MediaService;
+    media: MediaSource;
     reports: ReportsService;
     budgetMs: number;
     logger: Logger;

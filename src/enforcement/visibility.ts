@@ -1,8 +1,9 @@
 // One place answers "may this subject be shown to this viewer, and if not, with what notice?".
 // The platform's API and preview pages ask it before showing anything public; enforcement (the
 // moderation core) supplies the restrictions through the `RestrictionSource` interface.
+import type { PublicSubjectKind } from '../subjects/kinds.ts';
 
-export type PublicSubjectKind = 'channel' | 'post' | 'bot' | 'sticker_set';
+export type { PublicSubjectKind };
 export interface SubjectRef {
   kind: PublicSubjectKind;
   id: string;

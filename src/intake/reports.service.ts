@@ -15,8 +15,9 @@ import { type CaseFigures, nextCounts, nextFigures } from '../cases/case-aggrega
 import { reportCredibility } from '../cases/priority.ts';
 import { outOfScopeAnswer } from '../cases/answer.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
-import { parseSubject } from './subject-link.ts';
-import { SubjectDirectory, type ResolvedSubject } from './subject-directory.ts';
+import { parseSubject } from '../subjects/subject-link.ts';
+import type { ResolvedSubject } from '../subjects/platform-port.ts';
+import type { Subjects } from '../subjects/subjects.ts';
 import type { Reporter } from './reporter.ts';
 import { receiptOf } from './receipt.ts';
 import { assertSameRequest, requestFingerprint } from './idempotency.ts';
@@ -68,12 +69,12 @@ function validate(input: ReportInput, reporter: Reporter): string {
 
 export class ReportsService {
   #db: Db;
-  #subjects: SubjectDirectory;
+  #subjects: Subjects;
   #publicUrl: string;
   #secret: ServerSecret;
-  constructor(db: Db, publicUrl: string, secret: ServerSecret) {
+  constructor(db: Db, subjects: Subjects, publicUrl: string, secret: ServerSecret) {
     this.#db = db;
-    this.#subjects = new SubjectDirectory(db);
+    this.#subjects = subjects;
     this.#publicUrl = publicUrl;
     this.#secret = secret;
   }
@@ -86,10 +87,11 @@ export class ReportsService {
       if (earlier) return this.#replay(earlier, fingerprint);
     }
     const category = validate(input, reporter);
-    const subject = await this.#subjects.resolve(parseSubject(input.subject));
+    const subject = await this.#subjects.resolve(this.#db, parseSubject(input.subject));
     if (input.postIds?.length) {
       if (subject.kind !== 'channel') throw field('postIds', 'can only name posts of a channel');
-      subject.postIds = [...new Set([...subject.postIds, ...(await this.#subjects.postsOfChannel(subject.id, input.postIds))])];
+      const named = await this.#subjects.postsOfChannel(this.#db, subject.platform, subject.id, input.postIds);
+      subject.postIds = [...new Set([...subject.postIds, ...named.map((p) => p.id)])];
     }
     const id = newId('rep');
     // Derived, so a replay can re-issue it; the row keeps only its hash, as for the receipts before.
@@ -162,7 +164,7 @@ export class ReportsService {
     await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
       const at = row.created_at;
-      if (!isInScope(subject.kind)) {
+      if (!subject.isPublic || !isInScope(subject.kind)) {
         row.status = 'declined_out_of_scope';
         row.answer = JSON.stringify(outOfScopeAnswer(at, subject.kind));
         row.answered_at = at;
@@ -211,6 +213,7 @@ export class ReportsService {
         id: newId('case'),
         subject_kind: subject.kind,
         subject_id: subject.id,
+        platform: subject.platform,
         open_key: `${subject.kind}:${subject.id}`,
         owner_account_id: subject.ownerAccountId,
         state: 'open',

@@ -15,6 +15,11 @@ export class BotsRepository {
   findById(id: string) {
     return this.#db.selectFrom('bots').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /** Handles of a page of bots, for labels. */
+  namesOf(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.#db.selectFrom('bots').select(['id', 'handle']).where('id', 'in', ids).execute();
+  }
   async insertMessage(row: BotMessagesTable): Promise<void> {
     await this.#db.insertInto('bot_messages').values(row).execute();
   }

@@ -9,7 +9,7 @@ import { claimPublicName } from './public-names.ts';
 import { validateHandle } from './handles.ts';
 import type { MediaService } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
-import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
+import { noScanning, publishScanned, type PublishScanner } from '../detection/publish-scan.ts';
 
 export interface BotView {
   id: string;

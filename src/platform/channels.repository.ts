@@ -24,6 +24,11 @@ export class ChannelsRepository {
   findById(id: string) {
     return this.#db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /** Titles and handles of a page of channels, for labels. */
+  namesOf(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.#db.selectFrom('channels').select(['id', 'title', 'handle']).where('id', 'in', ids).execute();
+  }
   async count(): Promise<number> {
     const row = await this.#db
       .selectFrom('channels')

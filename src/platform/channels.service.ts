@@ -11,7 +11,7 @@ import { AccountsRepository } from './accounts.repository.ts';
 import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
-import { noScanning, publishScanned, type PublishScanner } from './publish-scanner.ts';
+import { noScanning, publishScanned, type PublishScanner } from '../detection/publish-scan.ts';
 
 export interface ChannelView {
   id: string;

@@ -2,8 +2,9 @@
 // (dimensions, a full decode) run in the decode worker: detection/decode-worker.ts.
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../shared/errors.ts';
+import { IMAGE_TYPES } from '../detection/image-types.ts';
 
-export const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+export { IMAGE_TYPES };
 const FILE_TYPES = new Set(['application/pdf', 'video/mp4', 'audio/mpeg', 'audio/ogg', 'application/zip', 'video/webm']);
 
 /** The accepted media type of an upload, sniffed from its bytes; images are then checked by the decode worker. */

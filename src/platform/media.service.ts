@@ -6,19 +6,13 @@ import type { MediaRepository } from './media.repository.ts';
 import type { MediaStore } from './media-store.ts';
 import type { MediaTable } from '../db/schema.ts';
 import type { DecodePool } from '../detection/decode-pool.ts';
+import type { MediaView } from '../subjects/platform-port.ts';
 
 /** How long the PDQ hash of the upload's decode waits in memory for a public post to use it. */
 const UPLOAD_PDQ_TTL_MS = 10 * 60 * 1000;
 const UPLOAD_PDQ_MAX = 10_000;
 
-export interface MediaView {
-  id: string;
-  sha256: string;
-  mime: string;
-  size: number;
-  width?: number;
-  height?: number;
-}
+export type { MediaView };
 
 type MediaFields = Pick<MediaTable, 'id' | 'sha256' | 'mime' | 'size' | 'width' | 'height'>;
 

@@ -19,6 +19,11 @@ export class StickerSetsRepository {
   findById(id: string) {
     return this.#db.selectFrom('sticker_sets').selectAll().where('id', '=', id).executeTakeFirst();
   }
+  /** Titles and names of a page of sticker sets, for labels. */
+  namesOf(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.#db.selectFrom('sticker_sets').select(['id', 'title', 'name']).where('id', 'in', ids).execute();
+  }
   stickers(setId: string) {
     return this.#db
       .selectFrom('stickers')

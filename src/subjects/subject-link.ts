@@ -1,8 +1,6 @@
 // Parses what a reporter gives as "where": a public link (with or without scheme and host) or {kind, id}.
 import { badRequest } from '../shared/errors.ts';
-
-export type SubjectKind = 'channel' | 'post' | 'bot' | 'sticker_set' | 'group' | 'chat' | 'account';
-export const SUBJECT_KINDS: SubjectKind[] = ['channel', 'post', 'bot', 'sticker_set', 'group', 'chat', 'account'];
+import { isSubjectKind, SUBJECT_KINDS, type SubjectKind } from './kinds.ts';
 
 export type SubjectClaim =
   | { by: 'link'; kind: 'channel'; handle: string }
@@ -16,9 +14,9 @@ const invalid = (why: string) => badRequest('invalid_subject', why, [{ field: 's
 export function parseSubject(input: unknown): SubjectClaim {
   if (typeof input === 'object' && input !== null) {
     const { kind, id } = input as { kind?: unknown; id?: unknown };
-    if (typeof kind !== 'string' || !SUBJECT_KINDS.includes(kind as SubjectKind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
+    if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
     if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
-    return { by: 'id', kind: kind as SubjectKind, id };
+    return { by: 'id', kind, id };
   }
   if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.');
   let path = input.trim();

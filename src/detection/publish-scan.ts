@@ -1,5 +1,5 @@
-// The platform's view of detection: before public media is published it is scanned, and a match may
-// hold the new post, bot or sticker set back from the public until a person reviews it.
+// Detection as a platform uses it when it publishes: before public media is published it is scanned, and
+// a match may hold the new post, bot or sticker set back from the public until a person reviews it.
 // Private groups and chats never call this: their media is never hashed.
 import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
