@@ -39,7 +39,7 @@ import { DecodePool } from './detection/decode-pool.ts';
 import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
-import { JobQueue } from './jobs/job-queue.ts';
+import { JOBS_CHANNEL, JobQueue } from './jobs/job-queue.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 
@@ -139,6 +139,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     leaseMs: config.jobLeaseMs,
     retryBaseMs: config.jobRetryBaseMs,
     keepDoneMs: config.jobKeepDoneHours * 3_600_000,
+    // On PostgreSQL another process's enqueue wakes this runner at once (the poll stays as the fallback).
+    wakeUps: dialect === 'postgres' ? (wake) => listen(config.databaseUrl, JOBS_CHANNEL, wake, logger) : undefined,
   }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner));
   return {

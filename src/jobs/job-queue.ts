@@ -1,13 +1,18 @@
 // Enqueueing: a job is a row written in the SAME transaction as the change that causes it, so the work
 // exists exactly when the change does (a crash after commit leaves it queued, a rollback takes it away).
-// After commit the caller calls wake(), and a runner in this process claims it at once; other processes'
-// runners find it at their next poll.
+// After commit the caller calls wake(), and a runner in this process claims it at once. On PostgreSQL the
+// enqueue also notifies JOBS_CHANNEL, delivered at commit, so worker processes listening for it claim the
+// job at once too; on SQLite other processes find it at their next poll.
 import type { Db } from '../db/database.ts';
+import { notify } from '../db/notifications.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { JobsRepository } from './jobs.repository.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 10;
+
+/** The PostgreSQL notification channel that tells other processes' runners a job was enqueued. */
+export const JOBS_CHANNEL = 'vigil_jobs';
 
 export interface EnqueueOptions {
   /** One job per key, ever: enqueueing the same cause twice writes one job. */
@@ -40,6 +45,8 @@ export class JobQueue {
       created_at: at,
       finished_at: null,
     });
+    // Delivered at commit (once per transaction however many jobs it enqueues), never on rollback.
+    if (inserted) await notify(trx, JOBS_CHANNEL);
     if (inserted || !opts.dedupeKey) return id;
     return (await repo.findByDedupeKey(opts.dedupeKey))?.id ?? id;
   }

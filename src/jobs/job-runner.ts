@@ -1,6 +1,7 @@
 // Runs queued jobs: claims due ones (up to `concurrency` at a time) for a lease, runs the handler of their
 // kind, then marks them done, or failed with a backoff, or dead after their last attempt. Polls every
-// `pollMs`, and at once when this process enqueues (JobQueue.wake) or a job finishes. While a handler
+// `pollMs`, and at once when this process enqueues (JobQueue.wake), another process's enqueue is heard
+// (`wakeUps`: LISTEN on PostgreSQL) or a job finishes. While a handler
 // runs, its lease is renewed; a worker that dies stops renewing, and once its lease has ended another
 // worker claims the job again. So a job may run more than once: handlers must be idempotent.
 import os from 'node:os';
@@ -26,6 +27,8 @@ export interface JobRunnerOptions {
   retryBaseMs: number;
   /** Done jobs are forgotten this long after they finished (0: kept). */
   keepDoneMs: number;
+  /** Calls `wake` when another process enqueued a job; returns a function that stops listening. */
+  wakeUps?: (wake: () => void) => () => Promise<void>;
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -41,6 +44,7 @@ export class JobRunner {
   #started = false;
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe = () => {};
+  #stopWakeUps = async () => {};
   #lastSweep = 0;
 
   constructor(opts: JobRunnerOptions) {
@@ -61,6 +65,7 @@ export class JobRunner {
     if (this.#started) return;
     this.#started = true;
     this.#unsubscribe = this.#o.queue.onWake(() => this.#schedule(0));
+    if (this.#o.wakeUps) this.#stopWakeUps = this.#o.wakeUps(() => this.#schedule(0));
     this.#schedule(0);
   }
 
@@ -68,6 +73,8 @@ export class JobRunner {
   async stop(): Promise<void> {
     this.#started = false;
     this.#unsubscribe();
+    await this.#stopWakeUps();
+    this.#stopWakeUps = async () => {};
     clearTimeout(this.#timer);
     await Promise.allSettled([...this.#claiming, ...this.#inflight]);
     await Promise.allSettled([...this.#inflight]);

@@ -96,3 +96,78 @@ describe('two API processes on one database', () => {
     assert.ok(latency < 2000, `blocked after ${latency.toFixed(0)} ms`);
   });
 });
+
+// A job enqueued by an API process (`--role api`, which runs no jobs) is run by a worker process. On
+// PostgreSQL the worker polls only once a minute, so a case within two seconds came by the NOTIFY the
+// enqueue sent; on SQLite it polls every second, the only transport there.
+describe('an API process and a worker process', () => {
+  let t: TestApp;
+  let owner: string;
+  let moderator: string;
+  let api: ServerProcess;
+  let worker: ServerProcess;
+
+  before(async () => {
+    // Made in-process with no job runner here, so only the worker process can run the job.
+    t = await startTestApp({}, { runJobs: false });
+    const inProcess = apiClient(t.app);
+    const admin = await staffToken(t, 'admin');
+    moderator = await staffToken(t, 'moderator');
+    owner = (await inProcess.account('job_publisher')).token;
+    assert.equal((await inProcess.post('/api/v1/channels', { handle: 'held_by_worker', title: 'Held' }, { token: owner })).status, 201);
+    const known = await pdqHashFile(await patternImage(31));
+    assert.equal((await inProcess.post('/api/v1/banks', { name: 'worker-ncii', category: 'ncii' }, { token: admin })).status, 201);
+    assert.equal((await inProcess.post('/api/v1/banks/worker-ncii/entries', { lines: [`pdq ${known.hash}`] }, { token: admin })).status, 200);
+    const env = {
+      VIGIL_DATA_DIR: t.config.dataDir,
+      VIGIL_DATABASE_URL: t.config.databaseUrl,
+      VIGIL_JOB_POLL_MS: onPostgres ? '60000' : '1000',
+      VIGIL_DECODE_WORKERS: '1',
+      VIGIL_ADMIN_EMAIL: '',
+      VIGIL_REDIS_URL: '',
+    };
+    api = await startServerProcess(env, { role: 'api' });
+    // The worker is ready when it logs that it runs jobs, an info line.
+    worker = await startServerProcess({ ...env, LOG_LEVEL: 'info' }, { role: 'worker' });
+  });
+  after(async () => {
+    for (const s of [api, worker]) if (s) await stopServerProcess(s).catch(() => s.child.kill('SIGKILL'));
+    await t?.close();
+  });
+
+  test('a post held through the API process has its case opened by the worker within 2 s', { timeout: 60_000 }, async () => {
+    const headers = (token: string) => ({ authorization: `Bearer ${token}` });
+    const media = await fetch(`${api.base}/api/v1/media`, {
+      method: 'POST',
+      headers: { ...headers(owner), 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(
+        await sharp(await patternImage(31))
+          .jpeg({ quality: 80 })
+          .toBuffer(),
+      ),
+    });
+    assert.equal(media.status, 201);
+    const { id } = (await media.json()) as { id: string };
+    const post = await fetch(`${api.base}/api/v1/channels/held_by_worker/posts`, {
+      method: 'POST',
+      headers: { ...headers(owner), 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'held', media: [id] }),
+    });
+    assert.equal(post.status, 201);
+    assert.equal(((await post.json()) as { held: boolean }).held, true, 'held by the NCII bank');
+    const start = performance.now();
+    let cases: Array<{ sources: string[] }> = [];
+    while (performance.now() - start < 10_000 && cases.length === 0) {
+      const r = await fetch(`${api.base}/api/v1/cases?limit=10`, { headers: headers(moderator) });
+      cases = ((await r.json()) as { cases: Array<{ sources: string[] }> }).cases;
+      if (cases.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const latency = performance.now() - start;
+    console.log(
+      `${onPostgres ? 'PostgreSQL (NOTIFY, worker polls every 60 s)' : 'SQLite (worker polls every 1 s)'}: the worker opened the case ${latency.toFixed(0)} ms after the hold`,
+    );
+    assert.equal(cases.length, 1, 'the automated report opened one case');
+    assert.deepEqual(cases[0].sources, ['automated']);
+    assert.ok(latency < 2000, `case opened after ${latency.toFixed(0)} ms`);
+  });
+});
