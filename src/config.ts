@@ -51,6 +51,8 @@ export interface Config {
   jobRetryBaseMs: number;
   /** VIGIL_JOB_KEEP_DONE_HOURS: done jobs are deleted this long after they finished (0 keeps them); dead ones are kept. */
   jobKeepDoneHours: number;
+  /** VIGIL_SLA_SWEEP_MS: how often a worker records open cases that passed their review deadline (a `sla_breached` event). */
+  slaSweepMs: number;
   /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
   secret?: string;
   /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobLeaseMs: Math.max(1000, intFromEnv(env, 'VIGIL_JOB_LEASE_MS', 60_000)),
     jobRetryBaseMs: intFromEnv(env, 'VIGIL_JOB_RETRY_BASE_MS', 5000),
     jobKeepDoneHours: intFromEnv(env, 'VIGIL_JOB_KEEP_DONE_HOURS', 7 * 24),
+    slaSweepMs: Math.max(100, intFromEnv(env, 'VIGIL_SLA_SWEEP_MS', 60_000)),
     ...overrides,
   };
   return config;

@@ -40,6 +40,7 @@ import type { ServerSecret } from './shared/secrets.ts';
 import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
 import { JOBS_CHANNEL, JobQueue } from './jobs/job-queue.ts';
+import { recordSlaBreaches, SLA_SWEEP_JOB } from './cases/sla-sweep.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 
@@ -141,7 +142,12 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     keepDoneMs: config.jobKeepDoneHours * 3_600_000,
     // On PostgreSQL another process's enqueue wakes this runner at once (the poll stays as the fallback).
     wakeUps: dialect === 'postgres' ? (wake) => listen(config.databaseUrl, JOBS_CHANNEL, wake, logger) : undefined,
-  }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
+  })
+    .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
+    .every(SLA_SWEEP_JOB, config.slaSweepMs, async () => {
+      const recorded = await recordSlaBreaches(db);
+      if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
+    });
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner));
   return {
     config,

@@ -5,7 +5,7 @@ import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { newId } from '../shared/ids.ts';
 import { CasesRepository } from './cases.repository.ts';
 
-export type CaseEventKind = 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed';
+export type CaseEventKind = 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed' | 'sla_breached';
 
 type NewEvent = { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string };
 

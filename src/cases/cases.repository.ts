@@ -312,6 +312,31 @@ export class CasesRepository {
     return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
   }
 
+  /** Open cases past their deadline whose breach is not recorded yet, earliest deadline first. */
+  overdueUnrecorded(now: string, limit: number) {
+    return this.#db
+      .selectFrom('cases')
+      .select(['id', 'sla_due_at', 'category'])
+      .where('open_key', 'is not', null)
+      .where('sla_breached_at', 'is', null)
+      .where('sla_due_at', '<', now)
+      .orderBy('sla_due_at')
+      .limit(limit)
+      .execute();
+  }
+  /** Records the breach, if the case is still open, unrecorded and past due; true when this call recorded it. */
+  async markSlaBreached(id: string, now: string): Promise<boolean> {
+    const r = await this.#db
+      .updateTable('cases')
+      .set({ sla_breached_at: now })
+      .where('id', '=', id)
+      .where('open_key', 'is not', null)
+      .where('sla_breached_at', 'is', null)
+      .where('sla_due_at', '<', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   casesOfOwner(ownerAccountId: string, exceptId: string) {
     return this.#db
       .selectFrom('cases')

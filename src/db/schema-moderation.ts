@@ -13,6 +13,8 @@ export interface CasesTable {
   category: string;
   priority: number;
   sla_due_at: string;
+  /** When the SLA sweep recorded that the open case passed its deadline (2026-12-04-05-sla-breaches). */
+  sla_breached_at?: string | null;
   report_count: number;
   reporter_count: number;
   sources: string;

@@ -39,6 +39,7 @@ export class JobRunner {
   #o: JobRunnerOptions;
   #repo: JobsRepository;
   #handlers = new Map<string, JobHandler>();
+  #recurring = new Map<string, number>();
   #inflight = new Set<Promise<void>>();
   #claiming = new Set<Promise<number>>();
   #started = false;
@@ -57,6 +58,25 @@ export class JobRunner {
     return this;
   }
 
+  /**
+   * A recurring job: one job of `kind` per interval across all processes (the dedupe key names the
+   * interval), due at the interval's end. Each run first enqueues the next one, so a failing run does
+   * not end the chain; every start enqueues it too, so a chain lost with a dead-lettered job resumes.
+   */
+  every(kind: string, intervalMs: number, run: () => Promise<void>): this {
+    this.#recurring.set(kind, intervalMs);
+    return this.register(kind, async () => {
+      await this.#enqueueNext(kind);
+      await run();
+    });
+  }
+
+  async #enqueueNext(kind: string): Promise<void> {
+    const interval = this.#recurring.get(kind) as number;
+    const due = (Math.floor(Date.now() / interval) + 1) * interval;
+    await this.#o.queue.enqueue(this.#o.db, kind, {}, { dedupeKey: `${kind}@${due}`, runAt: at(due), maxAttempts: 3 });
+  }
+
   get kinds(): string[] {
     return [...this.#handlers.keys()];
   }
@@ -66,6 +86,9 @@ export class JobRunner {
     this.#started = true;
     this.#unsubscribe = this.#o.queue.onWake(() => this.#schedule(0));
     if (this.#o.wakeUps) this.#stopWakeUps = this.#o.wakeUps(() => this.#schedule(0));
+    for (const kind of this.#recurring.keys()) {
+      this.#enqueueNext(kind).catch((err) => this.#o.logger.warn({ err, kind }, 'could not schedule a recurring job; the next start will'));
+    }
     this.#schedule(0);
   }
 
