@@ -40,6 +40,9 @@ import { prepareDataDir } from './shared/data-dir.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob, webhookEmitter } from './enforcement/webhook-events.ts';
+import { WebhookDeliverer } from './enforcement/webhook-delivery.ts';
+import { WebhooksService } from './enforcement/webhooks.service.ts';
 
 /** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -81,6 +84,8 @@ export interface AppContext {
   jobRunner: JobRunner;
   /** The queue as admins see it: counts, lag, failures, retry. */
   jobsAdmin: JobsService;
+  /** Outbound webhook endpoints and their deliveries (delivered by the job runner). */
+  webhooks: WebhooksService;
   close(): Promise<void>;
 }
 
@@ -122,9 +127,19 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
-  const reports = new ReportsService(db, config.publicUrl, secret);
   const jobs = new JobQueue();
-  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs });
+  const webhookEvents = webhookEmitter(jobs);
+  const reports = new ReportsService(db, config.publicUrl, secret, webhookEvents);
+  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs, webhooks: webhookEvents });
+  const deliverer = new WebhookDeliverer({
+    db,
+    secret,
+    logger,
+    timeoutMs: config.webhookTimeoutMs,
+    retryScheduleMs: config.webhookRetryScheduleMs,
+    retryWindowMs: config.webhookRetryWindowMs,
+    allowPrivate: config.webhookAllowPrivate,
+  });
   const jobRunner = new JobRunner({
     db,
     queue: jobs,
@@ -134,8 +149,10 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     leaseMs: config.jobLeaseMs,
     retryBaseMs: config.jobRetryBaseMs,
     keepDoneMs: config.jobKeepDoneHours * 3_600_000,
-  }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
-  const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner));
+  })
+    .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
+    .register<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (payload) => deliverer.deliver(payload));
+  const decisions = new DecisionsService(db, auditFn, decisionBanking(banks, scanner), webhookEvents);
   return {
     config,
     logger,
@@ -166,9 +183,17 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     jobs,
     jobRunner,
     jobsAdmin: new JobsService(db, audit, jobs),
+    webhooks: new WebhooksService({
+      db,
+      audit,
+      secret,
+      queue: jobs,
+      urlRules: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
+    }),
     close: async () => {
       await stopFeed();
       await jobRunner.stop();
+      deliverer.close();
       await reads.close();
       await checkpointer?.stop();
       await Promise.all([decodePool.close(), db.destroy()]);
