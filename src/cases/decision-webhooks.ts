@@ -22,7 +22,14 @@ interface HoldRow {
 const platformOf = (c: CasesTable) => c.platform ?? REFERENCE_PLATFORM;
 
 /** Held content a decision or a reversal published again: one `content.released` per hold. */
-export async function emitReleased(trx: Db, webhooks: WebhookEmitter, c: CasesTable, holds: HoldRow[], cause: Record<string, unknown>, at: string): Promise<void> {
+export async function emitReleased(
+  trx: Db,
+  webhooks: WebhookEmitter,
+  c: CasesTable,
+  holds: HoldRow[],
+  cause: Record<string, unknown>,
+  at: string,
+): Promise<void> {
   const platform = platformOf(c);
   for (const h of holds) {
     await webhooks.emit(trx, {
@@ -102,7 +109,10 @@ export async function emitRestored(
         caseId: c.id,
         decisionId: r.decisionId,
         reason: r.reason,
-        lifted: actions.map((a) => ({ action: a.code === 'blocked' ? 'block' : a.code === 'removed' ? 'remove_posts' : 'restrict_in_jurisdiction', country: a.country })),
+        lifted: actions.map((a) => ({
+          action: a.code === 'blocked' ? 'block' : a.code === 'removed' ? 'remove_posts' : 'restrict_in_jurisdiction',
+          country: a.country,
+        })),
       },
       at,
     });

@@ -72,13 +72,17 @@ export class WebhookDeliverer {
       const signature = signingSecrets(endpoint, this.#o.secret, started)
         .map((s) => new Webhook(s).sign(delivery.message_id, new Date(started), delivery.payload))
         .join(' ');
-      answer = await this.#post(endpoint.url, {
-        'content-type': 'application/json',
-        'user-agent': 'Vigil-Webhooks/1',
-        'webhook-id': delivery.message_id,
-        'webhook-timestamp': String(Math.floor(started / 1000)),
-        'webhook-signature': signature,
-      }, delivery.payload);
+      answer = await this.#post(
+        endpoint.url,
+        {
+          'content-type': 'application/json',
+          'user-agent': 'Vigil-Webhooks/1',
+          'webhook-id': delivery.message_id,
+          'webhook-timestamp': String(Math.floor(started / 1000)),
+          'webhook-signature': signature,
+        },
+        delivery.payload,
+      );
     } catch (err) {
       answer = { status: null, error: err instanceof Error ? err.message : String(err) };
     }

@@ -60,8 +60,7 @@ export interface WebhookDeliveryJob {
 /** A bound on claims of one delivery job; its real limit is the delivery's 24-hour window. */
 export const WEBHOOK_JOB_MAX_ATTEMPTS = 100;
 
-export const messageIdOf = (platform: string, key: string): string =>
-  `msg_${createHash('sha256').update(`${platform}\0${key}`).digest('hex').slice(0, 32)}`;
+export const messageIdOf = (platform: string, key: string): string => `msg_${createHash('sha256').update(`${platform}\0${key}`).digest('hex').slice(0, 32)}`;
 
 /** Writes the event's deliveries and their jobs in `trx`; returns how many endpoints will receive it. */
 export async function emitWebhookEvent(trx: Db, queue: JobQueue, e: WebhookEventInput): Promise<number> {

@@ -19,10 +19,25 @@ test('public https URLs are accepted as they are', () => {
 });
 
 test('other schemes, credentials, fragments and over-long URLs are refused', () => {
-  for (const url of ['ftp://example.com/', 'http://example.com/', 'file:///etc/passwd', 'https://user:pw@example.com/', 'https://example.com/#x', 'not a url', `https://example.com/${'a'.repeat(2100)}`]) {
-    assert.equal(code(() => checkWebhookUrl(url, strict)), 'invalid_webhook_url', url);
+  for (const url of [
+    'ftp://example.com/',
+    'http://example.com/',
+    'file:///etc/passwd',
+    'https://user:pw@example.com/',
+    'https://example.com/#x',
+    'not a url',
+    `https://example.com/${'a'.repeat(2100)}`,
+  ]) {
+    assert.equal(
+      code(() => checkWebhookUrl(url, strict)),
+      'invalid_webhook_url',
+      url,
+    );
   }
-  assert.equal(code(() => checkWebhookUrl('http://example.com/', dev)), 'accepted');
+  assert.equal(
+    code(() => checkWebhookUrl('http://example.com/', dev)),
+    'accepted',
+  );
 });
 
 test('loopback, private, link-local and mapped addresses are refused unless allowed', () => {
@@ -38,8 +53,16 @@ test('loopback, private, link-local and mapped addresses are refused unless allo
     'https://[fd00::1]/',
     'https://0.0.0.0/',
   ]) {
-    assert.equal(code(() => checkWebhookUrl(url, strict)), 'invalid_webhook_url', url);
-    assert.equal(code(() => checkWebhookUrl(url, dev)), 'accepted', url);
+    assert.equal(
+      code(() => checkWebhookUrl(url, strict)),
+      'invalid_webhook_url',
+      url,
+    );
+    assert.equal(
+      code(() => checkWebhookUrl(url, dev)),
+      'accepted',
+      url,
+    );
   }
   assert.equal(isNonPublicAddress('example.com'), false);
   assert.equal(isNonPublicAddress('8.8.8.8'), false);

@@ -155,7 +155,10 @@ export class WebhooksService {
       const found = await this.#endpointIn(trx, scope, id);
       const sealed = this.#secret.seal(WEBHOOK_SECRET_PURPOSE, secret);
       await new WebhooksRepository(trx).setSecrets(id, sealed, found.secret, until);
-      await this.#audit.append({ actor, action: 'webhook.secret_rotated', target: `webhook:${id}`, data: { platform: found.platform, previousUntil: until } }, trx);
+      await this.#audit.append(
+        { actor, action: 'webhook.secret_rotated', target: `webhook:${id}`, data: { platform: found.platform, previousUntil: until } },
+        trx,
+      );
       return { ...found, secret: sealed, previous_secret: found.secret, previous_secret_until: until };
     });
     return { ...endpointView(ep), secret };

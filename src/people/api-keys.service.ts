@@ -49,7 +49,9 @@ function validate(input: { kind: string; org: string; country?: string | null })
   // A platform key's organisation is the platform's name: webhooks and subjects are addressed by it.
   if (input.kind === 'platform') {
     if (org === REFERENCE_PLATFORM)
-      throw badRequest('reserved_org', `"${REFERENCE_PLATFORM}" is the bundled reference platform; choose another name.`, [{ field: 'org', message: 'reserved' }]);
+      throw badRequest('reserved_org', `"${REFERENCE_PLATFORM}" is the bundled reference platform; choose another name.`, [
+        { field: 'org', message: 'reserved' },
+      ]);
     if (!isPlatformName(org))
       throw badRequest('invalid_org', `A platform key's organisation is the platform's name: ${PLATFORM_NAME_RULE}.`, [{ field: 'org', message: 'invalid' }]);
   }

@@ -155,7 +155,10 @@ describe('endpoints', () => {
     const all = await api.get('/api/v1/webhooks', { token: admin });
     assert.ok(all.body.endpoints.some((e: any) => e.id === mine.id));
     assert.equal((await api.call('DELETE', `/api/v1/webhooks/${mine.id}`, { token: forum })).status, 204);
-    assert.equal((await api.get('/api/v1/webhooks', { token: forum })).body.endpoints.some((e: any) => e.id === mine.id), false);
+    assert.equal(
+      (await api.get('/api/v1/webhooks', { token: forum })).body.endpoints.some((e: any) => e.id === mine.id),
+      false,
+    );
   });
 
   test('moderators, flaggers and anonymous callers cannot register; an admin must name the platform', async () => {
@@ -234,13 +237,10 @@ describe('delivery', () => {
       const r = await api.get(`/api/v1/webhooks/${ep.id}/deliveries`, { token: admin });
       return r.body.deliveries.length === 2 && r.body.deliveries.every((d: any) => d.state === 'delivered') ? r.body.deliveries : undefined;
     });
-    assert.deepEqual(
-      deliveries.map((d: any) => [d.eventType, d.state, d.attempts, d.lastStatus]).sort(),
-      [
-        ['case.opened', 'delivered', 1, 200],
-        ['subject.actioned', 'delivered', 1, 200],
-      ],
-    );
+    assert.deepEqual(deliveries.map((d: any) => [d.eventType, d.state, d.attempts, d.lastStatus]).sort(), [
+      ['case.opened', 'delivered', 1, 200],
+      ['subject.actioned', 'delivered', 1, 200],
+    ]);
     // Other platforms' endpoints get nothing about reference content.
     assert.deepEqual(
       rx.received.filter((r) => r.body.includes(caseId)).map((r) => r.path),
@@ -355,7 +355,11 @@ describe('events', () => {
     const alice = await api.account('alice');
     const group = await api.post('/api/v1/groups', { title: 'Family' }, { token: alice.token });
     const reporter = await api.account('reporter');
-    const r = await api.post('/api/v1/reports', { subject: { kind: 'group', id: group.body.id }, category: 'violence', explanation: 'threats' }, { token: reporter.token });
+    const r = await api.post(
+      '/api/v1/reports',
+      { subject: { kind: 'group', id: group.body.id }, category: 'violence', explanation: 'threats' },
+      { token: reporter.token },
+    );
     assert.equal(r.body.status, 'declined_out_of_scope');
     const got = await until('report.declined', () => at('/declined').find((x) => x.body.includes(r.body.id)));
     const p = verify(ep.secret, got) as any;
@@ -377,19 +381,30 @@ describe('events', () => {
     const r = await api.post('/api/v1/reports', { subject: `/c/${handle}/1`, category: 'violence', explanation: 'Slurs against a group.', bonaFide: true });
     assert.equal(r.status, 202, r.text);
     const caseId = (await t.ctx.db.selectFrom('reports').select('case_id').where('id', '=', r.body.id).executeTakeFirstOrThrow()).case_id;
-    const post = await t.ctx.db.selectFrom('posts').innerJoin('channels', 'channels.id', 'posts.channel_id').select(['posts.id', 'channels.id as channel_id']).where('handle', '=', handle).executeTakeFirstOrThrow();
+    const post = await t.ctx.db
+      .selectFrom('posts')
+      .innerJoin('channels', 'channels.id', 'posts.channel_id')
+      .select(['posts.id', 'channels.id as channel_id'])
+      .where('handle', '=', handle)
+      .executeTakeFirstOrThrow();
     const d = await api.post(
       `/api/v1/cases/${caseId}/decide`,
       { outcome: 'actioned', actions: ['remove_posts'], postIds: [post.id], category: 'violence', statement: 'Dehumanising slurs.' },
       { token: moderator },
     );
     assert.equal(d.status, 200, d.text);
-    const removed = verify(ep.secret, await until('post.removed', () => at('/posts').find((x) => x.body.includes('"post.removed"') && x.body.includes(post.id)))) as any;
+    const removed = verify(
+      ep.secret,
+      await until('post.removed', () => at('/posts').find((x) => x.body.includes('"post.removed"') && x.body.includes(post.id))),
+    ) as any;
     assert.deepEqual(removed.data.subject, { platform: 'reference', kind: 'post', id: post.id });
     assert.deepEqual(removed.data.channel, { platform: 'reference', kind: 'channel', id: post.channel_id });
     const rev = await api.post(`/api/v1/cases/${caseId}/reverse`, { reason: 'The words were quoted to condemn them.' }, { token: senior });
     assert.equal(rev.status, 200, rev.text);
-    const restored = verify(ep.secret, await until('subject.restored', () => at('/posts').find((x) => x.body.includes('"subject.restored"') && x.body.includes(post.id)))) as any;
+    const restored = verify(
+      ep.secret,
+      await until('subject.restored', () => at('/posts').find((x) => x.body.includes('"subject.restored"') && x.body.includes(post.id))),
+    ) as any;
     assert.deepEqual(restored.data.lifted, [{ action: 'remove_posts', country: null }]);
     assert.equal(restored.data.reason, 'The words were quoted to condemn them.');
     await api.call('DELETE', `/api/v1/webhooks/${ep.id}`, { token: admin });
@@ -397,7 +412,13 @@ describe('events', () => {
 
   test('emitting the same cause twice writes one delivery per endpoint', async () => {
     const ep = await register(forum, { url: rx.url('/dedupe'), events: ['case.opened'] });
-    const e = { platform: 'forum', type: 'case.opened' as const, key: 'case.opened:case_same', subject: webhookSubject('forum', 'post', 'p1'), data: { caseId: 'case_same' } };
+    const e = {
+      platform: 'forum',
+      type: 'case.opened' as const,
+      key: 'case.opened:case_same',
+      subject: webhookSubject('forum', 'post', 'p1'),
+      data: { caseId: 'case_same' },
+    };
     for (let i = 0; i < 2; i++) {
       const n = await t.ctx.db.transaction().execute((trx) => emitWebhookEvent(trx, t.ctx.jobs, e));
       assert.equal(n, i === 0 ? 1 : 0);

@@ -56,7 +56,9 @@ export const webhooksRoutes: RouteModule = (app, ctx) => {
           {
             url: Type.String({ maxLength: 8192, description: 'https URL of the receiver' }),
             events: Type.Array(EventType, { minItems: 1, maxItems: WEBHOOK_EVENT_TYPES.length, uniqueItems: true }),
-            platform: Type.Optional(Type.String({ maxLength: 63, description: 'Admins only: whose events (e.g. `reference`); a platform key registers for its own platform' })),
+            platform: Type.Optional(
+              Type.String({ maxLength: 63, description: 'Admins only: whose events (e.g. `reference`); a platform key registers for its own platform' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -67,10 +69,14 @@ export const webhooksRoutes: RouteModule = (app, ctx) => {
       const scope = requireWebhookManager(req);
       let platform: string;
       if ('platform' in scope) {
-        if (req.body.platform !== undefined && req.body.platform !== scope.platform) throw forbidden('A platform key registers endpoints for its own platform only.');
+        if (req.body.platform !== undefined && req.body.platform !== scope.platform)
+          throw forbidden('A platform key registers endpoints for its own platform only.');
         platform = scope.platform;
       } else {
-        if (req.body.platform === undefined) throw badRequest('platform_required', 'Name the platform whose events the endpoint receives (e.g. "reference").', [{ field: 'platform', message: 'is required' }]);
+        if (req.body.platform === undefined)
+          throw badRequest('platform_required', 'Name the platform whose events the endpoint receives (e.g. "reference").', [
+            { field: 'platform', message: 'is required' },
+          ]);
         if (req.body.platform !== REFERENCE_PLATFORM && !isPlatformName(req.body.platform)) {
           throw badRequest('invalid_platform', `A platform name is ${PLATFORM_NAME_RULE}.`, [{ field: 'platform', message: 'invalid' }]);
         }
@@ -98,7 +104,12 @@ export const webhooksRoutes: RouteModule = (app, ctx) => {
     '/api/v1/webhooks/:id',
     {
       config: { access: 'webhooks' },
-      schema: { ...common, summary: 'Delete an endpoint and its delivery records', params: IdParams, response: { 204: Type.Null(), ...errorResponses(401, 403, 404) } },
+      schema: {
+        ...common,
+        summary: 'Delete an endpoint and its delivery records',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
     },
     async (req, reply) => {
       await ctx.webhooks.delete(requireWebhookManager(req), req.params.id, actorOf(req.principal));
