@@ -11,6 +11,8 @@ import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { apiKey, staffToken } from '../helpers/people.ts';
 import { emitWebhookEvent, webhookSubject } from '../../src/enforcement/webhook-events.ts';
+import { patternImage } from '../helpers/images.ts';
+import { pdqHashFile } from '../../src/detection/pdq-decode.ts';
 
 interface Received {
   path: string;
@@ -407,6 +409,48 @@ describe('events', () => {
     ) as any;
     assert.deepEqual(restored.data.lifted, [{ action: 'remove_posts', country: null }]);
     assert.equal(restored.data.reason, 'The words were quoted to condemn them.');
+    await api.call('DELETE', `/api/v1/webhooks/${ep.id}`, { token: admin });
+  });
+
+  test('a detection hold is told as content.held, and a decision finding nothing wrong as content.released', async () => {
+    const ep = await register(admin, { url: rx.url('/held'), events: ['content.held', 'content.released'], platform: 'reference' });
+    const img = await patternImage(4242);
+    assert.equal((await api.post('/api/v1/banks', { name: 'ncii-webhooks', category: 'ncii' }, { token: admin })).status, 201);
+    assert.equal((await api.post('/api/v1/banks/ncii-webhooks/entries', { lines: [(await pdqHashFile(img)).hash] }, { token: admin })).status, 200);
+    const owner = await api.account('publisher');
+    const handle = `held_${++handles}`;
+    assert.equal((await api.post('/api/v1/channels', { handle, title: 'Held' }, { token: owner.token })).status, 201);
+    const media = await api.call('POST', '/api/v1/media', { token: owner.token, raw: img, contentType: 'image/png' });
+    const posted = await api.post(`/api/v1/channels/${handle}/posts`, { text: 'picture', media: [media.body.id] }, { token: owner.token });
+    assert.equal(posted.body.held, true);
+    const post = await t.ctx.db
+      .selectFrom('posts')
+      .innerJoin('channels', 'channels.id', 'posts.channel_id')
+      .select(['posts.id', 'channels.id as channel_id'])
+      .where('handle', '=', handle)
+      .executeTakeFirstOrThrow();
+    const held = verify(
+      ep.secret,
+      await until('content.held', () => at('/held').find((x) => x.body.includes('"content.held"') && x.body.includes(post.id))),
+    ) as any;
+    assert.deepEqual(held.data.subject, { platform: 'reference', kind: 'post', id: post.id });
+    assert.deepEqual(held.data.within, { platform: 'reference', kind: 'channel', id: post.channel_id });
+    assert.equal(held.data.verdict, 'hold');
+    assert.equal(held.data.category, 'ncii');
+    assert.ok(!held.data.bank && !JSON.stringify(held).includes('ncii-webhooks'), 'no bank names');
+
+    const kase = await until('the automated case', () =>
+      t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=', post.channel_id).executeTakeFirst(),
+    );
+    const d = await api.post(
+      `/api/v1/cases/${kase.id}/decide`,
+      { outcome: 'no_violation', actions: [], statement: 'A consensual, public picture.' },
+      { token: moderator },
+    );
+    assert.equal(d.status, 200, d.text);
+    const released = verify(ep.secret, await until('content.released', () => at('/held').find((x) => x.body.includes('"content.released"')))) as any;
+    assert.deepEqual(released.data.subject, { platform: 'reference', kind: 'post', id: post.id });
+    assert.equal(released.data.outcome, 'no_violation');
     await api.call('DELETE', `/api/v1/webhooks/${ep.id}`, { token: admin });
   });
 
