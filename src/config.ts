@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { RETRY_WINDOW_MS, STANDARD_RETRY_SCHEDULE_MS } from './enforcement/webhook-schedule.ts';
 
 export interface Config {
   port: number;
@@ -57,6 +58,16 @@ export interface Config {
   secret?: string;
   /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
   redisUrl?: string;
+  /** VIGIL_WEBHOOK_TIMEOUT_MS: how long a webhook receiver has to answer an attempt (10 s). */
+  webhookTimeoutMs: number;
+  /** VIGIL_WEBHOOK_RETRY_SCHEDULE_MS: comma-separated waits after the 1st, 2nd, … failed attempt (the last repeats); Standard Webhooks' by default. */
+  webhookRetryScheduleMs: number[];
+  /** VIGIL_WEBHOOK_RETRY_WINDOW_MS: how long after its first attempt a delivery is still retried (24 h); then it is dead. */
+  webhookRetryWindowMs: number;
+  /** VIGIL_WEBHOOK_ALLOW_PRIVATE: webhooks may go to loopback and private addresses (development and tests only). */
+  webhookAllowPrivate: boolean;
+  /** VIGIL_WEBHOOK_ALLOW_HTTP: webhook URLs may use plain http:// (development and tests only). */
+  webhookAllowHttp: boolean;
   /** VIGIL_REDIS_PREFIX: the prefix of this deployment's keys in Redis, so deployments (or tests) sharing one Redis count apart. */
   redisPrefix: string;
 }
@@ -67,6 +78,21 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function boolFromEnv(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function msListFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const list = raw.split(',').map((v) => Number(v.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`${name} must be comma-separated non-negative integers (milliseconds), got "${raw}"`);
+  return list;
 }
 
 /** The first of these variables that is set (a newer name before the older one it replaces). */
@@ -153,6 +179,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobRetryBaseMs: intFromEnv(env, 'VIGIL_JOB_RETRY_BASE_MS', 5000),
     jobKeepDoneHours: intFromEnv(env, 'VIGIL_JOB_KEEP_DONE_HOURS', 7 * 24),
     slaSweepMs: Math.max(100, intFromEnv(env, 'VIGIL_SLA_SWEEP_MS', 60_000)),
+    webhookTimeoutMs: Math.max(100, intFromEnv(env, 'VIGIL_WEBHOOK_TIMEOUT_MS', 10_000)),
+    webhookRetryScheduleMs: msListFromEnv(env, 'VIGIL_WEBHOOK_RETRY_SCHEDULE_MS', STANDARD_RETRY_SCHEDULE_MS),
+    webhookRetryWindowMs: intFromEnv(env, 'VIGIL_WEBHOOK_RETRY_WINDOW_MS', RETRY_WINDOW_MS),
+    webhookAllowPrivate: boolFromEnv(env, 'VIGIL_WEBHOOK_ALLOW_PRIVATE'),
+    webhookAllowHttp: boolFromEnv(env, 'VIGIL_WEBHOOK_ALLOW_HTTP'),
     ...overrides,
   };
   return config;

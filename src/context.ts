@@ -43,6 +43,9 @@ import { JOBS_CHANNEL, JobQueue } from './jobs/job-queue.ts';
 import { recordSlaBreaches, SLA_SWEEP_JOB } from './cases/sla-sweep.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
+import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob, webhookEmitter } from './enforcement/webhook-events.ts';
+import { WebhookDeliverer } from './enforcement/webhook-delivery.ts';
+import { WebhooksService } from './enforcement/webhooks.service.ts';
 
 /** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -85,6 +88,8 @@ export interface AppContext {
   jobRunner: JobRunner;
   /** The queue as admins see it: counts, lag, failures, retry. */
   jobsAdmin: JobsService;
+  /** Outbound webhook endpoints and their deliveries (delivered by the job runner). */
+  webhooks: WebhooksService;
   close(): Promise<void>;
 }
 
@@ -128,9 +133,19 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   }
   // The platforms whose subjects Vigil moderates; the core asks them through the platform port.
   const subjects = new Subjects().register(new ReferencePlatform());
-  const reports = new ReportsService(db, subjects, config.publicUrl, secret);
   const jobs = new JobQueue();
-  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs });
+  const webhookEvents = webhookEmitter(jobs);
+  const reports = new ReportsService(db, subjects, config.publicUrl, secret, webhookEvents);
+  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs, webhooks: webhookEvents });
+  const deliverer = new WebhookDeliverer({
+    db,
+    secret,
+    logger,
+    timeoutMs: config.webhookTimeoutMs,
+    retryScheduleMs: config.webhookRetryScheduleMs,
+    retryWindowMs: config.webhookRetryWindowMs,
+    allowPrivate: config.webhookAllowPrivate,
+  });
   const jobRunner = new JobRunner({
     db,
     queue: jobs,
@@ -144,11 +159,12 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     wakeUps: dialect === 'postgres' ? (wake) => listen(config.databaseUrl, JOBS_CHANNEL, wake, logger) : undefined,
   })
     .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
+    .register<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (payload) => deliverer.deliver(payload))
     .every(SLA_SWEEP_JOB, config.slaSweepMs, async () => {
       const recorded = await recordSlaBreaches(db);
       if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
     });
-  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner));
+  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner), webhookEvents);
   return {
     config,
     logger,
@@ -180,9 +196,17 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     jobs,
     jobRunner,
     jobsAdmin: new JobsService(db, audit, jobs),
+    webhooks: new WebhooksService({
+      db,
+      audit,
+      secret,
+      queue: jobs,
+      urlRules: { allowPrivate: config.webhookAllowPrivate, allowHttp: config.webhookAllowHttp },
+    }),
     close: async () => {
       await stopFeed();
       await jobRunner.stop();
+      deliverer.close();
       await reads.close();
       await checkpointer?.stop();
       await Promise.all([decodePool.close(), db.destroy()]);

@@ -8,6 +8,7 @@ import { registerPeopleCommands } from './cli/people.command.ts';
 import { registerBankCommands } from './cli/banks.command.ts';
 import { registerCaseCommands } from './cli/cases.command.ts';
 import { registerJobCommands } from './cli/jobs.command.ts';
+import { registerWebhookCommands } from './cli/webhooks.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -49,5 +50,6 @@ registerBankCommands(program);
 registerPeopleCommands(program);
 registerCaseCommands(program);
 registerJobCommands(program);
+registerWebhookCommands(program);
 
 await program.parseAsync(process.argv);

@@ -15,6 +15,8 @@ import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
 import type { AuditFn } from './review.service.ts';
+import { noWebhooks, type WebhookEmitter } from '../enforcement/webhook-events.ts';
+import { emitDecided, emitReleased, emitRestored } from './decision-webhooks.ts';
 
 export interface DecideInput {
   outcome: Outcome;
@@ -42,11 +44,13 @@ export class DecisionsService {
   #audit: AuditFn;
   #subjects: Subjects;
   #banking: RemovedMediaBanking | undefined;
-  constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking) {
+  #webhooks: WebhookEmitter;
+  constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking, webhooks: WebhookEmitter = noWebhooks) {
     this.#db = db;
     this.#audit = audit;
     this.#subjects = subjects;
     this.#banking = banking;
+    this.#webhooks = webhooks;
   }
 
   setBanking(banking: RemovedMediaBanking): void {
@@ -83,10 +87,15 @@ export class DecisionsService {
       const enforcement = new EnforcementRepository(trx);
       // Held content goes public only when a person finds nothing wrong. A decision that finds a violation
       // but hides nothing (a warning, a restriction in one country) must not publish what detection refused.
-      if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') await enforcement.releaseHolds(c.id, at);
+      if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') {
+        const released = await enforcement.releaseHolds(c.id, at);
+        await emitReleased(trx, this.#webhooks, c, released, { decisionId, outcome: input.outcome }, at);
+      }
       for (const a of plan.restrictions) {
         await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, active: 1, created_at: at, reversed_at: null });
       }
+      // The platform hosting the subject is told in the same transaction (a delivery job per endpoint).
+      await emitDecided(trx, this.#webhooks, c, { decisionId, category: plan.category, statement: input.statement.trim(), actions: plan.restrictions }, at);
       await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
       await appendEvent(trx, c.id, {
         kind: 'decided',
@@ -145,6 +154,7 @@ export class DecisionsService {
       return { caseId: c.id, decisionId, answer };
     });
     afterCommit();
+    this.#webhooks.committed();
     return result;
   }
 
@@ -222,16 +232,20 @@ export class DecisionsService {
     if (!actor.senior) throw forbidden('Reversing a decision is a senior decision.');
     if (reason.trim().length < 10) throw rule('reason', 'Say why the decision is reversed (at least 10 characters).');
     const at = nowIso();
-    return this.#db.transaction().execute(async (trx) => {
+    const result = await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
       await cases.lock(caseId);
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
       if (c.state !== 'decided' || !c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');
       const enforcement = new EnforcementRepository(trx);
-      await enforcement.deactivateDecision(c.decision_id, at);
+      const lifted = await enforcement.deactivateDecision(c.decision_id, at);
+      await emitRestored(trx, this.#webhooks, c, { decisionId: c.decision_id, reason: reason.trim(), lifted }, at);
       // Reversing an 'actioned' decision restores what it kept from the public, including detection holds.
-      if (c.outcome === 'actioned') await enforcement.releaseHolds(c.id, at);
+      if (c.outcome === 'actioned') {
+        const released = await enforcement.releaseHolds(c.id, at);
+        await emitReleased(trx, this.#webhooks, c, released, { decisionId: c.decision_id, outcome: 'reversed' }, at);
+      }
       await cases.markDecisionReversed(c.decision_id, at);
       await cases.update(c.id, { state: 'reversed', updated_at: at });
       await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason: reason.trim(), at, data: { decisionId: c.decision_id } });
@@ -259,5 +273,7 @@ export class DecisionsService {
       });
       return { caseId: c.id, state: 'reversed' };
     });
+    this.#webhooks.committed();
+    return result;
   }
 }

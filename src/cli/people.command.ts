@@ -57,7 +57,7 @@ export function registerPeopleCommands(program: Command): void {
     .command('create')
     .description('create an API key and print it (only this once)')
     .requiredOption('--kind <kind>', API_KEY_KINDS.join('|'))
-    .requiredOption('--org <name>', 'the organisation that holds the key')
+    .requiredOption('--org <name>', 'the organisation that holds the key (for a platform key: the platform name, a slug such as forum)')
     .option('--country <XX>', 'ISO 3166-1 alpha-2 country; required for authority keys')
     .action((o: { kind: string; org: string; country?: string }) =>
       withContext(async (ctx) => {

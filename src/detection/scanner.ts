@@ -18,6 +18,8 @@ import { BanksRepository } from './banks.repository.ts';
 import type { HashMatcher, Match } from './hash-matcher.ts';
 import type { DecodePool } from './decode-pool.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { noWebhooks, type WebhookEmitter, webhookSubject } from '../enforcement/webhook-events.ts';
+import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
@@ -63,6 +65,7 @@ export class ContentScanner implements PublishScanner {
   #logger: Logger;
   #pool: DecodePool;
   #jobs: JobQueue;
+  #webhooks: WebhookEmitter;
   constructor(opts: {
     db: Db;
     matcher: HashMatcher;
@@ -72,7 +75,9 @@ export class ContentScanner implements PublishScanner {
     logger: Logger;
     decodePool: DecodePool;
     jobs: JobQueue;
+    webhooks?: WebhookEmitter;
   }) {
+    this.#webhooks = opts.webhooks ?? noWebhooks;
     this.#pool = opts.decodePool;
     this.#jobs = opts.jobs;
     this.#db = opts.db;
@@ -147,8 +152,9 @@ export class ContentScanner implements PublishScanner {
 
   async hold(trx: Db, result: ScanResult, target: HoldTarget): Promise<void> {
     const subject = target.hold;
+    const holdId = newId('enf');
     await new EnforcementRepository(trx).insertAction({
-      id: newId('enf'),
+      id: holdId,
       decision_id: null,
       case_id: null,
       subject_kind: subject.kind,
@@ -162,6 +168,19 @@ export class ContentScanner implements PublishScanner {
       reversed_at: null,
     });
     const details = result.details as Details | null;
+    // Content published on the reference platform: it is told what detection held back, in this transaction.
+    await this.#webhooks.emit(trx, {
+      platform: REFERENCE_PLATFORM,
+      type: 'content.held',
+      key: `content.held:${holdId}`,
+      subject: webhookSubject(REFERENCE_PLATFORM, subject.kind, subject.id),
+      data: {
+        verdict: result.verdict,
+        reason: details?.timedOut ? 'scan_timeout' : 'hash_match',
+        category: details?.category ?? null,
+        within: webhookSubject(REFERENCE_PLATFORM, target.caseSubject.kind, target.caseSubject.id),
+      },
+    });
     if (!details) return;
     const report: AutomatedReportJob = { verdict: result.verdict, details, hold: subject, caseSubject: target.caseSubject, postId: target.postId };
     await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(subject) });

@@ -36,18 +36,27 @@ export class EnforcementRepository {
   actionsOfDecision(decisionId: string) {
     return this.#db.selectFrom('enforcement_actions').selectAll().where('decision_id', '=', decisionId).execute();
   }
-  async deactivateDecision(decisionId: string, at: string): Promise<void> {
-    await this.#db.updateTable('enforcement_actions').set({ active: 0, reversed_at: at }).where('decision_id', '=', decisionId).execute();
+  /** Lifts the decision's actions still in force; returns what they were. */
+  deactivateDecision(decisionId: string, at: string) {
+    return this.#db
+      .updateTable('enforcement_actions')
+      .set({ active: 0, reversed_at: at })
+      .where('decision_id', '=', decisionId)
+      .where('active', '=', 1)
+      .returning(['id', 'subject_kind', 'subject_id', 'code', 'country'])
+      .execute();
   }
 
   /** Lifts the holds automated detection placed on a case's posts: the decision now speaks for them. */
-  async releaseHolds(caseId: string, at: string): Promise<void> {
-    await this.#db
+  /** Returns the holds it lifted. */
+  releaseHolds(caseId: string, at: string) {
+    return this.#db
       .updateTable('enforcement_actions')
       .set({ active: 0, reversed_at: at })
       .where('case_id', '=', caseId)
       .where('code', '=', 'held')
       .where('active', '=', 1)
+      .returning(['id', 'subject_kind', 'subject_id'])
       .execute();
   }
 

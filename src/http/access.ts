@@ -24,6 +24,8 @@ export const STAFF_PERMISSIONS = {
   'audit.read': 'admin',
   /** The job queue: its failures, and retrying them. */
   'admin.jobs': 'admin',
+  /** Every platform's webhook endpoints and deliveries (a platform key manages its own). */
+  'admin.webhooks': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
@@ -63,7 +65,21 @@ export function isStaffWith(p: Principal, permission: StaffPermission): boolean 
  * in one onRequest hook, before the body is read or validated: a refused caller learns nothing more.
  * Handlers still call the require* helpers above to get the typed principal.
  */
-export type Access = 'public' | 'account' | 'staff' | 'authenticated' | StaffPermission;
+export type Access = 'public' | 'account' | 'staff' | 'authenticated' | 'webhooks' | StaffPermission;
+
+/**
+ * Webhook endpoints: a platform key manages its own platform's, an admin everyone's. Whose they are is
+ * the scope the webhooks service filters by.
+ */
+export function requireWebhookManager(req: FastifyRequest): { platform: string } | { all: true } {
+  const p = req.principal;
+  if (p.kind === 'api_key') {
+    if (p.keyKind !== 'platform') throw forbidden('Webhooks belong to platforms: this needs a platform key or an admin.');
+    return { platform: p.org };
+  }
+  requireStaff(req, 'admin.webhooks');
+  return { all: true };
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -84,6 +100,10 @@ export function enforceAccess(req: FastifyRequest): void {
   }
   if (access === 'staff') {
     requireStaffUser(req);
+    return;
+  }
+  if (access === 'webhooks') {
+    requireWebhookManager(req);
     return;
   }
   requireStaff(req, access);

@@ -21,6 +21,8 @@ import type { Subjects } from '../subjects/subjects.ts';
 import type { Reporter } from './reporter.ts';
 import { receiptOf } from './receipt.ts';
 import { assertSameRequest, requestFingerprint } from './idempotency.ts';
+import { noWebhooks, type WebhookEmitter, webhookSubject } from '../enforcement/webhook-events.ts';
+import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 
 export interface ReportInput {
   subject: unknown;
@@ -72,11 +74,13 @@ export class ReportsService {
   #subjects: Subjects;
   #publicUrl: string;
   #secret: ServerSecret;
-  constructor(db: Db, subjects: Subjects, publicUrl: string, secret: ServerSecret) {
+  #webhooks: WebhookEmitter;
+  constructor(db: Db, subjects: Subjects, publicUrl: string, secret: ServerSecret, webhooks: WebhookEmitter = noWebhooks) {
     this.#db = db;
     this.#subjects = subjects;
     this.#publicUrl = publicUrl;
     this.#secret = secret;
+    this.#webhooks = webhooks;
   }
 
   async submit(input: ReportInput, reporter: Reporter, idempotencyKey?: string): Promise<Acknowledgement> {
@@ -129,6 +133,7 @@ export class ReportsService {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.#store(row, subject);
+        this.#webhooks.committed();
         return this.#ack(row, receipt);
       } catch (err) {
         if (!isUniqueViolation(err) || attempt === 3) throw err;
@@ -166,9 +171,19 @@ export class ReportsService {
       const at = row.created_at;
       if (!subject.isPublic || !isInScope(subject.kind)) {
         row.status = 'declined_out_of_scope';
-        row.answer = JSON.stringify(outOfScopeAnswer(at, subject.kind));
+        const answer = outOfScopeAnswer(at, subject.kind);
+        row.answer = JSON.stringify(answer);
         row.answered_at = at;
         await cases.insertReport(row);
+        // Subjects resolve on the reference platform only, so far.
+        await this.#webhooks.emit(trx, {
+          platform: subject.platform,
+          type: 'report.declined',
+          key: `report.declined:${row.id}`,
+          subject: webhookSubject(subject.platform, subject.kind, subject.id),
+          data: { reportId: row.id, category: row.category, reason: answer.statement },
+          at,
+        });
         return;
       }
       // Wait for a decision being taken on the open case, so this report is either answered by it,
@@ -247,6 +262,15 @@ export class ReportsService {
         await cases.insertReport(row);
         await cases.addCaseReporter(c.id, row.reporter_key, credibility);
         events.push(eventRow(c.id, 1, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } }));
+        const platform = c.platform ?? REFERENCE_PLATFORM;
+        await this.#webhooks.emit(trx, {
+          platform,
+          type: 'case.opened',
+          key: `case.opened:${c.id}`,
+          subject: webhookSubject(platform, subject.kind, subject.id),
+          data: { caseId: c.id, category: row.category, postIds: subject.postIds, automated: row.source === 'automated' },
+          at,
+        });
       } else {
         await cases.insertReport(row);
         const newReporter = await cases.addCaseReporter(c.id, row.reporter_key, credibility);

@@ -12,6 +12,19 @@ import { JobsRepository, type Job } from './jobs.repository.ts';
 import type { JobQueue } from './job-queue.ts';
 import { backoffMs } from './backoff.ts';
 
+/**
+ * Thrown by a handler that keeps its own retry schedule (webhook deliveries): the job runs again in
+ * `delayMs`, or, when it is null, is dead-lettered now. Any other error retries with the runner's backoff.
+ */
+export class RetryIn extends Error {
+  readonly delayMs: number | null;
+  constructor(message: string, delayMs: number | null) {
+    super(message);
+    this.name = 'RetryIn';
+    this.delayMs = delayMs;
+  }
+}
+
 /** Runs one job; `payload` is what was enqueued (parsed JSON, so its type is the enqueuer's word). */
 export type JobHandler<P = unknown> = (payload: P, job: Job) => Promise<void>;
 
@@ -172,8 +185,9 @@ export class JobRunner {
       else log.debug({ ms: Math.round(performance.now() - started) }, 'job done');
     } catch (err) {
       clearInterval(renew);
-      const last = job.attempts >= job.max_attempts;
-      const retryAt = last ? null : at(Date.now() + backoffMs(job.attempts, this.#o.retryBaseMs));
+      const chosen = err instanceof RetryIn ? err.delayMs : undefined;
+      const last = chosen === null || job.attempts >= job.max_attempts;
+      const retryAt = last ? null : at(Date.now() + (chosen ?? backoffMs(job.attempts, this.#o.retryBaseMs)));
       const message = err instanceof Error ? err.message : String(err);
       try {
         await this.#repo.fail(job, message.slice(0, 2000), retryAt, at(Date.now()));

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import type { ApiKeyKindColumn } from '../db/schema-people.ts';
 import { isCountryCode } from '../shared/countries.ts';
+import { isPlatformName, PLATFORM_NAME_RULE, REFERENCE_PLATFORM } from '../shared/platforms.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
 import { newId, newSecret } from '../shared/ids.ts';
 import { hashToken } from '../shared/secrets.ts';
@@ -45,6 +46,15 @@ function validate(input: { kind: string; org: string; country?: string | null })
   const org = input.org.trim();
   if (org === '' || org.length > 128)
     throw badRequest('invalid_org', 'The organisation name must be 1–128 characters.', [{ field: 'org', message: 'invalid' }]);
+  // A platform key's organisation is the platform's name: webhooks and subjects are addressed by it.
+  if (input.kind === 'platform') {
+    if (org === REFERENCE_PLATFORM)
+      throw badRequest('reserved_org', `"${REFERENCE_PLATFORM}" is the bundled reference platform; choose another name.`, [
+        { field: 'org', message: 'reserved' },
+      ]);
+    if (!isPlatformName(org))
+      throw badRequest('invalid_org', `A platform key's organisation is the platform's name: ${PLATFORM_NAME_RULE}.`, [{ field: 'org', message: 'invalid' }]);
+  }
   const country = input.country ?? null;
   if (country !== null && !isCountryCode(country)) {
     throw badRequest('invalid_country', 'The country must be an ISO 3166-1 alpha-2 code in upper case, e.g. "DE".', [{ field: 'country', message: 'invalid' }]);

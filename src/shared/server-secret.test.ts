@@ -58,3 +58,16 @@ test('keyed hashes depend on the secret and the purpose, and the key never print
   assert.ok(!inspect(a).includes('01'), inspect(a));
   assert.throws(() => new ServerSecret(Buffer.alloc(8)), /at least 32 bytes/);
 });
+
+test('sealed values open only under the same secret and purpose, and each sealing differs', () => {
+  const a = new ServerSecret(Buffer.alloc(32, 1));
+  const b = new ServerSecret(Buffer.alloc(32, 2));
+  const sealed = a.seal('webhook-secret', 'whsec_abc');
+  assert.notEqual(sealed, a.seal('webhook-secret', 'whsec_abc'));
+  assert.ok(!sealed.includes('whsec_abc'));
+  assert.equal(a.unseal('webhook-secret', sealed), 'whsec_abc');
+  assert.throws(() => b.unseal('webhook-secret', sealed));
+  assert.throws(() => a.unseal('other', sealed));
+  const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}A`;
+  assert.throws(() => a.unseal('webhook-secret', tampered));
+});

@@ -6,8 +6,10 @@ import { badRequest } from '../shared/errors.ts';
 import type { PlatformPort, PostRef, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
 import type { SubjectClaim } from './subject-link.ts';
 
+import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
+
 /** The platform bundled with Vigil; cases of connected platforms carry their platform's name instead. */
-export const REFERENCE_PLATFORM = 'reference';
+export { REFERENCE_PLATFORM };
 
 export class Subjects {
   #ports = new Map<string, PlatformPort>();

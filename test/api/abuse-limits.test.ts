@@ -48,7 +48,7 @@ describe('abuse limits: accounts and reports', () => {
     const flagger = await apiKey(t, 'trusted_flagger', 'Flagger org');
     for (let i = 0; i < 5; i++) assert.equal((await report(t, subject, '192.0.2.50', flagger)).status, 202);
     assertLimited(await report(t, subject, '192.0.2.51', flagger), 1);
-    const platform = await apiKey(t, 'platform', 'Partner platform');
+    const platform = await apiKey(t, 'platform', 'partner-platform');
     assert.equal((await report(t, subject, '192.0.2.50', platform)).status, 202, 'another key is counted apart');
   });
 

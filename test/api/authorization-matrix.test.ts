@@ -11,8 +11,11 @@ type Caller = 'anonymous' | 'account' | Role | 'trusted_flagger' | 'authority' |
 const CALLERS: Caller[] = ['anonymous', 'account', 'triage', 'moderator', 'senior', 'admin', 'trusted_flagger', 'authority', 'platform'];
 const RANK: Record<string, number> = { triage: 1, moderator: 2, senior: 3, admin: 4 };
 
-/** Who may call each route: 'public', 'account', 'session' (console cookie only), 'authenticated', or the least staff role. */
-const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | Role> = {
+/**
+ * Who may call each route: 'public', 'account', 'session' (console cookie only), 'authenticated',
+ * 'platform_or_admin' (a platform key or an admin), or the least staff role.
+ */
+const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | 'platform_or_admin' | Role> = {
   'POST /api/v1/accounts': 'public',
   'POST /api/v1/media': 'account',
   'GET /api/v1/media/{id}': 'public',
@@ -77,6 +80,12 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/admin/audit/verify': 'admin',
   'GET /api/v1/jobs': 'admin',
   'POST /api/v1/jobs/{id}/retry': 'admin',
+  'POST /api/v1/webhooks': 'platform_or_admin',
+  'GET /api/v1/webhooks': 'platform_or_admin',
+  'DELETE /api/v1/webhooks/{id}': 'platform_or_admin',
+  'POST /api/v1/webhooks/{id}/secret': 'platform_or_admin',
+  'GET /api/v1/webhooks/{id}/deliveries': 'platform_or_admin',
+  'POST /api/v1/webhooks/deliveries/{id}/resend': 'platform_or_admin',
 };
 
 function allowed(rule: (typeof EXPECTED)[string], caller: Caller): boolean {
@@ -84,6 +93,7 @@ function allowed(rule: (typeof EXPECTED)[string], caller: Caller): boolean {
   if (rule === 'session') return false; // every caller here uses a bearer token or nothing
   if (rule === 'account') return caller === 'account';
   if (rule === 'authenticated') return caller !== 'anonymous';
+  if (rule === 'platform_or_admin') return caller === 'platform' || caller === 'admin';
   return caller in RANK && RANK[caller] >= RANK[rule];
 }
 
@@ -97,7 +107,7 @@ before(async () => {
   for (const role of ['triage', 'moderator', 'senior', 'admin'] as const) tokens.set(role, await staffToken(t, role));
   tokens.set('trusted_flagger', await apiKey(t, 'trusted_flagger', 'Flagger org'));
   tokens.set('authority', await apiKey(t, 'authority', 'Authority', 'DE'));
-  tokens.set('platform', await apiKey(t, 'platform', 'Platform'));
+  tokens.set('platform', await apiKey(t, 'platform', 'matrix-platform'));
 });
 after(async () => {
   await t.close();

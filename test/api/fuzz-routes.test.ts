@@ -91,7 +91,8 @@ describe('fuzzing every route', () => {
     auth.set('account', bearer((await api.account('Fuzz')).token));
     auth.set('admin', bearer(await staffToken(t, 'admin')));
     auth.set('console', (await consoleSession(t, 'admin')).headers);
-    for (const kind of ['trusted_flagger', 'authority', 'platform'] as const) auth.set(kind, bearer(await apiKey(t, kind, `Fuzz ${kind}`)));
+    for (const kind of ['trusted_flagger', 'authority', 'platform'] as const)
+      auth.set(kind, bearer(await apiKey(t, kind, kind === 'platform' ? 'fuzz-platform' : `Fuzz ${kind}`)));
     // Something for links and parameters to find: a channel with a post, and a bot.
     const owner = auth.get('account') as Record<string, string>;
     await app.inject({ method: 'POST', url: '/api/v1/channels', headers: owner, payload: { handle: 'fuzz_news', title: 'Fuzz news' } });

@@ -346,14 +346,14 @@ describe('people: admin users, keys and audit', () => {
       assert.equal(r.status, 400, JSON.stringify(body));
       assert.equal(r.body.error.code, code, JSON.stringify(body));
     }
-    assert.equal((await api.post('/api/v1/admin/keys', { kind: 'platform', org: 'Reference platform', country: 'IE' }, { token: admin })).status, 201);
+    assert.equal((await api.post('/api/v1/admin/keys', { kind: 'platform', org: 'partner', country: 'IE' }, { token: admin })).status, 201);
   });
 
   test('every privileged action is in the audit log, which pages and verifies', async () => {
     const target = await staffUser(t, 'triage');
     await api.call('PATCH', `/api/v1/admin/users/${target.id}`, { token: admin, body: { role: 'moderator' } });
     await api.call('PATCH', `/api/v1/admin/users/${target.id}`, { token: admin, body: { disabled: true } });
-    const key = await api.post('/api/v1/admin/keys', { kind: 'platform', org: 'Audited' }, { token: admin });
+    const key = await api.post('/api/v1/admin/keys', { kind: 'platform', org: 'audited' }, { token: admin });
     await api.post(`/api/v1/admin/keys/${key.body.id}/revoke`, undefined, { token: admin });
     const minted = await api.post('/api/v1/me/tokens', { label: 'short-lived' }, { token: admin });
     assert.equal((await api.call('DELETE', `/api/v1/me/tokens/${minted.body.id}`, { token: admin })).status, 204);

@@ -38,10 +38,10 @@ export async function staffTokenFor(t: TestApp, role: Role = 'moderator'): Promi
   return { token, user };
 }
 
-/** An API key (`vgk_…`). Authority keys need a country; it defaults to "DE" for them. */
-export async function apiKey(t: TestApp, kind: ApiKeyKind, org = 'Test org', country?: string | null): Promise<string> {
+/** An API key (`vgk_…`). Authority keys need a country; it defaults to "DE" for them. A platform key's org is its platform's name (a slug). */
+export async function apiKey(t: TestApp, kind: ApiKeyKind, org?: string, country?: string | null): Promise<string> {
   const c = country === undefined ? (kind === 'authority' ? 'DE' : null) : country;
-  return (await t.ctx.people.keys.create({ kind, org, country: c }, 'test')).key;
+  return (await t.ctx.people.keys.create({ kind, org: org ?? (kind === 'platform' ? 'test-platform' : 'Test org'), country: c }, 'test')).key;
 }
 
 export interface ConsoleSession {
