@@ -15,8 +15,11 @@ import { MediaRepository } from './platform/media.repository.ts';
 import { MediaService } from './platform/media.service.ts';
 import { MediaStore } from './platform/media-store.ts';
 import { StickerSetsService } from './platform/sticker-sets.service.ts';
-import { ReferencePlatform } from './platform/reference-platform.ts';
+import { type PdqOf, ReferencePlatform } from './platform/reference-platform.ts';
 import { Subjects } from './subjects/subjects.ts';
+import { ConnectedPlatformRegistry } from './subjects/connected-platform.ts';
+import { ApiKeysRepository } from './people/api-keys.repository.ts';
+import { ContentRegistrationService } from './detection/content-registration.service.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createPeople, type People } from './people/index.ts';
 import { enforcementRestrictions } from './enforcement/restriction-source.ts';
@@ -75,6 +78,8 @@ export interface AppContext {
   matcher: HashMatcher;
   banks: BanksService;
   scanner: ContentScanner;
+  /** Content that connected platforms register (POST /api/v1/content) and its verdicts. */
+  content: ContentRegistrationService;
   protect: ProtectService;
   /** Worker threads that decode and hash uploads, off the event loop. */
   decodePool: DecodePool;
@@ -125,11 +130,20 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
-  // The platforms whose subjects Vigil moderates; the core asks them through the platform port.
-  const subjects = new Subjects().register(new ReferencePlatform());
+  // The platforms whose subjects Vigil moderates; the core asks them through the platform port. Every
+  // other platform name is a connected platform, served from the content it registered.
+  let scannerRef: ContentScanner | undefined;
+  const pdqOf: PdqOf = (m, trx) => {
+    if (!scannerRef) throw new Error('the scanner is not ready');
+    return scannerRef.pdqOf(m, trx);
+  };
+  const subjects = new Subjects()
+    .register(new ReferencePlatform(pdqOf))
+    .connect(new ConnectedPlatformRegistry((trx, name) => new ApiKeysRepository(trx).hasPlatform(name)));
   const reports = new ReportsService(db, subjects, config.publicUrl, secret);
   const jobs = new JobQueue();
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs });
+  scannerRef = scanner;
   const jobRunner = new JobRunner({
     db,
     queue: jobs,
@@ -140,7 +154,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     retryBaseMs: config.jobRetryBaseMs,
     keepDoneMs: config.jobKeepDoneHours * 3_600_000,
   }).register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload));
-  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner));
+  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks));
   return {
     config,
     logger,
@@ -165,6 +179,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     matcher,
     banks,
     scanner,
+    content: new ContentRegistrationService(db, scanner, decodePool, config),
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,

@@ -3,6 +3,7 @@ import type { PeopleTables } from './schema-people.ts';
 import type { ModerationTables } from './schema-moderation.ts';
 import type { BankTables } from './schema-banks.ts';
 import type { JobTables } from './schema-jobs.ts';
+import type { ConnectedTables } from './schema-connected.ts';
 
 export interface AccountsTable {
   id: string;
@@ -117,7 +118,7 @@ export interface PrivateMessagesTable {
   created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, ConnectedTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

@@ -33,6 +33,7 @@ import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
+import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     banksRoutes,
     protectRoutes,
     jobsRoutes,
+    contentRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);

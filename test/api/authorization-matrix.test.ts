@@ -11,8 +11,8 @@ type Caller = 'anonymous' | 'account' | Role | 'trusted_flagger' | 'authority' |
 const CALLERS: Caller[] = ['anonymous', 'account', 'triage', 'moderator', 'senior', 'admin', 'trusted_flagger', 'authority', 'platform'];
 const RANK: Record<string, number> = { triage: 1, moderator: 2, senior: 3, admin: 4 };
 
-/** Who may call each route: 'public', 'account', 'session' (console cookie only), 'authenticated', or the least staff role. */
-const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | Role> = {
+/** Who may call each route: 'public', 'account', 'session' (console cookie only), 'authenticated', 'platform' (platform keys), or the least staff role. */
+const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | 'platform' | Role> = {
   'POST /api/v1/accounts': 'public',
   'POST /api/v1/media': 'account',
   'GET /api/v1/media/{id}': 'public',
@@ -77,12 +77,16 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/admin/audit/verify': 'admin',
   'GET /api/v1/jobs': 'admin',
   'POST /api/v1/jobs/{id}/retry': 'admin',
+  'POST /api/v1/content': 'platform',
+  'GET /api/v1/content/{kind}/{id}': 'platform',
+  'DELETE /api/v1/content/{kind}/{id}': 'platform',
 };
 
 function allowed(rule: (typeof EXPECTED)[string], caller: Caller): boolean {
   if (rule === 'public') return true;
   if (rule === 'session') return false; // every caller here uses a bearer token or nothing
   if (rule === 'account') return caller === 'account';
+  if (rule === 'platform') return caller === 'platform';
   if (rule === 'authenticated') return caller !== 'anonymous';
   return caller in RANK && RANK[caller] >= RANK[rule];
 }
