@@ -15,8 +15,11 @@ import { MediaRepository } from './platform/media.repository.ts';
 import { MediaService } from './platform/media.service.ts';
 import { MediaStore } from './platform/media-store.ts';
 import { StickerSetsService } from './platform/sticker-sets.service.ts';
-import { ReferencePlatform } from './platform/reference-platform.ts';
+import { type PdqOf, ReferencePlatform } from './platform/reference-platform.ts';
 import { Subjects } from './subjects/subjects.ts';
+import { ConnectedPlatformRegistry } from './subjects/connected-platform.ts';
+import { ApiKeysRepository } from './people/api-keys.repository.ts';
+import { ContentRegistrationService } from './detection/content-registration.service.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createPeople, type People } from './people/index.ts';
 import { enforcementRestrictions } from './enforcement/restriction-source.ts';
@@ -79,6 +82,8 @@ export interface AppContext {
   matcher: HashMatcher;
   banks: BanksService;
   scanner: ContentScanner;
+  /** Content that connected platforms register (POST /api/v1/content) and its verdicts. */
+  content: ContentRegistrationService;
   protect: ProtectService;
   /** Worker threads that decode and hash uploads, off the event loop. */
   decodePool: DecodePool;
@@ -131,12 +136,21 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     const wakeUps = dialect === 'postgres' ? (wake: () => void) => listen(config.databaseUrl, BANK_CHANGES_CHANNEL, wake, logger) : undefined;
     stopFeed = followBankChanges(db, matcher, config.bankPollMs, logger, wakeUps);
   }
-  // The platforms whose subjects Vigil moderates; the core asks them through the platform port.
-  const subjects = new Subjects().register(new ReferencePlatform());
+  // The platforms whose subjects Vigil moderates; the core asks them through the platform port. Every
+  // other platform name is a connected platform, served from the content it registered.
+  let scannerRef: ContentScanner | undefined;
+  const pdqOf: PdqOf = (m, trx) => {
+    if (!scannerRef) throw new Error('the scanner is not ready');
+    return scannerRef.pdqOf(m, trx);
+  };
+  const subjects = new Subjects()
+    .register(new ReferencePlatform(pdqOf))
+    .connect(new ConnectedPlatformRegistry((trx, name) => new ApiKeysRepository(trx).hasPlatform(name)));
   const jobs = new JobQueue();
   const webhookEvents = webhookEmitter(jobs);
   const reports = new ReportsService(db, subjects, config.publicUrl, secret, webhookEvents);
   const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs, webhooks: webhookEvents });
+  scannerRef = scanner;
   const deliverer = new WebhookDeliverer({
     db,
     secret,
@@ -164,7 +178,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
       const recorded = await recordSlaBreaches(db);
       if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
     });
-  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks, scanner), webhookEvents);
+  const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
   return {
     config,
     logger,
@@ -189,6 +203,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     matcher,
     banks,
     scanner,
+    content: new ContentRegistrationService(db, scanner, decodePool, config),
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     policy: policyData,

@@ -8,9 +8,10 @@ import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
-import type { MediaTable } from '../db/schema.ts';
+import type { MediaHashes } from '../subjects/platform-port.ts';
 import { isBlockable } from '../subjects/kinds.ts';
-import { REFERENCE_PLATFORM, type Subjects } from '../subjects/subjects.ts';
+import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
+import type { Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
@@ -31,9 +32,9 @@ export interface DecidingActor {
   senior: boolean;
 }
 
-/** Adds the media a decision took down to a hash bank of its category; returns what to run after commit. */
+/** Adds the hashes of media a decision took down to a hash bank of its category; returns what to run after commit. */
 export interface RemovedMediaBanking {
-  bank(trx: Db, category: string, media: MediaTable[]): Promise<() => void>;
+  bank(trx: Db, category: string, media: MediaHashes[]): Promise<() => void>;
 }
 
 const OPEN_STATES = ['open', 'in_review', 'escalated'];

@@ -10,7 +10,7 @@ import type { ReportSource } from './priority.ts';
 import { reportSplit } from './report-split.ts';
 import type { SubjectKind } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
-import { REFERENCE_PLATFORM } from '../subjects/subjects.ts';
+import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 
 export interface Actor {
   id: string;
@@ -26,6 +26,8 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
   return {
     id: c.id,
     state: c.state,
+    /** 'reference' or the connected platform the subject lives on. */
+    platform: c.platform ?? REFERENCE_PLATFORM,
     subject: { kind: c.subject_kind, id: c.subject_id },
     category: c.category,
     priority: c.priority,

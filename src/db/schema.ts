@@ -4,6 +4,7 @@ import type { ModerationTables } from './schema-moderation.ts';
 import type { BankTables } from './schema-banks.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
+import type { ConnectedTables } from './schema-connected.ts';
 
 export interface AccountsTable {
   id: string;
@@ -118,7 +119,7 @@ export interface PrivateMessagesTable {
   created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables, ConnectedTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

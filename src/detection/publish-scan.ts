@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 
-export type ScanSurface = 'channel_post' | 'bot_picture' | 'sticker_set';
+export type ScanSurface = 'channel_post' | 'bot_picture' | 'sticker_set' | 'connected_content';
 
 export interface ScanResult {
   /** allow: publish; hold: publish held back for review; block: keep it from being published at all. */
@@ -16,11 +16,18 @@ export interface ScanResult {
 }
 
 export interface HoldTarget {
-  /** What is held back: the new post, bot or sticker set. */
-  hold: { kind: 'post' | 'bot' | 'sticker_set'; id: string };
-  /** The subject whose case the automated report opens or joins. */
+  /** What is held back: the new post, bot or sticker set (or a connected platform's channel). */
+  hold: { kind: 'channel' | 'post' | 'bot' | 'sticker_set'; id: string };
+  /** The subject whose case the automated report opens or joins (for a connected platform, by the platform's own id). */
   caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
   postId?: string;
+  /** A connected platform's name; absent for the reference platform. */
+  platform?: string;
+  /**
+   * The report's Idempotency-Key when one subject can be held more than once (a connected platform's item
+   * updated with new media); by default derived from the held subject.
+   */
+  key?: string;
 }
 
 export interface PublishScanner {

@@ -45,6 +45,21 @@ interface Details {
   timedOut: boolean;
 }
 
+/** The hashes a scan matches: PDQ (images only), MD5 and SHA-256. */
+export interface MediaDigests {
+  pdq: { hash: string; quality: number } | undefined;
+  md5: string;
+  sha256: string;
+}
+
+interface ScanItem {
+  mediaId: string;
+  hashes: () => Promise<MediaDigests>;
+}
+
+/** A verdict's cause as a publisher may learn it (see `signalsOf`). */
+export type PublicSignal = { type: 'hash_match'; mediaId: string; category: string; match: string } | { type: 'scan_timeout' };
+
 /** Where the scanner reads media from: the platform's media store. */
 export interface MediaSource {
   /** The PDQ hash computed when the file was uploaded and decoded, if still kept; taken once. */
@@ -110,6 +125,45 @@ export class ContentScanner implements PublishScanner {
 
   async scan(media: MediaTable[], surface: ScanSurface): Promise<ScanResult> {
     if (media.length === 0 || (this.#matcher.size === 0 && media.every((m) => !IMAGE_TYPES.has(m.mime)))) return { verdict: 'allow', details: null };
+    return this.#scanWithin(
+      media.map((m) => ({ mediaId: m.id, hashes: async () => ({ pdq: await this.pdqOf(m), md5: m.md5, sha256: m.sha256 }) })),
+      surface,
+    );
+  }
+
+  /**
+   * Scans media whose hashes are already known (a connected platform's registration decoded and hashed
+   * them in the pool): only the match runs, within the same time budget.
+   */
+  async scanHashes(media: Array<{ mediaId: string } & MediaDigests>, surface: ScanSurface): Promise<ScanResult> {
+    if (media.length === 0 || this.#matcher.size === 0) return { verdict: 'allow', details: null };
+    return this.#scanWithin(
+      media.map((m) => ({ mediaId: m.mediaId, hashes: async () => m })),
+      surface,
+    );
+  }
+
+  /**
+   * What a publisher may be told about a verdict: the bank category and the kind of match of each hit, or
+   * that the scan ran out of time. Never the bank, the entry or the distance, which would help tune a
+   * copy until it no longer matches.
+   */
+  signalsOf(result: ScanResult): PublicSignal[] {
+    const d = result.details as Details | null;
+    if (!d) return [];
+    if (d.timedOut) return [{ type: 'scan_timeout' }];
+    const seen = new Set<string>();
+    const signals: PublicSignal[] = [];
+    for (const h of d.hits) {
+      const key = `${h.mediaId}|${h.match.category}|${h.match.signalType}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      signals.push({ type: 'hash_match', mediaId: h.mediaId, category: h.match.category, match: h.match.signalType });
+    }
+    return signals;
+  }
+
+  async #scanWithin(media: ScanItem[], surface: ScanSurface): Promise<ScanResult> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -121,7 +175,7 @@ export class ContentScanner implements PublishScanner {
     for (const listener of this.#scanListeners) listener(seconds, surface);
     if (result === 'timeout') {
       // Fail safe: content we could not check in time waits for a person rather than going out unchecked.
-      this.#logger.warn({ surface, media: media.map((m) => m.id), budgetMs: this.#budgetMs }, 'scan exceeded its time budget; holding for review');
+      this.#logger.warn({ surface, media: media.map((m) => m.mediaId), budgetMs: this.#budgetMs }, 'scan exceeded its time budget; holding for review');
       work.catch(() => {});
       return {
         verdict: 'hold',
@@ -136,11 +190,11 @@ export class ContentScanner implements PublishScanner {
     return { verdict: 'hold', reason: 'It is waiting for review.', details };
   }
 
-  async #match(media: MediaTable[]): Promise<Hit[]> {
+  async #match(media: ScanItem[]): Promise<Hit[]> {
     const hits: Array<{ mediaId: string; match: Match }> = [];
     for (const m of media) {
-      const pdq = await this.pdqOf(m);
-      for (const match of this.#matcher.match({ pdq, md5: m.md5, sha256: m.sha256 })) hits.push({ mediaId: m.id, match });
+      const h = await m.hashes();
+      for (const match of this.#matcher.match({ pdq: h.pdq, md5: h.md5, sha256: h.sha256 })) hits.push({ mediaId: m.mediaId, match });
     }
     const entries = new Map((await new BanksRepository(this.#db).entriesByNums(hits.map((h) => h.match.num))).map((e) => [e.num, e]));
     // An entry that stopped being active since the index learnt it never counts.
@@ -182,8 +236,16 @@ export class ContentScanner implements PublishScanner {
       },
     });
     if (!details) return;
-    const report: AutomatedReportJob = { verdict: result.verdict, details, hold: subject, caseSubject: target.caseSubject, postId: target.postId };
-    await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(subject) });
+    const report: AutomatedReportJob = {
+      verdict: result.verdict,
+      details,
+      hold: subject,
+      caseSubject: target.caseSubject,
+      postId: target.postId,
+      ...(target.platform ? { platform: target.platform } : {}),
+      ...(target.key ? { key: target.key } : {}),
+    };
+    await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(report) });
   }
 
   committed(): void {
@@ -202,11 +264,9 @@ export class ContentScanner implements PublishScanner {
       ? 'Automated scan could not finish within its time budget; the content is held until reviewed.'
       : `Automated hash match: ${d.hits.map((h) => `${h.bankName} (${h.match.signalType}, distance ${h.match.distance})`).join('; ')}.`;
     const category = d.category === 'other' ? 'other' : d.category;
-    const ack = await this.#reports.submit(
-      { subject: caseSubject, category, explanation, postIds: postId ? [postId] : undefined },
-      AUTOMATED,
-      reportKey(job.hold),
-    );
+    // A connected platform's subject is named by the platform's own id, as any reporter names it.
+    const subject = job.platform ? { ...caseSubject, platform: job.platform } : caseSubject;
+    const ack = await this.#reports.submit({ subject, category, explanation, postIds: postId ? [postId] : undefined }, AUTOMATED, reportKey(job));
     if (!ack.caseId) return;
     const caseId = ack.caseId;
     const at = nowIso();
@@ -253,4 +313,4 @@ export class ContentScanner implements PublishScanner {
 }
 
 /** The dedupe key of a hold's report job, and the Idempotency-Key of the report it files. */
-const reportKey = (hold: HoldTarget['hold']) => `automated_report:${hold.kind}:${hold.id}`;
+const reportKey = (target: Pick<HoldTarget, 'hold' | 'key'>) => target.key ?? `automated_report:${target.hold.kind}:${target.hold.id}`;

@@ -2,7 +2,7 @@
 // says who holds it. The authorization-matrix test walks every route against every principal.
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from '../shared/errors.ts';
-import type { Principal, Role, StaffPrincipal } from './principal.ts';
+import type { ApiKeyPrincipal, Principal, Role, StaffPrincipal } from './principal.ts';
 
 const RANK: Record<Role, number> = { triage: 1, moderator: 2, senior: 3, admin: 4 };
 
@@ -56,6 +56,14 @@ export function requireAccount(req: FastifyRequest): { accountId: string; displa
   return p;
 }
 
+/** A connected platform's API key: the platform is named by the key's organisation. */
+export function requirePlatform(req: FastifyRequest): ApiKeyPrincipal & { keyKind: 'platform' } {
+  const p = req.principal;
+  if (p.kind === 'anonymous') throw unauthorized('This needs a platform API key (vigil keys create --kind platform).');
+  if (p.kind !== 'api_key' || p.keyKind !== 'platform') throw forbidden('Only a platform API key may do this.');
+  return { ...p, keyKind: 'platform' };
+}
+
 export function isStaffWith(p: Principal, permission: StaffPermission): boolean {
   return p.kind === 'staff' && hasPermission(p.role, permission);
 }
@@ -65,7 +73,7 @@ export function isStaffWith(p: Principal, permission: StaffPermission): boolean 
  * in one onRequest hook, before the body is read or validated: a refused caller learns nothing more.
  * Handlers still call the require* helpers above to get the typed principal.
  */
-export type Access = 'public' | 'account' | 'staff' | 'authenticated' | 'webhooks' | StaffPermission;
+export type Access = 'public' | 'account' | 'staff' | 'authenticated' | 'webhooks' | 'platform' | StaffPermission;
 
 /**
  * Webhook endpoints: a platform key manages its own platform's, an admin everyone's. Whose they are is
@@ -104,6 +112,10 @@ export function enforceAccess(req: FastifyRequest): void {
   }
   if (access === 'webhooks') {
     requireWebhookManager(req);
+    return;
+  }
+  if (access === 'platform') {
+    requirePlatform(req);
     return;
   }
   requireStaff(req, access);

@@ -34,6 +34,7 @@ import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
+import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     protectRoutes,
     jobsRoutes,
     webhooksRoutes,
+    contentRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);

@@ -29,6 +29,11 @@ export class ApiKeysRepository {
       .orderBy('id', 'desc')
       .execute();
   }
+  /** Whether a platform of this name was ever given a key (revoked ones too: its old cases stay its own). */
+  async hasPlatform(org: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('api_keys').select('id').where('kind', '=', 'platform').where('org', '=', org).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
   async revoke(id: string, at: string): Promise<void> {
     await this.#db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
   }

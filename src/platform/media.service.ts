@@ -1,7 +1,7 @@
 import { AppError, badRequest, forbidden, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
-import { sniffUpload, IMAGE_TYPES } from './media-inspect.ts';
+import { sniffUpload, IMAGE_TYPES } from '../detection/media-type.ts';
 import type { MediaRepository } from './media.repository.ts';
 import type { MediaStore } from './media-store.ts';
 import type { MediaTable } from '../db/schema.ts';

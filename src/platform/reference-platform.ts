@@ -3,9 +3,9 @@
 // post become reports about its channel naming that post, so one case gathers everything about a channel.
 // For private groups and chats only existence is checked: their content is never read.
 import type { Db } from '../db/database.ts';
-import type { ChannelsTable } from '../db/schema.ts';
+import type { ChannelsTable, MediaTable } from '../db/schema.ts';
 import { notFound } from '../shared/errors.ts';
-import type { PlatformPort, PostRef, PostSnapshot, ResolvedSubject, SubjectRef, SubjectSnapshot } from '../subjects/platform-port.ts';
+import type { MediaHashes, PlatformPort, PostRef, PostSnapshot, ResolvedSubject, SubjectRef, SubjectSnapshot } from '../subjects/platform-port.ts';
 import type { SubjectClaim } from '../subjects/subject-link.ts';
 import { REFERENCE_PLATFORM } from '../subjects/subjects.ts';
 import { AccountsRepository } from './accounts.repository.ts';
@@ -39,10 +39,18 @@ const channelSubject = (c: Channel, postIds: string[]): ResolvedSubject =>
 const privateSubject = (kind: 'group' | 'chat', id: string): ResolvedSubject =>
   subject({ kind, id, link: null, label: `private ${kind}`, isPublic: false, ownerAccountId: null, reach: 0 });
 
+/** The PDQ hash of a stored image (the scanner's, computed once and kept); undefined for other files. */
+export type PdqOf = (m: MediaTable, db: Db) => Promise<{ hash: string; quality: number } | undefined>;
+
 export class ReferencePlatform implements PlatformPort {
   readonly name = REFERENCE_PLATFORM;
+  #pdqOf: PdqOf;
+  constructor(pdqOf: PdqOf) {
+    this.#pdqOf = pdqOf;
+  }
 
   async resolve(db: Db, claim: SubjectClaim): Promise<ResolvedSubject> {
+    if (claim.by === 'url') throw notFound(`Content at ${claim.url}`);
     const channels = new ChannelsRepository(db);
     switch (claim.kind) {
       case 'channel': {
@@ -174,8 +182,10 @@ export class ReferencePlatform implements PlatformPort {
     return labels;
   }
 
-  async mediaOfPosts(db: Db, postIds: string[]) {
+  async mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]> {
     const ids = [...new Set((await new ChannelsRepository(db).mediaOfPosts(postIds)).map((m) => m.id))];
-    return new MediaRepository(db).findByIds(ids);
+    const hashes: MediaHashes[] = [];
+    for (const m of await new MediaRepository(db).findByIds(ids)) hashes.push({ id: m.id, sha256: m.sha256, pdq: (await this.#pdqOf(m, db)) ?? null });
+    return hashes;
   }
 }

@@ -2,6 +2,9 @@
 // private (their content is never read), and which actions each kind allows. Schemas, services and the
 // web app share these lists.
 
+/** The platform bundled with Vigil; cases of connected platforms carry their platform's name instead. */
+export { REFERENCE_PLATFORM } from '../shared/platforms.ts';
+
 export const SUBJECT_KINDS = ['channel', 'post', 'bot', 'sticker_set', 'group', 'chat', 'account'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 

@@ -9,7 +9,6 @@
 // Every method takes the database handle to read with: inside a transaction that is the transaction
 // (on SQLite a read on another handle would wait for the transaction's own lock).
 import type { Db } from '../db/database.ts';
-import type { MediaTable } from '../db/schema.ts';
 import type { CaseSubjectKind, SubjectKind } from './kinds.ts';
 import type { SubjectClaim } from './subject-link.ts';
 
@@ -37,11 +36,14 @@ export interface SubjectRef {
 
 export interface MediaView {
   id: string;
+  /** Empty for media a connected platform sent only by URL: it was not scanned. */
   sha256: string;
   mime: string;
   size: number;
   width?: number;
   height?: number;
+  /** Where a connected platform serves it: a link for reviewers, never loaded by Vigil or the console. */
+  url?: string;
 }
 
 export interface PostSnapshot {
@@ -52,6 +54,8 @@ export interface PostSnapshot {
   createdAt: string;
   reported: boolean;
   media: MediaView[];
+  /** Set when the connected platform deleted the post; an open case still shows what was reported. */
+  deletedAt?: string;
 }
 
 /** The subject as it is now, for reviewers. Private conversations have none. */
@@ -67,6 +71,7 @@ export type SubjectSnapshot =
       createdAt: string;
       recentPosts: PostSnapshot[];
       reportedPosts: PostSnapshot[];
+      deletedAt?: string;
     }
   | {
       kind: 'bot';
@@ -77,13 +82,21 @@ export type SubjectSnapshot =
       picture: MediaView | null;
       createdAt: string;
       recentMessages: Array<{ id: string; text: string; createdAt: string }>;
+      deletedAt?: string;
     }
-  | { kind: 'sticker_set'; id: string; link: string; name: string; title: string; stickers: MediaView[]; createdAt: string };
+  | { kind: 'sticker_set'; id: string; link: string; name: string; title: string; stickers: MediaView[]; createdAt: string; deletedAt?: string };
 
 /** A post of a channel, as much as a decision needs to know. */
 export interface PostRef {
   id: string;
   channelId: string;
+}
+
+/** The hashes of a post's media, as a decision banks them: exact SHA-256, and PDQ when it is an image. */
+export interface MediaHashes {
+  id: string;
+  sha256: string;
+  pdq: { hash: string; quality: number } | null;
 }
 
 export interface PlatformPort {
@@ -96,6 +109,6 @@ export interface PlatformPort {
   snapshot(db: Db, kind: string, id: string, reportedPostIds: string[]): Promise<SubjectSnapshot | null>;
   /** Readable names for a page of subjects, keyed `kind:id`; private conversations get none. */
   labels(db: Db, subjects: SubjectRef[]): Promise<Map<string, string>>;
-  /** The media attached to these posts (for banking what a decision took down). */
-  mediaOfPosts(db: Db, postIds: string[]): Promise<MediaTable[]>;
+  /** The hashes of the media attached to these posts (for banking what a decision took down). */
+  mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]>;
 }

@@ -1,18 +1,25 @@
-// The platforms registered at start, and the one entry point the moderation core uses to ask about a
-// subject: it finds the subject's platform and asks that platform's port.
+// The platforms whose subjects Vigil moderates, and the one entry point the moderation core uses to ask
+// about a subject: it finds the subject's platform and asks that platform's port. In-process platforms
+// (the reference platform) are registered at start; every other name is a connected platform, served by
+// the content it registered over the API (connected-platform.ts).
 import type { Db } from '../db/database.ts';
-import type { MediaTable } from '../db/schema.ts';
-import { badRequest } from '../shared/errors.ts';
-import type { PlatformPort, PostRef, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
+import { badRequest, notFound } from '../shared/errors.ts';
+import { isPlatformName } from '../shared/platforms.ts';
+import { REFERENCE_PLATFORM } from './kinds.ts';
+import type { MediaHashes, PlatformPort, PostRef, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
 import type { SubjectClaim } from './subject-link.ts';
 
-import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
-
-/** The platform bundled with Vigil; cases of connected platforms carry their platform's name instead. */
 export { REFERENCE_PLATFORM };
+
+/** Connected platforms: a port for any platform name, and which platform registered a URL. */
+export interface ConnectedPlatforms {
+  port(name: string): PlatformPort;
+  platformOfUrl(db: Db, url: string): Promise<string | undefined>;
+}
 
 export class Subjects {
   #ports = new Map<string, PlatformPort>();
+  #connected: ConnectedPlatforms | undefined;
 
   register(port: PlatformPort): this {
     if (this.#ports.has(port.name)) throw new Error(`platform "${port.name}" is registered twice`);
@@ -20,17 +27,31 @@ export class Subjects {
     return this;
   }
 
-  /** The port of a platform; an unknown name is the caller's mistake (400). */
-  port(platform: string = REFERENCE_PLATFORM): PlatformPort {
-    const port = this.#ports.get(platform);
-    if (!port) {
-      throw badRequest('unknown_platform', `No platform named "${platform}" is connected.`, [{ field: 'platform', message: 'unknown' }]);
-    }
-    return port;
+  /** Every name not registered in-process is served by these (content registered over the API). */
+  connect(connected: ConnectedPlatforms): this {
+    this.#connected = connected;
+    return this;
   }
 
-  resolve(db: Db, claim: SubjectClaim, platform?: string): Promise<ResolvedSubject> {
-    return this.port(platform).resolve(db, claim);
+  /** The port of a platform; a name no platform could have is the caller's mistake (400). */
+  port(platform: string = REFERENCE_PLATFORM): PlatformPort {
+    const port = this.#ports.get(platform);
+    if (port) return port;
+    if (!this.#connected || !isPlatformName(platform)) {
+      throw badRequest('unknown_platform', `No platform named "${platform}" is connected.`, [{ field: 'platform', message: 'unknown' }]);
+    }
+    return this.#connected.port(platform);
+  }
+
+  /**
+   * The subject a claim names. A full URL is first looked up among connected platforms' registered
+   * content; a reference-style path that no platform registered is the reference platform's.
+   */
+  async resolve(db: Db, claim: SubjectClaim, platform?: string): Promise<ResolvedSubject> {
+    let name = platform ?? (claim.by === 'id' ? claim.platform : undefined);
+    if (name === undefined && claim.by !== 'id' && claim.url && this.#connected) name = await this.#connected.platformOfUrl(db, claim.url);
+    if (name === undefined && claim.by === 'url') throw notFound(`Content at ${claim.url} (no connected platform registered this URL)`);
+    return this.port(name).resolve(db, claim);
   }
 
   postsOfChannel(db: Db, platform: string, channelId: string, postIds: string[]): Promise<PostRef[]> {
@@ -41,7 +62,7 @@ export class Subjects {
     return this.port(platform).snapshot(db, kind, id, reportedPostIds);
   }
 
-  mediaOfPosts(db: Db, platform: string, postIds: string[]): Promise<MediaTable[]> {
+  mediaOfPosts(db: Db, platform: string, postIds: string[]): Promise<MediaHashes[]> {
     return this.port(platform).mediaOfPosts(db, postIds);
   }
 

@@ -13,9 +13,9 @@ const RANK: Record<string, number> = { triage: 1, moderator: 2, senior: 3, admin
 
 /**
  * Who may call each route: 'public', 'account', 'session' (console cookie only), 'authenticated',
- * 'platform_or_admin' (a platform key or an admin), or the least staff role.
+ * 'platform' (platform keys), 'platform_or_admin' (a platform key or an admin), or the least staff role.
  */
-const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | 'platform_or_admin' | Role> = {
+const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated' | 'platform' | 'platform_or_admin' | Role> = {
   'POST /api/v1/accounts': 'public',
   'POST /api/v1/media': 'account',
   'GET /api/v1/media/{id}': 'public',
@@ -86,12 +86,16 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'POST /api/v1/webhooks/{id}/secret': 'platform_or_admin',
   'GET /api/v1/webhooks/{id}/deliveries': 'platform_or_admin',
   'POST /api/v1/webhooks/deliveries/{id}/resend': 'platform_or_admin',
+  'POST /api/v1/content': 'platform',
+  'GET /api/v1/content/{kind}/{id}': 'platform',
+  'DELETE /api/v1/content/{kind}/{id}': 'platform',
 };
 
 function allowed(rule: (typeof EXPECTED)[string], caller: Caller): boolean {
   if (rule === 'public') return true;
   if (rule === 'session') return false; // every caller here uses a bearer token or nothing
   if (rule === 'account') return caller === 'account';
+  if (rule === 'platform') return caller === 'platform';
   if (rule === 'authenticated') return caller !== 'anonymous';
   if (rule === 'platform_or_admin') return caller === 'platform' || caller === 'admin';
   return caller in RANK && RANK[caller] >= RANK[rule];

@@ -23,7 +23,14 @@ const ReportSplitSchema = Type.Object({
   suggestedCategory: Type.Union([Type.String(), Type.Null()], { description: 'The credibility-weighted majority of the reports; null without reports' }),
   tie: Type.Boolean({ description: 'The suggested category won a tie on weight by being more severe' }),
 });
-const CaseDetailSchema = Type.Object({ id: Type.String(), reportSplit: ReportSplitSchema }, { additionalProperties: true });
+const CaseDetailSchema = Type.Object(
+  {
+    id: Type.String(),
+    platform: Type.String({ description: "'reference' for the bundled platform, else the connected platform's name" }),
+    reportSplit: ReportSplitSchema,
+  },
+  { additionalProperties: true },
+);
 const actor = (p: StaffPrincipal) => ({ id: p.userId, label: p.email, seesReporterIdentity: hasPermission(p.role, 'reports.reporter_identity') });
 const decider = (p: StaffPrincipal) => ({ id: p.userId, senior: hasPermission(p.role, 'cases.decide_senior') });
 

@@ -11,10 +11,20 @@ const ReportBody = Type.Object(
   {
     subject: Type.Union([
       Type.String({
-        maxLength: 512,
-        description: 'Public link: /c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>, with or without scheme and host',
+        maxLength: 2048,
+        description:
+          "Public link: /c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>, with or without scheme and host; or the full URL of a connected platform's registered content",
       }),
-      Type.Object({ kind: Type.String({ maxLength: 32 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          platform: Type.Optional(
+            Type.String({ maxLength: 64, description: "A connected platform's name; the id is then the platform's own id. Omitted: the reference platform" }),
+          ),
+          kind: Type.String({ maxLength: 32 }),
+          id: Type.String({ maxLength: 64 }),
+        },
+        { additionalProperties: false },
+      ),
     ]),
     category: Type.String({
       maxLength: 64,

@@ -33,6 +33,7 @@ export function CaseHeader({ detail, fetchedAt, policy }: { detail: CaseDetail; 
           <span className={`state-badge state-${detail.state}`}>{label(STATE_LABEL, detail.state)}</span>
         </li>
         {detail.outcome && <li>{label(OUTCOME_LABEL, detail.outcome)}</li>}
+        {detail.platform && detail.platform !== 'reference' && <li>Platform: {detail.platform}</li>}
         <li>Priority {formatPriority(detail.priority)}</li>
         <li>{categoryTitle(policy, detail.category)}</li>
         <li>

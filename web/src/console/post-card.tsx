@@ -13,6 +13,7 @@ export function PostCard({ post, context }: { post: PostView; context: string })
         </a>
         <time dateTime={post.createdAt}>{formatDateTime(post.createdAt)}</time>
         {post.reported && <span className="flag-reported">Reported</span>}
+        {post.deletedAt && <span className="muted">Deleted by the platform</span>}
       </header>
       {post.text && <UserText as="p" className="post-text" text={post.text} />}
       {post.media.length > 0 && (

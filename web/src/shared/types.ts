@@ -27,6 +27,8 @@ export interface SubjectRef {
 export interface CaseSummary {
   id: string;
   state: CaseState;
+  /** 'reference' for the bundled platform, else the connected platform's name. */
+  platform?: string;
   subject: SubjectRef;
   /** A readable name of the subject (title or handle), when the API provides one. */
   subjectLabel?: string | null;
@@ -75,6 +77,8 @@ export interface PostView {
   createdAt: string;
   reported: boolean;
   media: Media[];
+  /** Set when a connected platform deleted the post after it was reported. */
+  deletedAt?: string;
 }
 
 export type SubjectNow =

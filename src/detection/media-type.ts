@@ -1,8 +1,9 @@
-// Decides what an uploaded file really is, from its bytes, never from the client's claim. The image checks
+// Decides what an uploaded file really is, from its bytes, never from the client's claim (the reference
+// platform's uploads and connected platforms' registered media alike). The image checks
 // (dimensions, a full decode) run in the decode worker: detection/decode-worker.ts.
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../shared/errors.ts';
-import { IMAGE_TYPES } from '../detection/image-types.ts';
+import { IMAGE_TYPES } from './image-types.ts';
 
 export { IMAGE_TYPES };
 const FILE_TYPES = new Set(['application/pdf', 'video/mp4', 'audio/mpeg', 'audio/ogg', 'application/zip', 'video/webm']);
