@@ -34,7 +34,7 @@ export class SubjectSnapshots {
         media: media.filter((m) => m.post_id === p.id).map(mediaView),
       });
       return {
-        kind,
+        kind: 'channel' as const,
         id: c.id,
         link: `/c/${c.handle}`,
         handle: c.handle,
@@ -52,7 +52,7 @@ export class SubjectSnapshots {
       const picture = b.picture_media_id ? await new MediaRepository(this.#db).findById(b.picture_media_id) : undefined;
       const messages = await new BotsRepository(this.#db).recentMessages(b.id, 10);
       return {
-        kind,
+        kind: 'bot' as const,
         id: b.id,
         link: `/bot/${b.handle}`,
         handle: b.handle,
@@ -67,7 +67,7 @@ export class SubjectSnapshots {
       const s = await repo.findById(id);
       if (!s) return null;
       return {
-        kind,
+        kind: 'sticker_set' as const,
         id: s.id,
         link: `/stickers/${s.name}`,
         name: s.name,
