@@ -2,6 +2,7 @@
 // URL of content a connected platform registered, or {kind, id} ({platform, kind, id} for a connected
 // platform's content, by the platform's own id).
 import { badRequest } from '../shared/errors.ts';
+import { isPlatformName } from '../shared/platforms.ts';
 import { isSubjectKind, REFERENCE_PLATFORM, SUBJECT_KINDS, type SubjectKind } from './kinds.ts';
 
 /**
@@ -18,8 +19,6 @@ export type SubjectClaim =
   | { by: 'url'; url: string }
   /** Without `platform`, an id of the reference platform; with it, the connected platform's own id. */
   | { by: 'id'; kind: SubjectKind; id: string; platform?: string };
-
-const PLATFORM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * A URL as registered content is keyed by: http(s) only, scheme and host in lower case (URL does that),
@@ -45,7 +44,7 @@ export function parseSubject(input: unknown): SubjectClaim {
     if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
     if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
     if (platform === undefined || platform === REFERENCE_PLATFORM) return { by: 'id', kind, id };
-    if (typeof platform !== 'string' || !PLATFORM_NAME.test(platform)) throw invalid('"platform" must be the name of a connected platform.');
+    if (typeof platform !== 'string' || !isPlatformName(platform)) throw invalid('"platform" must be the name of a connected platform.');
     return { by: 'id', kind, id, platform };
   }
   if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.');
@@ -73,7 +72,12 @@ export function parseSubject(input: unknown): SubjectClaim {
   const stickers = /^\/stickers\/([A-Za-z0-9_]{1,64})$/.exec(path);
   if (stickers) return { by: 'link', kind: 'sticker_set', name: stickers[1], ...withUrl };
   if (url) return { by: 'url', url };
-  throw invalid(
-    'The link is not a channel, post, bot or sticker set link (/c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>), nor the full URL (https://…) of content a connected platform registered.',
-  );
+  throw invalid(NOT_A_SUBJECT_LINK);
 }
+
+/** Said of a link that names nothing Vigil knows: not a reference-platform link, not registered content. */
+export const NOT_A_SUBJECT_LINK =
+  'The link is not a channel, post, bot or sticker set link (/c/<handle>, /c/<handle>/<post>, /bot/<handle>, /stickers/<name>), nor the full URL (https://…) of content a connected platform registered.';
+
+/** The answer to a full URL that no connected platform registered: the same 400 as any unknown link, on the field. */
+export const unknownLink = () => invalid(NOT_A_SUBJECT_LINK);

@@ -3,11 +3,11 @@
 // (the reference platform) are registered at start; every other name is a connected platform, served by
 // the content it registered over the API (connected-platform.ts).
 import type { Db } from '../db/database.ts';
-import { badRequest, notFound } from '../shared/errors.ts';
+import { badRequest } from '../shared/errors.ts';
 import { isPlatformName } from '../shared/platforms.ts';
 import { REFERENCE_PLATFORM } from './kinds.ts';
 import type { MediaHashes, PlatformPort, PostRef, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
-import type { SubjectClaim } from './subject-link.ts';
+import { type SubjectClaim, unknownLink } from './subject-link.ts';
 
 export { REFERENCE_PLATFORM };
 
@@ -50,7 +50,7 @@ export class Subjects {
   async resolve(db: Db, claim: SubjectClaim, platform?: string): Promise<ResolvedSubject> {
     let name = platform ?? (claim.by === 'id' ? claim.platform : undefined);
     if (name === undefined && claim.by !== 'id' && claim.url && this.#connected) name = await this.#connected.platformOfUrl(db, claim.url);
-    if (name === undefined && claim.by === 'url') throw notFound(`Content at ${claim.url} (no connected platform registered this URL)`);
+    if (name === undefined && claim.by === 'url') throw unknownLink();
     return this.port(name).resolve(db, claim);
   }
 

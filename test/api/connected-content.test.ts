@@ -303,7 +303,7 @@ describe('connected platforms register content', () => {
     await decideNoViolation(kase.id);
   });
 
-  test('a private group of a platform is declined as out of scope; unknown platforms and URLs are 404', async () => {
+  test('a private group of a platform is declined as out of scope; unknown platforms and items are 404, unknown URLs the unknown-link 400', async () => {
     const reporter = await api.account();
     const r = await api.post('/api/v1/reports', { subject: { platform: 'forum', kind: 'group', id: 'g1' }, category: 'spam' }, { token: reporter.token });
     assert.equal(r.status, 202, r.text);
@@ -316,7 +316,9 @@ describe('connected platforms register content', () => {
     assert.equal(nobody.status, 404);
     assert.match(nobody.body.error.message, /nowhere/);
     const unknownUrl = await api.post('/api/v1/reports', { subject: 'https://forum.example/never/registered', category: 'spam' }, { token: reporter.token });
-    assert.equal(unknownUrl.status, 404);
+    assert.equal(unknownUrl.status, 400, 'the same answer as any link that names nothing: shown next to the link field');
+    assert.equal(unknownUrl.body.error.code, 'invalid_subject');
+    assert.match(unknownUrl.body.error.message, /not a channel, post, bot or sticker set link/);
     const unknownItem = await api.post(
       '/api/v1/reports',
       { subject: { platform: 'forum', kind: 'channel', id: 'nope' }, category: 'spam' },
