@@ -9,7 +9,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { AppError } from '../shared/errors.ts';
-import { BANK_CATEGORIES } from '../detection/banks.service.ts';
+import { BANK_CATEGORIES } from '../detection/bank-values.ts';
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   // The CLI changes banks but never matches: it does not load the matcher, and a running server learns

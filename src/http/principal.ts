@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, unauthorized } from '../shared/errors.ts';
 import { safeEqual } from '../shared/secrets.ts';
+import type { ApiKeyKind, Role } from '../people/roles.ts';
 
-export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
-export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+export type { Role };
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -17,7 +17,7 @@ export interface StaffPrincipal {
 export interface ApiKeyPrincipal {
   kind: 'api_key';
   keyId: string;
-  keyKind: 'trusted_flagger' | 'authority' | 'platform';
+  keyKind: ApiKeyKind;
   org: string;
   country: string | null;
 }

@@ -1,5 +1,5 @@
 // Shared TypeBox schemas: the error shape and common parameters, reused by every route for OpenAPI.
-import { Type } from 'typebox';
+import { Type, type TSchemaOptions } from 'typebox';
 
 export const ErrorSchema = Type.Object(
   {
@@ -11,6 +11,18 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error' },
 );
+
+/**
+ * One of a list of values written once as a const array: a union of literals whose static type is the
+ * list's union (TypeBox infers a union's type from a tuple only, so a mapped array needs `Unsafe` to say it).
+ */
+export const OneOf = <T extends string>(values: readonly T[], options?: TSchemaOptions) =>
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
 

@@ -6,8 +6,8 @@ import { formatDateTime, label, SOURCE_LABEL } from '../shared/format.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { OneTimeSecret } from './one-time-secret.tsx';
 import { useApi } from './session.tsx';
-
-type KeyKind = 'trusted_flagger' | 'authority' | 'platform';
+import { API_KEY_KINDS as KINDS, type ApiKeyKind as KeyKind } from '../../../src/people/roles.ts';
+import { isOneOf } from '../../../src/shared/one-of.ts';
 interface ApiKeyRow {
   id: string;
   kind: KeyKind;
@@ -16,7 +16,6 @@ interface ApiKeyRow {
   createdAt: string;
   revokedAt: string | null;
 }
-const KINDS: KeyKind[] = ['trusted_flagger', 'authority', 'platform'];
 
 export function AdminKeys() {
   const api = useApi();
@@ -73,7 +72,7 @@ export function AdminKeys() {
       <form className="inline-form" onSubmit={(e) => void create(e)} aria-label="Create an API key">
         <label className="field">
           <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as KeyKind)}>
+          <select value={kind} onChange={(e) => isOneOf(KINDS, e.target.value) && setKind(e.target.value)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {label(SOURCE_LABEL, k)}

@@ -1,6 +1,7 @@
 // Hash banks as the API returns them (src/http/routes/banks.routes.ts, src/detection/banks.service.ts).
-export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
-export type BankCategory = (typeof BANK_CATEGORIES)[number];
+import type { EntryStatus } from '../../../src/detection/bank-values.ts';
+
+export { BANK_CATEGORIES, type BankCategory, type EntryStatus } from '../../../src/detection/bank-values.ts';
 
 export const CATEGORY_LABEL: Record<string, string> = {
   terrorism: 'Terrorism',
@@ -32,7 +33,6 @@ export interface BankList {
   indexed: number;
 }
 
-export type EntryStatus = 'active' | 'benign' | 'withdrawn';
 export interface BankEntry {
   id: string;
   signalType: string;

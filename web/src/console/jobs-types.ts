@@ -1,12 +1,9 @@
 // The job queue as the API returns it (src/http/routes/jobs.routes.ts): the server's own types, imported
-// as types only (nothing of the server is bundled).
-import type { JobState } from '../../../src/db/schema-jobs.ts';
+// as types only, and its list of states (an import-free module, bundled as it is).
 import type { JobView, JobsOverview as Counts } from '../../../src/jobs/jobs.service.ts';
 
-export type { JobState, JobView };
-
-/** The states in the order the console lists them. */
-export const JOB_STATES: JobState[] = ['queued', 'running', 'failed', 'dead', 'done'];
+export { JOB_STATES, type JobState } from '../../../src/jobs/job-states.ts';
+export type { JobView };
 
 export const JOB_STATE_LABEL: Record<string, string> = {
   queued: 'Queued',
