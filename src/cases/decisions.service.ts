@@ -2,18 +2,20 @@
 // every reporter, a statement of reasons to the owner, reporters' track records and the audit trail,
 // all in one transaction.
 import type { Db } from '../db/database.ts';
-import type { CasesTable, ReportsTable } from '../db/schema-moderation.ts';
 import { AppError, badRequest, conflict, forbidden } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import type { MediaTable } from '../db/schema.ts';
+import type { EnforcementActionsTable } from '../db/schema-moderation.ts';
 import { isBlockable } from '../subjects/kinds.ts';
 import { REFERENCE_PLATFORM, type Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
+import { buildAnswer } from './answer.ts';
+import type { Case, Report } from './case-rows.ts';
+import { type ActionKind, isOpenState, type Outcome } from './case-values.ts';
 import type { AuditFn } from './review.service.ts';
 
 export interface DecideInput {
@@ -34,7 +36,6 @@ export interface RemovedMediaBanking {
   bank(trx: Db, category: string, media: MediaTable[]): Promise<() => void>;
 }
 
-const OPEN_STATES = ['open', 'in_review', 'escalated'];
 const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
 
 export class DecisionsService {
@@ -61,7 +62,7 @@ export class DecisionsService {
       await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
-      if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+      if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
       const reports = await cases.reportsOfCase(c.id);
       const plan = await this.#plan(trx, c, reports, actor, input);
 
@@ -71,12 +72,12 @@ export class DecisionsService {
         case_id: c.id,
         outcome: input.outcome,
         category: plan.category,
-        actions: JSON.stringify(input.actions),
+        actions: input.actions,
         statement: input.statement.trim(),
-        post_ids: JSON.stringify(plan.postIds),
+        post_ids: plan.postIds,
         jurisdiction: plan.country,
         decided_by: `staff:${actor.id}`,
-        automated: 0,
+        automated: false,
         created_at: at,
         reversed_at: null,
       });
@@ -85,7 +86,7 @@ export class DecisionsService {
       // but hides nothing (a warning, a restriction in one country) must not publish what detection refused.
       if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') await enforcement.releaseHolds(c.id, at);
       for (const a of plan.restrictions) {
-        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, active: 1, created_at: at, reversed_at: null });
+        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, created_at: at, reversed_at: null });
       }
       await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
       await appendEvent(trx, c.id, {
@@ -131,7 +132,7 @@ export class DecisionsService {
       }
       if (this.#banking && plan.category && (input.actions.includes('remove_posts') || input.actions.includes('block'))) {
         // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
-        const reported = reports.flatMap((r) => JSON.parse(r.post_ids) as string[]);
+        const reported = reports.flatMap((r) => r.post_ids);
         const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
         const media = await this.#subjects.mediaOfPosts(trx, c.platform ?? REFERENCE_PLATFORM, postIds);
         afterCommit = await this.#banking.bank(trx, plan.category, media);
@@ -148,7 +149,7 @@ export class DecisionsService {
     return result;
   }
 
-  async #plan(db: Db, c: CasesTable, reports: ReportsTable[], actor: DecidingActor, input: DecideInput) {
+  async #plan(db: Db, c: Case, reports: Report[], actor: DecidingActor, input: DecideInput) {
     const actions = [...new Set(input.actions)];
     if (input.statement.trim().length < 10) throw rule('statement', 'The statement of reasons must say why (at least 10 characters).');
     if (input.outcome === 'actioned') {
@@ -163,14 +164,7 @@ export class DecisionsService {
       );
     }
     const category = input.outcome === 'actioned' ? (input.category ?? null) : input.category && isCategory(input.category) ? input.category : null;
-    const restrictions: Array<{
-      subject_kind: string;
-      subject_id: string;
-      code: string;
-      category: string | null;
-      country: string | null;
-      notice_text: string;
-    }> = [];
+    const restrictions: Array<Pick<EnforcementActionsTable, 'subject_kind' | 'subject_id' | 'code' | 'category' | 'country' | 'notice_text'>> = [];
     let postIds: string[] = [];
     let country: string | null = null;
 

@@ -1,14 +1,13 @@
 // The review side of cases: queue, case view, claim, release, comment, escalate.
 import type { Db } from '../db/database.ts';
-import type { CasesTable } from '../db/schema-moderation.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
 import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import type { ReportSource } from './priority.ts';
+import type { Case } from './case-rows.ts';
+import { isOpenState } from './case-values.ts';
 import { reportSplit } from './report-split.ts';
-import type { SubjectKind } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { REFERENCE_PLATFORM } from '../subjects/subjects.ts';
 
@@ -19,9 +18,7 @@ export interface Actor {
 }
 export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
 
-const OPEN_STATES = ['open', 'in_review', 'escalated'];
-
-export function caseSummary(c: CasesTable, now = Date.now()) {
+export function caseSummary(c: Case, now = Date.now()) {
   const due = new Date(c.sla_due_at).getTime();
   return {
     id: c.id,
@@ -34,10 +31,10 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
     secondsToDue: Math.round((due - now) / 1000),
     reportCount: c.report_count,
     reporterCount: c.reporter_count,
-    sources: JSON.parse(c.sources) as string[],
-    categories: JSON.parse(c.categories) as string[],
+    sources: c.sources,
+    categories: c.categories,
     reach: c.reach,
-    lifeAtRisk: c.life_at_risk === 1,
+    lifeAtRisk: c.life_at_risk,
     assigneeId: c.assignee_id,
     outcome: c.outcome,
     createdAt: c.created_at,
@@ -46,9 +43,9 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
   };
 }
 
-const subjectOf = (c: Pick<CasesTable, 'subject_kind' | 'subject_id' | 'platform'>) => ({
+const subjectOf = (c: Pick<Case, 'subject_kind' | 'subject_id' | 'platform'>) => ({
   platform: c.platform ?? REFERENCE_PLATFORM,
-  kind: c.subject_kind as SubjectKind,
+  kind: c.subject_kind,
   id: c.subject_id,
 });
 
@@ -83,7 +80,7 @@ export class ReviewService {
     return new CasesRepository(this.#db).slaBreachedByCategory(nowIso());
   }
 
-  async require(id: string): Promise<CasesTable> {
+  async require(id: string): Promise<Case> {
     const c = await new CasesRepository(this.#db).findById(id);
     if (!c) throw notFound('Case');
     return c;
@@ -97,11 +94,11 @@ export class ReviewService {
       repo.events(c.id),
       c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
     ]);
-    const reportedPostIds = [...new Set(reports.flatMap((r) => JSON.parse(r.post_ids) as string[]))];
+    const reportedPostIds = [...new Set(reports.flatMap((r) => r.post_ids))];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
     const records = await repo.reporterRecords([...new Set(reports.map((r) => r.reporter_key))]);
     const split = reportSplit(
-      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
+      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source, category: r.category })),
       new Map(records.map((r) => [r.reporter_key, r])),
     );
     const relatedLabels = await this.#subjects.labels(this.#db, related.map(subjectOf));
@@ -116,8 +113,8 @@ export class ReviewService {
         claimed: r.claimed,
         explanation: r.explanation,
         evidence: r.evidence,
-        postIds: JSON.parse(r.post_ids) as string[],
-        lifeAtRisk: r.life_at_risk === 1,
+        postIds: r.post_ids,
+        lifeAtRisk: r.life_at_risk,
         jurisdiction: r.jurisdiction,
         legalBasis: r.legal_basis,
         orderReference: r.order_reference,
@@ -132,9 +129,9 @@ export class ReviewService {
             id: decision.id,
             outcome: decision.outcome,
             category: decision.category,
-            actions: JSON.parse(decision.actions),
+            actions: decision.actions,
             statement: decision.statement,
-            postIds: JSON.parse(decision.post_ids),
+            postIds: decision.post_ids,
             jurisdiction: decision.jurisdiction,
             decidedBy: decision.decided_by,
             createdAt: decision.created_at,
@@ -153,20 +150,14 @@ export class ReviewService {
     };
   }
 
-  async #transition(
-    id: string,
-    actor: Actor,
-    kind: 'claimed' | 'released' | 'escalated' | 'commented',
-    patch: (c: CasesTable) => Partial<CasesTable>,
-    reason?: string,
-  ) {
+  async #transition(id: string, actor: Actor, kind: 'claimed' | 'released' | 'escalated' | 'commented', patch: (c: Case) => Partial<Case>, reason?: string) {
     const at = nowIso();
     await this.#db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
       await repo.lock(id); // two claims at once: the second sees the first
       const c = await repo.findById(id);
       if (!c) throw notFound('Case');
-      if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is ${c.state}; it can no longer be ${kind}.`);
+      if (!isOpenState(c.state)) throw conflict('case_closed', `This case is ${c.state}; it can no longer be ${kind}.`);
       const p = patch(c);
       await repo.update(id, { ...p, updated_at: at });
       if (p.state === 'in_review') await repo.setReportsStatus(id, ['received'], 'in_review');

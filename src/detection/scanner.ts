@@ -157,7 +157,6 @@ export class ContentScanner implements PublishScanner {
       category: null,
       country: null,
       notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
-      active: 1,
       created_at: nowIso(),
       reversed_at: null,
     });

@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
-import { bearer, errorResponses } from '../schemas.ts';
+import { bearer, errorResponses, OneOf } from '../schemas.ts';
+import { ACTION_KINDS, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../../cases/case-values.ts';
 import { hasPermission, requireStaff } from '../access.ts';
 import { CATEGORY_IDS } from '../../policy/policy.ts';
 import type { StaffPrincipal } from '../principal.ts';
 
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
-const SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'];
 // The case view declares its report split (so OpenAPI shows it); its other fields pass through as they are.
 const ReportSplitSchema = Type.Object({
   byCategory: Type.Array(
@@ -19,7 +19,7 @@ const ReportSplitSchema = Type.Object({
     }),
     { description: 'Heaviest first; equal weights in policy order (more severe first)' },
   ),
-  bySource: Type.Array(Type.Object({ source: Type.String({ description: `One of ${SOURCES.join(', ')}` }), reports: Type.Integer() })),
+  bySource: Type.Array(Type.Object({ source: Type.String({ description: `One of ${REPORT_SOURCES.join(', ')}` }), reports: Type.Integer() })),
   suggestedCategory: Type.Union([Type.String(), Type.Null()], { description: 'The credibility-weighted majority of the reports; null without reports' }),
   tie: Type.Boolean({ description: 'The suggested category won a tie on weight by being more severe' }),
 });
@@ -38,9 +38,9 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         ...staff,
         summary: 'The review queue',
         querystring: Type.Object({
-          state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
+          state: Type.Optional(OneOf(CASE_STATES)),
           category: Type.Optional(Type.String({ maxLength: 64 })),
-          source: Type.Optional(Type.Union(SOURCES.map((s) => Type.Literal(s)))),
+          source: Type.Optional(OneOf(REPORT_SOURCES)),
           breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
           assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
           sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
@@ -131,8 +131,8 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         params: IdParam,
         body: Type.Object(
           {
-            outcome: Type.Union(['actioned', 'no_violation', 'protected_expression', 'out_of_scope'].map((s) => Type.Literal(s))),
-            actions: Type.Array(Type.Union(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'].map((s) => Type.Literal(s))), { maxItems: 4 }),
+            outcome: OneOf(OUTCOMES),
+            actions: Type.Array(OneOf(ACTION_KINDS), { maxItems: 4 }),
             category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
             statement: Type.String({ minLength: 1, maxLength: 5000 }),
             postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
@@ -145,7 +145,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const p = requireStaff(req, 'cases.decide');
       await ctx.review.require(req.params.id);
-      return ctx.decisions.decide(req.params.id, decider(p), req.body as Parameters<typeof ctx.decisions.decide>[2]);
+      return ctx.decisions.decide(req.params.id, decider(p), req.body);
     },
   );
 

@@ -1,7 +1,11 @@
 // Shapes of the API's answers as the web app uses them (src/cases/review.service.ts,
-// src/intake/report-status.service.ts, policy/policy.json, src/people).
-export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
-export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+// src/intake/report-status.service.ts, policy/policy.json, src/people). The lists of values are the
+// server's own (import-free modules of src/, bundled as they are).
+import type { ActionKind, CaseState, Outcome, ReportSource } from '../../../src/cases/case-values.ts';
+import type { Role } from '../../../src/people/roles.ts';
+
+export { ROLES, type Role } from '../../../src/people/roles.ts';
+export type { ActionKind, CaseState, Outcome, ReportSource };
 
 export interface StaffUser {
   id: string;
@@ -13,11 +17,6 @@ export interface SessionInfo {
   csrfToken: string;
   expiresAt: string;
 }
-
-export type CaseState = 'open' | 'in_review' | 'escalated' | 'decided' | 'reversed';
-export type ReportSource = 'anonymous' | 'in_app' | 'trusted_flagger' | 'authority' | 'platform' | 'automated';
-export type Outcome = 'actioned' | 'no_violation' | 'protected_expression' | 'out_of_scope';
-export type ActionKind = 'block' | 'remove_posts' | 'restrict_in_jurisdiction' | 'warn_owner';
 
 export interface SubjectRef {
   kind: string;
