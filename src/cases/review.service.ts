@@ -16,7 +16,7 @@ export interface Actor {
   label: string;
   seesReporterIdentity: boolean;
 }
-export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
+export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: Record<string, unknown> }) => Promise<void>;
 
 export function caseSummary(c: Case, now = Date.now()) {
   const due = new Date(c.sla_due_at).getTime();

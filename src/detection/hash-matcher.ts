@@ -14,7 +14,7 @@ import { PdqIndex, type PostingsMerger } from './match/pdq-index.ts';
 import { workerMerger } from './match/pdq-merge.ts';
 import { ExactIndex } from './match/exact-index.ts';
 import { BanksRepository } from './banks.repository.ts';
-import type { SignalType } from './hash-list.ts';
+import type { DigestType, SignalType } from './bank-values.ts';
 import { DIGEST_BYTES, type MatcherState, readMatcherState, SIGNAL_TYPES } from './matcher-state.ts';
 
 export interface IndexedEntry {
@@ -45,7 +45,7 @@ export class HashMatcher {
   #merger: PostingsMerger | undefined;
   #pdq: PdqIndex;
   #exact: Record<'md5' | 'sha256', ExactIndex> = { md5: new ExactIndex(), sha256: new ExactIndex() };
-  #entries: Uint32Array = new Uint32Array(1024);
+  #entries: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   #size = 0;
   #banks: Array<{ id: string; category: string }> = [];
   #bankIndex = new Map<string, number>();
@@ -118,8 +118,7 @@ export class HashMatcher {
 
   /** The matcher's arrays (shared, not copied), as a snapshot stores them; not while a merge runs. */
   state(): MatcherState {
-    const exact = {} as MatcherState['exact'];
-    for (const type of ['md5', 'sha256'] as const) {
+    const exactOf = (type: DigestType) => {
       const index = this.#exact[type];
       const bytes = DIGEST_BYTES[type];
       const nums = new Uint32Array(index.size);
@@ -130,9 +129,10 @@ export class HashMatcher {
         digests.set(Buffer.from(key, 'latin1'), i * bytes);
         i++;
       }
-      exact[type] = { nums, digests };
-    }
-    return { seq: this.#seq, banks: this.#banks, entries: this.#entries as Uint32Array<ArrayBuffer>, size: this.#size, pdq: this.#pdq.state(), exact };
+      return { nums, digests };
+    };
+    const exact = { md5: exactOf('md5'), sha256: exactOf('sha256') };
+    return { seq: this.#seq, banks: this.#banks, entries: this.#entries, size: this.#size, pdq: this.#pdq.state(), exact };
   }
 
   /**

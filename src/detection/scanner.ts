@@ -36,7 +36,7 @@ export interface AutomatedReportJob extends HoldTarget {
   details: Details;
 }
 
-interface Details {
+export interface Details {
   hits: Hit[];
   surface: ScanSurface;
   category: string;
@@ -160,7 +160,7 @@ export class ContentScanner implements PublishScanner {
       created_at: nowIso(),
       reversed_at: null,
     });
-    const details = result.details as Details | null;
+    const details = result.details;
     if (!details) return;
     const report: AutomatedReportJob = { verdict: result.verdict, details, hold: subject, caseSubject: target.caseSubject, postId: target.postId };
     await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(subject) });

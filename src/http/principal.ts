@@ -46,15 +46,14 @@ declare module 'fastify' {
 const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export function installPrincipal(app: FastifyInstance, resolvers: Record<string, TokenResolver>, session?: SessionResolver): void {
-  // Fastify refuses shared object decorators; the per-request value lives in a symbol slot.
-  const slot = Symbol('principal');
-  type WithSlot = FastifyRequest & { [slot]?: Principal };
+  // Fastify refuses shared object decorators; the per-request value lives in a map keyed by the request.
+  const principals = new WeakMap<FastifyRequest, Principal>();
   app.decorateRequest('principal', {
     getter(this: FastifyRequest) {
-      return (this as WithSlot)[slot] ?? ANONYMOUS;
+      return principals.get(this) ?? ANONYMOUS;
     },
     setter(this: FastifyRequest, value: Principal) {
-      (this as WithSlot)[slot] = value;
+      principals.set(this, value);
     },
   });
   // The console's session cookie counts only without an Authorization header. An expired or unknown
@@ -62,7 +61,7 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
   // write must also prove it came from the console by echoing the session's CSRF token.
   async function fromSessionCookie(req: FastifyRequest): Promise<void> {
     if (!session) return;
-    const secret = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+    const secret = req.cookies?.[SESSION_COOKIE];
     if (!secret) return;
     const found = await session(secret);
     if (!found) return;

@@ -13,7 +13,8 @@ const invalid = (why: string) => badRequest('invalid_subject', why, [{ field: 's
 
 export function parseSubject(input: unknown): SubjectClaim {
   if (typeof input === 'object' && input !== null) {
-    const { kind, id } = input as { kind?: unknown; id?: unknown };
+    const kind = 'kind' in input ? input.kind : undefined;
+    const id = 'id' in input ? input.id : undefined;
     if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
     if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
     return { by: 'id', kind, id };

@@ -9,6 +9,7 @@ import { errorResponses, OneOf, PageQuery } from '../schemas.ts';
 import { API_KEY_KINDS, ROLES } from '../../people/roles.ts';
 import type { RouteModule } from '../types.ts';
 import { unauthorized } from '../../shared/errors.ts';
+import { propertyOf } from '../../shared/property-of.ts';
 import { addressOf, loginAddressLimit, useRateLimits } from '../rate-limits.ts';
 
 /** Staff routes accept a personal token or the console's session cookie (writes then need X-CSRF-Token). */
@@ -50,8 +51,7 @@ const AuditEntrySchema = Type.Object({
 });
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-const cookieOf = (req: FastifyRequest): string | undefined =>
-  (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+const cookieOf = (req: FastifyRequest): string | undefined => req.cookies?.[SESSION_COOKIE];
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, expiresAt: string): void {
   reply.setCookie(SESSION_COOKIE, secret, {
@@ -81,7 +81,7 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
             timeWindow: '1 minute',
             hook: 'preHandler',
             keyGenerator: (req) =>
-              `login|${addressOf(req)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')
+              `login|${addressOf(req)}|${String(propertyOf(req.body, 'email') ?? '')
                 .trim()
                 .toLowerCase()}`,
           },
