@@ -114,7 +114,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   const visibility = new VisibilityService(enforcementRestrictions(reads.db));
   const audit = new AuditLog(db);
   const auditFn: AuditFn = async (trx, e) => {
-    await audit.append({ ...e, data: e.data as Record<string, unknown> | undefined }, trx);
+    await audit.append(e, trx);
   };
   const people = createPeople(db, audit);
   if (config.adminEmail && config.adminPassword) {

@@ -9,10 +9,12 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value ?? null);
   }
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const obj = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  const toJSON = 'toJSON' in value ? value.toJSON : undefined;
+  const obj: unknown = typeof toJSON === 'function' ? toJSON.call(value) : value;
   if (obj === null || typeof obj !== 'object') return canonicalJson(obj);
-  const keys = Object.keys(obj)
-    .filter((k) => (obj as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((obj as Record<string, unknown>)[k])}`).join(',')}}`;
+  // Keys in code-unit order, as Array.prototype.sort orders strings.
+  const members = Object.entries(obj)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${members.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

@@ -1,8 +1,6 @@
 // What a reporter (and the reported party) is told: the outcome with a statement of reasons.
 import { APPEAL_TEXT, category, PROTECTED_EXPRESSION, SCOPE } from '../policy/policy.ts';
-
-export type Outcome = 'actioned' | 'no_violation' | 'protected_expression' | 'out_of_scope';
-export type ActionKind = 'block' | 'remove_posts' | 'restrict_in_jurisdiction' | 'warn_owner';
+import type { ActionKind, Outcome } from './case-values.ts';
 
 export interface Answer {
   outcome: Outcome;

@@ -4,17 +4,18 @@
 // depend on how many reports its case already holds. `recountCase` recomputes them from the reports, the
 // repair behind `vigil cases recount`; a test proves both agree.
 import type { Db } from '../db/database.ts';
-import type { CasesTable, ReportsTable } from '../db/schema-moderation.ts';
+import type { Case, Report } from './case-rows.ts';
+import type { ReportSource } from './case-values.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { leadingCategory, priorityOf, reportCredibility, slaDueAt } from './priority.ts';
 
 export interface CaseFigures {
   report_count: number;
   reporter_count: number;
-  sources: string;
-  categories: string;
+  sources: ReportSource[];
+  categories: string[];
   category: string;
-  life_at_risk: number;
+  life_at_risk: boolean;
   best_credibility: number;
   priority: number;
   sla_due_at: string;
@@ -22,19 +23,17 @@ export interface CaseFigures {
 
 export type CountFigures = Pick<CaseFigures, 'report_count' | 'reporter_count' | 'sources' | 'categories'>;
 
-type FigureReport = Pick<ReportsTable, 'source' | 'category' | 'life_at_risk' | 'created_at'> & { credibility: number };
+const COUNT_NAMES = ['report_count', 'reporter_count', 'sources', 'categories'] as const satisfies ReadonlyArray<keyof CountFigures>;
+const FIGURE_NAMES = [...COUNT_NAMES, 'category', 'life_at_risk', 'best_credibility', 'priority', 'sla_due_at'] as const satisfies ReadonlyArray<
+  keyof CaseFigures
+>;
 
-const addTo = (json: string, value: string) => {
-  const set = JSON.parse(json) as string[];
-  return set.includes(value) ? json : JSON.stringify([...set, value].sort());
-};
+type FigureReport = Pick<Report, 'source' | 'category' | 'life_at_risk' | 'created_at'> & { credibility: number };
+
+const addTo = <T extends string>(list: T[], value: T): T[] => (list.includes(value) ? list : [...list, value].sort());
 
 /** The counting figures after one more report (for a decided case answering with its standing decision). */
-export function nextCounts(
-  c: Pick<CasesTable, 'report_count' | 'reporter_count' | 'sources' | 'categories'>,
-  r: FigureReport,
-  newReporter: boolean,
-): CountFigures {
+export function nextCounts(c: Pick<Case, 'report_count' | 'reporter_count' | 'sources' | 'categories'>, r: FigureReport, newReporter: boolean): CountFigures {
   return {
     report_count: c.report_count + 1,
     reporter_count: c.reporter_count + (newReporter ? 1 : 0),
@@ -44,16 +43,16 @@ export function nextCounts(
 }
 
 /** All figures of an open case after one more report; `c` holds them before it (zeroes for a new case). */
-export function nextFigures(c: CasesTable, r: FigureReport, newReporter: boolean, reach: number): CaseFigures {
+export function nextFigures(c: Case, r: FigureReport, newReporter: boolean, reach: number): CaseFigures {
   const counts = nextCounts(c, r, newReporter);
-  const category = leadingCategory(JSON.parse(counts.categories) as string[]);
-  const lifeAtRisk = c.life_at_risk === 1 || r.life_at_risk === 1;
+  const category = leadingCategory(counts.categories);
+  const lifeAtRisk = c.life_at_risk || r.life_at_risk;
   const best = Math.max(c.reporter_count > 0 ? (c.best_credibility ?? 0) : 0, r.credibility);
-  const due = slaDueAt(new Date(r.created_at), r.category, r.life_at_risk === 1).getTime();
+  const due = slaDueAt(new Date(r.created_at), r.category, r.life_at_risk).getTime();
   return {
     ...counts,
     category,
-    life_at_risk: lifeAtRisk ? 1 : 0,
+    life_at_risk: lifeAtRisk,
     best_credibility: best,
     priority: priorityOf({ categoryId: category, lifeAtRisk, reach, bestCredibility: best, reporters: counts.reporter_count }),
     sla_due_at: new Date(c.report_count > 0 ? Math.min(new Date(c.sla_due_at).getTime(), due) : due).toISOString(),
@@ -75,18 +74,18 @@ export function figuresOf(
   }
   const categories = [...new Set(reports.map((r) => r.category))].sort();
   const category = leadingCategory(categories);
-  const lifeAtRisk = reports.some((r) => r.life_at_risk === 1);
+  const lifeAtRisk = reports.some((r) => r.life_at_risk);
   const best = Math.max(0, ...[...reporters.values()].map((p) => p.best));
-  const due = reports.map((r) => slaDueAt(new Date(r.created_at), r.category, r.life_at_risk === 1).getTime());
+  const due = reports.map((r) => slaDueAt(new Date(r.created_at), r.category, r.life_at_risk).getTime());
   return {
     reporters,
     figures: {
       report_count: reports.length,
       reporter_count: reporters.size,
-      sources: JSON.stringify([...new Set(reports.map((r) => r.source))].sort()),
-      categories: JSON.stringify(categories),
+      sources: [...new Set(reports.map((r) => r.source))].sort(),
+      categories,
       category,
-      life_at_risk: lifeAtRisk ? 1 : 0,
+      life_at_risk: lifeAtRisk,
       best_credibility: best,
       priority: priorityOf({ categoryId: category, lifeAtRisk, reach, bestCredibility: best, reporters: reporters.size }),
       sla_due_at: due.length ? new Date(due.reduce((a, b) => Math.min(a, b))).toISOString() : '',
@@ -113,14 +112,13 @@ export async function recountCase(db: Db, caseId: string): Promise<string[]> {
       reports.map((r) => ({ ...r, credibility: r.credibility ?? reportCredibility(r.source, records.get(r.reporter_key)) })),
       c.reach,
     );
-    const patch: Partial<CaseFigures> =
-      c.decided_at === null
-        ? figures
-        : { report_count: figures.report_count, reporter_count: figures.reporter_count, sources: figures.sources, categories: figures.categories };
+    const undecided = c.decided_at === null;
+    const patch: Partial<CaseFigures> = undecided
+      ? figures
+      : { report_count: figures.report_count, reporter_count: figures.reporter_count, sources: figures.sources, categories: figures.categories };
     const before = await repo.caseReporters(caseId);
-    const changed = Object.entries(patch)
-      .filter(([k, v]) => (c as unknown as Record<string, unknown>)[k] !== v)
-      .map(([k]) => k);
+    // Compared as JSON: the lists are arrays.
+    const changed: string[] = (undecided ? FIGURE_NAMES : COUNT_NAMES).filter((k) => JSON.stringify(c[k]) !== JSON.stringify(figures[k]));
     const rowsDiffer =
       before.length !== reporters.size ||
       before.some((b) => reporters.get(b.reporter_key)?.best !== b.best_credibility || reporters.get(b.reporter_key)?.reports !== b.reports);

@@ -4,8 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { newId } from '../shared/ids.ts';
 import { CasesRepository } from './cases.repository.ts';
-
-export type CaseEventKind = 'opened' | 'report_added' | 'signal' | 'claimed' | 'released' | 'commented' | 'escalated' | 'decided' | 'reversed' | 'sla_breached';
+import type { CaseEventKind } from './case-values.ts';
 
 type NewEvent = { kind: CaseEventKind; actor: string; reason?: string | null; data?: unknown; at: string };
 

@@ -1,8 +1,23 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
-import type { CasesTable, CaseEventsTable, ReportsTable, DecisionsTable } from '../db/schema-moderation.ts';
+import { isString, parseList, toFlag } from '../db/columns.ts';
+import type { CasesTable, CaseEventsTable, ReportsTable } from '../db/schema-moderation.ts';
+import type { CaseSubjectKind } from '../subjects/kinds.ts';
 import type { CaseFigures } from './case-aggregate.ts';
+import {
+  type Case,
+  caseFromRow,
+  casePatch,
+  caseToRow,
+  type Decision,
+  decisionFromRow,
+  decisionToRow,
+  type Report,
+  reportFromRow,
+  reportToRow,
+} from './case-rows.ts';
+import type { CaseState, ReportSource, ReportStatus } from './case-values.ts';
 
 // Every column of a report (a Record, so the compiler insists on each): the insert below names them all.
 const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
@@ -46,12 +61,14 @@ const EVENT_COLUMNS: Record<keyof CaseEventsTable, true> = {
   data: true,
   created_at: true,
 };
+// Reads every column through `p` (the prepared query's markers are a Proxy with no keys of its own); the
+// casts restore the key types Object.keys and Object.fromEntries drop.
 const pick = <T extends object>(p: T, columns: Record<keyof T, true>): T => Object.fromEntries(Object.keys(columns).map((c) => [c, p[c as keyof T]])) as T;
 
 // The statements of report intake, compiled once (src/db/prepared.ts).
 const insertReportQuery = prepared((db, p: ReportsTable) => db.insertInto('reports').values(pick(p, REPORT_COLUMNS)));
 const insertEventQuery = prepared((db, p: CaseEventsTable) => db.insertInto('case_events').values(pick(p, EVENT_COLUMNS)));
-const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string; kind: string; id: string }) =>
+const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string; kind: CaseSubjectKind; id: string }) =>
   db
     .updateTable('cases')
     .set((eb) => ({ last_event_seq: eb.ref('last_event_seq') }))
@@ -82,8 +99,8 @@ const addCaseReporterQuery = prepared((db, p: { caseId: string; reporterKey: str
     )
     .returning('reports'),
 );
-type FiguresPatch = CaseFigures & Pick<CasesTable, 'reach' | 'last_event_seq' | 'updated_at'> & { id: string };
-const updateFiguresQuery = prepared((db, p: FiguresPatch) =>
+type FiguresRow = Pick<CasesTable, keyof CaseFigures | 'reach' | 'last_event_seq' | 'updated_at' | 'id'>;
+const updateFiguresQuery = prepared((db, p: FiguresRow) =>
   db
     .updateTable('cases')
     .set({
@@ -104,9 +121,9 @@ const updateFiguresQuery = prepared((db, p: FiguresPatch) =>
 );
 
 export interface CaseFilter {
-  state?: string;
+  state?: CaseState;
   category?: string;
-  source?: string;
+  source?: ReportSource;
   breached?: boolean;
   assignee?: string;
   ownerAccountId?: string;
@@ -119,8 +136,8 @@ export class CasesRepository {
     this.#db = db;
   }
 
-  latestDecidedBySubject(kind: string, id: string) {
-    return this.#db
+  async latestDecidedBySubject(kind: CaseSubjectKind, id: string): Promise<Case | undefined> {
+    const row = await this.#db
       .selectFrom('cases')
       .selectAll()
       .where('subject_kind', '=', kind)
@@ -129,12 +146,14 @@ export class CasesRepository {
       .orderBy('decided_at', 'desc')
       .limit(1)
       .executeTakeFirst();
+    return row && caseFromRow(row);
   }
-  findById(id: string) {
-    return this.#db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(id: string): Promise<Case | undefined> {
+    const row = await this.#db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && caseFromRow(row);
   }
-  async insert(row: CasesTable): Promise<void> {
-    await this.#db.insertInto('cases').values(row).execute();
+  async insert(c: Case): Promise<void> {
+    await this.#db.insertInto('cases').values(caseToRow(c)).execute();
   }
   /**
    * Takes the case row's write lock until the transaction ends (a no-op update, portable to SQLite).
@@ -154,18 +173,21 @@ export class CasesRepository {
    * the previous writer committed it), the reporter's track record (null columns without one) and whether
    * the subject has a decided case (whose standing decision the caller then looks at).
    */
-  async lockAndReadOpenBySubject(kind: string, id: string, reporterKey: string) {
+  async lockAndReadOpenBySubject(kind: CaseSubjectKind, id: string, reporterKey: string) {
     const r = await lockAndReadQuery.execute(this.#db, { openKey: `${kind}:${id}`, reporterKey, kind, id });
-    return r.rows[0];
+    if (!r.rows[0]) return undefined;
+    const { record_agreed, record_disagreed, decided_case_id, ...c } = r.rows[0];
+    return { ...caseFromRow(c), record_agreed, record_disagreed, decided_case_id };
   }
   /** Locks a case, bumps its event counter and returns the row with the new `last_event_seq`. */
-  bumpEventSeq(caseId: string) {
-    return this.#db
+  async bumpEventSeq(caseId: string): Promise<Case> {
+    const row = await this.#db
       .updateTable('cases')
       .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
       .where('id', '=', caseId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    return caseFromRow(row);
   }
   /**
    * Counts one more report by this reporter in the case, keeping their best credibility there; true when
@@ -186,12 +208,19 @@ export class CasesRepository {
         .values(rows.slice(i, i + 500))
         .execute();
   }
-  async update(id: string, patch: Partial<CasesTable>): Promise<void> {
-    await this.#db.updateTable('cases').set(patch).where('id', '=', id).execute();
+  async update(id: string, patch: Partial<Case>): Promise<void> {
+    await this.#db.updateTable('cases').set(casePatch(patch)).where('id', '=', id).execute();
   }
   /** An open case's figures after a report joined it (the statement intake runs for every report). */
-  async updateFigures(id: string, patch: Omit<FiguresPatch, 'id'>): Promise<void> {
-    await updateFiguresQuery.execute(this.#db, { ...patch, id });
+  async updateFigures(id: string, patch: CaseFigures & Pick<Case, 'reach' | 'last_event_seq' | 'updated_at'>): Promise<void> {
+    const { sources, categories, life_at_risk } = patch;
+    await updateFiguresQuery.execute(this.#db, {
+      ...patch,
+      sources: JSON.stringify(sources),
+      categories: JSON.stringify(categories),
+      life_at_risk: toFlag(life_at_risk),
+      id,
+    });
   }
   /** Bumps the case's event counter and returns the new sequence number (the row lock serialises writers). */
   async nextEventSeq(caseId: string): Promise<number> {
@@ -204,38 +233,42 @@ export class CasesRepository {
     return r.last_event_seq;
   }
   async insertEvent(row: CaseEventsTable | CaseEventsTable[]): Promise<void> {
-    if (Array.isArray(row) && row.length !== 1) await this.#db.insertInto('case_events').values(row).execute();
-    else await insertEventQuery.execute(this.#db, Array.isArray(row) ? (row[0] as CaseEventsTable) : row);
+    const one = Array.isArray(row) ? (row.length === 1 ? row[0] : undefined) : row;
+    if (one) await insertEventQuery.execute(this.#db, one);
+    else await this.#db.insertInto('case_events').values(row).execute();
   }
   events(caseId: string) {
     return this.#db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
   }
 
-  async insertReport(row: ReportsTable): Promise<void> {
-    await insertReportQuery.execute(this.#db, row);
+  async insertReport(report: Report): Promise<void> {
+    await insertReportQuery.execute(this.#db, reportToRow(report));
   }
-  findReport(id: string) {
-    return this.#db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  async findReport(id: string): Promise<Report | undefined> {
+    const row = await this.#db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && reportFromRow(row);
   }
-  findReportByIdempotencyKey(key: string) {
-    return this.#db.selectFrom('reports').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  async findReportByIdempotencyKey(key: string): Promise<Report | undefined> {
+    const row = await this.#db.selectFrom('reports').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    return row && reportFromRow(row);
   }
-  /** The distinct `post_ids` lists (JSON arrays) of a case's reports. */
-  async postIdListsOfCase(caseId: string): Promise<string[]> {
+  /** The distinct `post_ids` lists of a case's reports. */
+  async postIdListsOfCase(caseId: string): Promise<string[][]> {
     const rows = await this.#db.selectFrom('reports').select('post_ids').distinct().where('case_id', '=', caseId).execute();
-    return rows.map((r) => r.post_ids);
+    return rows.map((r) => parseList(r.post_ids, isString));
   }
-  reportsOfCase(caseId: string) {
-    return this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  async reportsOfCase(caseId: string): Promise<Report[]> {
+    const rows = await this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(reportFromRow);
   }
-  async answerReports(caseId: string, status: string, answer: string, at: string): Promise<void> {
+  async answerReports(caseId: string, status: ReportStatus, answer: string, at: string): Promise<void> {
     await this.#db.updateTable('reports').set({ status, answer, answered_at: at }).where('case_id', '=', caseId).execute();
   }
   async answerOfCase(caseId: string): Promise<string | undefined> {
     const r = await this.#db.selectFrom('reports').select('answer').where('case_id', '=', caseId).where('answer', 'is not', null).limit(1).executeTakeFirst();
     return r?.answer ?? undefined;
   }
-  async setReportsStatus(caseId: string, from: string[], status: string): Promise<void> {
+  async setReportsStatus(caseId: string, from: ReportStatus[], status: ReportStatus): Promise<void> {
     await this.#db.updateTable('reports').set({ status }).where('case_id', '=', caseId).where('status', 'in', from).execute();
   }
 
@@ -258,18 +291,19 @@ export class CasesRepository {
       .execute();
   }
 
-  async insertDecision(row: DecisionsTable): Promise<void> {
-    await this.#db.insertInto('decisions').values(row).execute();
+  async insertDecision(decision: Decision): Promise<void> {
+    await this.#db.insertInto('decisions').values(decisionToRow(decision)).execute();
   }
-  findDecision(id: string) {
-    return this.#db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  async findDecision(id: string): Promise<Decision | undefined> {
+    const row = await this.#db.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decisionFromRow(row);
   }
   async markDecisionReversed(id: string, at: string): Promise<void> {
     await this.#db.updateTable('decisions').set({ reversed_at: at }).where('id', '=', id).execute();
   }
 
   /** The review queue. Sorted by priority (then oldest first) or by age; keyset cursor. */
-  list(f: CaseFilter, sort: 'priority' | 'age', limit: number, after?: [number | string, string]) {
+  async list(f: CaseFilter, sort: 'priority' | 'age', limit: number, after?: [number | string, string]): Promise<Case[]> {
     let q = this.#db.selectFrom('cases').selectAll();
     if (f.state) q = q.where('state', '=', f.state);
     else q = q.where('open_key', 'is not', null);
@@ -286,7 +320,7 @@ export class CasesRepository {
         q = q.where((eb) => eb.or([eb('created_at', '>', String(after[0])), eb.and([eb('created_at', '=', String(after[0])), eb('id', '>', after[1])])]));
       q = q.orderBy('created_at').orderBy('id');
     }
-    return q.limit(limit).execute();
+    return (await q.limit(limit).execute()).map(caseFromRow);
   }
 
   /** Open-case counts for the console's live counters. */

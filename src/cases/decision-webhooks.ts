@@ -3,6 +3,9 @@
 // reporter's identity: only the decision, its category and the statement of reasons.
 import type { Db } from '../db/database.ts';
 import type { CasesTable } from '../db/schema-moderation.ts';
+
+/** What these events need of a case. */
+type CaseRef = Pick<CasesTable, 'id' | 'platform' | 'subject_kind' | 'subject_id'>;
 import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 import { type WebhookEmitter, webhookSubject } from '../enforcement/webhook-events.ts';
 
@@ -19,17 +22,10 @@ interface HoldRow {
   subject_id: string;
 }
 
-const platformOf = (c: CasesTable) => c.platform ?? REFERENCE_PLATFORM;
+const platformOf = (c: CaseRef) => c.platform ?? REFERENCE_PLATFORM;
 
 /** Held content a decision or a reversal published again: one `content.released` per hold. */
-export async function emitReleased(
-  trx: Db,
-  webhooks: WebhookEmitter,
-  c: CasesTable,
-  holds: HoldRow[],
-  cause: Record<string, unknown>,
-  at: string,
-): Promise<void> {
+export async function emitReleased(trx: Db, webhooks: WebhookEmitter, c: CaseRef, holds: HoldRow[], cause: Record<string, unknown>, at: string): Promise<void> {
   const platform = platformOf(c);
   for (const h of holds) {
     await webhooks.emit(trx, {
@@ -47,7 +43,7 @@ export async function emitReleased(
 export async function emitDecided(
   trx: Db,
   webhooks: WebhookEmitter,
-  c: CasesTable,
+  c: CaseRef,
   d: { decisionId: string; category: string | null; statement: string; actions: ActionRow[] },
   at: string,
 ): Promise<void> {
@@ -86,7 +82,7 @@ export async function emitDecided(
 export async function emitRestored(
   trx: Db,
   webhooks: WebhookEmitter,
-  c: CasesTable,
+  c: CaseRef,
   r: { decisionId: string; reason: string; lifted: ActionRow[] },
   at: string,
 ): Promise<void> {

@@ -2,19 +2,21 @@
 // every reporter, a statement of reasons to the owner, reporters' track records and the audit trail,
 // all in one transaction.
 import type { Db } from '../db/database.ts';
-import type { CasesTable, ReportsTable } from '../db/schema-moderation.ts';
 import { AppError, badRequest, conflict, forbidden } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
 import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import type { MediaHashes } from '../subjects/platform-port.ts';
+import type { EnforcementActionsTable } from '../db/schema-moderation.ts';
 import { isBlockable } from '../subjects/kinds.ts';
 import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import { buildAnswer, type ActionKind, type Outcome } from './answer.ts';
+import { buildAnswer } from './answer.ts';
+import type { Case, Report } from './case-rows.ts';
+import { type ActionKind, isOpenState, type Outcome } from './case-values.ts';
 import type { AuditFn } from './review.service.ts';
 import { noWebhooks, type WebhookEmitter } from '../enforcement/webhook-events.ts';
 import { emitDecided, emitReleased, emitRestored } from './decision-webhooks.ts';
@@ -37,7 +39,6 @@ export interface RemovedMediaBanking {
   bank(trx: Db, category: string, media: MediaHashes[]): Promise<() => void>;
 }
 
-const OPEN_STATES = ['open', 'in_review', 'escalated'];
 const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
 
 export class DecisionsService {
@@ -66,7 +67,7 @@ export class DecisionsService {
       await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
-      if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+      if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
       const reports = await cases.reportsOfCase(c.id);
       const plan = await this.#plan(trx, c, reports, actor, input);
 
@@ -76,12 +77,12 @@ export class DecisionsService {
         case_id: c.id,
         outcome: input.outcome,
         category: plan.category,
-        actions: JSON.stringify(input.actions),
+        actions: input.actions,
         statement: input.statement.trim(),
-        post_ids: JSON.stringify(plan.postIds),
+        post_ids: plan.postIds,
         jurisdiction: plan.country,
         decided_by: `staff:${actor.id}`,
-        automated: 0,
+        automated: false,
         created_at: at,
         reversed_at: null,
       });
@@ -93,7 +94,7 @@ export class DecisionsService {
         await emitReleased(trx, this.#webhooks, c, released, { decisionId, outcome: input.outcome }, at);
       }
       for (const a of plan.restrictions) {
-        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, active: 1, created_at: at, reversed_at: null });
+        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, created_at: at, reversed_at: null });
       }
       // The platform hosting the subject is told in the same transaction (a delivery job per endpoint).
       await emitDecided(trx, this.#webhooks, c, { decisionId, category: plan.category, statement: input.statement.trim(), actions: plan.restrictions }, at);
@@ -141,7 +142,7 @@ export class DecisionsService {
       }
       if (this.#banking && plan.category && (input.actions.includes('remove_posts') || input.actions.includes('block'))) {
         // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
-        const reported = reports.flatMap((r) => JSON.parse(r.post_ids) as string[]);
+        const reported = reports.flatMap((r) => r.post_ids);
         const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
         const media = await this.#subjects.mediaOfPosts(trx, c.platform ?? REFERENCE_PLATFORM, postIds);
         afterCommit = await this.#banking.bank(trx, plan.category, media);
@@ -159,7 +160,7 @@ export class DecisionsService {
     return result;
   }
 
-  async #plan(db: Db, c: CasesTable, reports: ReportsTable[], actor: DecidingActor, input: DecideInput) {
+  async #plan(db: Db, c: Case, reports: Report[], actor: DecidingActor, input: DecideInput) {
     const actions = [...new Set(input.actions)];
     if (input.statement.trim().length < 10) throw rule('statement', 'The statement of reasons must say why (at least 10 characters).');
     if (input.outcome === 'actioned') {
@@ -174,14 +175,7 @@ export class DecisionsService {
       );
     }
     const category = input.outcome === 'actioned' ? (input.category ?? null) : input.category && isCategory(input.category) ? input.category : null;
-    const restrictions: Array<{
-      subject_kind: string;
-      subject_id: string;
-      code: string;
-      category: string | null;
-      country: string | null;
-      notice_text: string;
-    }> = [];
+    const restrictions: Array<Pick<EnforcementActionsTable, 'subject_kind' | 'subject_id' | 'code' | 'category' | 'country' | 'notice_text'>> = [];
     let postIds: string[] = [];
     let country: string | null = null;
 

@@ -1,8 +1,7 @@
 // Case priority: severity × reporter credibility × reach (× 3 when a life may be at risk).
 // Pure functions, unit-tested; the numbers are documented in docs/POLICY.md.
 import { category, reviewDeadlineMs } from '../policy/policy.ts';
-
-export type ReportSource = 'anonymous' | 'in_app' | 'trusted_flagger' | 'authority' | 'platform' | 'automated';
+import type { ReportSource } from './case-values.ts';
 
 /** How much one report from each source weighs before the reporter's own track record. */
 export const SOURCE_WEIGHT: Record<ReportSource, number> = {
@@ -70,8 +69,8 @@ export function priorityOf(p: { categoryId: string; lifeAtRisk: boolean; reach: 
 }
 
 /** The credibility of one report: its source's weight × the reporter's track record when it is made. */
-export function reportCredibility(source: string, record: ReporterRecord | undefined): number {
-  return (SOURCE_WEIGHT[source as ReportSource] ?? 1) * trackRecordFactor(record);
+export function reportCredibility(source: ReportSource, record: ReporterRecord | undefined): number {
+  return SOURCE_WEIGHT[source] * trackRecordFactor(record);
 }
 
 /**

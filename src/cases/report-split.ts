@@ -3,7 +3,8 @@
 // category, so one severe outlier cannot set the statement sent to everyone. Pure; docs/POLICY.md says
 // the same in words.
 import { CATEGORY_IDS, category } from '../policy/policy.ts';
-import { SOURCE_WEIGHT, trackRecordFactor, type ReporterRecord, type ReportSource } from './priority.ts';
+import { SOURCE_WEIGHT, trackRecordFactor, type ReporterRecord } from './priority.ts';
+import type { ReportSource } from './case-values.ts';
 
 export interface SplitReport {
   reporterKey: string;

@@ -1,15 +1,13 @@
 // The review side of cases: queue, case view, claim, release, comment, escalate.
 import type { Db } from '../db/database.ts';
-import type { CasesTable } from '../db/schema-moderation.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
 import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import type { ReportSource } from './priority.ts';
-import type { ActionKind, Outcome } from './answer.ts';
+import type { Case } from './case-rows.ts';
+import { isOpenState } from './case-values.ts';
 import { reportSplit } from './report-split.ts';
-import type { SubjectKind } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 
@@ -18,19 +16,13 @@ export interface Actor {
   label: string;
   seesReporterIdentity: boolean;
 }
-export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
+export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: Record<string, unknown> }) => Promise<void>;
 
-const OPEN_STATES = ['open', 'in_review', 'escalated'];
-export type CaseState = 'open' | 'in_review' | 'escalated' | 'decided' | 'reversed';
-// The table types still say `string` for these columns; the views say what they hold (the API's contract).
-const asState = (s: string) => s as CaseState;
-const asOutcome = (s: string | null) => s as Outcome | null;
-
-export function caseSummary(c: CasesTable, now = Date.now()) {
+export function caseSummary(c: Case, now = Date.now()) {
   const due = new Date(c.sla_due_at).getTime();
   return {
     id: c.id,
-    state: asState(c.state),
+    state: c.state,
     /** 'reference' or the connected platform the subject lives on. */
     platform: c.platform ?? REFERENCE_PLATFORM,
     subject: { kind: c.subject_kind, id: c.subject_id },
@@ -41,21 +33,21 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
     secondsToDue: Math.round((due - now) / 1000),
     reportCount: c.report_count,
     reporterCount: c.reporter_count,
-    sources: JSON.parse(c.sources) as ReportSource[],
-    categories: JSON.parse(c.categories) as string[],
+    sources: c.sources,
+    categories: c.categories,
     reach: c.reach,
-    lifeAtRisk: c.life_at_risk === 1,
+    lifeAtRisk: c.life_at_risk,
     assigneeId: c.assignee_id,
-    outcome: asOutcome(c.outcome),
+    outcome: c.outcome,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     decidedAt: c.decided_at,
   };
 }
 
-const subjectOf = (c: Pick<CasesTable, 'subject_kind' | 'subject_id' | 'platform'>) => ({
+const subjectOf = (c: Pick<Case, 'subject_kind' | 'subject_id' | 'platform'>) => ({
   platform: c.platform ?? REFERENCE_PLATFORM,
-  kind: c.subject_kind as SubjectKind,
+  kind: c.subject_kind,
   id: c.subject_id,
 });
 
@@ -82,7 +74,7 @@ export class ReviewService {
   }
 
   async counts() {
-    return (await new CasesRepository(this.#db).counts(nowIso())).map((c) => ({ ...c, state: asState(c.state) }));
+    return (await new CasesRepository(this.#db).counts(nowIso())).map((c) => ({ ...c, state: c.state }));
   }
 
   /** Open cases past their SLA deadline, by category: read by /metrics when scraped. */
@@ -90,7 +82,7 @@ export class ReviewService {
     return new CasesRepository(this.#db).slaBreachedByCategory(nowIso());
   }
 
-  async require(id: string): Promise<CasesTable> {
+  async require(id: string): Promise<Case> {
     const c = await new CasesRepository(this.#db).findById(id);
     if (!c) throw notFound('Case');
     return c;
@@ -104,11 +96,11 @@ export class ReviewService {
       repo.events(c.id),
       c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
     ]);
-    const reportedPostIds = [...new Set(reports.flatMap((r) => JSON.parse(r.post_ids) as string[]))];
+    const reportedPostIds = [...new Set(reports.flatMap((r) => r.post_ids))];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
     const records = await repo.reporterRecords([...new Set(reports.map((r) => r.reporter_key))]);
     const split = reportSplit(
-      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source as ReportSource, category: r.category })),
+      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source, category: r.category })),
       new Map(records.map((r) => [r.reporter_key, r])),
     );
     const relatedLabels = await this.#subjects.labels(this.#db, related.map(subjectOf));
@@ -118,13 +110,13 @@ export class ReviewService {
       reportSplit: split,
       reports: reports.map((r) => ({
         id: r.id,
-        source: r.source as ReportSource,
+        source: r.source,
         category: r.category,
         claimed: r.claimed,
         explanation: r.explanation,
         evidence: r.evidence,
-        postIds: JSON.parse(r.post_ids) as string[],
-        lifeAtRisk: r.life_at_risk === 1,
+        postIds: r.post_ids,
+        lifeAtRisk: r.life_at_risk,
         jurisdiction: r.jurisdiction,
         legalBasis: r.legal_basis,
         orderReference: r.order_reference,
@@ -137,11 +129,11 @@ export class ReviewService {
       decision: decision
         ? {
             id: decision.id,
-            outcome: decision.outcome as Outcome,
+            outcome: decision.outcome,
             category: decision.category,
-            actions: JSON.parse(decision.actions) as ActionKind[],
+            actions: decision.actions,
             statement: decision.statement,
-            postIds: JSON.parse(decision.post_ids) as string[],
+            postIds: decision.post_ids,
             jurisdiction: decision.jurisdiction,
             decidedBy: decision.decided_by,
             createdAt: decision.created_at,
@@ -152,28 +144,22 @@ export class ReviewService {
         id: r.id,
         subject: { kind: r.subject_kind, id: r.subject_id },
         subjectLabel: relatedLabels.get(`${r.subject_kind}:${r.subject_id}`) ?? null,
-        state: asState(r.state),
+        state: r.state,
         category: r.category,
-        outcome: asOutcome(r.outcome),
+        outcome: r.outcome,
         createdAt: r.created_at,
       })),
     };
   }
 
-  async #transition(
-    id: string,
-    actor: Actor,
-    kind: 'claimed' | 'released' | 'escalated' | 'commented',
-    patch: (c: CasesTable) => Partial<CasesTable>,
-    reason?: string,
-  ) {
+  async #transition(id: string, actor: Actor, kind: 'claimed' | 'released' | 'escalated' | 'commented', patch: (c: Case) => Partial<Case>, reason?: string) {
     const at = nowIso();
     await this.#db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
       await repo.lock(id); // two claims at once: the second sees the first
       const c = await repo.findById(id);
       if (!c) throw notFound('Case');
-      if (!OPEN_STATES.includes(c.state)) throw conflict('case_closed', `This case is ${c.state}; it can no longer be ${kind}.`);
+      if (!isOpenState(c.state)) throw conflict('case_closed', `This case is ${c.state}; it can no longer be ${kind}.`);
       const p = patch(c);
       await repo.update(id, { ...p, updated_at: at });
       if (p.state === 'in_review') await repo.setReportsStatus(id, ['received'], 'in_review');

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { AppError } from '../shared/errors.ts';
-import { BANK_CATEGORIES } from '../detection/banks.service.ts';
+import { BANK_CATEGORIES } from '../detection/bank-values.ts';
 
 async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   // The CLI changes banks but never matches: it does not load the matcher, and a running server learns
@@ -126,11 +126,12 @@ export function registerBankCommands(program: Command): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .action((bankName: string, o: { out?: string }) =>
       withContext(async (ctx) => {
-        const out = o.out ? createWriteStream(o.out) : process.stdout;
+        const file = o.out ? createWriteStream(o.out) : undefined;
+        const out = file ?? process.stdout;
         for await (const line of ctx.banks.export(bankName)) {
           if (!out.write(`${line}\n`)) await once(out, 'drain');
         }
-        if (o.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+        if (file) await new Promise<void>((resolve) => file.end(resolve));
       }).catch(fail),
     );
 

@@ -5,8 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { AppError } from '../shared/errors.ts';
-import { ROLES } from '../http/principal.ts';
-import { API_KEY_KINDS } from '../people/api-keys.service.ts';
+import { API_KEY_KINDS, ROLES } from '../people/roles.ts';
 
 const actor = () => `cli:${process.env.USER ?? 'operator'}`;
 

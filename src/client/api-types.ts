@@ -4014,7 +4014,7 @@ export interface paths {
                             counts: {
                                 count: number;
                                 kind: string;
-                                state: "queued" | "running" | "done" | "failed" | "dead";
+                                state: "queued" | "running" | "failed" | "dead" | "done";
                             }[];
                             /** @description Jobs out of attempts, waiting for a person */
                             dead: number;
@@ -4029,7 +4029,7 @@ export interface paths {
                                 maxAttempts: number;
                                 /** @description When it is due (for a failed job: its next attempt) */
                                 runAt: string;
-                                state: "queued" | "running" | "done" | "failed" | "dead";
+                                state: "queued" | "running" | "failed" | "dead" | "done";
                             }[];
                             nextCursor: string | null;
                             /** @description How long the oldest due queued job has waited to start */
@@ -4111,7 +4111,7 @@ export interface paths {
                             maxAttempts: number;
                             /** @description When it is due (for a failed job: its next attempt) */
                             runAt: string;
-                            state: "queued" | "running" | "done" | "failed" | "dead";
+                            state: "queued" | "running" | "failed" | "dead" | "done";
                         };
                     };
                 };

@@ -1,17 +1,22 @@
 // Dialect-specific error recognition lives here, so repositories stay dialect-neutral.
+import { propertyOf } from '../shared/property-of.ts';
+
+const messageOf = (err: unknown): string | undefined => {
+  const message = propertyOf(err, 'message');
+  return typeof message === 'string' ? message : undefined;
+};
+
 export function isUniqueViolation(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: string; errcode?: number; message?: string };
-  if (e.code === '23505') return true; // PostgreSQL unique_violation
-  if (e.errcode === 2067 || e.errcode === 1555) return true; // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY
-  return typeof e.message === 'string' && e.message.includes('UNIQUE constraint failed');
+  if (propertyOf(err, 'code') === '23505') return true; // PostgreSQL unique_violation
+  const errcode = propertyOf(err, 'errcode');
+  if (errcode === 2067 || errcode === 1555) return true; // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY
+  return messageOf(err)?.includes('UNIQUE constraint failed') === true;
 }
 
 /** SQLite could not take or upgrade its lock in time (another process is writing): worth retrying. */
 export function isBusy(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const e = err as { errcode?: number };
-  return typeof e.errcode === 'number' && (e.errcode & 0xff) === 5; // SQLITE_BUSY and its extended codes
+  const errcode = propertyOf(err, 'errcode');
+  return typeof errcode === 'number' && (errcode & 0xff) === 5; // SQLITE_BUSY and its extended codes
 }
 
 /**
@@ -20,7 +25,7 @@ export function isBusy(err: unknown): boolean {
  */
 export function isUniqueViolationOf(err: unknown, index: string, tableColumn: string): boolean {
   if (!isUniqueViolation(err)) return false;
-  const e = err as { constraint?: string; message?: string };
-  if (typeof e.constraint === 'string') return e.constraint === index;
-  return typeof e.message === 'string' && e.message.includes(tableColumn);
+  const constraint = propertyOf(err, 'constraint');
+  if (typeof constraint === 'string') return constraint === index;
+  return messageOf(err)?.includes(tableColumn) === true;
 }

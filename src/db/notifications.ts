@@ -31,7 +31,7 @@ export function listen(url: string, channel: string, heard: () => void, logger: 
   let retry: NodeJS.Timeout | undefined;
   let failures = 0;
 
-  const lost = (c: pg.Client, err?: Error) => {
+  const lost = (c: pg.Client, err?: unknown) => {
     if (stopped || c !== client) return;
     client = undefined;
     c.removeAllListeners('notification');
@@ -54,7 +54,7 @@ export function listen(url: string, channel: string, heard: () => void, logger: 
       await c.connect();
       await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
     } catch (err) {
-      lost(c, err as Error);
+      lost(c, err);
       return;
     }
     if (stopped || c !== client) return;

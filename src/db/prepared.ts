@@ -32,6 +32,7 @@ export interface PreparedQuery<P, O> {
 export function prepared<P extends object, O>(build: (db: Db, p: P) => Compilable<O>): PreparedQuery<P, O> {
   // One template per dialect adapter: SQLite and PostgreSQL spell SQL and placeholders differently.
   const templates = new WeakMap<object, Template<P>>();
+  // The markers stand in for every value of P (a Proxy answers any name), which the type cannot say.
   const marks = new Proxy({} as P, {
     get: (_t, name) => {
       if (typeof name !== 'string') throw new TypeError('prepared: parameter names are strings');
@@ -43,6 +44,7 @@ export function prepared<P extends object, O>(build: (db: Db, p: P) => Compilabl
     let t = templates.get(adapter);
     if (!t) {
       const compiled = build(db, marks).compile();
+      // A marker holds the name it was read under, one of P's keys.
       const slots = compiled.parameters.map(
         (v): Slot<P> => (typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) as keyof P } : { constant: v }),
       );
@@ -58,6 +60,7 @@ export function prepared<P extends object, O>(build: (db: Db, p: P) => Compilabl
       const v = values[s.name];
       return v === undefined ? null : v;
     });
+    // The template was compiled from the query typed O; only its parameters change.
     return { ...t.compiled, parameters } as CompiledQuery<O>;
   };
   return {

@@ -46,7 +46,7 @@ export function openReadConnection(db: Db, dialect: DialectName, dataDir: string
   return {
     db: reads.withPlugin(counter),
     counter,
-    dataVersion: () => (version.get() as { data_version: number }).data_version,
+    dataVersion: () => Number(version.get()?.data_version),
     close: () => reads.destroy(),
   };
 }

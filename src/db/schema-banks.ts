@@ -1,4 +1,6 @@
 // Table types for hash banks (migration 04).
+import type { BankCategory, EntryOrigin, EntryStatus, SignalType } from '../detection/bank-values.ts';
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -6,7 +8,7 @@ export interface CountersTable {
 export interface BanksTable {
   id: string;
   name: string;
-  category: string;
+  category: BankCategory;
   description: string;
   created_at: string;
 }
@@ -14,10 +16,10 @@ export interface BankEntriesTable {
   id: string;
   num: number;
   bank_id: string;
-  signal_type: string;
+  signal_type: SignalType;
   hash: string;
-  status: string;
-  origin: string;
+  status: EntryStatus;
+  origin: EntryOrigin;
   label: string | null;
   submission_id: string | null;
   created_at: string;
@@ -37,7 +39,7 @@ export interface MediaMatchesTable {
   media_id: string;
   entry_id: string;
   bank_id: string;
-  signal_type: string;
+  signal_type: SignalType;
   distance: number;
   context: string;
   verdict: string;

@@ -1,5 +1,5 @@
 // Table types for the durable job queue (migration 2026-12-01-01).
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'dead';
+import type { JobState } from '../jobs/job-states.ts';
 
 export interface JobsTable {
   id: string;

@@ -1,15 +1,20 @@
 // Table types for reports, cases, events, decisions and enforcement (migration 03; reports' receipts and
 // request fingerprints: 2026-11-29-01-secrets).
-// JSON-valued columns are text holding JSON, portable across SQLite and PostgreSQL.
+// JSON-valued columns are text holding JSON and yes/no columns are 0/1, portable across SQLite and
+// PostgreSQL; the repositories convert them (db/columns.ts, cases/case-rows.ts).
+import type { CaseEventKind, CaseState, Outcome, ReportSource, ReportStatus } from '../cases/case-values.ts';
+import type { NoticeCode } from '../enforcement/visibility.ts';
+import type { CaseSubjectKind, SubjectKind } from '../subjects/kinds.ts';
+import type { Flag } from './columns.ts';
 export interface CasesTable {
   id: string;
-  subject_kind: string;
+  subject_kind: CaseSubjectKind;
   subject_id: string;
   /** 'reference' (the bundled platform) or a connected platform's name (2026-12-03-01-case-platform). */
   platform?: string;
   open_key: string | null;
   owner_account_id: string | null;
-  state: string;
+  state: CaseState;
   category: string;
   priority: number;
   sla_due_at: string;
@@ -17,15 +22,17 @@ export interface CasesTable {
   sla_breached_at?: string | null;
   report_count: number;
   reporter_count: number;
+  /** JSON: the distinct ReportSource values of its reports, sorted. */
   sources: string;
+  /** JSON: the distinct categories of its reports, sorted. */
   categories: string;
   reach: number;
-  life_at_risk: number;
+  life_at_risk: Flag;
   /** The best credibility among the case's reporters, 0 while it has none (2026-11-30-01-case-figures). */
   best_credibility?: number;
   assignee_id: string | null;
   last_event_seq: number;
-  outcome: string | null;
+  outcome: Outcome | null;
   decision_id: string | null;
   created_at: string;
   updated_at: string;
@@ -35,7 +42,7 @@ export interface CaseEventsTable {
   id: string;
   case_id: string;
   seq: number;
-  kind: string;
+  kind: CaseEventKind;
   actor: string;
   reason: string | null;
   data: string;
@@ -44,10 +51,10 @@ export interface CaseEventsTable {
 export interface ReportsTable {
   id: string;
   case_id: string | null;
-  subject_kind: string;
+  subject_kind: CaseSubjectKind;
   subject_id: string;
   subject_link: string | null;
-  source: string;
+  source: ReportSource;
   reporter_key: string;
   reporter_account_id: string | null;
   reporter_label: string | null;
@@ -57,13 +64,14 @@ export interface ReportsTable {
   claimed: string;
   explanation: string | null;
   evidence: string | null;
+  /** JSON: the ids of the posts it names. */
   post_ids: string;
-  life_at_risk: number;
-  bona_fide: number;
+  life_at_risk: Flag;
+  bona_fide: Flag;
   jurisdiction: string | null;
   legal_basis: string | null;
   order_reference: string | null;
-  status: string;
+  status: ReportStatus;
   receipt_hash: string;
   idempotency_key: string | null;
   request_fingerprint: string | null;
@@ -76,14 +84,16 @@ export interface ReportsTable {
 export interface DecisionsTable {
   id: string;
   case_id: string;
-  outcome: string;
+  outcome: Outcome;
   category: string | null;
+  /** JSON: ActionKind[]. */
   actions: string;
   statement: string;
+  /** JSON: the ids of the posts it removed. */
   post_ids: string;
   jurisdiction: string | null;
   decided_by: string;
-  automated: number;
+  automated: Flag;
   created_at: string;
   reversed_at: string | null;
 }
@@ -91,13 +101,13 @@ export interface EnforcementActionsTable {
   id: string;
   decision_id: string | null;
   case_id: string | null;
-  subject_kind: string;
+  subject_kind: SubjectKind;
   subject_id: string;
-  code: string;
+  code: NoticeCode;
   category: string | null;
   country: string | null;
   notice_text: string;
-  active: number;
+  active: Flag;
   created_at: string;
   reversed_at: string | null;
 }
@@ -105,7 +115,7 @@ export interface OwnerNoticesTable {
   id: string;
   account_id: string;
   decision_id: string;
-  subject_kind: string;
+  subject_kind: CaseSubjectKind;
   subject_id: string;
   statement: string;
   created_at: string;

@@ -1,12 +1,11 @@
 // Table types for staff users, sessions, tokens, API keys and the audit log (migration 02).
-export type StaffRoleColumn = 'triage' | 'moderator' | 'senior' | 'admin';
-export type ApiKeyKindColumn = 'trusted_flagger' | 'authority' | 'platform';
+import type { ApiKeyKind, Role } from '../people/roles.ts';
 
 export interface StaffUsersTable {
   id: string;
   email: string;
   password_hash: string;
-  role: StaffRoleColumn;
+  role: Role;
   created_at: string;
   disabled_at: string | null;
 }
@@ -27,7 +26,7 @@ export interface StaffTokensTable {
 }
 export interface ApiKeysTable {
   id: string;
-  kind: ApiKeyKindColumn;
+  kind: ApiKeyKind;
   org: string;
   country: string | null;
   key_hash: string;

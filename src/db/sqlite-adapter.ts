@@ -18,7 +18,7 @@ function bindable(value: unknown): Bindable {
   throw new TypeError(`cannot bind a ${typeof value} to SQLite`);
 }
 
-const plain = (row: unknown) => ({ ...(row as object) });
+const plain = (row: Record<string, unknown>) => ({ ...row });
 
 /** How many prepared statements one connection keeps. */
 export const STATEMENT_CACHE_SIZE = 256;
@@ -102,7 +102,8 @@ export function openSqlite(file: string, opts: OpenSqliteOptions = {}): SqliteDa
         cache.delete(sql); // re-inserted below as the most recently used
       } else {
         s = new Statement(db, sql, counter);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        const oldest = cache.keys().next();
+        if (cache.size >= STATEMENT_CACHE_SIZE && !oldest.done) cache.delete(oldest.value);
       }
       cache.set(sql, s);
       return s;

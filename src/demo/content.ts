@@ -240,7 +240,7 @@ export const BOTS = [
 
 export const STICKER_SET = { name: 'happy_blobs', title: 'Happy blobs', count: 5 };
 
-export const GROUP = {
+export const GROUP: { title: string; members: number[]; messages: Array<{ from: number; text: string; image?: Scene }> } = {
   title: 'Book club 📚',
   /** Indexes into READERS. */
   members: [0, 3, 5, 13],
@@ -248,7 +248,7 @@ export const GROUP = {
     { from: -1, text: 'Welcome to the book club! This month we read short stories.' },
     { from: 5, text: 'I finished the first three stories. The second one was my favourite.' },
     { from: 3, text: 'من هەمووی خوێندەوە، زۆر جوان بوو!' },
-    { from: 13, text: 'Bugün okuma köşem ☀️', image: 'sea' as Scene },
+    { from: 13, text: 'Bugün okuma köşem ☀️', image: 'sea' },
     { from: -1, text: 'Next meeting: Thursday at 18:00 in the library café.' },
   ],
 };

@@ -4,7 +4,7 @@
 import type { Config } from '../config.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
-import { avatarImage, sceneImage, stickerImage, type ImageFormat, type Scene } from './art.ts';
+import { avatarImage, sceneImage, stickerImage, type ImageFormat } from './art.ts';
 import { BOTS, CHANNELS, DEMO_EDITOR, GROUP, READERS, STICKER_SET } from './content.ts';
 import type { Reporter } from '../intake/reporter.ts';
 
@@ -79,7 +79,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
   );
   const avatarJob = jobs.push(avatarImage(7)) - 1;
   const stickerJobs = Array.from({ length: STICKER_SET.count }, (_, i) => jobs.push(stickerImage(i + 1)) - 1);
-  const groupImageJobs = GROUP.messages.map((m) => (m.image ? jobs.push(sceneImage(m.image as Scene, 99, 'jpeg', 480, 320)) - 1 : -1));
+  const groupImageJobs = GROUP.messages.map((m) => (m.image ? jobs.push(sceneImage(m.image, 99, 'jpeg', 480, 320)) - 1 : -1));
   const images = await Promise.all(jobs);
 
   const channels: DemoSummary['channels'] = [];

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { notify } from '../db/notifications.ts';
 import type { BankChangesTable, BankEntriesTable, BanksTable, MediaMatchesTable, ProtectSubmissionsTable } from '../db/schema-banks.ts';
+import type { EntryStatus, SignalType } from './bank-values.ts';
 
 /** The PostgreSQL notification channel that wakes every process's feed reader when a bank change commits. */
 export const BANK_CHANGES_CHANNEL = 'vigil_bank_changes';
@@ -69,7 +70,7 @@ export class BanksRepository {
         .values(rows.slice(i, i + 500))
         .execute();
   }
-  existingHashes(bankId: string, signalType: string, hashes: string[]) {
+  existingHashes(bankId: string, signalType: SignalType, hashes: string[]) {
     if (hashes.length === 0) return Promise.resolve([]);
     return this.#db
       .selectFrom('bank_entries')
@@ -146,7 +147,7 @@ export class BanksRepository {
   changesAfter(seq: number, limit: number) {
     return this.#db.selectFrom('bank_changes').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
   }
-  async setEntryStatus(id: string, status: string, at: string, eraseHash: boolean): Promise<void> {
+  async setEntryStatus(id: string, status: EntryStatus, at: string, eraseHash: boolean): Promise<void> {
     await this.#db
       .updateTable('bank_entries')
       .set({ status, updated_at: at, ...(eraseHash ? { hash: '' } : {}) })

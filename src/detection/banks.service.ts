@@ -11,14 +11,11 @@ import { nowIso } from '../shared/time.ts';
 import { BanksRepository } from './banks.repository.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 import { parseHashLine, type SignalType } from './hash-list.ts';
+import { BANK_CATEGORIES, type BankCategory, type EntryOrigin, type EntryStatus } from './bank-values.ts';
+import { isOneOf } from '../shared/one-of.ts';
 
 /** The bank of hashes victims submit from /protect. */
 export const VICTIM_BANK = 'ncii-victim-submissions';
-
-export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
-export type BankCategory = (typeof BANK_CATEGORIES)[number];
-export type EntryOrigin = 'import' | 'victim' | 'decision';
-export type EntryStatus = 'active' | 'withdrawn' | 'benign';
 
 export interface NewEntry {
   signalType: SignalType;
@@ -61,11 +58,12 @@ export class BanksService {
     if (!/^[a-z0-9][a-z0-9_-]{1,63}$/.test(input.name)) {
       throw badRequest('invalid_bank_name', 'A bank name is 2–64 characters of a-z, 0-9, "-" and "_".', [{ field: 'name', message: 'invalid' }]);
     }
-    if (!BANK_CATEGORIES.includes(input.category as BankCategory)) {
+    const category = input.category;
+    if (!isOneOf(BANK_CATEGORIES, category)) {
       throw badRequest('invalid_bank_category', `The category must be one of ${BANK_CATEGORIES.join(', ')}.`, [{ field: 'category', message: 'invalid' }]);
     }
     if (await new BanksRepository(db).findBankByName(input.name)) throw conflict('bank_exists', `A bank named "${input.name}" already exists.`);
-    const row = { id: newId('bank'), name: input.name, category: input.category, description: input.description ?? '', created_at: nowIso() };
+    const row = { id: newId('bank'), name: input.name, category, description: input.description ?? '', created_at: nowIso() };
     await this.#write(db, async (repo) => {
       const seq = await repo.nextChangeSeq();
       await repo.insertBank(row);

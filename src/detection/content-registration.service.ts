@@ -19,6 +19,7 @@ import { normaliseUrl } from '../subjects/subject-link.ts';
 import type { DecodePool } from './decode-pool.ts';
 import { IMAGE_TYPES, sniffUpload } from './media-type.ts';
 import type { HoldTarget } from './publish-scan.ts';
+import type { SubjectRef } from '../subjects/platform-port.ts';
 import type { ContentScanner, MediaDigests, PublicSignal } from './scanner.ts';
 
 /** Sizes a registration may have; the request's JSON body is bounded by `contentBodyLimit`. */
@@ -247,7 +248,7 @@ export class ContentRegistrationService {
   async #view(db: Db, c: ConnectedContentTable): Promise<ContentView> {
     const repo = new ConnectedContentRepository(db);
     const [media, channel] = await Promise.all([repo.media([c.id]), c.channel_id ? repo.findById(c.channel_id) : Promise.resolve(undefined)]);
-    const subjects = [{ kind: c.kind as string, id: c.id }, ...(channel ? [{ kind: 'channel', id: channel.id }] : [])];
+    const subjects: SubjectRef[] = [{ kind: c.kind, id: c.id }, ...(channel ? [{ kind: 'channel' as const, id: channel.id }] : [])];
     const active = await new EnforcementRepository(db).activeFor(subjects);
     return {
       platform: c.platform,

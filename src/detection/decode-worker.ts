@@ -16,7 +16,7 @@ sharp.concurrency(1);
 // collects once 32 MB of pixels have been decoded since the last time, after answering. (Worker threads
 // cannot take --expose-gc; the flag set here reaches the gc of a new context.)
 v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
+const collectGarbage: () => void = vm.runInNewContext('gc');
 const COLLECT_AFTER_BYTES = 32 * 1024 * 1024;
 let decodedSinceCollect = 0;
 function decoded(width: number, height: number): void {

@@ -1,6 +1,8 @@
 // Parses hash-list lines in the formats hash-sharing programmes use (ThreatExchange / Hasher-Matcher-Actioner exports):
 // a bare hash, `<signal_type> <hash>`, or CSV `signal_type,signal_str,…` (an optional header line).
-export type SignalType = 'pdq' | 'md5' | 'sha256';
+import type { SignalType } from './bank-values.ts';
+
+export type { SignalType };
 
 export type ParsedLine = { kind: 'entry'; signalType: SignalType; hash: string; label: string | null } | { kind: 'skip' } | { kind: 'error'; message: string };
 

@@ -14,12 +14,12 @@ import { PdqIndex, type PostingsMerger } from './match/pdq-index.ts';
 import { workerMerger } from './match/pdq-merge.ts';
 import { ExactIndex } from './match/exact-index.ts';
 import { BanksRepository } from './banks.repository.ts';
-import type { SignalType } from './hash-list.ts';
-import { DIGEST_BYTES, type DigestType, type MatcherState, readMatcherState, SIGNAL_TYPES } from './matcher-state.ts';
+import type { DigestType, SignalType } from './bank-values.ts';
+import { DIGEST_BYTES, type MatcherState, readMatcherState, SIGNAL_TYPES } from './matcher-state.ts';
 
 export interface IndexedEntry {
   num: number;
-  signalType: string;
+  signalType: SignalType;
   hash: string;
   bankId: string;
   category: string;
@@ -38,14 +38,14 @@ export const MIN_PDQ_QUALITY = 50;
 const CHANGES_PAGE = 200;
 // An entry's record in #entries: (bank index << 2) | type code; 0 = not indexed.
 const TYPES = SIGNAL_TYPES;
-const typeCode = (t: string): number => TYPES.indexOf(t as SignalType) + 1;
+const typeCode = (t: SignalType): number => TYPES.indexOf(t) + 1;
 
 export class HashMatcher {
   readonly maxDistance: number;
   #merger: PostingsMerger | undefined;
   #pdq: PdqIndex;
   #exact: Record<'md5' | 'sha256', ExactIndex> = { md5: new ExactIndex(), sha256: new ExactIndex() };
-  #entries: Uint32Array = new Uint32Array(1024);
+  #entries: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   #size = 0;
   #banks: Array<{ id: string; category: string }> = [];
   #bankIndex = new Map<string, number>();
@@ -109,7 +109,7 @@ export class HashMatcher {
     for (const type of ['md5', 'sha256'] as const) {
       const { nums, digests } = state.exact[type];
       const index = new ExactIndex();
-      const bytes = DIGEST_BYTES[type as DigestType];
+      const bytes = DIGEST_BYTES[type];
       for (let i = 0; i < nums.length; i++) index.addBytes(nums[i], digests.subarray(i * bytes, (i + 1) * bytes));
       this.#exact[type] = index;
     }
@@ -118,8 +118,7 @@ export class HashMatcher {
 
   /** The matcher's arrays (shared, not copied), as a snapshot stores them; not while a merge runs. */
   state(): MatcherState {
-    const exact = {} as MatcherState['exact'];
-    for (const type of ['md5', 'sha256'] as const) {
+    const exactOf = (type: DigestType) => {
       const index = this.#exact[type];
       const bytes = DIGEST_BYTES[type];
       const nums = new Uint32Array(index.size);
@@ -130,9 +129,10 @@ export class HashMatcher {
         digests.set(Buffer.from(key, 'latin1'), i * bytes);
         i++;
       }
-      exact[type] = { nums, digests };
-    }
-    return { seq: this.#seq, banks: this.#banks, entries: this.#entries as Uint32Array<ArrayBuffer>, size: this.#size, pdq: this.#pdq.state(), exact };
+      return { nums, digests };
+    };
+    const exact = { md5: exactOf('md5'), sha256: exactOf('sha256') };
+    return { seq: this.#seq, banks: this.#banks, entries: this.#entries, size: this.#size, pdq: this.#pdq.state(), exact };
   }
 
   /**
@@ -175,7 +175,7 @@ export class HashMatcher {
     if (!this.has(num)) return;
     const type = TYPES[(this.#entries[num] & 3) - 1];
     if (type === 'pdq') this.#pdq.remove(num);
-    else this.#exact[type as 'md5' | 'sha256'].remove(num);
+    else this.#exact[type].remove(num);
     this.#entries[num] = 0;
     this.#size--;
   }
@@ -193,11 +193,11 @@ export class HashMatcher {
     return out.sort((a, b) => a.distance - b.distance);
   }
 
-  #add(num: number, signalType: string, hash: string, bank: number): void {
+  #add(num: number, signalType: SignalType, hash: string, bank: number): void {
     const code = typeCode(signalType);
     if (code === 0 || this.has(num)) return;
-    if (code === 1) this.#pdq.add(num, hash);
-    else this.#exact[signalType as 'md5' | 'sha256'].add(num, hash);
+    if (signalType === 'pdq') this.#pdq.add(num, hash);
+    else this.#exact[signalType].add(num, hash);
     if (num >= this.#entries.length) {
       const grown = new Uint32Array(Math.max(num + 1, Math.ceil(this.#entries.length * 1.5)));
       grown.set(this.#entries);

@@ -16,7 +16,8 @@ export interface SnapshotJob {
   maxDistance: number;
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as SnapshotJob;
+// The job the server wrote for this child (matcher-start.ts).
+const job: SnapshotJob = JSON.parse(process.argv[2] ?? '{}');
 const progress = (msg: string, fields: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ msg, ...fields })}\n`);
 const elapsed = (since: number) => Math.round(performance.now() - since);
 

@@ -21,6 +21,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../db/database.ts';
 import type { MatcherState } from './matcher-state.ts';
 import { PDQ_SLOTS } from './match/pdq-bits.ts';
+import { errorCode, errorMessage } from '../shared/property-of.ts';
 
 export const SNAPSHOT_FILE = 'matcher.snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -189,7 +190,7 @@ function isRunning(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(err) === 'EPERM';
   }
 }
 
@@ -209,12 +210,12 @@ export function readSnapshot(file: string, expect: SnapshotExpectations): Snapsh
   try {
     fd = openSync(file, 'r');
   } catch (err) {
-    return { ok: false, reason: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot' : `unreadable: ${(err as Error).message}` };
+    return { ok: false, reason: errorCode(err) === 'ENOENT' ? 'no snapshot' : `unreadable: ${errorMessage(err)}` };
   }
   try {
     return readOpen(fd, expect);
   } catch (err) {
-    return { ok: false, reason: `unreadable: ${(err as Error).message}` };
+    return { ok: false, reason: `unreadable: ${errorMessage(err)}` };
   } finally {
     closeSync(fd);
   }
@@ -243,7 +244,7 @@ function readOpen(fd: number, expect: SnapshotExpectations): SnapshotRead {
   readFully(fd, json, PREFIX);
   let header: Header;
   try {
-    header = JSON.parse(json.toString('utf8')) as Header;
+    header = JSON.parse(json.toString('utf8')); // checked field by field below
   } catch {
     return { ok: false, reason: 'corrupt header' };
   }
@@ -273,7 +274,7 @@ function readOpen(fd: number, expect: SnapshotExpectations): SnapshotRead {
   const get = <T>(name: string) => {
     const a = arrays.get(name);
     if (a === undefined) throw new Error(`section ${name} missing`);
-    return a as T;
+    return a as T; // each section's array kind is fixed by the format (the writer's sections above)
   };
   const pp = header.pdq.postings;
   const slot = Array.from({ length: pp === null ? 0 : PDQ_SLOTS }, (_, i) => i);

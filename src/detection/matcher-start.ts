@@ -89,7 +89,8 @@ function runBuilder(script: URL, job: SnapshotJob, databaseUrl: string, logger: 
     createInterface({ input: child.stdout }).on('line', (line) => {
       let fields: Record<string, unknown>;
       try {
-        fields = JSON.parse(line) as Record<string, unknown>;
+        const parsed: unknown = JSON.parse(line);
+        fields = typeof parsed === 'object' && parsed !== null ? { ...parsed } : { msg: line };
       } catch {
         fields = { msg: line };
       }

@@ -3,10 +3,11 @@
 // row objects and hex strings, dies with it, or in the server's thread (small banks, tests, fallback).
 import type { Db } from '../db/database.ts';
 import { BanksRepository } from './banks.repository.ts';
-import type { SignalType } from './hash-list.ts';
+import { type DigestType, SIGNAL_TYPES } from './bank-values.ts';
 import { PdqIndex, type PdqIndexState } from './match/pdq-index.ts';
 
-export type DigestType = 'md5' | 'sha256';
+export type { DigestType };
+export { SIGNAL_TYPES };
 
 export interface MatcherState {
   /** The change feed's position, read before the first row. */
@@ -20,7 +21,6 @@ export interface MatcherState {
   exact: Record<DigestType, { nums: Uint32Array<ArrayBuffer>; digests: Uint8Array<ArrayBuffer> }>;
 }
 
-export const SIGNAL_TYPES: readonly SignalType[] = ['pdq', 'md5', 'sha256'];
 export const DIGEST_BYTES: Record<DigestType, number> = { md5: 16, sha256: 32 };
 
 // Small pages keep the load's garbage young: with 5,000-row pages V8's heap grew by ~60 MB more while
@@ -57,10 +57,10 @@ export async function readMatcherState(db: Db, maxDistance: number): Promise<Mat
     const page = await repo.activeEntriesPage(after, LOAD_PAGE);
     if (page.length === 0) break;
     for (const e of page) {
-      const code = SIGNAL_TYPES.indexOf(e.signal_type as SignalType) + 1;
+      const code = SIGNAL_TYPES.indexOf(e.signal_type) + 1;
       if (code === 0 || (e.num < entries.length && entries[e.num] !== 0)) continue;
-      if (code === 1) pdq.add(e.num, e.hash);
-      else exact[e.signal_type as DigestType].add(e.num, e.hash);
+      if (e.signal_type === 'pdq') pdq.add(e.num, e.hash);
+      else exact[e.signal_type].add(e.num, e.hash);
       if (e.num >= entries.length) {
         const grown = new Uint32Array(Math.max(e.num + 1, Math.ceil(entries.length * 1.5)));
         grown.set(entries);

@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { pdqHashFile } from './pdq-decode.ts';
+import { errorCode, errorMessage } from '../shared/property-of.ts';
 
 /**
  * Hashes each file in turn. A file that cannot be read or decoded gets a message on `err`
@@ -26,7 +27,7 @@ export async function pdqCommand(
       bytes = await readFile(file);
     } catch (e) {
       failures++;
-      err(`pdq: ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      err(`pdq: ${file}: cannot read file (${String(errorCode(e) ?? errorMessage(e))})`);
       continue;
     }
     try {
@@ -34,7 +35,7 @@ export async function pdqCommand(
       out(`${hash},${quality},${file}`);
     } catch (e) {
       failures++;
-      err(`pdq: ${file}: not a decodable image (${(e as Error).message.split('\n')[0]})`);
+      err(`pdq: ${file}: not a decodable image (${errorMessage(e).split('\n')[0]})`);
     }
   }
   return failures === 0 ? 0 : 1;

@@ -9,7 +9,8 @@ import { hashToken, safeEqual } from '../shared/secrets.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../people/password.ts';
 import { nowIso } from '../shared/time.ts';
 import { BanksRepository } from './banks.repository.ts';
-import { VICTIM_BANK, type BanksService, type EntryStatus } from './banks.service.ts';
+import { VICTIM_BANK, type BanksService } from './banks.service.ts';
+import type { EntryStatus } from './bank-values.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 
 const MAX_HASHES = 100;

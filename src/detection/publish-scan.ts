@@ -4,6 +4,7 @@
 import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
+import type { Details } from './scanner.ts';
 
 export type ScanSurface = 'channel_post' | 'bot_picture' | 'sticker_set' | 'connected_content';
 
@@ -12,7 +13,8 @@ export interface ScanResult {
   verdict: 'allow' | 'hold' | 'block';
   /** Set when the verdict is not allow: why, in words for the publisher (no hash or bank details). */
   reason?: string;
-  readonly details: unknown;
+  /** What matched (the scanner's own record, for the automated report); null when nothing did. */
+  readonly details: Details | null;
 }
 
 export interface HoldTarget {

@@ -38,7 +38,7 @@ export interface AutomatedReportJob extends HoldTarget {
   details: Details;
 }
 
-interface Details {
+export interface Details {
   hits: Hit[];
   surface: ScanSurface;
   category: string;
@@ -217,11 +217,10 @@ export class ContentScanner implements PublishScanner {
       category: null,
       country: null,
       notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
-      active: 1,
       created_at: nowIso(),
       reversed_at: null,
     });
-    const details = result.details as Details | null;
+    const details = result.details;
     // Content published on the reference platform: it is told what detection held back, in this transaction.
     await this.#webhooks.emit(trx, {
       platform: REFERENCE_PLATFORM,

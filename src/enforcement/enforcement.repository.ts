@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { EnforcementActionsTable, OwnerNoticesTable } from '../db/schema-moderation.ts';
+import type { SubjectKind } from '../subjects/kinds.ts';
 
 export class EnforcementRepository {
   #db: Db;
@@ -7,10 +8,14 @@ export class EnforcementRepository {
     this.#db = db;
   }
 
-  async insertAction(row: EnforcementActionsTable): Promise<void> {
-    await this.#db.insertInto('enforcement_actions').values(row).execute();
+  /** Records an action, active until it is reversed or lifted. */
+  async insertAction(row: Omit<EnforcementActionsTable, 'active'>): Promise<void> {
+    await this.#db
+      .insertInto('enforcement_actions')
+      .values({ ...row, active: 1 })
+      .execute();
   }
-  activeFor(subjects: Array<{ kind: string; id: string }>) {
+  activeFor(subjects: Array<{ kind: SubjectKind; id: string }>) {
     if (subjects.length === 0) return Promise.resolve([]);
     const ids = [...new Set(subjects.map((s) => s.id))];
     const kinds = [...new Set(subjects.map((s) => s.kind))];
@@ -23,7 +28,7 @@ export class EnforcementRepository {
       .where('active', '=', 1)
       .execute();
   }
-  activeBlockOf(kind: string, id: string) {
+  activeBlockOf(kind: SubjectKind, id: string) {
     return this.#db
       .selectFrom('enforcement_actions')
       .selectAll()

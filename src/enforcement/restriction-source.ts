@@ -1,5 +1,6 @@
 // Active enforcement actions, as the visibility service reads them.
 import type { Db } from '../db/database.ts';
+import { isPublicKind } from '../subjects/kinds.ts';
 import { EnforcementRepository } from './enforcement.repository.ts';
 import type { Restriction, RestrictionSource, SubjectRef } from './visibility.ts';
 
@@ -9,15 +10,11 @@ export function enforcementRestrictions(db: Db): RestrictionSource {
     async activeRestrictions(subjects: SubjectRef[]): Promise<Restriction[]> {
       const wanted = new Set(subjects.map((s) => `${s.kind}:${s.id}`));
       const rows = await new EnforcementRepository(db).activeFor(subjects);
-      return rows
-        .filter((r) => wanted.has(`${r.subject_kind}:${r.subject_id}`))
-        .map((r) => ({
-          subject: { kind: r.subject_kind as SubjectRef['kind'], id: r.subject_id },
-          code: r.code as Restriction['code'],
-          category: r.category,
-          text: r.notice_text,
-          country: r.country,
-        }));
+      return rows.flatMap((r) =>
+        isPublicKind(r.subject_kind) && wanted.has(`${r.subject_kind}:${r.subject_id}`)
+          ? [{ subject: { kind: r.subject_kind, id: r.subject_id }, code: r.code, category: r.category, text: r.notice_text, country: r.country }]
+          : [],
+      );
     },
   };
 }

@@ -14,12 +14,16 @@ export interface Viewer {
   country?: string;
 }
 
+/**
+ * What keeps a subject from view (an enforcement action's code): `blocked`: the whole subject; `removed`:
+ * one post; `restricted`: withheld in the viewer's country; `held`: kept back by automated detection until
+ * a person reviews it.
+ */
+export const NOTICE_CODES = ['blocked', 'removed', 'restricted', 'held'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
 export interface Notice {
-  /**
-   * `blocked`: the whole subject; `removed`: one post; `restricted`: withheld in the viewer's country;
-   * `held`: kept back by automated detection until a person reviews it.
-   */
-  code: 'blocked' | 'removed' | 'restricted' | 'held';
+  code: NoticeCode;
   category: string | null;
   text: string;
 }

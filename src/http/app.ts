@@ -38,19 +38,20 @@ import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 import { AppError } from '../shared/errors.ts';
+import { propertyOf } from '../shared/property-of.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
 
 const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
   if (!HTML_PAGE.test(req.url)) return undefined;
-  const details = body.error.details as { notice?: { text: string } } | undefined;
-  if (status === 451 && details?.notice) return noticePage('Content', details.notice, status);
+  const text = propertyOf(propertyOf(body.error.details, 'notice'), 'text');
+  if (status === 451 && typeof text === 'string') return noticePage('Content', { text }, status);
   return errorPage(status, body.error.message);
 };
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
-    loggerInstance: ctx.logger as FastifyBaseLogger,
+    loggerInstance: ctx.logger as FastifyBaseLogger, // a pino logger; Fastify's type asks for more than it uses
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

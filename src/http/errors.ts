@@ -14,7 +14,7 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
 function validationDetails(err: FastifyError): Array<{ field: string; message: string }> {
-  const items = (err.validation ?? []) as ValidationItem[];
+  const items: ValidationItem[] = err.validation ?? [];
   const context = err.validationContext ?? 'body';
   return items.map((v) => {
     const missing = typeof v.params?.missingProperty === 'string' ? `/${v.params.missingProperty}` : '';

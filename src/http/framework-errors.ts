@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, errorSender, frameworkError, type ErrorBody, type HtmlErrorRenderer } from './errors.ts';
 import { edgeHeaders } from './security-headers.ts';
+import { propertyOf } from '../shared/property-of.ts';
 
 /** Fastify's `frameworkErrors` option: router errors go through the same table and renderer as the rest. */
 export function routerErrorHandler(renderHtml: HtmlErrorRenderer) {
@@ -57,13 +58,14 @@ function writeRaw(socket: Socket, status: number, body: ErrorBody): void {
 }
 
 /** Fastify's `clientErrorHandler` option (bound to the instance), replacing its {"error":"Bad Request",…} answer. */
-export function answerClientError(this: unknown, err: ConnectionError, socket: Socket): void {
+export function answerClientError(this: FastifyInstance, err: ConnectionError, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const { status, body } = clientErrorAnswer(err);
-  (this as FastifyInstance).log.debug({ code: err.code, status }, 'refused before parsing');
-  // As Node does: never write into a response already under way on this connection (pipelining).
-  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (socket.writable && !inFlight?.headersSent) writeRaw(socket, status, body);
+  this.log.debug({ code: err.code, status }, 'refused before parsing');
+  // As Node does: never write into a response already under way on this connection (pipelining; Node's
+  // own, undocumented `_httpMessage`).
+  const headersSent = propertyOf(propertyOf(socket, '_httpMessage'), 'headersSent');
+  if (socket.writable && !headersSent) writeRaw(socket, status, body);
   socket.destroy();
 }
 

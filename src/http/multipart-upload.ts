@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from '../shared/errors.ts';
 import { FRAMEWORK_ERRORS } from './errors.ts';
+import { errorCode, propertyOf } from '../shared/property-of.ts';
 
 /** Limits for @fastify/multipart: one file; a few short text fields are allowed and never read. */
 export const uploadLimits = (fileSize: number) => ({ fileSize, files: 1, fields: 4, fieldSize: 1024, parts: 5 });
@@ -17,10 +18,10 @@ export async function readUploadedFile(req: FastifyRequest): Promise<Buffer> {
       else fields.push(part.fieldname);
     }
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
+    const code = errorCode(err);
     if (typeof code === 'string' && Object.hasOwn(FRAMEWORK_ERRORS, code)) throw err; // mapped in errors.ts
     // busboy's own errors carry no code: all of them say the body is not well-formed multipart.
-    throw badRequest('invalid_multipart', `The multipart body is malformed: ${String((err as Error).message ?? err).slice(0, 200)}.`);
+    throw badRequest('invalid_multipart', `The multipart body is malformed: ${String(propertyOf(err, 'message') ?? err).slice(0, 200)}.`);
   }
   if (bytes === undefined) {
     const had = fields.length > 0 ? ` It has only the text field${fields.length > 1 ? 's' : ''} ${fields.map((f) => `"${f.slice(0, 64)}"`).join(', ')}.` : '';

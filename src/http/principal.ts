@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, unauthorized } from '../shared/errors.ts';
 import { safeEqual } from '../shared/secrets.ts';
+import type { ApiKeyKind, Role } from '../people/roles.ts';
 
-export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
-export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+export type { Role };
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -17,7 +17,7 @@ export interface StaffPrincipal {
 export interface ApiKeyPrincipal {
   kind: 'api_key';
   keyId: string;
-  keyKind: 'trusted_flagger' | 'authority' | 'platform';
+  keyKind: ApiKeyKind;
   org: string;
   country: string | null;
 }
@@ -46,15 +46,14 @@ declare module 'fastify' {
 const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export function installPrincipal(app: FastifyInstance, resolvers: Record<string, TokenResolver>, session?: SessionResolver): void {
-  // Fastify refuses shared object decorators; the per-request value lives in a symbol slot.
-  const slot = Symbol('principal');
-  type WithSlot = FastifyRequest & { [slot]?: Principal };
+  // Fastify refuses shared object decorators; the per-request value lives in a map keyed by the request.
+  const principals = new WeakMap<FastifyRequest, Principal>();
   app.decorateRequest('principal', {
     getter(this: FastifyRequest) {
-      return (this as WithSlot)[slot] ?? ANONYMOUS;
+      return principals.get(this) ?? ANONYMOUS;
     },
     setter(this: FastifyRequest, value: Principal) {
-      (this as WithSlot)[slot] = value;
+      principals.set(this, value);
     },
   });
   // The console's session cookie counts only without an Authorization header. An expired or unknown
@@ -62,7 +61,7 @@ export function installPrincipal(app: FastifyInstance, resolvers: Record<string,
   // write must also prove it came from the console by echoing the session's CSRF token.
   async function fromSessionCookie(req: FastifyRequest): Promise<void> {
     if (!session) return;
-    const secret = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+    const secret = req.cookies?.[SESSION_COOKIE];
     if (!secret) return;
     const found = await session(secret);
     if (!found) return;

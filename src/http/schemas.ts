@@ -5,7 +5,7 @@
 // an HTML page declares `htmlPage`). Fastify serializes the answer with that schema and drops any field it
 // does not declare, so a field missing here never reaches a client. After changing a route's schemas, run
 // `npm run api:types` and commit docs/openapi.json and src/client/api-types.ts (a test fails until you do).
-import { Type, type TSchema } from 'typebox';
+import { Type, type TSchema, type TSchemaOptions } from 'typebox';
 
 export const ErrorSchema = Type.Object(
   {
@@ -17,6 +17,18 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error' },
 );
+
+/**
+ * One of a list of values written once as a const array: a union of literals whose static type is the
+ * list's union (TypeBox infers a union's type from a tuple only, so a mapped array needs `Unsafe` to say it).
+ */
+export const OneOf = <T extends string>(values: readonly T[], options?: TSchemaOptions) =>
+  Type.Unsafe<T>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
 

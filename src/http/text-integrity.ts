@@ -44,8 +44,7 @@ export function findBadText(root: unknown, fault: (s: string) => string | undefi
   if (typeof root === 'string') return at('body', root);
   if (typeof root !== 'object' || root === null) return undefined;
   const stack: Container[] = [{ value: root, key: undefined, parent: undefined }];
-  while (stack.length > 0) {
-    const node = stack.pop() as Container;
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const from = stack.length;
     if (Array.isArray(node.value)) {
       const items: unknown[] = node.value;
@@ -58,10 +57,8 @@ export function findBadText(root: unknown, fault: (s: string) => string | undefi
         }
       }
     } else {
-      const record = node.value as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
+      for (const [key, item] of Object.entries(node.value)) {
         if (fault(key) !== undefined) return at(pathOf(node, key.slice(0, 64)), key);
-        const item = record[key];
         if (typeof item === 'string') {
           if (fault(item) !== undefined) return at(pathOf(node, key), item);
         } else if (typeof item === 'object' && item !== null) {
@@ -70,7 +67,7 @@ export function findBadText(root: unknown, fault: (s: string) => string | undefi
       }
     }
     // Visit the children just pushed in document order.
-    for (let i = from, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j] as Container, stack[i] as Container];
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
   }
   return undefined;
 }
@@ -126,6 +123,7 @@ export function badQueryParameter(url: string): string | undefined {
  * takes one, and its parser replaced invalid bytes silently.
  */
 export function installTextIntegrity(app: FastifyInstance): void {
+  // Fastify types the default parser loosely (its `this` and body); this is how it is called.
   const parseJson = app.getDefaultJsonParser('error', 'error') as (
     req: FastifyRequest,
     body: string,

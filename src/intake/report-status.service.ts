@@ -1,7 +1,7 @@
 // What a reporter can see of their report: its timeline and, once decided, the answer with the statement
 // of reasons. Access with the receipt, or as the account or key that filed it. Moderators stay unnamed.
 import type { Db } from '../db/database.ts';
-import type { ReportsTable } from '../db/schema-moderation.ts';
+import type { Report } from '../cases/case-rows.ts';
 import { notFound } from '../shared/errors.ts';
 import type { ServerSecret } from '../shared/secrets.ts';
 import { receiptMatches } from './receipt.ts';
@@ -31,12 +31,12 @@ export class ReportStatusService {
     return this.#view(r);
   }
 
-  #allowed(r: ReportsTable, access: { receipt?: string; reporterKey?: string }): boolean {
+  #allowed(r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
     if (access.receipt && receiptMatches(this.#secret, r, access.receipt)) return true;
     return access.reporterKey !== undefined && access.reporterKey === r.reporter_key && !r.reporter_key.startsWith('anon:');
   }
 
-  async #view(r: ReportsTable) {
+  async #view(r: Report) {
     const timeline: Array<{ at: string; event: string; text: string }> = [
       { at: r.created_at, event: 'received', text: 'Your report was received and recorded.' },
     ];

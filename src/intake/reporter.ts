@@ -1,7 +1,7 @@
 // Who reports, derived from how the request was authenticated. Reporters are never revealed to the
 // reported party; their identity is shown to senior moderators only.
 import type { Principal } from '../http/principal.ts';
-import type { ReportSource } from '../cases/priority.ts';
+import type { ReportSource } from '../cases/case-values.ts';
 import type { ServerSecret } from '../shared/secrets.ts';
 
 export interface Reporter {

@@ -3,7 +3,7 @@
 // or when its case is decided.
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
-import type { CaseEventsTable, CasesTable, ReportsTable } from '../db/schema-moderation.ts';
+import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { badRequest } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { hashToken, type ServerSecret } from '../shared/secrets.ts';
@@ -14,6 +14,8 @@ import { eventRow } from '../cases/case-log.ts';
 import { type CaseFigures, nextCounts, nextFigures } from '../cases/case-aggregate.ts';
 import { reportCredibility } from '../cases/priority.ts';
 import { outOfScopeAnswer } from '../cases/answer.ts';
+import type { Case, Report } from '../cases/case-rows.ts';
+import type { ReportSource, ReportStatus } from '../cases/case-values.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import { parseSubject } from '../subjects/subject-link.ts';
 import type { ResolvedSubject } from '../subjects/platform-port.ts';
@@ -37,8 +39,6 @@ export interface ReportInput {
   legalBasis?: string;
   orderReference?: string;
 }
-
-export type ReportStatus = 'received' | 'in_review' | 'decided' | 'declined_out_of_scope';
 
 export interface Acknowledgement {
   id: string;
@@ -100,7 +100,7 @@ export class ReportsService {
     const id = newId('rep');
     // Derived, so a replay can re-issue it; the row keeps only its hash, as for the receipts before.
     const receipt = receiptOf(this.#secret, id);
-    const row: ReportsTable = {
+    const row: Report = {
       id,
       case_id: null,
       subject_kind: subject.kind,
@@ -116,9 +116,9 @@ export class ReportsService {
       claimed: input.category,
       explanation: input.explanation?.trim() || null,
       evidence: input.evidence?.trim() || null,
-      post_ids: JSON.stringify(subject.postIds),
-      life_at_risk: input.lifeAtRisk ? 1 : 0,
-      bona_fide: input.bonaFide ? 1 : 0,
+      post_ids: subject.postIds,
+      life_at_risk: input.lifeAtRisk === true,
+      bona_fide: input.bonaFide === true,
       jurisdiction: reporter.source === 'authority' ? (input.jurisdiction ?? reporter.country) : (input.jurisdiction ?? null),
       legal_basis: input.legalBasis?.trim() || null,
       order_reference: input.orderReference?.trim() || null,
@@ -150,22 +150,22 @@ export class ReportsService {
   }
 
   /** The first acknowledgement again, for the same request under the same key (422 for another request). */
-  #replay(earlier: ReportsTable, fingerprint: string): Acknowledgement {
+  #replay(earlier: Report, fingerprint: string): Acknowledgement {
     assertSameRequest(earlier, fingerprint);
     return this.#ack(earlier, receiptOf(this.#secret, earlier.id));
   }
 
-  #ack(r: ReportsTable, receipt: string): Acknowledgement {
+  #ack(r: Report, receipt: string): Acknowledgement {
     return {
       id: r.id,
-      status: r.status as ReportStatus,
+      status: r.status,
       receipt,
       statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}`,
       caseId: r.case_id,
     };
   }
 
-  async #store(row: ReportsTable, subject: ResolvedSubject): Promise<void> {
+  async #store(row: Report, subject: ResolvedSubject): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
       const at = row.created_at;
@@ -198,7 +198,7 @@ export class ReportsService {
           ? undefined
           : { agreed: Number(locked.record_agreed), disagreed: Number(locked.record_disagreed) }
         : await cases.reporterRecord(row.reporter_key);
-      const open: CasesTable | undefined = locked && { ...locked };
+      const open: Case | undefined = locked && { ...locked };
       const credibility = reportCredibility(row.source, record);
       row.credibility = credibility;
       const report = { ...row, credibility };
@@ -224,7 +224,7 @@ export class ReportsService {
         );
         return;
       }
-      const c: CasesTable = open ?? {
+      const c: Case = open ?? {
         id: newId('case'),
         subject_kind: subject.kind,
         subject_id: subject.id,
@@ -237,10 +237,10 @@ export class ReportsService {
         sla_due_at: at,
         report_count: 0,
         reporter_count: 0,
-        sources: '[]',
-        categories: '[]',
+        sources: [],
+        categories: [],
         reach: subject.reach,
-        life_at_risk: 0,
+        life_at_risk: false,
         best_credibility: 0,
         assignee_id: null,
         last_event_seq: 0,
@@ -287,8 +287,8 @@ export class ReportsService {
             reportId: row.id,
             source: row.source,
             category: row.category,
-            lifeAtRisk: row.life_at_risk === 1,
-            postIds: JSON.parse(row.post_ids),
+            lifeAtRisk: row.life_at_risk,
+            postIds: row.post_ids,
             priority: figures.priority,
           },
         }),
@@ -302,7 +302,7 @@ export class ReportsService {
    * decision, so does a report about what was already reviewed; a report naming posts the decision did
    * not look at, or a new automated detection, opens review again.
    */
-  async #standingCase(db: Db, subject: ResolvedSubject, source: string): Promise<{ id: string; answer: string } | undefined> {
+  async #standingCase(db: Db, subject: ResolvedSubject, source: ReportSource): Promise<{ id: string; answer: string } | undefined> {
     const cases = new CasesRepository(db);
     const last = await cases.latestDecidedBySubject(subject.kind, subject.id);
     if (!last?.decision_id || last.state === 'reversed') return undefined;
@@ -313,7 +313,7 @@ export class ReportsService {
       // Only a report naming posts needs the reviewed ones; their distinct lists, not every report of the
       // case, which grows with each report it answers.
       if (subject.postIds.length) {
-        const reviewed = new Set((await cases.postIdListsOfCase(last.id)).flatMap((list) => JSON.parse(list) as string[]));
+        const reviewed = new Set((await cases.postIdListsOfCase(last.id)).flat());
         if (!subject.postIds.every((id) => reviewed.has(id))) return undefined;
       }
     }

@@ -67,6 +67,7 @@ export class JobRunner {
   }
 
   register<P>(kind: string, handler: JobHandler<P>): this {
+    // The payload of a `kind` job is what enqueue wrote for that kind (JSON, parsed when it runs).
     this.#handlers.set(kind, handler as JobHandler);
     return this;
   }

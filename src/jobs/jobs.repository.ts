@@ -5,7 +5,8 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { forUpdateSkipLocked } from '../db/dialect-sql.ts';
-import type { JobState, JobsTable } from '../db/schema-jobs.ts';
+import type { JobsTable } from '../db/schema-jobs.ts';
+import type { JobState } from './job-states.ts';
 
 export type Job = JobsTable;
 type Claim = Pick<Job, 'id' | 'locked_by' | 'attempts'>;

@@ -1,7 +1,7 @@
 // The job queue as admins see it (API, CLI, metrics): counts by kind and state, how late the oldest due
 // job is, the failed and dead jobs, and sending one back to the queue (audited).
 import type { Db } from '../db/database.ts';
-import type { JobState } from '../db/schema-jobs.ts';
+import type { JobState } from './job-states.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
@@ -42,7 +42,7 @@ const view = (j: Job): JobView => ({
 
 type Cursor = { createdAt: string; id: string };
 const isCursor = (v: unknown): v is Cursor =>
-  typeof v === 'object' && v !== null && typeof (v as Cursor).createdAt === 'string' && typeof (v as Cursor).id === 'string';
+  typeof v === 'object' && v !== null && 'createdAt' in v && typeof v.createdAt === 'string' && 'id' in v && typeof v.id === 'string';
 
 export class JobsService {
   #db: Db;

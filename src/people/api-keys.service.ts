@@ -2,7 +2,6 @@
 // Shown once at creation, stored as sha256, revocable.
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
-import type { ApiKeyKindColumn } from '../db/schema-people.ts';
 import { isCountryCode } from '../shared/countries.ts';
 import { isPlatformName, PLATFORM_NAME_RULE, REFERENCE_PLATFORM } from '../shared/platforms.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
@@ -10,10 +9,11 @@ import { newId, newSecret } from '../shared/ids.ts';
 import { hashToken } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import { ApiKeysRepository } from './api-keys.repository.ts';
+import { API_KEY_KINDS, type ApiKeyKind } from './roles.ts';
+import { isOneOf } from '../shared/one-of.ts';
 
 export const API_KEY_PREFIX = 'vgk';
-export type ApiKeyKind = ApiKeyKindColumn;
-export const API_KEY_KINDS: ApiKeyKind[] = ['trusted_flagger', 'authority', 'platform'];
+export type { ApiKeyKind };
 
 export interface ApiKeyView {
   id: string;
@@ -40,7 +40,8 @@ const view = (r: { id: string; kind: ApiKeyKind; org: string; country: string | 
 });
 
 function validate(input: { kind: string; org: string; country?: string | null }): { kind: ApiKeyKind; org: string; country: string | null } {
-  if (!(API_KEY_KINDS as string[]).includes(input.kind)) {
+  const kind = input.kind;
+  if (!isOneOf(API_KEY_KINDS, kind)) {
     throw badRequest('invalid_kind', `The kind must be one of ${API_KEY_KINDS.join(', ')}.`, [{ field: 'kind', message: 'invalid' }]);
   }
   const org = input.org.trim();
@@ -60,10 +61,10 @@ function validate(input: { kind: string; org: string; country?: string | null })
     throw badRequest('invalid_country', 'The country must be an ISO 3166-1 alpha-2 code in upper case, e.g. "DE".', [{ field: 'country', message: 'invalid' }]);
   }
   // An authority's requests carry legal weight only in its own jurisdiction.
-  if (input.kind === 'authority' && country === null) {
+  if (kind === 'authority' && country === null) {
     throw badRequest('country_required', 'An authority key needs the country whose law it acts under.', [{ field: 'country', message: 'is required' }]);
   }
-  return { kind: input.kind as ApiKeyKind, org, country };
+  return { kind, org, country };
 }
 
 export class ApiKeysService {

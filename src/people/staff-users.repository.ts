@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
-import type { StaffRoleColumn, StaffUsersTable } from '../db/schema-people.ts';
+import type { StaffUsersTable } from '../db/schema-people.ts';
+import type { Role } from './roles.ts';
 
 export class StaffUsersRepository {
   #db: Db;
@@ -26,7 +27,7 @@ export class StaffUsersRepository {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
-  async setRole(id: string, role: StaffRoleColumn): Promise<void> {
+  async setRole(id: string, role: Role): Promise<void> {
     await this.#db.updateTable('staff_users').set({ role }).where('id', '=', id).execute();
   }
   async setDisabledAt(id: string, disabledAt: string | null): Promise<void> {

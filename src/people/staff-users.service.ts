@@ -3,7 +3,8 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { StaffUsersTable } from '../db/schema-people.ts';
-import { ROLES, type Role } from '../http/principal.ts';
+import { ROLES, type Role } from './roles.ts';
+import { isOneOf } from '../shared/one-of.ts';
 import { AppError, badRequest, conflict, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
@@ -50,10 +51,10 @@ export function normalizeEmail(raw: string): string {
 }
 
 export function validateRole(role: string): Role {
-  if (!(ROLES as string[]).includes(role)) {
+  if (!isOneOf(ROLES, role)) {
     throw badRequest('invalid_role', `The role must be one of ${ROLES.join(', ')}.`, [{ field: 'role', message: 'invalid' }]);
   }
-  return role as Role;
+  return role;
 }
 
 export function validateNewPassword(password: string, field = 'password'): void {

@@ -53,7 +53,7 @@ export const channelView = (c: ChannelsTable): ChannelView => ({
   createdAt: c.created_at,
 });
 
-const isSeq = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 export class ChannelsService {
   #db: Db;

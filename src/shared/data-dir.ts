@@ -3,6 +3,7 @@
 // version (or by hand) is tightened at start.
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { errorCode, errorMessage } from './property-of.ts';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -13,7 +14,7 @@ function tighten(p: string, mode: number): void {
   try {
     current = statSync(p).mode & 0o777;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if (errorCode(err) === 'ENOENT') return;
     throw err;
   }
   if ((current & ~mode) === 0) return;
@@ -21,7 +22,7 @@ function tighten(p: string, mode: number): void {
     chmodSync(p, mode);
   } catch (err) {
     // A volume owned by someone else (a container mount) may refuse: say so rather than refuse to start.
-    process.emitWarning(`could not restrict ${p} to mode ${mode.toString(8)}: ${(err as Error).message}`, 'VigilDataDirWarning');
+    process.emitWarning(`could not restrict ${p} to mode ${mode.toString(8)}: ${errorMessage(err)}`, 'VigilDataDirWarning');
   }
 }
 

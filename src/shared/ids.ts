@@ -14,7 +14,7 @@ export function newId(prefix: string): string {
     used = 0;
   }
   let out = '';
-  for (let i = used; i < used + 16; i++) out += ALPHABET[(pool[i] as number) % 36];
+  for (let i = used; i < used + 16; i++) out += ALPHABET[pool[i] % 36];
   used += 16;
   return `${prefix}_${out}`;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, link, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ServerSecret } from './secrets.ts';
+import { errorCode } from './property-of.ts';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -36,7 +37,7 @@ export async function loadServerSecret(dataDir: string, configured?: string): Pr
   try {
     return await readSecretFile(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if (errorCode(err) !== 'ENOENT') throw err;
   }
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(tmp, 'wx', 0o600);
@@ -49,7 +50,7 @@ export async function loadServerSecret(dataDir: string, configured?: string): Pr
   try {
     await link(tmp, file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if (errorCode(err) !== 'EEXIST') throw err;
   } finally {
     await unlink(tmp);
   }

@@ -1,6 +1,7 @@
 // The kinds of subject Vigil knows, written once: what can be reported or acted on, which kinds are
 // private (their content is never read), and which actions each kind allows. Schemas, services and the
 // web app share these lists.
+import { isOneOf } from '../shared/one-of.ts';
 
 /** The platform bundled with Vigil; cases of connected platforms carry their platform's name instead. */
 export { REFERENCE_PLATFORM } from '../shared/platforms.ts';
@@ -22,9 +23,9 @@ export const PRIVATE_KINDS = ['group', 'chat'] as const satisfies readonly Subje
 export const BLOCKABLE_KINDS = ['channel', 'bot', 'sticker_set'] as const satisfies readonly SubjectKind[];
 export type BlockableKind = (typeof BLOCKABLE_KINDS)[number];
 
-export const isSubjectKind = (v: unknown): v is SubjectKind => typeof v === 'string' && (SUBJECT_KINDS as readonly string[]).includes(v);
-export const isPublicKind = (v: string): v is PublicSubjectKind => (PUBLIC_KINDS as readonly string[]).includes(v);
-export const isBlockable = (v: string): v is BlockableKind => (BLOCKABLE_KINDS as readonly string[]).includes(v);
+export const isSubjectKind = (v: unknown): v is SubjectKind => isOneOf(SUBJECT_KINDS, v);
+export const isPublicKind = (v: string): v is PublicSubjectKind => isOneOf(PUBLIC_KINDS, v);
+export const isBlockable = (v: string): v is BlockableKind => isOneOf(BLOCKABLE_KINDS, v);
 
 /** Lower-case names for sentences ("This sticker set can't be displayed ..."). */
 export const KIND_NOUN: Record<SubjectKind, string> = {

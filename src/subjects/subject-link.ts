@@ -40,7 +40,9 @@ const invalid = (why: string) => badRequest('invalid_subject', why, [{ field: 's
 
 export function parseSubject(input: unknown): SubjectClaim {
   if (typeof input === 'object' && input !== null) {
-    const { kind, id, platform } = input as { kind?: unknown; id?: unknown; platform?: unknown };
+    const kind = 'kind' in input ? input.kind : undefined;
+    const id = 'id' in input ? input.id : undefined;
+    const platform = 'platform' in input ? input.platform : undefined;
     if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
     if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
     if (platform === undefined || platform === REFERENCE_PLATFORM) return { by: 'id', kind, id };

@@ -10,6 +10,8 @@ import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { PageCache } from '../../src/platform/preview/page-cache.ts';
 import { AppError } from '../../src/shared/errors.ts';
+import type { SubjectKind } from '../../src/subjects/kinds.ts';
+import type { NoticeCode } from '../../src/enforcement/visibility.ts';
 
 describe('public pages: a constant number of reads, through the read connection, and enforcement seen at once', () => {
   let t: TestApp;
@@ -42,7 +44,7 @@ describe('public pages: a constant number of reads, through the read connection,
     return { status: r.statusCode, body: r.body, queries: t.ctx.reads.counter.queries - before };
   }
 
-  async function enforce(kind: string, id: string, code: string, country: string | null = null) {
+  async function enforce(kind: SubjectKind, id: string, code: NoticeCode, country: string | null = null) {
     const row = {
       id: newId('enf'),
       decision_id: null,
@@ -53,7 +55,7 @@ describe('public pages: a constant number of reads, through the read connection,
       category: 'fraud',
       country,
       notice_text: `${code} by a test`,
-      active: 1,
+      active: 1 as const,
       created_at: nowIso(),
       reversed_at: null,
     };

@@ -62,7 +62,7 @@ describe('reports answered with a standing decision', () => {
         id: `rep_answered_${i + j}`,
         receipt_hash: `${i + j}`.padStart(64, '0'),
         idempotency_key: null,
-        status: 'decided',
+        status: 'decided' as const,
         answer,
         answered_at: seed.created_at,
       }));

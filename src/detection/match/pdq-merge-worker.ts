@@ -6,7 +6,9 @@ import type { MergeJob } from './pdq-index.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('pdq-merge-worker runs as a worker thread');
-const compacted = runMergeJob(workerData as MergeJob, (part) => {
+const job: MergeJob = workerData; // what pdq-merge.ts sent
+const compacted = runMergeJob(job, (part) => {
+  // Typed as ArrayBufferLike; these are plain ArrayBuffers this worker made, so they can be transferred.
   port.postMessage({ part }, [part.offsets.buffer, part.entries.buffer, part.tagExtensions.buffer] as ArrayBuffer[]);
 });
 port.postMessage({ compacted }, compacted === null ? [] : [compacted.kept.buffer, compacted.slots.ids.buffer, compacted.slots.table.buffer]);

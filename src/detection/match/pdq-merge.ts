@@ -12,6 +12,7 @@ type Message = { part: SlotPostings } | { compacted: CompactedSlots | null };
 export const workerMerger: PostingsMerger = {
   merge(job: MergeJob, onSlot: (part: SlotPostings) => void): Promise<CompactedSlots | null> {
     return new Promise((resolve, reject) => {
+      // job.ids is a plain ArrayBuffer's view (typed ArrayBufferLike), so it can be transferred.
       const worker = new Worker(WORKER, { workerData: job, transferList: job.ids === null ? [] : [job.ids.buffer as ArrayBuffer] });
       // A merge in flight never keeps a process from exiting: its result is only an optimisation.
       worker.unref();

@@ -64,7 +64,7 @@ export function pdqHash(pixels: PdqPixels): PdqResult {
  */
 export function pdqHashDihedral(pixels: PdqPixels): PdqDihedralResult {
   assertValidPixels(pixels);
-  const result = {} as PdqDihedralResult;
+  const result = {} as PdqDihedralResult; // every name of DIHEDRAL_NAMES is set below
   if (tooSmall(pixels)) {
     for (const name of DIHEDRAL_NAMES) result[name] = { hash: ZERO_HASH, quality: 0 };
     return result;

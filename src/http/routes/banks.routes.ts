@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
-import { bearer, errorResponses, NextCursor, Nullable } from '../schemas.ts';
+import { bearer, errorResponses, NextCursor, Nullable, OneOf } from '../schemas.ts';
 import { requireStaff } from '../access.ts';
 import { badRequest } from '../../shared/errors.ts';
-import { BANK_CATEGORIES } from '../../detection/banks.service.ts';
+import { BANK_CATEGORIES } from '../../detection/bank-values.ts';
 
 const Name = Type.Object({ name: Type.String({ maxLength: 64 }) });
 const BankSchema = Type.Object({
@@ -90,7 +90,7 @@ export const banksRoutes: RouteModule = (app, ctx) => {
         body: Type.Object(
           {
             name: Type.String({ maxLength: 64 }),
-            category: Type.Union(BANK_CATEGORIES.map((c) => Type.Literal(c))),
+            category: OneOf(BANK_CATEGORIES),
             description: Type.Optional(Type.String({ maxLength: 500 })),
           },
           { additionalProperties: false },

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
-import { ActionKindSchema, bearer, CaseStateSchema, OutcomeSchema, errorResponses, ReportSourceSchema } from '../schemas.ts';
+import { bearer, errorResponses, OneOf } from '../schemas.ts';
+import { ACTION_KINDS, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../../cases/case-values.ts';
 import { CaseCountsSchema, CaseDetailSchema, CaseListSchema, CaseSummarySchema, DecidedSchema, PolicySchema, ReversedSchema } from './cases.schemas.ts';
 import { hasPermission, requireStaff } from '../access.ts';
 import { CATEGORY_IDS } from '../../policy/policy.ts';
@@ -22,9 +23,9 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         ...staff,
         summary: 'The review queue',
         querystring: Type.Object({
-          state: Type.Optional(Type.Union(CaseStateSchema.enum.map((s) => Type.Literal(s)))),
+          state: Type.Optional(OneOf(CASE_STATES)),
           category: Type.Optional(Type.String({ maxLength: 64 })),
-          source: Type.Optional(Type.Union(ReportSourceSchema.enum.map((s) => Type.Literal(s)))),
+          source: Type.Optional(OneOf(REPORT_SOURCES)),
           breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
           assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
           sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
@@ -127,8 +128,8 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         params: IdParam,
         body: Type.Object(
           {
-            outcome: Type.Union(OutcomeSchema.enum.map((s) => Type.Literal(s))),
-            actions: Type.Array(Type.Union(ActionKindSchema.enum.map((s) => Type.Literal(s))), { maxItems: 4 }),
+            outcome: OneOf(OUTCOMES),
+            actions: Type.Array(OneOf(ACTION_KINDS), { maxItems: 4 }),
             category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
             statement: Type.String({ minLength: 1, maxLength: 5000 }),
             postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
@@ -141,7 +142,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const p = requireStaff(req, 'cases.decide');
       await ctx.review.require(req.params.id);
-      return ctx.decisions.decide(req.params.id, decider(p), req.body as Parameters<typeof ctx.decisions.decide>[2]);
+      return ctx.decisions.decide(req.params.id, decider(p), req.body);
     },
   );
 

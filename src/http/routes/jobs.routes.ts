@@ -2,11 +2,12 @@
 import { Type } from 'typebox';
 import { requireStaff } from '../access.ts';
 import { actorOf } from '../actor.ts';
-import { errorResponses, PageQuery } from '../schemas.ts';
+import { JOB_STATES } from '../../jobs/job-states.ts';
+import { errorResponses, OneOf, PageQuery } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { staffAuth } from './people.routes.ts';
 
-const StateSchema = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed'), Type.Literal('dead')]);
+const StateSchema = OneOf(JOB_STATES);
 const JobSchema = Type.Object({
   id: Type.String(),
   kind: Type.String(),

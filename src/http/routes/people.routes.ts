@@ -5,18 +5,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireStaff, requireStaffUser } from '../access.ts';
 import { actorOf } from '../actor.ts';
 import { SESSION_COOKIE } from '../principal.ts';
-import { errorResponses, PageQuery } from '../schemas.ts';
+import { errorResponses, OneOf, PageQuery } from '../schemas.ts';
+import { API_KEY_KINDS, ROLES } from '../../people/roles.ts';
 import type { RouteModule } from '../types.ts';
 import { unauthorized } from '../../shared/errors.ts';
+import { propertyOf } from '../../shared/property-of.ts';
 import { addressOf, loginAddressLimit, useRateLimits } from '../rate-limits.ts';
 
 /** Staff routes accept a personal token or the console's session cookie (writes then need X-CSRF-Token). */
 export const staffAuth: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { sessionCookie: [] }];
 
-const RoleSchema = Type.Union([Type.Literal('triage'), Type.Literal('moderator'), Type.Literal('senior'), Type.Literal('admin')], {
-  description: 'triage < moderator < senior < admin',
-});
-const KindSchema = Type.Union([Type.Literal('trusted_flagger'), Type.Literal('authority'), Type.Literal('platform')]);
+const RoleSchema = OneOf(ROLES, { description: 'triage < moderator < senior < admin' });
+const KindSchema = OneOf(API_KEY_KINDS);
 const UserSchema = Type.Object({
   id: Type.String(),
   email: Type.String(),
@@ -63,8 +63,7 @@ const PrincipalSchema = Type.Union([
   }),
 ]);
 
-const cookieOf = (req: FastifyRequest): string | undefined =>
-  (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+const cookieOf = (req: FastifyRequest): string | undefined => req.cookies?.[SESSION_COOKIE];
 
 function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, expiresAt: string): void {
   reply.setCookie(SESSION_COOKIE, secret, {
@@ -94,7 +93,7 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
             timeWindow: '1 minute',
             hook: 'preHandler',
             keyGenerator: (req) =>
-              `login|${addressOf(req)}|${String((req.body as { email?: unknown } | undefined)?.email ?? '')
+              `login|${addressOf(req)}|${String(propertyOf(req.body, 'email') ?? '')
                 .trim()
                 .toLowerCase()}`,
           },

@@ -11,10 +11,13 @@
 // hot page is then read once per commit instead of once per request.
 import { AppError } from '../../shared/errors.ts';
 
+/** A page as rendered, or the refusal its rendering threw (kept and thrown again). */
+type Rendered = { html: string } | { error: AppError };
+
 export class PageCache {
   #version: () => number | undefined;
   #max: number;
-  #entries = new Map<string, { version: number; html?: string; error?: AppError }>();
+  #entries = new Map<string, { version: number } & Rendered>();
   hits = 0;
   misses = 0;
 
@@ -30,8 +33,8 @@ export class PageCache {
     const hit = this.#entries.get(key);
     if (hit?.version === before) {
       this.hits++;
-      if (hit.error) throw hit.error;
-      return hit.html as string;
+      if ('error' in hit) throw hit.error;
+      return hit.html;
     }
     this.misses++;
     let html: string;
@@ -45,13 +48,14 @@ export class PageCache {
     return html;
   }
 
-  #store(key: string, before: number, entry: { html?: string; error?: AppError }): void {
+  #store(key: string, before: number, entry: Rendered): void {
     if (this.#version() === before) {
       this.#entries.delete(key);
       if (this.#entries.size >= this.#max) {
         // Stale entries first, then the oldest: the map is bounded whatever keys requests make up.
         for (const [k, e] of this.#entries) if (e.version !== before) this.#entries.delete(k);
-        if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+        const oldest = this.#entries.keys().next();
+        if (this.#entries.size >= this.#max && !oldest.done) this.#entries.delete(oldest.value);
       }
       this.#entries.set(key, { version: before, ...entry });
     }

@@ -7,10 +7,10 @@ import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { OneTimeSecret } from './one-time-secret.tsx';
 import { useApi } from './session.tsx';
 import type { ResponseBody } from 'vigil/client';
+import { API_KEY_KINDS as KINDS, type ApiKeyKind as KeyKind } from '../../../src/people/roles.ts';
+import { isOneOf } from '../../../src/shared/one-of.ts';
 
 type ApiKeyRow = ResponseBody<'/api/v1/admin/keys', 'get'>['keys'][number];
-type KeyKind = ApiKeyRow['kind'];
-const KINDS: KeyKind[] = ['trusted_flagger', 'authority', 'platform'];
 
 export function AdminKeys() {
   const api = useApi();
@@ -71,7 +71,7 @@ export function AdminKeys() {
       <form className="inline-form" onSubmit={(e) => void create(e)} aria-label="Create an API key">
         <label className="field">
           <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as KeyKind)}>
+          <select value={kind} onChange={(e) => isOneOf(KINDS, e.target.value) && setKind(e.target.value)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {label(SOURCE_LABEL, k)}

@@ -4,6 +4,7 @@ import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { ROLES, type Role } from '../shared/types.ts';
+import { isOneOf } from '../../../src/shared/one-of.ts';
 import { OneTimeSecret } from './one-time-secret.tsx';
 import { RoleEditor } from './role-editor.tsx';
 import { useApi, useUser } from './session.tsx';
@@ -69,7 +70,7 @@ export function AdminUsers() {
         </label>
         <label className="field">
           <span>Role</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <select value={role} onChange={(e) => isOneOf(ROLES, e.target.value) && setRole(e.target.value)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}

@@ -5,12 +5,13 @@ import { type ApiError, asApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import type { ImportResult } from './banks-types.ts';
 import { useApi } from './session.tsx';
+import { propertyOf } from '../../../src/shared/property-of.ts';
 
 const MAX_LINES = 10_000;
 
 type LineProblem = { line: number; message: string };
 const lineProblems = (err: ApiError | undefined): LineProblem[] =>
-  Array.isArray(err?.details) ? (err.details as unknown[]).filter((d): d is LineProblem => typeof (d as LineProblem)?.line === 'number') : [];
+  Array.isArray(err?.details) ? err.details.filter((d): d is LineProblem => typeof propertyOf(d, 'line') === 'number') : [];
 
 export function BanksAddHashes({ bankName, onAdded }: { bankName: string; onAdded(): void }) {
   const api = useApi();

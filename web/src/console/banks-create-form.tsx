@@ -5,6 +5,7 @@ import { ErrorMessage } from '../shared/error-message.tsx';
 import { BANK_CATEGORIES, CATEGORY_EFFECT, CATEGORY_LABEL, type BankCategory, type BankRow } from './banks-types.ts';
 import { FieldError, fieldMessage } from './field-error.tsx';
 import { useApi } from './session.tsx';
+import { isOneOf } from '../../../src/shared/one-of.ts';
 
 export function BanksCreateForm({ onCreated }: { onCreated(bank: BankRow): void }) {
   const api = useApi();
@@ -55,7 +56,12 @@ export function BanksCreateForm({ onCreated }: { onCreated(bank: BankRow): void 
       </div>
       <div className="field">
         <label htmlFor={`${id}-cat`}>Category</label>
-        <select id={`${id}-cat`} value={category} onChange={(e) => setCategory(e.target.value as BankCategory)} aria-describedby={`${id}-cat-hint`}>
+        <select
+          id={`${id}-cat`}
+          value={category}
+          onChange={(e) => isOneOf(BANK_CATEGORIES, e.target.value) && setCategory(e.target.value)}
+          aria-describedby={`${id}-cat-hint`}
+        >
           {BANK_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {CATEGORY_LABEL[c]}

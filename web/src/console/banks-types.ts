@@ -1,8 +1,7 @@
 // Hash banks as the API returns them (types generated from the OpenAPI document), and their labels.
 import type { ResponseBody } from 'vigil/client';
 
-export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
-export type BankCategory = (typeof BANK_CATEGORIES)[number];
+export { BANK_CATEGORIES, type BankCategory } from '../../../src/detection/bank-values.ts';
 
 export const CATEGORY_LABEL: Record<string, string> = {
   terrorism: 'Terrorism',

@@ -2,6 +2,7 @@
 // claiming, the decision, escalation and comments.
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { isOpenState } from '../../../src/cases/case-values.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { usePolicy } from '../shared/policy.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
@@ -37,7 +38,7 @@ export function CasePage() {
         Loading the case…
       </p>
     );
-  const open = ['open', 'in_review', 'escalated'].includes(detail.state);
+  const open = isOpenState(detail.state);
 
   return (
     <div className="case-page">

@@ -52,7 +52,7 @@ export function CaseSignals({ signals }: { signals: Signal[] }) {
                 {formatDateTime(at)}
               </time>
             </p>
-            {Array.isArray(matches) && matches.length > 0 && <Matches matches={matches as HashMatch[]} />}
+            {Array.isArray(matches) && matches.length > 0 && <Matches matches={matches} />}
             {facts.length > 0 && (
               <dl className="facts compact">
                 {facts.map(([k, v]) => (

@@ -1,5 +1,6 @@
 // Claim or release a case; says who holds it otherwise.
 import { useState } from 'react';
+import { isOpenState } from '../../../src/cases/case-values.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import type { CaseDetail } from '../shared/types.ts';
@@ -10,7 +11,7 @@ export function ClaimControls({ detail, onChanged }: { detail: CaseDetail; onCha
   const user = useUser();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const open = ['open', 'in_review', 'escalated'].includes(detail.state);
+  const open = isOpenState(detail.state);
   if (!open) return null;
 
   async function act(what: 'claim' | 'release') {

@@ -1,10 +1,9 @@
 // The actions of an "actioned" decision, and which posts to remove. Jurisdiction restrictions are
 // offered to seniors only; the server checks every rule again.
+import { isBlockable } from '../../../src/subjects/kinds.ts';
 import { ACTION_LABEL } from '../shared/format.ts';
 import type { ActionKind, CaseDetail, PostView } from '../shared/types.ts';
 import { FieldError } from './field-error.tsx';
-
-const BLOCKABLE = ['channel', 'bot', 'sticker_set'];
 
 const HINT: Record<ActionKind, string> = {
   block: 'Everyone sees a notice instead of the content.',
@@ -16,9 +15,9 @@ const HINT: Record<ActionKind, string> = {
 export function availableActions(detail: CaseDetail, senior: boolean): ActionKind[] {
   const kind = detail.subject.kind;
   const list: ActionKind[] = [];
-  if (BLOCKABLE.includes(kind)) list.push('block');
+  if (isBlockable(kind)) list.push('block');
   if (kind === 'channel') list.push('remove_posts');
-  if (senior && BLOCKABLE.includes(kind)) list.push('restrict_in_jurisdiction');
+  if (senior && isBlockable(kind)) list.push('restrict_in_jurisdiction');
   list.push('warn_owner');
   return list;
 }

@@ -1,8 +1,7 @@
 // The outcome of a decision. Nothing is chosen at first: the moderator must say what they found.
 import { OUTCOME_LABEL } from '../shared/format.ts';
+import { OUTCOMES } from '../../../src/cases/case-values.ts';
 import type { Outcome } from '../shared/types.ts';
-
-const OUTCOMES: Outcome[] = ['actioned', 'no_violation', 'protected_expression', 'out_of_scope'];
 
 export function DecisionOutcome({ outcome, onChange }: { outcome?: Outcome; onChange(o: Outcome): void }) {
   return (

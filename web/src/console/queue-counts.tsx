@@ -2,8 +2,7 @@
 import { Link } from 'react-router';
 import { STATE_LABEL } from '../shared/format.ts';
 import type { StateCount } from '../shared/types.ts';
-
-const OPEN_STATES = ['open', 'in_review', 'escalated'] as const;
+import { OPEN_CASE_STATES as OPEN_STATES } from '../../../src/cases/case-values.ts';
 
 export function QueueCounts({ counts }: { counts: StateCount[] | undefined }) {
   const of = (s: string) => counts?.find((c) => c.state === s);

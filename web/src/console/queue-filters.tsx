@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { CASE_STATES, SOURCES } from './queue-options.ts';
 import { label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
 import type { Policy } from '../shared/types.ts';
-import type { QueueFilter } from './queue-filter.ts';
+import { filterFromParams, paramsFromFilter, type QueueFilter } from './queue-filter.ts';
 
 interface Props {
   filter: QueueFilter;
@@ -14,9 +14,9 @@ interface Props {
 export function QueueFilters({ filter: fromAddress, policy, onChange }: Props) {
   // The address updates in a transition; a local copy keeps the controls from flickering back meanwhile.
   const [filter, setFilter] = useState(fromAddress);
-  const key = JSON.stringify(fromAddress);
+  const key = paramsFromFilter(fromAddress).toString();
   useEffect(() => {
-    setFilter(JSON.parse(key) as QueueFilter);
+    setFilter(filterFromParams(new URLSearchParams(key)));
   }, [key]);
   const set = (patch: Partial<QueueFilter>) => {
     const next = { ...filter, ...patch };

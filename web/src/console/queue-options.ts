@@ -1,4 +1,2 @@
-import type { CaseState, ReportSource } from '../shared/types.ts';
-
-export const CASE_STATES: CaseState[] = ['open', 'in_review', 'escalated', 'decided', 'reversed'];
-export const SOURCES: ReportSource[] = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'];
+// The queue's filter choices: the server's own lists.
+export { CASE_STATES, REPORT_SOURCES as SOURCES } from '../../../src/cases/case-values.ts';

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { ROLES, type Role } from '../shared/types.ts';
+import { isOneOf } from '../../../src/shared/one-of.ts';
 
 const AS: Record<Role, string> = { triage: 'a triage user', moderator: 'a moderator', senior: 'a senior moderator', admin: 'an admin' };
 const MAY: Record<Role, string> = {
@@ -43,7 +44,13 @@ export function RoleEditor({ email, role, self, onSave }: Props) {
 
   return (
     <div className="row role-editor">
-      <select ref={select} aria-label={`Role of ${email}`} value={draft} disabled={self} onChange={(e) => setDraft(e.target.value as Role)}>
+      <select
+        ref={select}
+        aria-label={`Role of ${email}`}
+        value={draft}
+        disabled={self}
+        onChange={(e) => isOneOf(ROLES, e.target.value) && setDraft(e.target.value)}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {r}

@@ -32,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           try {
             const s = await fetch('/api/v1/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
             if (!s.ok) return false;
-            const session = (await s.json()) as SessionInfo;
+            const session = (await s.json()) as SessionInfo; // GET /api/v1/session's declared answer
             csrf.current = session.csrfToken;
             setState({ status: 'signed_in', session });
             return true;

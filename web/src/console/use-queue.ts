@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAbort } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import type { CaseList, CaseSummary, StateCount } from '../shared/types.ts';
-import { casesUrl, type QueueFilter } from './queue-filter.ts';
+import { casesUrl, filterFromParams, paramsFromFilter, type QueueFilter } from './queue-filter.ts';
 import { useApi } from './session.tsx';
 import { useVisiblePolling } from './use-visible-polling.ts';
 
@@ -27,8 +27,8 @@ export function useQueue(current: QueueFilter) {
   const inFlight = useRef<AbortController | null>(null);
   const loaded = useRef(PAGE);
   // The caller builds a new filter object on every render; only a different filter is a new query.
-  const key = JSON.stringify(current);
-  const filter = useMemo(() => JSON.parse(key) as QueueFilter, [key]);
+  const key = paramsFromFilter(current).toString();
+  const filter = useMemo(() => filterFromParams(new URLSearchParams(key)), [key]);
 
   const refresh = useCallback(async () => {
     if (inFlight.current) return; // a refresh is already on its way: do not pile up requests

@@ -30,6 +30,7 @@ export async function decodePixels(file: Blob, context: (width: number, height: 
   const bytes = stripExif(new Uint8Array(await file.arrayBuffer()));
   let bitmap: ImageBitmap;
   try {
+    // A view of a plain ArrayBuffer (typed ArrayBufferLike), which Blob accepts.
     bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   } catch {
     throw new DecodeProblem('undecodable');

@@ -4,6 +4,7 @@ import { pdqHash } from '../../../src/detection/pdq/index.ts';
 import { DecodeProblem, decodePixels, offscreenContext, type Pixels } from './decode-pixels.ts';
 import type { HashReply, HashRequest } from './hash-messages.ts';
 
+// The page's lib types `self` as a Window; in a dedicated worker it is the worker's global scope.
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<HashRequest>) => void) | null;
   postMessage(reply: HashReply): void;

@@ -1,5 +1,7 @@
 // The one error type the web app shows: the API's {"error":{"code","message","details"}} shape, or a
 // network failure described the same way so every screen can print it plainly.
+import { propertyOf } from '../../../src/shared/property-of.ts';
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -20,10 +22,7 @@ export class ApiError extends Error {
   /** The `details[]` entries that name a field, as field → message. */
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is FieldProblem =>
-        typeof d === 'object' && d !== null && typeof (d as FieldProblem).field === 'string' && typeof (d as FieldProblem).message === 'string',
-    );
+    return this.details.filter((d): d is FieldProblem => typeof propertyOf(d, 'field') === 'string' && typeof propertyOf(d, 'message') === 'string');
   }
 }
 

@@ -1,6 +1,7 @@
 // A small JSON client for /api/v1: sends the CSRF token on writes, turns error bodies into ApiError and
 // tells its owner about 401s (the console returns to sign-in; public pages have no session to lose).
 import { ApiError, networkError } from './api-error.ts';
+import { propertyOf } from '../../../src/shared/property-of.ts';
 
 export interface RequestOptions {
   headers?: Record<string, string>;
@@ -33,8 +34,11 @@ export interface ApiClient {
 
 async function errorFrom(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (body?.error?.code) return new ApiError(res.status, body.error.code, body.error.message ?? res.statusText, body.error.details);
+    const error = propertyOf(await res.json(), 'error');
+    const code = propertyOf(error, 'code');
+    const message = propertyOf(error, 'message');
+    if (typeof code === 'string' && code)
+      return new ApiError(res.status, code, typeof message === 'string' ? message : res.statusText, propertyOf(error, 'details'));
   } catch {
     /* not JSON: fall through */
   }
@@ -75,6 +79,7 @@ export function createApiClient(hooks: ApiHooks = {}): ApiClient {
       if (res.status === 401 && !opts.quiet401) hooks.onUnauthorized?.(err);
       throw err;
     }
+    // The caller names the route's answer type: the API declares it, and its answer is not checked here.
     if (res.status === 204) return undefined as T;
     const type = res.headers.get('content-type') ?? '';
     return (type.includes('json') ? await res.json() : undefined) as T;

@@ -4,7 +4,7 @@ import type { ResponseBody } from 'vigil/client';
 
 export type StaffUser = SessionInfo['user'];
 export type Role = StaffUser['role'];
-export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+export { ROLES } from '../../../src/people/roles.ts';
 export type SessionInfo = ResponseBody<'/api/v1/session', 'get'>;
 
 export type CaseList = ResponseBody<'/api/v1/cases', 'get'>;

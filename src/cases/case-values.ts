@@ -1,0 +1,40 @@
+// The values stored in cases, reports and decisions, written once: the table types, the API's schemas,
+// the services and the web app (which imports this module: keep it free of imports) share these lists.
+
+/** A case's state; the lifecycle is in docs/ARCHITECTURE.md. */
+export const CASE_STATES = ['open', 'in_review', 'escalated', 'decided', 'reversed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** States in which a case awaits a decision (it holds its subject's open key). */
+export const OPEN_CASE_STATES = ['open', 'in_review', 'escalated'] as const satisfies readonly CaseState[];
+export type OpenCaseState = (typeof OPEN_CASE_STATES)[number];
+
+/** Where a report comes from: the web form, the app, an API key of each kind, or detection. */
+export const REPORT_SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
+/** A report's status as its reporter sees it; it follows its case. */
+export const REPORT_STATUSES = ['received', 'in_review', 'decided', 'declined_out_of_scope'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const OUTCOMES = ['actioned', 'no_violation', 'protected_expression', 'out_of_scope'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const ACTION_KINDS = ['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const CASE_EVENT_KINDS = [
+  'opened',
+  'report_added',
+  'signal',
+  'claimed',
+  'released',
+  'commented',
+  'escalated',
+  'decided',
+  'reversed',
+  'sla_breached',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export const isOpenState = (s: CaseState): s is OpenCaseState => OPEN_CASE_STATES.some((o) => o === s);
