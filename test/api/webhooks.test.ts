@@ -466,7 +466,13 @@ describe('events', () => {
     const img = await patternImage(4343);
     assert.equal((await api.post('/api/v1/banks', { name: 'ncii-own-ids', category: 'ncii' }, { token: admin })).status, 201);
     assert.equal((await api.post('/api/v1/banks/ncii-own-ids/entries', { lines: [(await pdqHashFile(img)).hash] }, { token: admin })).status, 200);
-    const held = await content({ kind: 'post', id: 'topic-41', channelId: 'board-7', url: 'https://forum.example/t/41', media: [{ contentBase64: img.toString('base64') }] });
+    const held = await content({
+      kind: 'post',
+      id: 'topic-41',
+      channelId: 'board-7',
+      url: 'https://forum.example/t/41',
+      media: [{ contentBase64: img.toString('base64') }],
+    });
     assert.equal(held.verdict, 'hold');
     const heldMsg = verify(ep.secret, await until('content.held', () => at('/own-ids').find((x) => x.body.includes('"content.held"')))) as any;
     assert.deepEqual(heldMsg.data.subject, { platform: 'forum', kind: 'post', id: held.vigilId, externalId: 'topic-41' });
@@ -475,12 +481,21 @@ describe('events', () => {
     const heldCase = await until('the automated case', () =>
       t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=', channel.vigilId).where('state', '!=', 'decided').executeTakeFirst(),
     );
-    const cleared = await api.post(`/api/v1/cases/${heldCase.id}/decide`, { outcome: 'no_violation', actions: [], statement: 'A holiday picture, fine.' }, { token: moderator });
+    const cleared = await api.post(
+      `/api/v1/cases/${heldCase.id}/decide`,
+      { outcome: 'no_violation', actions: [], statement: 'A holiday picture, fine.' },
+      { token: moderator },
+    );
     assert.equal(cleared.status, 200, cleared.text);
 
     // A user reports a post by its URL; removing it sends post.removed with the platform's post id.
     const post = await content({ kind: 'post', id: 'topic-42', channelId: 'board-7', url: 'https://forum.example/t/42', text: 'slurs' });
-    const r = await api.post('/api/v1/reports', { subject: 'https://forum.example/t/42', category: 'violence', explanation: 'Slurs against a group.', bonaFide: true });
+    const r = await api.post('/api/v1/reports', {
+      subject: 'https://forum.example/t/42',
+      category: 'violence',
+      explanation: 'Slurs against a group.',
+      bonaFide: true,
+    });
     assert.equal(r.status, 202, r.text);
     const caseId = (await t.ctx.db.selectFrom('reports').select('case_id').where('id', '=', r.body.id).executeTakeFirstOrThrow()).case_id;
     const d = await api.post(
@@ -494,7 +509,12 @@ describe('events', () => {
     assert.deepEqual(removed.data.channel, { platform: 'forum', kind: 'channel', id: channel.vigilId, externalId: 'board-7' });
 
     // A private group is never registered: its own id is the one the report named.
-    const declined = await api.post('/api/v1/reports', { subject: { platform: 'forum', kind: 'group', id: 'family-9' }, category: 'violence', explanation: 'Threats in a family group.', bonaFide: true });
+    const declined = await api.post('/api/v1/reports', {
+      subject: { platform: 'forum', kind: 'group', id: 'family-9' },
+      category: 'violence',
+      explanation: 'Threats in a family group.',
+      bonaFide: true,
+    });
     assert.equal(declined.body.status, 'declined_out_of_scope', declined.text);
     const msg = verify(ep.secret, await until('report.declined', () => at('/own-ids').find((x) => x.body.includes('"report.declined"')))) as any;
     assert.deepEqual(msg.data.subject, { platform: 'forum', kind: 'group', id: 'forum:family-9', externalId: 'family-9' });

@@ -12,7 +12,12 @@ export interface ForumProcess {
   stop(): Promise<void>;
 }
 
-export async function startForumProcess(env: { VIGIL_URL: string; VIGIL_PLATFORM_KEY: string; VIGIL_WEBHOOK_SECRET: string; FORUM_PORT: number }): Promise<ForumProcess> {
+export async function startForumProcess(env: {
+  VIGIL_URL: string;
+  VIGIL_PLATFORM_KEY: string;
+  VIGIL_WEBHOOK_SECRET: string;
+  FORUM_PORT: number;
+}): Promise<ForumProcess> {
   const base = `http://127.0.0.1:${env.FORUM_PORT}`;
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, FORUM_PORT: String(env.FORUM_PORT), FORUM_HOST: '127.0.0.1', FORUM_PUBLIC_URL: base },

@@ -13,6 +13,13 @@ function article(posts: Posts, p: Post): string {
   return `<article id="${esc(p.id)}"><p><b>${esc(p.author)}</b> · <a href="/posts/${esc(p.id)}">${esc(p.createdAt)}</a></p><p class="text">${esc(p.text)}</p>${image}</article>`;
 }
 
-export const boardPage = (posts: Posts) => page('Example forum', posts.listed().map((p) => article(posts, p)).join('\n') || '<p>No posts yet.</p>');
+export const boardPage = (posts: Posts) =>
+  page(
+    'Example forum',
+    posts
+      .listed()
+      .map((p) => article(posts, p))
+      .join('\n') || '<p>No posts yet.</p>',
+  );
 
 export const postPage = (posts: Posts, p: Post) => page(`Post by ${p.author}`, `${article(posts, p)}<p><a href="/">All posts</a></p>`);
