@@ -272,7 +272,7 @@ export class DecisionsService {
         target: `case:${c.id}`,
         data: { decisionId: c.decision_id, reason: reason.trim() },
       });
-      return { caseId: c.id, state: 'reversed' };
+      return { caseId: c.id, state: 'reversed' as const };
     });
     this.#webhooks.committed();
     return result;

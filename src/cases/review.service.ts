@@ -7,6 +7,7 @@ import { nowIso } from '../shared/time.ts';
 import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import type { ReportSource } from './priority.ts';
+import type { ActionKind, Outcome } from './answer.ts';
 import { reportSplit } from './report-split.ts';
 import type { SubjectKind } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
@@ -20,12 +21,16 @@ export interface Actor {
 export type AuditFn = (db: Db, entry: { actor: string; action: string; target: string; data?: unknown }) => Promise<void>;
 
 const OPEN_STATES = ['open', 'in_review', 'escalated'];
+export type CaseState = 'open' | 'in_review' | 'escalated' | 'decided' | 'reversed';
+// The table types still say `string` for these columns; the views say what they hold (the API's contract).
+const asState = (s: string) => s as CaseState;
+const asOutcome = (s: string | null) => s as Outcome | null;
 
 export function caseSummary(c: CasesTable, now = Date.now()) {
   const due = new Date(c.sla_due_at).getTime();
   return {
     id: c.id,
-    state: c.state,
+    state: asState(c.state),
     /** 'reference' or the connected platform the subject lives on. */
     platform: c.platform ?? REFERENCE_PLATFORM,
     subject: { kind: c.subject_kind, id: c.subject_id },
@@ -36,12 +41,12 @@ export function caseSummary(c: CasesTable, now = Date.now()) {
     secondsToDue: Math.round((due - now) / 1000),
     reportCount: c.report_count,
     reporterCount: c.reporter_count,
-    sources: JSON.parse(c.sources) as string[],
+    sources: JSON.parse(c.sources) as ReportSource[],
     categories: JSON.parse(c.categories) as string[],
     reach: c.reach,
     lifeAtRisk: c.life_at_risk === 1,
     assigneeId: c.assignee_id,
-    outcome: c.outcome,
+    outcome: asOutcome(c.outcome),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     decidedAt: c.decided_at,
@@ -76,8 +81,8 @@ export class ReviewService {
     return { cases: page.map((c) => ({ ...caseSummary(c), subjectLabel: labels.get(`${c.subject_kind}:${c.subject_id}`) ?? null })), nextCursor };
   }
 
-  counts() {
-    return new CasesRepository(this.#db).counts(nowIso());
+  async counts() {
+    return (await new CasesRepository(this.#db).counts(nowIso())).map((c) => ({ ...c, state: asState(c.state) }));
   }
 
   /** Open cases past their SLA deadline, by category: read by /metrics when scraped. */
@@ -113,7 +118,7 @@ export class ReviewService {
       reportSplit: split,
       reports: reports.map((r) => ({
         id: r.id,
-        source: r.source,
+        source: r.source as ReportSource,
         category: r.category,
         claimed: r.claimed,
         explanation: r.explanation,
@@ -132,11 +137,11 @@ export class ReviewService {
       decision: decision
         ? {
             id: decision.id,
-            outcome: decision.outcome,
+            outcome: decision.outcome as Outcome,
             category: decision.category,
-            actions: JSON.parse(decision.actions),
+            actions: JSON.parse(decision.actions) as ActionKind[],
             statement: decision.statement,
-            postIds: JSON.parse(decision.post_ids),
+            postIds: JSON.parse(decision.post_ids) as string[],
             jurisdiction: decision.jurisdiction,
             decidedBy: decision.decided_by,
             createdAt: decision.created_at,
@@ -147,9 +152,9 @@ export class ReviewService {
         id: r.id,
         subject: { kind: r.subject_kind, id: r.subject_id },
         subjectLabel: relatedLabels.get(`${r.subject_kind}:${r.subject_id}`) ?? null,
-        state: r.state,
+        state: asState(r.state),
         category: r.category,
-        outcome: r.outcome,
+        outcome: asOutcome(r.outcome),
         createdAt: r.created_at,
       })),
     };

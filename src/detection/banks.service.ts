@@ -250,7 +250,7 @@ export class BanksService {
         id: e.id,
         signalType: e.signal_type,
         hash: e.hash,
-        status: e.status,
+        status: e.status as EntryStatus, // the column is typed string; it holds an EntryStatus
         origin: e.origin,
         label: e.label,
         createdAt: e.created_at,

@@ -9,7 +9,7 @@ import { hashToken, safeEqual } from '../shared/secrets.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../people/password.ts';
 import { nowIso } from '../shared/time.ts';
 import { BanksRepository } from './banks.repository.ts';
-import { VICTIM_BANK, type BanksService } from './banks.service.ts';
+import { VICTIM_BANK, type BanksService, type EntryStatus } from './banks.service.ts';
 import type { HashMatcher } from './hash-matcher.ts';
 
 const MAX_HASHES = 100;
@@ -91,7 +91,7 @@ export class ProtectService {
       withdrawnAt: s.withdrawn_at,
       hashes: entries.map((e, i) => ({
         number: i + 1,
-        status: e.status === 'active' ? 'active' : e.status,
+        status: e.status as EntryStatus,
         matches: Number(counts.get(e.id)?.n ?? 0),
         lastMatchAt: counts.get(e.id)?.last ?? null,
       })),

@@ -18,7 +18,8 @@ import { installSecurityHeaders } from './security-headers.ts';
 import { installRateLimitStore } from './rate-limits.ts';
 import { openRateLimitStore, rateLimitStoreMetric } from './rate-limit-store.ts';
 import { apiDocs } from './api-docs.ts';
-import { ErrorSchema } from './schemas.ts';
+import { Type } from 'typebox';
+import { ErrorSchema, errorResponses } from './schemas.ts';
 import type { App } from './types.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
@@ -36,6 +37,7 @@ import { jobsRoutes } from './routes/jobs.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
+import { AppError } from '../shared/errors.ts';
 
 const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
 
@@ -80,6 +82,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.addHook('onRequest', async (req) => enforceAccess(req));
 
   await app.register(swagger, {
+    // Shared schemas (app.addSchema) become components named by their $id: `Error`, not `def-0`.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vigil API', version: '0.1.0', description: 'Reports, cases, decisions and the reference channels platform.' },
@@ -100,14 +104,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     limits,
   );
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/healthz', { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/readyz', { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorResponses(503) } } }, async () => {
     try {
       await ping(ctx.db);
-      return { status: 'ready' };
     } catch {
-      return reply.status(503).send({ error: { code: 'not_ready', message: 'The database is not reachable.' } });
+      throw new AppError(503, 'not_ready', 'The database is not reachable.');
     }
+    return { status: 'ready' as const };
   });
 
   for (const routes of [

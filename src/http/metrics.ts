@@ -90,14 +90,21 @@ export function installMetrics(
   app.addHook('onResponse', async (req, reply) => {
     duration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true }, config: { ownBearer: true } }, async (req, reply) => {
-    try {
-      metricsAllowed(req, opts.token);
-    } catch (err) {
-      if (err instanceof AppError && err.status === 401) reply.header('www-authenticate', 'Bearer realm="metrics"');
-      throw err;
-    }
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: { hide: true, response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+      config: { ownBearer: true },
+    },
+    async (req, reply) => {
+      try {
+        metricsAllowed(req, opts.token);
+      } catch (err) {
+        if (err instanceof AppError && err.status === 401) reply.header('www-authenticate', 'Bearer realm="metrics"');
+        throw err;
+      }
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
   return registry;
 }

@@ -1,5 +1,11 @@
-// Shared TypeBox schemas: the error shape and common parameters, reused by every route for OpenAPI.
-import { Type } from 'typebox';
+// Shared TypeBox schemas, reused by the routes and so by the OpenAPI document (docs/openapi.json) and the
+// typed client generated from it (src/client/, `vigil/client`).
+//
+// The rule: every route declares a schema for each 2xx answer it sends (`response: { 200: X, ...errorResponses(…) }`;
+// an HTML page declares `htmlPage`). Fastify serializes the answer with that schema and drops any field it
+// does not declare, so a field missing here never reaches a client. After changing a route's schemas, run
+// `npm run api:types` and commit docs/openapi.json and src/client/api-types.ts (a test fails until you do).
+import { Type, type TSchema } from 'typebox';
 
 export const ErrorSchema = Type.Object(
   {
@@ -14,10 +20,27 @@ export const ErrorSchema = Type.Object(
 
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
 
+/** `T | null`. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** The answer of a route that sends nothing (204). */
+export const NoContent = Type.Null({ description: 'No content' });
+
+/** A 200 answer that is a page of HTML (public pages, the web application), not JSON. */
+export const htmlPage = { 200: { description: 'An HTML page', content: { 'text/html': { schema: Type.String() } } } };
+
+/** Free-form JSON recorded as it came (event data, match context). */
+export const JsonObject = Type.Record(Type.String(), Type.Unknown());
+
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 });
+
+/** The cursor of the next page, null on the last one. */
+export const NextCursor = Nullable(Type.String());
+
+export const SubjectRefSchema = Type.Object({ kind: Type.String(), id: Type.String() });
 
 export const MediaSchema = Type.Object({
   id: Type.String(),
@@ -26,12 +49,32 @@ export const MediaSchema = Type.Object({
   size: Type.Integer(),
   width: Type.Optional(Type.Integer()),
   height: Type.Optional(Type.Integer()),
+  url: Type.Optional(Type.String({ description: 'Where a connected platform serves it: a link for reviewers, never loaded by Vigil' })),
 });
 
 export const NoticeSchema = Type.Object({
   code: Type.String(),
-  category: Type.Union([Type.String(), Type.Null()]),
+  category: Nullable(Type.String()),
   text: Type.String(),
+});
+
+export const OutcomeSchema = Type.Enum(['actioned', 'no_violation', 'protected_expression', 'out_of_scope']);
+export const ActionKindSchema = Type.Enum(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner']);
+export const CaseStateSchema = Type.Enum(['open', 'in_review', 'escalated', 'decided', 'reversed']);
+export const ReportSourceSchema = Type.Enum(['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated']);
+
+/** The answer to a reporter (and, with more, to the reported party): a statement of reasons (src/cases/answer.ts). */
+export const AnswerSchema = Type.Object({
+  outcome: OutcomeSchema,
+  category: Nullable(Type.String()),
+  categoryTitle: Nullable(Type.String()),
+  actions: Type.Array(ActionKindSchema),
+  territorialScope: Nullable(Type.String({ description: 'ISO country code when the action applies in one jurisdiction only' })),
+  statement: Type.String(),
+  automatedDetection: Type.Boolean(),
+  automatedDecision: Type.Boolean(),
+  decidedAt: Type.String(),
+  appeal: Type.String(),
 });
 
 export const bearer = [{ bearerAuth: [] }];

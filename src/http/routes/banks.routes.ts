@@ -1,10 +1,69 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
-import { bearer, errorResponses } from '../schemas.ts';
+import { bearer, errorResponses, NextCursor, Nullable } from '../schemas.ts';
 import { requireStaff } from '../access.ts';
+import { badRequest } from '../../shared/errors.ts';
 import { BANK_CATEGORIES } from '../../detection/banks.service.ts';
 
 const Name = Type.Object({ name: Type.String({ maxLength: 64 }) });
+const BankSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  category: Type.String({ description: BANK_CATEGORIES.join(', ') }),
+  description: Type.String(),
+  created_at: Type.String(),
+});
+const BankListSchema = Type.Object({
+  banks: Type.Array(
+    Type.Object({
+      ...BankSchema.properties,
+      active: Type.Integer({ description: 'Entries that match' }),
+      total: Type.Integer({ description: 'Entries of every status' }),
+    }),
+  ),
+  indexed: Type.Integer({ description: 'Hashes in this process’s matcher' }),
+});
+const ImportResultSchema = Type.Object({
+  added: Type.Integer(),
+  duplicates: Type.Integer(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() }), { description: 'Lines that are not hashes (skipped)' }),
+});
+const EntryStatusSchema = Type.Enum(['active', 'benign', 'withdrawn']);
+const EntryPageSchema = Type.Object({
+  bank: BankSchema,
+  entries: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      signalType: Type.String(),
+      hash: Type.String(),
+      status: EntryStatusSchema,
+      origin: Type.String({ description: 'import, victim or decision' }),
+      label: Nullable(Type.String()),
+      createdAt: Type.String(),
+      matches: Type.Integer(),
+      lastMatchAt: Nullable(Type.String()),
+    }),
+  ),
+  nextCursor: NextCursor,
+});
+const MatchSchema = Type.Object({
+  id: Type.String(),
+  mediaId: Type.String(),
+  entryId: Type.String(),
+  signalType: Type.String(),
+  distance: Type.Integer(),
+  context: Type.Object(
+    {
+      surface: Type.Optional(Type.String()),
+      subject: Type.Optional(Type.Object({ kind: Type.String(), id: Type.String() })),
+      postId: Type.Optional(Nullable(Type.String())),
+    },
+    { additionalProperties: true, description: 'Where the upload was used' },
+  ),
+  verdict: Type.String(),
+  caseId: Nullable(Type.String()),
+  at: Type.String(),
+});
 
 export const banksRoutes: RouteModule = (app, ctx) => {
   const tags = ['banks'];
@@ -12,7 +71,7 @@ export const banksRoutes: RouteModule = (app, ctx) => {
     '/api/v1/banks',
     {
       config: { access: 'banks.read' },
-      schema: { tags, security: bearer, summary: 'Hash banks with entry counts', response: errorResponses(401, 403) },
+      schema: { tags, security: bearer, summary: 'Hash banks with entry counts', response: { 200: BankListSchema, ...errorResponses(401, 403) } },
     },
     async (req) => {
       requireStaff(req, 'banks.read');
@@ -36,7 +95,7 @@ export const banksRoutes: RouteModule = (app, ctx) => {
           },
           { additionalProperties: false },
         ),
-        response: errorResponses(400, 401, 403, 409),
+        response: { 201: BankSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (req, reply) => {
@@ -65,10 +124,10 @@ export const banksRoutes: RouteModule = (app, ctx) => {
           { lines: Type.Array(Type.String({ maxLength: 2000 }), { minItems: 1, maxItems: 10000 }), skipInvalid: Type.Optional(Type.Boolean()) },
           { additionalProperties: false },
         ),
-        response: errorResponses(400, 401, 403, 404),
+        response: { 200: ImportResultSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const p = requireStaff(req, 'banks.manage');
       const result = await ctx.banks.import(req.params.name, req.body.lines, { skipInvalid: req.body.skipInvalid });
       await ctx.audit.append({
@@ -77,17 +136,9 @@ export const banksRoutes: RouteModule = (app, ctx) => {
         target: `bank:${req.params.name}`,
         data: { added: result.added, rejected: result.rejected.length },
       });
-      return reply.status(result.rejected.length > 0 && !req.body.skipInvalid ? 400 : 200).send(
-        result.rejected.length > 0 && !req.body.skipInvalid
-          ? {
-              error: {
-                code: 'invalid_hashes',
-                message: `${result.rejected.length} line(s) are not valid hashes; nothing was imported.`,
-                details: result.rejected,
-              },
-            }
-          : result,
-      );
+      if (result.rejected.length > 0 && !req.body.skipInvalid)
+        throw badRequest('invalid_hashes', `${result.rejected.length} line(s) are not valid hashes; nothing was imported.`, result.rejected);
+      return result;
     },
   );
 
@@ -101,7 +152,7 @@ export const banksRoutes: RouteModule = (app, ctx) => {
         summary: 'Browse a bank’s entries with their match counts',
         params: Name,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), cursor: Type.Optional(Type.String({ maxLength: 300 })) }),
-        response: errorResponses(400, 401, 403, 404),
+        response: { 200: EntryPageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
@@ -120,7 +171,7 @@ export const banksRoutes: RouteModule = (app, ctx) => {
         summary: 'Recent uploads that matched this bank',
         params: Name,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
-        response: errorResponses(401, 403, 404),
+        response: { 200: Type.Object({ matches: Type.Array(MatchSchema) }), ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => {

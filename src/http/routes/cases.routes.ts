@@ -1,36 +1,13 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
-import { bearer, errorResponses } from '../schemas.ts';
+import { ActionKindSchema, bearer, CaseStateSchema, OutcomeSchema, errorResponses, ReportSourceSchema } from '../schemas.ts';
+import { CaseCountsSchema, CaseDetailSchema, CaseListSchema, CaseSummarySchema, DecidedSchema, PolicySchema, ReversedSchema } from './cases.schemas.ts';
 import { hasPermission, requireStaff } from '../access.ts';
 import { CATEGORY_IDS } from '../../policy/policy.ts';
 import type { StaffPrincipal } from '../principal.ts';
 
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
-const SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'];
-// The case view declares its report split (so OpenAPI shows it); its other fields pass through as they are.
-const ReportSplitSchema = Type.Object({
-  byCategory: Type.Array(
-    Type.Object({
-      category: Type.String(),
-      reports: Type.Integer({ description: 'Reports in this category' }),
-      reporters: Type.Integer({ description: 'Distinct reporters in this category' }),
-      weight: Type.Number({ description: 'Sum over distinct reporters of source weight × track record' }),
-    }),
-    { description: 'Heaviest first; equal weights in policy order (more severe first)' },
-  ),
-  bySource: Type.Array(Type.Object({ source: Type.String({ description: `One of ${SOURCES.join(', ')}` }), reports: Type.Integer() })),
-  suggestedCategory: Type.Union([Type.String(), Type.Null()], { description: 'The credibility-weighted majority of the reports; null without reports' }),
-  tie: Type.Boolean({ description: 'The suggested category won a tie on weight by being more severe' }),
-});
-const CaseDetailSchema = Type.Object(
-  {
-    id: Type.String(),
-    platform: Type.String({ description: "'reference' for the bundled platform, else the connected platform's name" }),
-    reportSplit: ReportSplitSchema,
-  },
-  { additionalProperties: true },
-);
 const actor = (p: StaffPrincipal) => ({ id: p.userId, label: p.email, seesReporterIdentity: hasPermission(p.role, 'reports.reporter_identity') });
 const decider = (p: StaffPrincipal) => ({ id: p.userId, senior: hasPermission(p.role, 'cases.decide_senior') });
 
@@ -45,16 +22,16 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         ...staff,
         summary: 'The review queue',
         querystring: Type.Object({
-          state: Type.Optional(Type.Union(['open', 'in_review', 'escalated', 'decided', 'reversed'].map((s) => Type.Literal(s)))),
+          state: Type.Optional(Type.Union(CaseStateSchema.enum.map((s) => Type.Literal(s)))),
           category: Type.Optional(Type.String({ maxLength: 64 })),
-          source: Type.Optional(Type.Union(SOURCES.map((s) => Type.Literal(s)))),
+          source: Type.Optional(Type.Union(ReportSourceSchema.enum.map((s) => Type.Literal(s)))),
           breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
           assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
           sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
           cursor: Type.Optional(Type.String({ maxLength: 300 })),
         }),
-        response: errorResponses(400, 401, 403),
+        response: { 200: CaseListSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => {
@@ -73,7 +50,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     '/api/v1/cases/counts',
     {
       config: { access: 'cases.read' },
-      schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: errorResponses(401, 403) },
+      schema: { ...staff, summary: 'Open cases by state, with overdue counts', response: { 200: CaseCountsSchema, ...errorResponses(401, 403) } },
     },
     async (req) => {
       requireStaff(req, 'cases.read');
@@ -99,7 +76,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     '/api/v1/cases/:id/claim',
     {
       config: { access: 'cases.claim' },
-      schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: errorResponses(401, 403, 404, 409) },
+      schema: { ...staff, summary: 'Claim a case for review', params: IdParam, response: { 200: CaseSummarySchema, ...errorResponses(401, 403, 404, 409) } },
     },
     async (req) => ctx.review.claim(req.params.id, actor(requireStaff(req, 'cases.claim'))),
   );
@@ -107,7 +84,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     '/api/v1/cases/:id/release',
     {
       config: { access: 'cases.claim' },
-      schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: errorResponses(401, 403, 404, 409) },
+      schema: { ...staff, summary: 'Release a claimed case', params: IdParam, response: { 200: CaseSummarySchema, ...errorResponses(401, 403, 404, 409) } },
     },
     async (req) => ctx.review.release(req.params.id, actor(requireStaff(req, 'cases.claim'))),
   );
@@ -115,7 +92,13 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     '/api/v1/cases/:id/comment',
     {
       config: { access: 'cases.comment' },
-      schema: { ...staff, summary: 'Comment on a case', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) },
+      schema: {
+        ...staff,
+        summary: 'Comment on a case',
+        params: IdParam,
+        body: Note,
+        response: { 200: CaseSummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (req) => ctx.review.comment(req.params.id, actor(requireStaff(req, 'cases.comment')), req.body.text),
   );
@@ -123,7 +106,13 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     '/api/v1/cases/:id/escalate',
     {
       config: { access: 'cases.escalate' },
-      schema: { ...staff, summary: 'Escalate for senior review, with a note', params: IdParam, body: Note, response: errorResponses(400, 401, 403, 404, 409) },
+      schema: {
+        ...staff,
+        summary: 'Escalate for senior review, with a note',
+        params: IdParam,
+        body: Note,
+        response: { 200: CaseSummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (req) => ctx.review.escalate(req.params.id, actor(requireStaff(req, 'cases.escalate')), req.body.text),
   );
@@ -138,15 +127,15 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         params: IdParam,
         body: Type.Object(
           {
-            outcome: Type.Union(['actioned', 'no_violation', 'protected_expression', 'out_of_scope'].map((s) => Type.Literal(s))),
-            actions: Type.Array(Type.Union(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner'].map((s) => Type.Literal(s))), { maxItems: 4 }),
+            outcome: Type.Union(OutcomeSchema.enum.map((s) => Type.Literal(s))),
+            actions: Type.Array(Type.Union(ActionKindSchema.enum.map((s) => Type.Literal(s))), { maxItems: 4 }),
             category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
             statement: Type.String({ minLength: 1, maxLength: 5000 }),
             postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
           },
           { additionalProperties: false },
         ),
-        response: errorResponses(400, 401, 403, 404, 409),
+        response: { 200: DecidedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
@@ -165,7 +154,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         summary: 'Reverse a decision (senior)',
         params: IdParam,
         body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false }),
-        response: errorResponses(400, 401, 403, 404, 409),
+        response: { 200: ReversedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
@@ -177,7 +166,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
 
   app.get(
     '/api/v1/policy',
-    { schema: { tags: ['policy'], summary: 'The publishing policy as data: categories, deadlines, templates' } },
+    { schema: { tags: ['policy'], summary: 'The publishing policy as data: categories, deadlines, templates', response: { 200: PolicySchema } } },
     async () => ctx.policy,
   );
 };

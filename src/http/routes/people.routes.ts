@@ -50,6 +50,18 @@ const AuditEntrySchema = Type.Object({
   hash: Type.String(),
 });
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
+/** Who the credentials belong to (src/http/principal.ts), by kind. */
+const PrincipalSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('account'), accountId: Type.String(), displayName: Type.String() }),
+  Type.Object({ kind: Type.Literal('staff'), userId: Type.String(), email: Type.String(), role: RoleSchema, via: Type.Enum(['session', 'token']) }),
+  Type.Object({
+    kind: Type.Literal('api_key'),
+    keyId: Type.String(),
+    keyKind: KindSchema,
+    org: Type.String(),
+    country: Type.Union([Type.String(), Type.Null()]),
+  }),
+]);
 
 const cookieOf = (req: FastifyRequest): string | undefined =>
   (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
@@ -177,7 +189,7 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
         tags: ['staff'],
         summary: 'Who the credentials belong to (any token, key or session)',
         security: staffAuth,
-        response: { 200: Type.Object({ kind: Type.String() }, { additionalProperties: true }), ...errorResponses(401) },
+        response: { 200: PrincipalSchema, ...errorResponses(401) },
       },
     },
     async (req) => {

@@ -1,10 +1,23 @@
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, Nullable } from '../schemas.ts';
 import { useRateLimits } from '../rate-limits.ts';
 
 const Pdq = Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'PDQ hash, 64 hexadecimal characters' });
+const StatusSchema = Type.Object({
+  caseNumber: Type.String(),
+  submittedAt: Type.String(),
+  withdrawnAt: Nullable(Type.String()),
+  hashes: Type.Array(
+    Type.Object({
+      number: Type.Integer({ description: 'Position in the submission, from 1' }),
+      status: Type.Enum(['active', 'benign', 'withdrawn']),
+      matches: Type.Integer({ description: 'Uploads it has matched' }),
+      lastMatchAt: Nullable(Type.String()),
+    }),
+  ),
+});
 const Access = Type.Object({ caseNumber: Type.String({ maxLength: 32 }), pin: Type.String({ maxLength: 32 }) }, { additionalProperties: false });
 
 /** Victim hash submission: only hashes, computed in the person's own browser, ever reach us. */
@@ -43,7 +56,7 @@ export const protectRoutes: RouteModule = async (app, ctx) => {
           tags: ['protect'],
           summary: 'Your submission: hashes, their status and how many uploads each has matched',
           body: Access,
-          response: errorResponses(400, 404, 429),
+          response: { 200: StatusSchema, ...errorResponses(400, 404, 429) },
         },
       },
       async (req) => ctx.protect.status(req.body.caseNumber, req.body.pin),
@@ -57,7 +70,7 @@ export const protectRoutes: RouteModule = async (app, ctx) => {
           tags: ['protect'],
           summary: 'Withdraw all your hashes: they are deleted and stop matching at once',
           body: Access,
-          response: errorResponses(400, 404, 429),
+          response: { 200: StatusSchema, ...errorResponses(400, 404, 429) },
         },
       },
       async (req) => ctx.protect.withdraw(req.body.caseNumber, req.body.pin),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
-import { errorResponses, bearer } from '../schemas.ts';
+import { ActionKindSchema, AnswerSchema, bearer, errorResponses, Nullable, OutcomeSchema, SubjectRefSchema } from '../schemas.ts';
 import { requireAccount } from '../access.ts';
 import { reporterOf } from '../../intake/reporter.ts';
 import { CATEGORY_IDS, IN_APP_REASONS } from '../../policy/policy.ts';
@@ -55,6 +55,37 @@ const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[
 
 const Ack = Type.Object({ id: Type.String(), status: Type.String(), receipt: Type.String(), statusUrl: Type.String() });
 
+/** What a reporter sees of their report (src/intake/report-status.service.ts). */
+const ReportStatusSchema = Type.Object({
+  id: Type.String(),
+  status: Type.String({ description: 'received, in_review, decided or declined_out_of_scope' }),
+  createdAt: Type.String(),
+  subject: Type.Object({ kind: Type.String(), link: Nullable(Type.String()) }),
+  category: Type.String(),
+  categoryTitle: Type.String(),
+  timeline: Type.Array(Type.Object({ at: Type.String(), event: Type.String(), text: Type.String() })),
+  answer: Nullable(AnswerSchema),
+});
+
+/** A statement of reasons sent to the owner; a reversal carries only its outcome, statement, date and subject. */
+const OwnerNoticeSchema = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String(),
+  subject: SubjectRefSchema,
+  outcome: Type.Union([OutcomeSchema, Type.Literal('reversed')]),
+  statement: Type.String(),
+  decidedAt: Type.String(),
+  category: Type.Optional(Nullable(Type.String())),
+  categoryTitle: Type.Optional(Nullable(Type.String())),
+  actions: Type.Optional(Type.Array(ActionKindSchema)),
+  territorialScope: Type.Optional(Nullable(Type.String())),
+  automatedDetection: Type.Optional(Type.Boolean()),
+  automatedDecision: Type.Optional(Type.Boolean()),
+  appeal: Type.Optional(Type.String()),
+  postIds: Type.Optional(Type.Array(Type.String())),
+  basis: Type.Optional(Type.Enum(['notice', 'own_initiative'], { description: 'Acted on reports, or on our own initiative' })),
+});
+
 export const reportsRoutes: RouteModule = async (app, ctx) => {
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
@@ -90,7 +121,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         querystring: Type.Object({ receipt: Type.Optional(Type.String({ maxLength: 200 })) }),
         headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: errorResponses(404),
+        response: { 200: ReportStatusSchema, ...errorResponses(404) },
       },
     },
     async (req) => {
@@ -108,7 +139,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         tags: ['reports'],
         summary: 'Statements of reasons for actions on your channels, bots and sticker sets',
         security: bearer,
-        response: errorResponses(401),
+        response: { 200: Type.Object({ notices: Type.Array(OwnerNoticeSchema) }), ...errorResponses(401) },
       },
     },
     async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }),
@@ -117,7 +148,17 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
   app.get(
     '/api/v1/transparency/protected-expression',
     {
-      schema: { tags: ['transparency'], summary: 'Authority requests refused because they targeted protected expression, by country' },
+      schema: {
+        tags: ['transparency'],
+        summary: 'Authority requests refused because they targeted protected expression, by country',
+        response: {
+          200: Type.Object({
+            refusals: Type.Array(
+              Type.Object({ country: Type.String({ description: 'ISO 3166-1 alpha-2, or "unknown"' }), requests: Type.Integer(), cases: Type.Integer() }),
+            ),
+          }),
+        },
+      },
     },
     async () => ({ refusals: await ctx.transparency.refusedAuthorityRequestsByCountry() }),
   );

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { RouteModule } from '../types.ts';
+import { htmlPage } from '../schemas.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
@@ -43,7 +44,7 @@ export const webAppRoutes: RouteModule = async (app) => {
   await app.register(async (scope) => {
     if (built) await scope.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true, cacheControl: false });
     for (const url of APP_ROUTES) {
-      scope.get(url, { schema: { hide: true } }, async (_req, reply) => {
+      scope.get(url, { schema: { hide: true, response: htmlPage } }, async (_req, reply) => {
         if (!built)
           throw new AppError(503, 'web_app_not_built', 'The web application has not been built: run `npm run build:web` (npm start does it for you).');
         return reply.header('content-security-policy', APP_CSP).header('cache-control', 'no-cache').sendFile('index.html');

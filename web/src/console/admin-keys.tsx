@@ -6,16 +6,10 @@ import { formatDateTime, label, SOURCE_LABEL } from '../shared/format.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
 import { OneTimeSecret } from './one-time-secret.tsx';
 import { useApi } from './session.tsx';
+import type { ResponseBody } from 'vigil/client';
 
-type KeyKind = 'trusted_flagger' | 'authority' | 'platform';
-interface ApiKeyRow {
-  id: string;
-  kind: KeyKind;
-  org: string;
-  country: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+type ApiKeyRow = ResponseBody<'/api/v1/admin/keys', 'get'>['keys'][number];
+type KeyKind = ApiKeyRow['kind'];
 const KINDS: KeyKind[] = ['trusted_flagger', 'authority', 'platform'];
 
 export function AdminKeys() {
@@ -45,7 +39,11 @@ export function AdminKeys() {
     e.preventDefault();
     setError(undefined);
     try {
-      const r = await api.post<ApiKeyRow & { key: string }>('/api/v1/admin/keys', { kind, org, country: country.trim() ? country.trim().toUpperCase() : null });
+      const r = await api.post<ResponseBody<'/api/v1/admin/keys', 'post'>>('/api/v1/admin/keys', {
+        kind,
+        org,
+        country: country.trim() ? country.trim().toUpperCase() : null,
+      });
       setCreated({ org: r.org, key: r.key });
       setOrg('');
       setCountry('');

@@ -7,14 +7,9 @@ import { ROLES, type Role } from '../shared/types.ts';
 import { OneTimeSecret } from './one-time-secret.tsx';
 import { RoleEditor } from './role-editor.tsx';
 import { useApi, useUser } from './session.tsx';
+import type { ResponseBody } from 'vigil/client';
 
-interface StaffUserRow {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  disabledAt: string | null;
-}
+type StaffUserRow = ResponseBody<'/api/v1/admin/users', 'get'>['users'][number];
 
 export function AdminUsers() {
   const api = useApi();
@@ -52,7 +47,7 @@ export function AdminUsers() {
   function create(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      const r = await api.post<{ user: StaffUserRow; password: string }>('/api/v1/admin/users', { email, role });
+      const r = await api.post<ResponseBody<'/api/v1/admin/users', 'post'>>('/api/v1/admin/users', { email, role });
       setCreated({ email: r.user.email, password: r.password });
       setEmail('');
     });

@@ -1,4 +1,6 @@
-// Hash banks as the API returns them (src/http/routes/banks.routes.ts, src/detection/banks.service.ts).
+// Hash banks as the API returns them (types generated from the OpenAPI document), and their labels.
+import type { ResponseBody } from 'vigil/client';
+
 export const BANK_CATEGORIES = ['terrorism', 'csam', 'ncii', 'other'] as const;
 export type BankCategory = (typeof BANK_CATEGORIES)[number];
 
@@ -17,56 +19,13 @@ export const CATEGORY_EFFECT: Record<string, string> = {
   other: 'matching uploads are held for review',
 };
 
-export interface BankRow {
-  id: string;
-  name: string;
-  category: string;
-  description: string;
-  created_at: string;
-  /** Counts may arrive as strings from PostgreSQL. */
-  active: number | string;
-  total: number | string;
-}
-export interface BankList {
-  banks: BankRow[];
-  indexed: number;
-}
-
-export type EntryStatus = 'active' | 'benign' | 'withdrawn';
-export interface BankEntry {
-  id: string;
-  signalType: string;
-  hash: string;
-  status: EntryStatus;
-  origin: string;
-  label: string | null;
-  createdAt: string;
-  matches: number;
-  lastMatchAt: string | null;
-}
-export interface EntryPage {
-  bank: BankRow;
-  entries: BankEntry[];
-  nextCursor: string | null;
-}
-
-export interface BankMatch {
-  id: string;
-  mediaId: string;
-  entryId: string;
-  signalType: string;
-  distance: number;
-  verdict: string;
-  caseId: string | null;
-  at: string;
-  context: { surface?: string; subject?: { kind: string; id: string }; postId?: string | null };
-}
-
-export interface ImportResult {
-  added: number;
-  duplicates: number;
-  rejected: Array<{ line: number; message: string }>;
-}
+export type BankList = ResponseBody<'/api/v1/banks', 'get'>;
+export type BankRow = BankList['banks'][number];
+export type EntryPage = ResponseBody<'/api/v1/banks/{name}/entries', 'get'>;
+export type BankEntry = EntryPage['entries'][number];
+export type EntryStatus = BankEntry['status'];
+export type BankMatch = ResponseBody<'/api/v1/banks/{name}/matches', 'get'>['matches'][number];
+export type ImportResult = ResponseBody<'/api/v1/banks/{name}/entries', 'post'>;
 
 export const ORIGIN_LABEL: Record<string, string> = { import: 'Imported', victim: 'Victim submission', decision: 'Moderation decision' };
 export const ENTRY_STATUS_LABEL: Record<string, string> = { active: 'Active', benign: 'Benign (never matches)', withdrawn: 'Withdrawn (deleted)' };

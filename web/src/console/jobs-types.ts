@@ -1,9 +1,10 @@
-// The job queue as the API returns it (src/http/routes/jobs.routes.ts): the server's own types, imported
-// as types only (nothing of the server is bundled).
-import type { JobState } from '../../../src/db/schema-jobs.ts';
-import type { JobView, JobsOverview as Counts } from '../../../src/jobs/jobs.service.ts';
+// The job queue as the API returns it (types generated from the OpenAPI document).
+import type { ResponseBody } from 'vigil/client';
 
-export type { JobState, JobView };
+/** `GET /api/v1/jobs`: the counts, and a page of failed and dead jobs. */
+export type JobsOverview = ResponseBody<'/api/v1/jobs', 'get'>;
+export type JobView = JobsOverview['failed'][number];
+export type JobState = JobView['state'];
 
 /** The states in the order the console lists them. */
 export const JOB_STATES: JobState[] = ['queued', 'running', 'failed', 'dead', 'done'];
@@ -15,6 +16,3 @@ export const JOB_STATE_LABEL: Record<string, string> = {
   dead: 'Dead (out of attempts)',
   done: 'Done',
 };
-
-/** `GET /api/v1/jobs`: the counts, and a page of failed and dead jobs. */
-export type JobsOverview = Counts & { failed: JobView[]; nextCursor: string | null };

@@ -1,18 +1,9 @@
-// The protect API's answers (src/detection/protect.service.ts).
-export interface ProtectReceipt {
-  caseNumber: string;
-  pin: string;
-  hashes: number;
-}
+// The protect API's answers (types generated from the OpenAPI document) and its limits.
+import type { ResponseBody } from 'vigil/client';
 
-export type FingerprintStatus = 'active' | 'withdrawn' | 'benign';
-
-export interface ProtectStatus {
-  caseNumber: string;
-  submittedAt: string;
-  withdrawnAt: string | null;
-  hashes: Array<{ number: number; status: FingerprintStatus; matches: number; lastMatchAt: string | null }>;
-}
+export type ProtectReceipt = ResponseBody<'/api/v1/protect/hashes', 'post'>;
+export type ProtectStatus = ResponseBody<'/api/v1/protect/status', 'post'>;
+export type FingerprintStatus = ProtectStatus['hashes'][number]['status'];
 
 /** The server matches only hashes of at least this quality (MIN_PDQ_QUALITY in src/detection/hash-matcher.ts). */
 export const MIN_QUALITY = 50;

@@ -74,7 +74,7 @@ function ReportStatus({ report }: { report: ReportStatusView }) {
           <dt>About</dt>
           <dd>
             {label(KIND_LABEL, report.subject.kind)}{' '}
-            <a href={report.subject.link} rel="noreferrer">
+            <a href={report.subject.link ?? undefined} rel="noreferrer">
               {report.subject.link}
             </a>
           </dd>

@@ -1,216 +1,34 @@
-// Shapes of the API's answers as the web app uses them (src/cases/review.service.ts,
-// src/intake/report-status.service.ts, policy/policy.json, src/people).
-export type Role = 'triage' | 'moderator' | 'senior' | 'admin';
+// The API's answers as the web app uses them: names for types generated from the server's OpenAPI
+// document (src/client/api-types.ts, `npm run api:types`), so the app and the server cannot drift apart.
+import type { ResponseBody } from 'vigil/client';
+
+export type StaffUser = SessionInfo['user'];
+export type Role = StaffUser['role'];
 export const ROLES: Role[] = ['triage', 'moderator', 'senior', 'admin'];
+export type SessionInfo = ResponseBody<'/api/v1/session', 'get'>;
 
-export interface StaffUser {
-  id: string;
-  email: string;
-  role: Role;
-}
-export interface SessionInfo {
-  user: StaffUser;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type CaseList = ResponseBody<'/api/v1/cases', 'get'>;
+export type CaseSummary = CaseList['cases'][number];
+export type CaseState = CaseSummary['state'];
+export type ReportSource = CaseSummary['sources'][number];
+export type Outcome = NonNullable<CaseSummary['outcome']>;
+export type SubjectRef = CaseSummary['subject'];
+export type StateCount = ResponseBody<'/api/v1/cases/counts', 'get'>['counts'][number];
 
-export type CaseState = 'open' | 'in_review' | 'escalated' | 'decided' | 'reversed';
-export type ReportSource = 'anonymous' | 'in_app' | 'trusted_flagger' | 'authority' | 'platform' | 'automated';
-export type Outcome = 'actioned' | 'no_violation' | 'protected_expression' | 'out_of_scope';
-export type ActionKind = 'block' | 'remove_posts' | 'restrict_in_jurisdiction' | 'warn_owner';
+export type CaseDetail = ResponseBody<'/api/v1/cases/{id}', 'get'>;
+export type SubjectNow = NonNullable<CaseDetail['subjectNow']>;
+export type PostView = Extract<SubjectNow, { kind: 'channel' }>['recentPosts'][number];
+export type Media = ResponseBody<'/api/v1/media/{id}', 'get'>;
+export type CaseReport = CaseDetail['reports'][number];
+export type CaseEvent = CaseDetail['events'][number];
+export type Decision = NonNullable<CaseDetail['decision']>;
+export type ActionKind = Decision['actions'][number];
+export type RelatedCase = CaseDetail['relatedCases'][number];
+export type ReportSplit = CaseDetail['reportSplit'];
 
-export interface SubjectRef {
-  kind: string;
-  id: string;
-}
+export type Policy = ResponseBody<'/api/v1/policy', 'get'>;
+export type PolicyCategory = Policy['categories'][number];
 
-export interface CaseSummary {
-  id: string;
-  state: CaseState;
-  /** 'reference' for the bundled platform, else the connected platform's name. */
-  platform?: string;
-  subject: SubjectRef;
-  /** A readable name of the subject (title or handle), when the API provides one. */
-  subjectLabel?: string | null;
-  category: string;
-  priority: number;
-  slaDueAt: string;
-  overdue: boolean;
-  secondsToDue: number;
-  reportCount: number;
-  reporterCount: number;
-  sources: ReportSource[];
-  categories: string[];
-  reach: number;
-  lifeAtRisk: boolean;
-  assigneeId: string | null;
-  outcome: Outcome | null;
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
-}
-
-export interface CaseList {
-  cases: CaseSummary[];
-  nextCursor: string | null;
-}
-export interface StateCount {
-  state: CaseState;
-  count: number;
-  overdue: number;
-}
-
-export interface Media {
-  id: string;
-  sha256: string;
-  mime: string;
-  size: number;
-  width?: number;
-  height?: number;
-}
-
-export interface PostView {
-  id: string;
-  number: number;
-  link: string;
-  text: string;
-  createdAt: string;
-  reported: boolean;
-  media: Media[];
-  /** Set when a connected platform deleted the post after it was reported. */
-  deletedAt?: string;
-}
-
-export type SubjectNow =
-  | {
-      kind: 'channel';
-      id: string;
-      link: string;
-      handle: string;
-      title: string;
-      description: string;
-      subscribers: number;
-      createdAt: string;
-      recentPosts: PostView[];
-      reportedPosts: PostView[];
-    }
-  | { kind: 'bot'; id: string; link: string; handle: string; description: string; picture: Media | null; createdAt: string }
-  | { kind: 'sticker_set'; id: string; link: string; name: string; title: string; stickers: Media[]; createdAt: string };
-
-export interface CaseReport {
-  id: string;
-  source: ReportSource;
-  category: string;
-  claimed: string;
-  explanation: string | null;
-  evidence: string | null;
-  postIds: string[];
-  lifeAtRisk: boolean;
-  jurisdiction: string | null;
-  legalBasis: string | null;
-  orderReference: string | null;
-  status: string;
-  createdAt: string;
-  /** Present only for seniors and above. */
-  reporter?: { label: string | null; name: string | null; email: string | null };
-}
-
-export interface CaseEvent {
-  seq: number;
-  kind: string;
-  actor: string;
-  reason: string | null;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export interface Decision {
-  id: string;
-  outcome: Outcome;
-  category: string | null;
-  actions: ActionKind[];
-  statement: string;
-  postIds: string[];
-  jurisdiction: string | null;
-  decidedBy: string;
-  createdAt: string;
-  reversedAt: string | null;
-}
-
-export interface RelatedCase {
-  id: string;
-  subject: SubjectRef;
-  subjectLabel?: string | null;
-  state: CaseState;
-  category: string;
-  outcome: Outcome | null;
-  createdAt: string;
-}
-
-/** How a case's reports split, and the category their credibility-weighted majority points to (computed by the server). */
-export interface ReportSplit {
-  byCategory: Array<{ category: string; reports: number; reporters: number; weight: number }>;
-  bySource: Array<{ source: ReportSource; reports: number }>;
-  suggestedCategory: string | null;
-  tie: boolean;
-}
-
-export interface CaseDetail extends CaseSummary {
-  subjectNow: SubjectNow | null;
-  reports: CaseReport[];
-  reportSplit: ReportSplit;
-  signals: Array<{ at: string } & Record<string, unknown>>;
-  events: CaseEvent[];
-  decision: Decision | null;
-  relatedCases: RelatedCase[];
-}
-
-export interface PolicyCategory {
-  id: string;
-  title: string;
-  severity: number;
-  reviewWithin: string;
-  reviewWithinIfLifeAtRisk?: string;
-  because: string;
-  statement: string;
-}
-
-export interface Policy {
-  version: string;
-  categories: PolicyCategory[];
-  inAppReasons: Record<string, string>;
-  protectedExpression: { title: string; rule: string; statement: string };
-  scope: { inScope: string[]; outOfScope: string[]; outOfScopeStatement: string };
-  appeal: string;
-}
-
-export interface Answer {
-  outcome: Outcome | 'reversed';
-  category: string | null;
-  categoryTitle: string | null;
-  actions: ActionKind[];
-  territorialScope: string | null;
-  statement: string;
-  automatedDetection: boolean;
-  automatedDecision: boolean;
-  decidedAt: string;
-  appeal: string;
-}
-
-export interface ReportStatusView {
-  id: string;
-  status: string;
-  createdAt: string;
-  subject: { kind: string; link: string };
-  category: string;
-  categoryTitle: string;
-  timeline: Array<{ at: string; event: string; text: string }>;
-  answer: Answer | null;
-}
-
-export interface ReportAck {
-  id: string;
-  status: string;
-  receipt: string;
-  statusUrl: string;
-}
+export type ReportStatusView = ResponseBody<'/api/v1/reports/{id}', 'get'>;
+export type Answer = NonNullable<ReportStatusView['answer']>;
+export type ReportAck = ResponseBody<'/api/v1/reports', 'post'>;
