@@ -106,12 +106,16 @@ describe('the example forum with a real Vigil', { timeout: 60_000 }, () => {
       body: { subject: posted.body.url, category: 'terrorism', explanation: 'Recruits for an armed group.', bonaFide: true },
     });
     assert.equal(report.status, 202, report.text);
-    const kase = await call('GET', `${vigil.base}/api/v1/cases/${report.body.caseId}`, { token: moderator });
+    // The moderator finds it in the queue: a case of the forum's board.
+    const queue = await call('GET', `${vigil.base}/api/v1/cases?limit=50`, { token: moderator });
+    const caseId = queue.body.cases.find((c: any) => c.platform === 'forum' && c.state !== 'decided')?.id;
+    assert.ok(caseId, queue.text);
+    const kase = await call('GET', `${vigil.base}/api/v1/cases/${caseId}`, { token: moderator });
     assert.equal(kase.body.platform, 'forum');
     const [reported] = kase.body.subjectNow.reportedPosts;
     assert.equal(reported.link, posted.body.url);
     const statement = 'Recruitment for an armed group: removed under the terrorism policy.';
-    const decided = await call('POST', `${vigil.base}/api/v1/cases/${report.body.caseId}/decide`, {
+    const decided = await call('POST', `${vigil.base}/api/v1/cases/${caseId}/decide`, {
       token: moderator,
       body: { outcome: 'actioned', actions: ['remove_posts'], postIds: [reported.id], category: 'terrorism', statement },
     });
@@ -144,7 +148,7 @@ describe('the example forum with a real Vigil', { timeout: 60_000 }, () => {
     assert.equal((await call('GET', `${forum.base}/api/posts/${posted.body.id}`)).body.state, 'hidden');
 
     // A senior moderator reverses the decision: subject.restored shows the post again.
-    const reversed = await call('POST', `${vigil.base}/api/v1/cases/${report.body.caseId}/reverse`, {
+    const reversed = await call('POST', `${vigil.base}/api/v1/cases/${caseId}/reverse`, {
       token: senior,
       body: { reason: 'A quotation in a news report, not recruitment.' },
     });
