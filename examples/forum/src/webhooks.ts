@@ -40,11 +40,11 @@ class SeenIds {
 const HIDE = new Set(['post.removed', 'subject.actioned', 'content.held']);
 const SHOW = new Set(['content.released', 'subject.restored']);
 
-/** What one event does to the forum. A restriction in one country hides everywhere: this forum does not know where its readers are. */
+/** What one event does to the forum: a hidden post shows the moderator's statement of reasons. A restriction in one country hides everywhere: this forum does not know where its readers are. */
 export function apply(posts: Posts, e: VigilEvent): void {
   const { subject } = e.data;
   if (!subject.externalId || !(HIDE.has(e.type) || SHOW.has(e.type))) return;
-  const notice = HIDE.has(e.type) ? (e.data.notice ?? e.data.statement ?? 'This post is awaiting review by a moderator.') : null;
+  const notice = HIDE.has(e.type) ? (e.data.statement ?? e.data.notice ?? 'This post is awaiting review by a moderator.') : null;
   if (subject.kind === 'channel' && subject.externalId === BOARD_ID) posts.changeBoard(e.timestamp, notice);
   else if (subject.kind === 'post') posts.change(subject.externalId, e.timestamp, notice === null ? 'published' : 'hidden', notice);
 }
