@@ -41,6 +41,12 @@ export function buildForum(config: ForumConfig) {
   const posts = new Posts();
   const vigil = new VigilConnection(config);
 
+  /** A post as its author sees it: published, or not, and why. */
+  const view = (post: Post) => {
+    const visible = posts.visible(post);
+    return { id: post.id, url: vigil.postUrl(post.id), state: visible ? 'published' : post.state, notice: visible ? null : (posts.boardNotice ?? post.notice) };
+  };
+
   app.addHook('onSend', async (_req, reply) => {
     reply.header('content-security-policy', "default-src 'none'; img-src 'self'");
     reply.header('x-content-type-options', 'nosniff');
@@ -64,8 +70,7 @@ export function buildForum(config: ForumConfig) {
   app.get<{ Params: { id: string } }>('/api/posts/:id', async (req, reply) => {
     const post = posts.get(req.params.id);
     if (!post) return reply.code(404).send(fail('not_found', 'No such post.'));
-    const visible = posts.visible(post);
-    return { id: post.id, url: vigil.postUrl(post.id), state: visible ? 'published' : post.state, notice: visible ? null : (posts.boardNotice ?? post.notice) };
+    return view(post);
   });
 
   // A new post is shown only once Vigil allows it: refused ones are dropped with the reason, held ones wait.
@@ -96,8 +101,7 @@ export function buildForum(config: ForumConfig) {
     }
     if (outcome.verdict === 'allow') posts.change(post.id, outcome.at, 'published', null);
     else posts.change(post.id, outcome.at, 'hidden', outcome.notice);
-    const visible = posts.visible(post);
-    return reply.code(201).send({ id: post.id, url: vigil.postUrl(post.id), state: visible ? 'published' : post.state, notice: visible ? null : post.notice });
+    return reply.code(201).send(view(post));
   });
 
   app.register(webhookRoutes(posts, config.webhookSecret));
