@@ -297,8 +297,15 @@ function holdTarget(platform: string, item: ConnectedContentTable, channel: Conn
   // One item may be held more than once (updated with new media): each hold files its own report.
   const key = `automated_report:${platform}:${item.kind}:${item.id}:${newId('hold')}`;
   if (item.kind === 'post' && channel) {
-    return { hold: { kind: 'post', id: item.id }, caseSubject: { kind: 'channel', id: channel.external_id }, postId: item.id, platform, key };
+    return {
+      hold: { kind: 'post', id: item.id },
+      caseSubject: { kind: 'channel', id: channel.external_id },
+      caseSubjectId: channel.id,
+      postId: item.id,
+      platform,
+      key,
+    };
   }
   const kind = item.kind === 'post' ? 'channel' : item.kind;
-  return { hold: { kind: item.kind, id: item.id }, caseSubject: { kind, id: item.external_id }, platform, key };
+  return { hold: { kind: item.kind, id: item.id }, caseSubject: { kind, id: item.external_id }, caseSubjectId: item.id, platform, key };
 }

@@ -22,6 +22,8 @@ export interface HoldTarget {
   hold: { kind: 'channel' | 'post' | 'bot' | 'sticker_set'; id: string };
   /** The subject whose case the automated report opens or joins (for a connected platform, by the platform's own id). */
   caseSubject: { kind: 'channel' | 'bot' | 'sticker_set'; id: string };
+  /** Vigil's id of `caseSubject` when that names it by the platform's own id (as webhooks name subjects). */
+  caseSubjectId?: string;
   postId?: string;
   /** A connected platform's name; absent for the reference platform. */
   platform?: string;

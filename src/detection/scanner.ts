@@ -221,17 +221,18 @@ export class ContentScanner implements PublishScanner {
       reversed_at: null,
     });
     const details = result.details;
-    // Content published on the reference platform: it is told what detection held back, in this transaction.
+    // The platform that published it is told what detection held back, in this transaction.
+    const platform = target.platform ?? REFERENCE_PLATFORM;
     await this.#webhooks.emit(trx, {
-      platform: REFERENCE_PLATFORM,
+      platform,
       type: 'content.held',
       key: `content.held:${holdId}`,
-      subject: webhookSubject(REFERENCE_PLATFORM, subject.kind, subject.id),
+      subject: webhookSubject(platform, subject.kind, subject.id),
       data: {
         verdict: result.verdict,
         reason: details?.timedOut ? 'scan_timeout' : 'hash_match',
         category: details?.category ?? null,
-        within: webhookSubject(REFERENCE_PLATFORM, target.caseSubject.kind, target.caseSubject.id),
+        within: webhookSubject(platform, target.caseSubject.kind, target.caseSubjectId ?? target.caseSubject.id),
       },
     });
     if (!details) return;

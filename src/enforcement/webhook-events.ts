@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../shared/time.ts';
+import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { ConnectedContentRepository } from '../subjects/connected-content.repository.ts';
 import { WebhooksRepository } from './webhooks.repository.ts';
 
 /** Every event type, written once: routes validate subscriptions against it, docs list it. */
@@ -26,17 +28,50 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export const isWebhookEventType = (v: string): v is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(v);
 
 /**
- * What an event is about, as the platform names it. Built only here (`webhookSubject`), so a field the
- * platform gave us (its own id of registered content, `externalId`) is added in this one place.
+ * What an event is about. `id` is Vigil's id (`cnt_…` for a connected platform's content, as in cases);
+ * `externalId` is the platform's own id of it, which a connected platform acts on. Built only here: the
+ * emitter adds `externalId` inside the emitting transaction (`withExternalIds`), for the event's subject
+ * and the subjects named in its data (`SUBJECT_FIELDS`). Reference-platform subjects have none.
  */
 export interface WebhookSubject {
   platform: string;
   kind: string;
   id: string;
+  externalId?: string;
 }
 
 export function webhookSubject(platform: string, kind: string, id: string): WebhookSubject {
   return { platform, kind, id };
+}
+
+/** The fields of an event's data that name a subject too (the channel of a removed post, what a hold is within). */
+export const SUBJECT_FIELDS = ['channel', 'within'] as const;
+
+const isSubject = (v: unknown): v is WebhookSubject =>
+  typeof v === 'object' && v !== null && typeof (v as WebhookSubject).platform === 'string' && typeof (v as WebhookSubject).id === 'string';
+
+/**
+ * The event's subjects with the platform's own ids, read in `trx` (so content registered in the same
+ * transaction is found). A connected platform's private group or chat is named `<platform>:<its id>` and
+ * never registered: its own id is what follows the prefix.
+ */
+async function withExternalIds(trx: Db, e: WebhookEventInput): Promise<{ subject: WebhookSubject; data: Record<string, unknown> }> {
+  const data = { ...e.data };
+  const named = [e.subject, ...SUBJECT_FIELDS.map((f) => data[f]).filter(isSubject)].filter((s) => s.platform !== REFERENCE_PLATFORM);
+  if (named.length === 0) return { subject: e.subject, data };
+  const rows = await new ConnectedContentRepository(trx).findByIds([...new Set(named.map((s) => s.id))]);
+  const own = new Map(rows.map((r) => [`${r.platform}:${r.kind}:${r.id}`, r.external_id]));
+  const add = (s: WebhookSubject): WebhookSubject => {
+    if (s.platform === REFERENCE_PLATFORM) return s;
+    const prefix = `${s.platform}:`;
+    const externalId = own.get(`${s.platform}:${s.kind}:${s.id}`) ?? (s.id.startsWith(prefix) ? s.id.slice(prefix.length) : undefined);
+    return externalId === undefined ? s : { ...s, externalId };
+  };
+  for (const f of SUBJECT_FIELDS) {
+    const v = data[f];
+    if (isSubject(v)) data[f] = add(v);
+  }
+  return { subject: add(e.subject), data };
 }
 
 export interface WebhookEventInput {
@@ -69,7 +104,8 @@ export async function emitWebhookEvent(trx: Db, queue: JobQueue, e: WebhookEvent
   if (endpoints.length === 0) return 0;
   const at = e.at ?? nowIso();
   const messageId = messageIdOf(e.platform, e.key);
-  const payload = JSON.stringify({ type: e.type, timestamp: at, data: { subject: e.subject, ...e.data } });
+  const { subject, data } = await withExternalIds(trx, e);
+  const payload = JSON.stringify({ type: e.type, timestamp: at, data: { subject, ...data } });
   let n = 0;
   for (const ep of endpoints) {
     const id = newId('whd');

@@ -175,7 +175,6 @@ export class ReportsService {
         row.answer = JSON.stringify(answer);
         row.answered_at = at;
         await cases.insertReport(row);
-        // Subjects resolve on the reference platform only, so far.
         await this.#webhooks.emit(trx, {
           platform: subject.platform,
           type: 'report.declined',

@@ -454,6 +454,73 @@ describe('events', () => {
     await api.call('DELETE', `/api/v1/webhooks/${ep.id}`, { token: admin });
   });
 
+  test('a connected platform is told about its content by its own ids (externalId): held, removed, declined', async () => {
+    const ep = await register(forum, { url: rx.url('/own-ids'), events: ['content.held', 'post.removed', 'report.declined'] });
+    const content = async (body: Record<string, unknown>) => {
+      const r = await api.post('/api/v1/content', body, { token: forum });
+      assert.equal(r.status, 201, r.text);
+      return r.body as { vigilId: string; verdict: string };
+    };
+    const channel = await content({ kind: 'channel', id: 'board-7', url: 'https://forum.example/b/7', title: 'Board 7' });
+    // A held post: content.held names it and its channel by both ids.
+    const img = await patternImage(4343);
+    assert.equal((await api.post('/api/v1/banks', { name: 'ncii-own-ids', category: 'ncii' }, { token: admin })).status, 201);
+    assert.equal((await api.post('/api/v1/banks/ncii-own-ids/entries', { lines: [(await pdqHashFile(img)).hash] }, { token: admin })).status, 200);
+    const held = await content({
+      kind: 'post',
+      id: 'topic-41',
+      channelId: 'board-7',
+      url: 'https://forum.example/t/41',
+      media: [{ contentBase64: img.toString('base64') }],
+    });
+    assert.equal(held.verdict, 'hold');
+    const heldMsg = verify(ep.secret, await until('content.held', () => at('/own-ids').find((x) => x.body.includes('"content.held"')))) as any;
+    assert.deepEqual(heldMsg.data.subject, { platform: 'forum', kind: 'post', id: held.vigilId, externalId: 'topic-41' });
+    assert.deepEqual(heldMsg.data.within, { platform: 'forum', kind: 'channel', id: channel.vigilId, externalId: 'board-7' });
+    await t.ctx.jobRunner.drain();
+    const heldCase = await until('the automated case', () =>
+      t.ctx.db.selectFrom('cases').select('id').where('subject_id', '=', channel.vigilId).where('state', '!=', 'decided').executeTakeFirst(),
+    );
+    const cleared = await api.post(
+      `/api/v1/cases/${heldCase.id}/decide`,
+      { outcome: 'no_violation', actions: [], statement: 'A holiday picture, fine.' },
+      { token: moderator },
+    );
+    assert.equal(cleared.status, 200, cleared.text);
+
+    // A user reports a post by its URL; removing it sends post.removed with the platform's post id.
+    const post = await content({ kind: 'post', id: 'topic-42', channelId: 'board-7', url: 'https://forum.example/t/42', text: 'slurs' });
+    const r = await api.post('/api/v1/reports', {
+      subject: 'https://forum.example/t/42',
+      category: 'violence',
+      explanation: 'Slurs against a group.',
+      bonaFide: true,
+    });
+    assert.equal(r.status, 202, r.text);
+    const caseId = (await t.ctx.db.selectFrom('reports').select('case_id').where('id', '=', r.body.id).executeTakeFirstOrThrow()).case_id;
+    const d = await api.post(
+      `/api/v1/cases/${caseId}/decide`,
+      { outcome: 'actioned', actions: ['remove_posts'], postIds: [post.vigilId], category: 'violence', statement: 'Dehumanising slurs.' },
+      { token: moderator },
+    );
+    assert.equal(d.status, 200, d.text);
+    const removed = verify(ep.secret, await until('post.removed', () => at('/own-ids').find((x) => x.body.includes('"post.removed"')))) as any;
+    assert.deepEqual(removed.data.subject, { platform: 'forum', kind: 'post', id: post.vigilId, externalId: 'topic-42' });
+    assert.deepEqual(removed.data.channel, { platform: 'forum', kind: 'channel', id: channel.vigilId, externalId: 'board-7' });
+
+    // A private group is never registered: its own id is the one the report named.
+    const declined = await api.post('/api/v1/reports', {
+      subject: { platform: 'forum', kind: 'group', id: 'family-9' },
+      category: 'violence',
+      explanation: 'Threats in a family group.',
+      bonaFide: true,
+    });
+    assert.equal(declined.body.status, 'declined_out_of_scope', declined.text);
+    const msg = verify(ep.secret, await until('report.declined', () => at('/own-ids').find((x) => x.body.includes('"report.declined"')))) as any;
+    assert.deepEqual(msg.data.subject, { platform: 'forum', kind: 'group', id: 'forum:family-9', externalId: 'family-9' });
+    await api.call('DELETE', `/api/v1/webhooks/${ep.id}`, { token: forum });
+  });
+
   test('emitting the same cause twice writes one delivery per endpoint', async () => {
     const ep = await register(forum, { url: rx.url('/dedupe'), events: ['case.opened'] });
     const e = {
