@@ -54,6 +54,8 @@ export interface Config {
   jobKeepDoneHours: number;
   /** VIGIL_SLA_SWEEP_MS: how often a worker records open cases that passed their review deadline (a `sla_breached` event). */
   slaSweepMs: number;
+  /** VIGIL_STATISTICS_MS: how often a worker recomputes yesterday's and today's daily decision figures. */
+  statisticsMs: number;
   /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
   secret?: string;
   /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobRetryBaseMs: intFromEnv(env, 'VIGIL_JOB_RETRY_BASE_MS', 5000),
     jobKeepDoneHours: intFromEnv(env, 'VIGIL_JOB_KEEP_DONE_HOURS', 7 * 24),
     slaSweepMs: Math.max(100, intFromEnv(env, 'VIGIL_SLA_SWEEP_MS', 60_000)),
+    statisticsMs: Math.max(100, intFromEnv(env, 'VIGIL_STATISTICS_MS', 600_000)),
     webhookTimeoutMs: Math.max(100, intFromEnv(env, 'VIGIL_WEBHOOK_TIMEOUT_MS', 10_000)),
     webhookRetryScheduleMs: msListFromEnv(env, 'VIGIL_WEBHOOK_RETRY_SCHEDULE_MS', STANDARD_RETRY_SCHEDULE_MS),
     webhookRetryWindowMs: intFromEnv(env, 'VIGIL_WEBHOOK_RETRY_WINDOW_MS', RETRY_WINDOW_MS),

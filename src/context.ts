@@ -44,6 +44,8 @@ import { loadServerSecret } from './shared/server-secret.ts';
 import { prepareDataDir } from './shared/data-dir.ts';
 import { JOBS_CHANNEL, JobQueue } from './jobs/job-queue.ts';
 import { recordSlaBreaches, SLA_SWEEP_JOB } from './cases/sla-sweep.ts';
+import { DAILY_STATISTICS_JOB, recomputeRecentDays } from './transparency/daily-statistics.ts';
+import { DailyStatisticsRepository } from './transparency/daily-statistics.repository.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob, webhookEmitter } from './enforcement/webhook-events.ts';
@@ -78,6 +80,7 @@ export interface AppContext {
   review: ReviewService;
   decisions: DecisionsService;
   transparency: TransparencyRepository;
+  dailyStatistics: DailyStatisticsRepository;
   policy: typeof policyData;
   matcher: HashMatcher;
   banks: BanksService;
@@ -177,7 +180,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     .every(SLA_SWEEP_JOB, config.slaSweepMs, async () => {
       const recorded = await recordSlaBreaches(db);
       if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
-    });
+    })
+    .every(DAILY_STATISTICS_JOB, config.statisticsMs, () => recomputeRecentDays(db));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
   return {
     config,
@@ -206,6 +210,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     content: new ContentRegistrationService(db, scanner, decodePool, config),
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
+    dailyStatistics: new DailyStatisticsRepository(db),
     policy: policyData,
     decodePool,
     jobs,

@@ -5361,6 +5361,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions and reversals per UTC day, by platform, subject kind, category and outcome
+         * @description Rolled up by a recurring job (VIGIL_STATISTICS_MS) that recomputes yesterday and today, so today is at most that old.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A UTC day, YYYY-MM-DD */
+                    from: string;
+                    /** @description A UTC day, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                /** @description '' when the decision named no category */
+                                category: string;
+                                computedAt: string;
+                                /** @description A UTC day, YYYY-MM-DD */
+                                day: string;
+                                decisions: number;
+                                /** @enum {unknown} */
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                platform: string;
+                                /** @description Decisions reversed on this day (whenever they were taken) */
+                                reversals: number;
+                                subjectKind: "channel" | "post" | "bot" | "sticker_set" | "group" | "chat" | "account";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sticker-sets": {
         parameters: {
             query?: never;

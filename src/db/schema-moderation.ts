@@ -133,6 +133,19 @@ export interface ReporterRecordsTable {
   disagreed: number;
 }
 
+/** Decisions and reversals per UTC day (2026-12-04-09-daily-statistics), rolled up by src/transparency/daily-statistics.ts. */
+export interface DailyStatisticsTable {
+  day: string;
+  platform: string;
+  subject_kind: CaseSubjectKind;
+  /** '' when the decision named no category. */
+  category: string;
+  outcome: Outcome;
+  decisions: number;
+  reversals: number;
+  computed_at: string;
+}
+
 export interface ModerationTables {
   cases: CasesTable;
   case_events: CaseEventsTable;
@@ -142,4 +155,5 @@ export interface ModerationTables {
   owner_notices: OwnerNoticesTable;
   reporter_records: ReporterRecordsTable;
   case_reporters: CaseReportersTable;
+  daily_statistics: DailyStatisticsTable;
 }

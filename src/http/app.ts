@@ -35,6 +35,7 @@ import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
+import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 import { AppError } from '../shared/errors.ts';
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     jobsRoutes,
     webhooksRoutes,
     contentRoutes,
+    statisticsRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);
