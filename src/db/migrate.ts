@@ -12,6 +12,7 @@ import * as bankChanges from './migrations/2026-11-30-02-bank-changes.ts';
 import * as jobs from './migrations/2026-12-01-01-jobs.ts';
 import * as casesSla from './migrations/2026-12-02-01-cases-sla.ts';
 import * as casePlatform from './migrations/2026-12-03-01-case-platform.ts';
+import * as dropReportsReporterIndex from './migrations/2026-12-04-01-drop-reports-reporter-index.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-01-jobs': jobs,
   '2026-12-02-01-cases-sla': casesSla,
   '2026-12-03-01-case-platform': casePlatform,
+  '2026-12-04-01-drop-reports-reporter-index': dropReportsReporterIndex,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
