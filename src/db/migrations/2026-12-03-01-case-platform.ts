@@ -4,7 +4,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('cases').addColumn('platform', 'text', (c) => c.notNull().defaultTo('reference')).execute();
+  await db.schema
+    .alterTable('cases')
+    .addColumn('platform', 'text', (c) => c.notNull().defaultTo('reference'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
