@@ -2,7 +2,7 @@
 // from them for fast reads. Writers call `appendEvent` inside the transaction that changes the row.
 import type { Db } from '../db/database.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
-import { newId } from '../shared/ids.ts';
+import { newTimeOrderedId } from '../shared/ids.ts';
 import { CasesRepository } from './cases.repository.ts';
 import type { CaseEventKind } from './case-values.ts';
 
@@ -11,7 +11,7 @@ type NewEvent = { kind: CaseEventKind; actor: string; reason?: string | null; da
 /** The event row for a sequence number the caller already holds (under the case row's lock). */
 export function eventRow(caseId: string, seq: number, e: NewEvent): CaseEventsTable {
   return {
-    id: newId('evt'),
+    id: newTimeOrderedId('evt'),
     case_id: caseId,
     seq,
     kind: e.kind,

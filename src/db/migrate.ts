@@ -12,6 +12,7 @@ import * as bankChanges from './migrations/2026-11-30-02-bank-changes.ts';
 import * as jobs from './migrations/2026-12-01-01-jobs.ts';
 import * as casesSla from './migrations/2026-12-02-01-cases-sla.ts';
 import * as casePlatform from './migrations/2026-12-03-01-case-platform.ts';
+import * as dropReportsReporterIndex from './migrations/2026-12-04-01-drop-reports-reporter-index.ts';
 import * as webhooks from './migrations/2026-12-04-02-webhooks.ts';
 import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-01-jobs': jobs,
   '2026-12-02-01-cases-sla': casesSla,
   '2026-12-03-01-case-platform': casePlatform,
+  '2026-12-04-01-drop-reports-reporter-index': dropReportsReporterIndex,
   '2026-12-04-02-webhooks': webhooks,
   '2026-12-04-03-platform-content': platformContent,
   '2026-12-04-05-sla-breaches': slaBreaches,

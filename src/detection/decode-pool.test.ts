@@ -77,14 +77,62 @@ describe('decode pool limits', () => {
       await assert.rejects(pool.pdq(new Uint8Array([1])), (e) => e instanceof Error && !(e instanceof AppError));
       assert.equal(pool.pending, 0);
       assert.deepEqual(await pool.pdq(ok), before);
-      // Tasks queued behind the one that crashes still run on the replacement.
+      // Tasks queued behind the one that crashes still run on the replacement (with Piscina's own queue
+      // and minThreads 0 they waited for ever: nothing started a thread for them).
       const results = await Promise.allSettled([pool.pdq(new Uint8Array([1])), pool.pdq(ok), pool.pdq(ok)]);
       assert.deepEqual(
         results.map((r) => r.status),
         ['rejected', 'fulfilled', 'fulfilled'],
       );
+      assert.deepEqual((results[2] as PromiseFulfilledResult<unknown>).value, before);
+      // Two workers: one dies while the other works and tasks wait; all waiting tasks are served.
+      const two = new DecodePool({ workers: 2, queue: 8, filename: new URL('../../test/fixtures/crashing-decode-worker.ts', import.meta.url).href });
+      try {
+        const mixed = await Promise.allSettled([
+          two.pdq(ok),
+          two.pdq(new Uint8Array([1])),
+          two.pdq(ok),
+          two.pdq(new Uint8Array([1])),
+          two.pdq(ok),
+          two.pdq(ok),
+        ]);
+        assert.deepEqual(
+          mixed.map((r) => r.status),
+          ['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+        );
+        assert.equal(two.pending, 0);
+        assert.ok(two.threads <= 2);
+      } finally {
+        await two.close();
+      }
     } finally {
       await pool.close();
     }
+  });
+
+  test('threads start with the first task and end when idle; the next task starts one again', async () => {
+    const pool = new DecodePool({ workers: 2, queue: 2, idleMs: 200 });
+    try {
+      assert.equal(pool.threads, 0);
+      const ok = await noise(64, 64, 'png');
+      const first = await pool.pdq(ok);
+      assert.ok(pool.threads >= 1);
+      for (let waited = 0; pool.threads > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(pool.threads, 0);
+      assert.deepEqual(await pool.pdq(ok), first);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a closed pool fails the tasks still waiting for a thread', async () => {
+    const pool = new DecodePool({ workers: 1, queue: 2 });
+    const big = await noise(1500, 1500, 'png');
+    const running = pool.pdq(big);
+    const waiting = pool.pdq(big);
+    await pool.close();
+    await assert.rejects(waiting, /closed/);
+    await assert.rejects(running);
+    await assert.rejects(pool.pdq(big), /closed/);
   });
 });

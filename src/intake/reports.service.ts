@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { badRequest } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { newId, newTimeOrderedId } from '../shared/ids.ts';
 import { hashToken, type ServerSecret } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
 import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
@@ -97,7 +97,7 @@ export class ReportsService {
       const named = await this.#subjects.postsOfChannel(this.#db, subject.platform, subject.id, input.postIds);
       subject.postIds = [...new Set([...subject.postIds, ...named.map((p) => p.id)])];
     }
-    const id = newId('rep');
+    const id = newTimeOrderedId('rep');
     // Derived, so a replay can re-issue it; the row keeps only its hash, as for the receipts before.
     const receipt = receiptOf(this.#secret, id);
     const row: Report = {
