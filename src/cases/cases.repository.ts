@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import { isString, parseList, toFlag } from '../db/columns.ts';
 import { forUpdate } from '../db/dialect-sql.ts';
-import type { CasesTable, CaseEventsTable, ReportsTable, DecisionsTable } from '../db/schema-moderation.ts';
+import type { CasesTable, CaseEventsTable, ReportsTable } from '../db/schema-moderation.ts';
 import type { CaseSubjectKind } from '../subjects/kinds.ts';
 import type { CaseFigures } from './case-aggregate.ts';
 import {
