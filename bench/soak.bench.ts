@@ -5,7 +5,8 @@
 // autocannon runs from a worker thread, in 10-second windows back to back, so each window has its own
 // latency percentiles; after each window the server's RSS (/proc) and V8 heap in use (/metrics) are read.
 // It prints a row per window and whether latency and memory stayed flat: the last third of the windows
-// against the first third, within the tolerances below.
+// against the first third, within the tolerances below. With SOAK_HEAP_MB=<n> the server's old space is
+// capped at n MB (heap growth without a cap may be V8 deferring collections, not a leak).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -159,6 +160,9 @@ export async function run(args: string[]): Promise<void> {
       VIGIL_ACCOUNT_REPORT_LIMIT: HUGE,
       VIGIL_KEY_REPORT_LIMIT: HUGE,
       VIGIL_SIGNUP_LIMIT: HUGE,
+      // SOAK_HEAP_MB caps the server's old space: V8 then collects instead of growing, so a heap that
+      // stays under the cap with latency flat is memory held steady, and a leak ends in an out-of-memory exit.
+      ...(process.env.SOAK_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${Number(process.env.SOAK_HEAP_MB)}` } : {}),
     });
     console.log(
       `${pgdb ? 'PostgreSQL' : 'SQLite'}: ${ACCOUNTS} accounts and ${CHANNELS} channels set up, server started, in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${os
