@@ -14,6 +14,7 @@ import * as casesSla from './migrations/2026-12-02-01-cases-sla.ts';
 import * as casePlatform from './migrations/2026-12-03-01-case-platform.ts';
 import * as webhooks from './migrations/2026-12-04-02-webhooks.ts';
 import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
+import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-02-webhooks': webhooks,
   '2026-12-04-03-platform-content': platformContent,
   '2026-12-04-05-sla-breaches': slaBreaches,
+  '2026-12-04-07-appeals': appeals,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
