@@ -203,7 +203,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     reportStatus: new ReportStatusService(db, secret),
     review,
     decisions,
-    appeals: new AppealsService(db, secret, auditFn, decisions, review),
+    appeals: new AppealsService(db, secret, auditFn, decisions, review, config.publicUrl),
     matcher,
     banks,
     scanner,

@@ -52,8 +52,10 @@ export class AppealsService {
   #audit: AuditFn;
   #decisions: DecisionsService;
   #review: ReviewService;
-  constructor(db: Db, secret: ServerSecret, audit: AuditFn, decisions: DecisionsService, review: ReviewService) {
+  #publicUrl: string;
+  constructor(db: Db, secret: ServerSecret, audit: AuditFn, decisions: DecisionsService, review: ReviewService, publicUrl: string) {
     this.#db = db;
+    this.#publicUrl = publicUrl;
     this.#secret = secret;
     this.#audit = audit;
     this.#decisions = decisions;
@@ -116,7 +118,14 @@ export class AppealsService {
         data: { appealId: id, decisionId: decision.id, appellant: target.appellant, dueAt: row.due_at },
       });
     });
-    return { id, state: 'open' as const, receipt: appealReceiptOf(this.#secret, id), statusUrl: `/appeal/status?id=${id}`, dueAt: row.due_at };
+    const receipt = appealReceiptOf(this.#secret, id);
+    return {
+      id,
+      state: 'open' as const,
+      receipt,
+      statusUrl: `${this.#publicUrl}/report/appeal/${id}?receipt=${encodeURIComponent(receipt)}`,
+      dueAt: row.due_at,
+    };
   }
 
   async #ownerTarget(noticeId: string, who: Appellant) {
