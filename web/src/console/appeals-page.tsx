@@ -71,7 +71,7 @@ function AppealsQueue() {
     <div className="appeals-page">
       <h1>Appeals</h1>
       {counts && (
-        <p className="muted" aria-label="Appeal counts">
+        <p className="muted appeal-counts">
           {counts.open} open, {counts.overdue} overdue, {counts.upheld} upheld, {counts.reversed} reversed.
         </p>
       )}
