@@ -32,7 +32,7 @@ export interface FileAppealInput {
   evidence?: string;
 }
 /** Who is filing: an account (owners), and the reporter key the caller's credentials give (reporters). */
-export interface Appellant {
+export interface AppealCaller {
   accountId?: string;
   reporterKey?: string;
 }
@@ -62,7 +62,7 @@ export class AppealsService {
     this.#review = review;
   }
 
-  async file(input: FileAppealInput, who: Appellant) {
+  async file(input: FileAppealInput, who: AppealCaller) {
     const reason = input.reason.trim();
     if (reason.length < 10) throw invalid('reason', 'Say why the decision is wrong (at least 10 characters).');
     const evidence = input.evidence?.trim() || null;
@@ -128,7 +128,7 @@ export class AppealsService {
     };
   }
 
-  async #ownerTarget(noticeId: string, who: Appellant) {
+  async #ownerTarget(noticeId: string, who: AppealCaller) {
     if (!who.accountId) throw unauthorized('Appealing as the owner needs the token of the account that owns the subject.');
     const notice = await new EnforcementRepository(this.#db).findNotice(noticeId);
     if (!notice) throw notFound('Notice');
@@ -139,7 +139,7 @@ export class AppealsService {
     return { appellant: 'owner' as const, appellantKey: `account:${who.accountId}`, decision };
   }
 
-  async #reporterTarget(reportId: string, receipt: string | undefined, who: Appellant) {
+  async #reporterTarget(reportId: string, receipt: string | undefined, who: AppealCaller) {
     const cases = new CasesRepository(this.#db);
     const report = await cases.findReport(reportId);
     // As on the status page: a wrong receipt looks like an unknown report.
