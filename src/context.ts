@@ -27,6 +27,7 @@ import { ReportsService } from './intake/reports.service.ts';
 import { ReportStatusService } from './intake/report-status.service.ts';
 import { ReviewService, type AuditFn } from './cases/review.service.ts';
 import { DecisionsService } from './cases/decisions.service.ts';
+import { AppealsService } from './cases/appeals.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
 import policyData from '../policy/policy.json' with { type: 'json' };
 import { HashMatcher } from './detection/hash-matcher.ts';
@@ -79,6 +80,7 @@ export interface AppContext {
   reportStatus: ReportStatusService;
   review: ReviewService;
   decisions: DecisionsService;
+  appeals: AppealsService;
   transparency: TransparencyRepository;
   dailyStatistics: DailyStatisticsRepository;
   policy: typeof policyData;
@@ -183,6 +185,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     })
     .every(DAILY_STATISTICS_JOB, config.statisticsMs, () => recomputeRecentDays(db));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
+  const review = new ReviewService(db, auditFn, subjects);
   return {
     config,
     logger,
@@ -202,8 +205,9 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     subjects,
     reports,
     reportStatus: new ReportStatusService(db, secret),
-    review: new ReviewService(db, auditFn, subjects),
+    review,
     decisions,
+    appeals: new AppealsService(db, secret, auditFn, decisions, review, config.publicUrl),
     matcher,
     banks,
     scanner,

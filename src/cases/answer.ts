@@ -14,6 +14,8 @@ export interface Answer {
   automatedDecision: boolean;
   decidedAt: string;
   appeal: string;
+  /** Set when the answer replaces an earlier one because the decision was reversed on appeal. */
+  appealOutcome?: 'reversed';
 }
 
 export function buildAnswer(d: {

@@ -34,7 +34,19 @@ export const CASE_EVENT_KINDS = [
   'decided',
   'reversed',
   'sla_breached',
+  'appeal_filed',
+  'appeal_decided',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** An appeal's state: awaiting a senior, or decided either way. */
+export const APPEAL_STATES = ['open', 'upheld', 'reversed'] as const;
+export type AppealState = (typeof APPEAL_STATES)[number];
+export const APPEAL_OUTCOMES = ['upheld', 'reversed'] as const satisfies readonly AppealState[];
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** Who appeals: the owner of an actioned subject, or a reporter whose report ended without action. */
+export const APPELLANTS = ['owner', 'reporter'] as const;
+export type Appellant = (typeof APPELLANTS)[number];
 
 export const isOpenState = (s: CaseState): s is OpenCaseState => OPEN_CASE_STATES.some((o) => o === s);

@@ -273,6 +273,18 @@ export class CasesRepository {
     const r = await this.#db.selectFrom('reports').select('answer').where('case_id', '=', caseId).where('answer', 'is not', null).limit(1).executeTakeFirst();
     return r?.answer ?? undefined;
   }
+  async hasOpenCase(openKey: string): Promise<boolean> {
+    return (await this.#db.selectFrom('cases').select('id').where('open_key', '=', openKey).executeTakeFirst()) !== undefined;
+  }
+  /** The case went back to review (a no-action decision set aside on appeal): its reports await a new answer. */
+  async reopenReports(caseId: string): Promise<void> {
+    await this.#db
+      .updateTable('reports')
+      .set({ status: 'in_review', answer: null, answered_at: null })
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'decided')
+      .execute();
+  }
   async setReportsStatus(caseId: string, from: ReportStatus[], status: ReportStatus): Promise<void> {
     await this.#db.updateTable('reports').set({ status }).where('case_id', '=', caseId).where('status', 'in', from).execute();
   }

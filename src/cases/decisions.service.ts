@@ -36,7 +36,17 @@ export interface DecidingActor {
 
 /** Adds the hashes of media a decision took down to a hash bank of its category; returns what to run after commit. */
 export interface RemovedMediaBanking {
-  bank(trx: Db, category: string, media: MediaHashes[]): Promise<() => void>;
+  bank(trx: Db, category: string, media: MediaHashes[], decisionId: string): Promise<() => void>;
+  /** Withdraws what `bank` added for the decision (it was reversed on appeal). */
+  unbank(trx: Db, decisionId: string): Promise<{ withdrawn: number; afterCommit: () => void }>;
+}
+
+/** What a reversal changes beyond the decision's own effects (see `reverseIn`). */
+export interface ReversalOptions {
+  /** The owner notice's statement; defaults to the reversal's reason after a fixed phrase. */
+  ownerStatement?: string;
+  /** Also withdraw the media the decision banked (a reversal on appeal). */
+  unbank?: boolean;
 }
 
 const rule = (field: string, message: string) => badRequest('decision_invalid', message, [{ field, message }]);
@@ -145,7 +155,7 @@ export class DecisionsService {
         const reported = reports.flatMap((r) => r.post_ids);
         const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
         const media = await this.#subjects.mediaOfPosts(trx, c.platform ?? REFERENCE_PLATFORM, postIds);
-        afterCommit = await this.#banking.bank(trx, plan.category, media);
+        afterCommit = await this.#banking.bank(trx, plan.category, media, decisionId);
       }
       await this.#audit(trx, {
         actor: `staff:${actor.id}`,
@@ -227,39 +237,14 @@ export class DecisionsService {
     if (!actor.senior) throw forbidden('Reversing a decision is a senior decision.');
     if (reason.trim().length < 10) throw rule('reason', 'Say why the decision is reversed (at least 10 characters).');
     const at = nowIso();
+    let afterCommit = () => {};
     const result = await this.#db.transaction().execute(async (trx) => {
       const cases = new CasesRepository(trx);
       await cases.lock(caseId);
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
       if (c.state !== 'decided' || !c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');
-      const enforcement = new EnforcementRepository(trx);
-      const lifted = await enforcement.deactivateDecision(c.decision_id, at);
-      await emitRestored(trx, this.#webhooks, c, { decisionId: c.decision_id, reason: reason.trim(), lifted }, at);
-      // Reversing an 'actioned' decision restores what it kept from the public, including detection holds.
-      if (c.outcome === 'actioned') {
-        const released = await enforcement.releaseHolds(c.id, at);
-        await emitReleased(trx, this.#webhooks, c, released, { decisionId: c.decision_id, outcome: 'reversed' }, at);
-      }
-      await cases.markDecisionReversed(c.decision_id, at);
-      await cases.update(c.id, { state: 'reversed', updated_at: at });
-      await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason: reason.trim(), at, data: { decisionId: c.decision_id } });
-      if (c.outcome === 'actioned' && c.owner_account_id) {
-        await enforcement.insertNotice({
-          id: newId('ntc'),
-          account_id: c.owner_account_id,
-          decision_id: c.decision_id,
-          subject_kind: c.subject_kind,
-          subject_id: c.subject_id,
-          statement: JSON.stringify({
-            outcome: 'reversed',
-            statement: `The earlier decision was reversed: ${reason.trim()}`,
-            decidedAt: at,
-            subject: { kind: c.subject_kind, id: c.subject_id },
-          }),
-          created_at: at,
-        });
-      }
+      afterCommit = await this.reverseIn(trx, c, actor, reason.trim(), at);
       await this.#audit(trx, {
         actor: `staff:${actor.id}`,
         action: 'case.reversed',
@@ -268,7 +253,53 @@ export class DecisionsService {
       });
       return { caseId: c.id, state: 'reversed' as const };
     });
+    afterCommit();
     this.#webhooks.committed();
     return result;
+  }
+
+  /**
+   * Reverses the decided case `c` inside the caller's transaction, which holds the case row's lock:
+   * lifts its enforcement (webhook `subject.restored`), releases detection holds, marks the decision
+   * reversed, appends the `reversed` event and tells the owner. Returns what to run after commit; the
+   * caller audits and calls `committed()` on the webhooks afterwards (`webhooksCommitted`).
+   */
+  async reverseIn(trx: Db, c: Case, actor: DecidingActor, reason: string, at: string, opts: ReversalOptions = {}): Promise<() => void> {
+    if (!c.decision_id) throw conflict('not_decided', 'Only a decided case can be reversed.');
+    const cases = new CasesRepository(trx);
+    const enforcement = new EnforcementRepository(trx);
+    const lifted = await enforcement.deactivateDecision(c.decision_id, at);
+    await emitRestored(trx, this.#webhooks, c, { decisionId: c.decision_id, reason, lifted }, at);
+    // Reversing an 'actioned' decision restores what it kept from the public, including detection holds.
+    if (c.outcome === 'actioned') {
+      const released = await enforcement.releaseHolds(c.id, at);
+      await emitReleased(trx, this.#webhooks, c, released, { decisionId: c.decision_id, outcome: 'reversed' }, at);
+    }
+    await cases.markDecisionReversed(c.decision_id, at);
+    await cases.update(c.id, { state: 'reversed', updated_at: at });
+    await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason, at, data: { decisionId: c.decision_id } });
+    if (c.outcome === 'actioned' && c.owner_account_id) {
+      await enforcement.insertNotice({
+        id: newId('ntc'),
+        account_id: c.owner_account_id,
+        decision_id: c.decision_id,
+        subject_kind: c.subject_kind,
+        subject_id: c.subject_id,
+        statement: JSON.stringify({
+          outcome: 'reversed',
+          statement: opts.ownerStatement ?? `The earlier decision was reversed: ${reason}`,
+          decidedAt: at,
+          subject: { kind: c.subject_kind, id: c.subject_id },
+        }),
+        created_at: at,
+      });
+    }
+    if (opts.unbank && this.#banking) return (await this.#banking.unbank(trx, c.decision_id)).afterCommit;
+    return () => {};
+  }
+
+  /** After the commit of a transaction that called `reverseIn`: wakes the webhook runner. */
+  webhooksCommitted(): void {
+    this.#webhooks.committed();
   }
 }

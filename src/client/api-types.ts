@@ -639,6 +639,755 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appeals queue, earliest deadline first (senior) */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                    /** @description Only open appeals past their deadline */
+                    overdue?: boolean;
+                    state?: "open" | "upheld" | "reversed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appeals: {
+                                appellant: "owner" | "reporter";
+                                caseId: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionId: string;
+                                dueAt: string;
+                                id: string;
+                                overdue: boolean;
+                                reason: string;
+                                state: "open" | "upheld" | "reversed";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Appeal a decision: the owner with a notice id, or a reporter with a report id and receipt
+         * @description Within six months of the decision; once per decision and appellant. 401 without the owning account for a notice, 403 `not_your_notice`, 404 for an unknown notice or a report whose receipt does not match, 409 `already_appealed` / `not_appealable` / `not_decided` / `decision_reversed`, 410 `appeal_window_closed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evidence?: string;
+                        /** @description An owner notice's id (GET /api/v1/notices); needs the owning account's token */
+                        noticeId?: string;
+                        /** @description Why the decision is wrong: 10–5000 characters */
+                        reason: string;
+                        /** @description The report's receipt (or send the account or key that filed it) */
+                        receipt?: string;
+                        /** @description Your report, which ended without action */
+                        reportId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When a senior should have decided it */
+                            dueAt: string;
+                            id: string;
+                            /** @description Keep it: it opens the appeal's status page */
+                            receipt: string;
+                            /** @enum {string} */
+                            state: "open";
+                            statusUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appeal's state and outcome (with its receipt, or as the account or reporter that filed it) */
+        get: {
+            parameters: {
+                query?: {
+                    receipt?: string;
+                };
+                header?: {
+                    "x-receipt"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appellant: "owner" | "reporter";
+                            createdAt: string;
+                            decision: {
+                                actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                category: string | null;
+                                categoryTitle: string | null;
+                                decidedAt: string;
+                                id: string;
+                                /** @enum {unknown} */
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                statement: string;
+                            };
+                            dueAt: string;
+                            evidence: string | null;
+                            id: string;
+                            outcome: {
+                                decidedAt: string;
+                                state: "upheld" | "reversed";
+                                statement: string;
+                            } | null;
+                            reason: string;
+                            state: "open" | "upheld" | "reversed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uphold or reverse a decision on appeal (a senior who did not take it)
+         * @description A reversal restores the subject, releases holds, withdraws the media the decision banked, and gives the owner a new notice and every reporter a new answer; a reversed no-action decision sends the case back to review. 403 `own_decision` for the senior who took the decision.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: "upheld" | "reversed";
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appellant: "owner" | "reporter";
+                            createdAt: string;
+                            decision: {
+                                actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                category: string | null;
+                                categoryTitle: string | null;
+                                decidedAt: string;
+                                id: string;
+                                /** @enum {unknown} */
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                statement: string;
+                            };
+                            dueAt: string;
+                            evidence: string | null;
+                            id: string;
+                            outcome: {
+                                decidedAt: string;
+                                state: "upheld" | "reversed";
+                                statement: string;
+                            } | null;
+                            reason: string;
+                            state: "open" | "upheld" | "reversed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An appeal with the original case and decision (senior) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appellant: "owner" | "reporter";
+                            case: {
+                                assigneeId: string | null;
+                                categories: string[];
+                                category: string;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decision: {
+                                    actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                    category: string | null;
+                                    createdAt: string;
+                                    decidedBy: string;
+                                    id: string;
+                                    jurisdiction: string | null;
+                                    /** @enum {unknown} */
+                                    outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                    postIds: string[];
+                                    reversedAt: string | null;
+                                    statement: string;
+                                } | null;
+                                events: {
+                                    actor: string;
+                                    at: string;
+                                    data: {
+                                        [key: string]: unknown;
+                                    };
+                                    kind: string;
+                                    reason: string | null;
+                                    seq: number;
+                                }[];
+                                id: string;
+                                lifeAtRisk: boolean;
+                                outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
+                                overdue: boolean;
+                                /** @description 'reference' for the bundled platform, else the connected platform's name */
+                                platform: string;
+                                priority: number;
+                                reach: number;
+                                /** @description Other cases about the same owner's subjects */
+                                relatedCases: {
+                                    category: string;
+                                    createdAt: string;
+                                    id: string;
+                                    outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
+                                    /** @enum {unknown} */
+                                    state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                    subject: {
+                                        id: string;
+                                        kind: string;
+                                    };
+                                    subjectLabel: string | null;
+                                }[];
+                                reportCount: number;
+                                reporterCount: number;
+                                reports: {
+                                    category: string;
+                                    /** @description The category or in-app reason as the reporter sent it */
+                                    claimed: string;
+                                    createdAt: string;
+                                    evidence: string | null;
+                                    explanation: string | null;
+                                    id: string;
+                                    jurisdiction: string | null;
+                                    legalBasis: string | null;
+                                    lifeAtRisk: boolean;
+                                    orderReference: string | null;
+                                    postIds: string[];
+                                    /** @description Who reported: only for staff who may see reporters */
+                                    reporter?: {
+                                        email: string | null;
+                                        label: string | null;
+                                        name: string | null;
+                                    };
+                                    /** @enum {unknown} */
+                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    status: string;
+                                }[];
+                                reportSplit: {
+                                    /** @description Heaviest first; equal weights in policy order (more severe first) */
+                                    byCategory: {
+                                        category: string;
+                                        /** @description Distinct reporters in this category */
+                                        reporters: number;
+                                        /** @description Reports in this category */
+                                        reports: number;
+                                        /** @description Sum over distinct reporters of source weight × track record */
+                                        weight: number;
+                                    }[];
+                                    bySource: {
+                                        reports: number;
+                                        /** @enum {unknown} */
+                                        source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    }[];
+                                    suggestedCategory: string | null;
+                                    /** @description The suggested category won a tie on weight by being more severe */
+                                    tie: boolean;
+                                };
+                                secondsToDue: number;
+                                signals: ({
+                                    at: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                slaDueAt: string;
+                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
+                                /** @enum {unknown} */
+                                state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                subject: {
+                                    id: string;
+                                    kind: string;
+                                };
+                                subjectLabel?: string | null;
+                                subjectNow: ({
+                                    createdAt: string;
+                                    /** @description Set when a connected platform deleted it */
+                                    deletedAt?: string;
+                                    description: string;
+                                    handle: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "channel";
+                                    link: string;
+                                    recentPosts: {
+                                        createdAt: string;
+                                        /** @description Set when a connected platform deleted the post after it was reported */
+                                        deletedAt?: string;
+                                        id: string;
+                                        link: string;
+                                        media: {
+                                            height?: number;
+                                            id: string;
+                                            mime: string;
+                                            sha256: string;
+                                            size: number;
+                                            /** @description Where a connected platform serves it: a link for reviewers, never loaded by Vigil */
+                                            url?: string;
+                                            width?: number;
+                                        }[];
+                                        number: number;
+                                        reported: boolean;
+                                        text: string;
+                                    }[];
+                                    reportedPosts: {
+                                        createdAt: string;
+                                        /** @description Set when a connected platform deleted the post after it was reported */
+                                        deletedAt?: string;
+                                        id: string;
+                                        link: string;
+                                        media: {
+                                            height?: number;
+                                            id: string;
+                                            mime: string;
+                                            sha256: string;
+                                            size: number;
+                                            /** @description Where a connected platform serves it: a link for reviewers, never loaded by Vigil */
+                                            url?: string;
+                                            width?: number;
+                                        }[];
+                                        number: number;
+                                        reported: boolean;
+                                        text: string;
+                                    }[];
+                                    subscribers: number;
+                                    title: string;
+                                } | {
+                                    createdAt: string;
+                                    /** @description Set when a connected platform deleted it */
+                                    deletedAt?: string;
+                                    description: string;
+                                    handle: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "bot";
+                                    link: string;
+                                    picture: {
+                                        height?: number;
+                                        id: string;
+                                        mime: string;
+                                        sha256: string;
+                                        size: number;
+                                        /** @description Where a connected platform serves it: a link for reviewers, never loaded by Vigil */
+                                        url?: string;
+                                        width?: number;
+                                    } | null;
+                                    recentMessages: {
+                                        createdAt: string;
+                                        id: string;
+                                        text: string;
+                                    }[];
+                                } | {
+                                    createdAt: string;
+                                    /** @description Set when a connected platform deleted it */
+                                    deletedAt?: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "sticker_set";
+                                    link: string;
+                                    name: string;
+                                    stickers: {
+                                        height?: number;
+                                        id: string;
+                                        mime: string;
+                                        sha256: string;
+                                        size: number;
+                                        /** @description Where a connected platform serves it: a link for reviewers, never loaded by Vigil */
+                                        url?: string;
+                                        width?: number;
+                                    }[];
+                                    title: string;
+                                }) | null;
+                                updatedAt: string;
+                            };
+                            caseId: string;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decision: {
+                                actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                category: string | null;
+                                categoryTitle: string | null;
+                                decidedAt: string;
+                                decidedBy: string;
+                                id: string;
+                                /** @enum {unknown} */
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                reversedAt: string | null;
+                                statement: string;
+                            };
+                            decisionId: string;
+                            dueAt: string;
+                            evidence: string | null;
+                            id: string;
+                            /** @description Open, and the caller did not take the decision under appeal */
+                            mayDecide: boolean;
+                            outcome: {
+                                decidedAt: string;
+                                state: "upheld" | "reversed";
+                                statement: string;
+                            } | null;
+                            overdue: boolean;
+                            reason: string;
+                            state: "open" | "upheld" | "reversed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals: open, overdue, upheld, reversed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            open: number;
+                            overdue: number;
+                            reversed: number;
+                            upheld: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bank-entries/{id}/status": {
         parameters: {
             query?: never;
@@ -2060,6 +2809,11 @@ export interface paths {
                             answer: {
                                 actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
                                 appeal: string;
+                                /**
+                                 * @description The earlier decision was reversed on appeal; this answer replaces its answer
+                                 * @enum {string}
+                                 */
+                                appealOutcome?: "reversed";
                                 automatedDecision: boolean;
                                 automatedDetection: boolean;
                                 category: string | null;
@@ -4727,6 +5481,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             appeal: string;
+                            appealReviewDays: number;
+                            appealWindowMonths: number;
                             categories: {
                                 because: string;
                                 dsa: {
@@ -5159,6 +5915,11 @@ export interface paths {
                             answer: {
                                 actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
                                 appeal: string;
+                                /**
+                                 * @description The earlier decision was reversed on appeal; this answer replaces its answer
+                                 * @enum {string}
+                                 */
+                                appealOutcome?: "reversed";
                                 automatedDecision: boolean;
                                 automatedDetection: boolean;
                                 category: string | null;

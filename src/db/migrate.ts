@@ -15,6 +15,7 @@ import * as casePlatform from './migrations/2026-12-03-01-case-platform.ts';
 import * as dropReportsReporterIndex from './migrations/2026-12-04-01-drop-reports-reporter-index.ts';
 import * as webhooks from './migrations/2026-12-04-02-webhooks.ts';
 import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
+import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-02-webhooks': webhooks,
   '2026-12-04-03-platform-content': platformContent,
   '2026-12-04-05-sla-breaches': slaBreaches,
+  '2026-12-04-07-appeals': appeals,
   '2026-12-04-09-daily-statistics': dailyStatistics,
 };
 

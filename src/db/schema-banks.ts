@@ -22,6 +22,8 @@ export interface BankEntriesTable {
   origin: EntryOrigin;
   label: string | null;
   submission_id: string | null;
+  /** The decision whose removed media the entry holds (2026-12-04-07-appeals); withdrawn if it is reversed on appeal. */
+  decision_id?: string | null;
   created_at: string;
   updated_at: string;
 }

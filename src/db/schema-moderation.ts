@@ -2,7 +2,7 @@
 // request fingerprints: 2026-11-29-01-secrets).
 // JSON-valued columns are text holding JSON and yes/no columns are 0/1, portable across SQLite and
 // PostgreSQL; the repositories convert them (db/columns.ts, cases/case-rows.ts).
-import type { CaseEventKind, CaseState, Outcome, ReportSource, ReportStatus } from '../cases/case-values.ts';
+import type { AppealState, Appellant, CaseEventKind, CaseState, Outcome, ReportSource, ReportStatus } from '../cases/case-values.ts';
 import type { NoticeCode } from '../enforcement/visibility.ts';
 import type { CaseSubjectKind, SubjectKind } from '../subjects/kinds.ts';
 import type { Flag } from './columns.ts';
@@ -146,7 +146,31 @@ export interface DailyStatisticsTable {
   computed_at: string;
 }
 
+/** An appeal against a decision (2026-12-04-07-appeals); one per decision and appellant. */
+export interface AppealsTable {
+  id: string;
+  case_id: string;
+  decision_id: string;
+  appellant: Appellant;
+  /** `account:<id>` for an owner, the report's reporter key for a reporter: the uniqueness key. */
+  appellant_key: string;
+  /** The owner's account (owners authenticate with their account token). */
+  account_id: string | null;
+  notice_id: string | null;
+  report_id: string | null;
+  reason: string;
+  evidence: string | null;
+  state: AppealState;
+  /** The review deadline (policy: appealReviewDays after filing). */
+  due_at: string;
+  statement: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface ModerationTables {
+  appeals: AppealsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   reports: ReportsTable;

@@ -154,6 +154,15 @@ export class BanksRepository {
       .where('id', '=', id)
       .execute();
   }
+  activeEntriesOfDecision(decisionId: string) {
+    return this.#db
+      .selectFrom('bank_entries')
+      .select(['id', 'num', 'bank_id'])
+      .where('decision_id', '=', decisionId)
+      .where('status', '=', 'active')
+      .orderBy('num')
+      .execute();
+  }
   entriesOfSubmission(submissionId: string) {
     return this.#db.selectFrom('bank_entries').selectAll().where('submission_id', '=', submissionId).orderBy('num').execute();
   }

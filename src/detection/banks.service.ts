@@ -130,6 +130,7 @@ export class BanksService {
     origin: EntryOrigin,
     submissionId: string | null = null,
     db: Db = this.#db,
+    decisionId: string | null = null,
   ): Promise<BankEntriesTable[]> {
     const bank = await new BanksRepository(db).findBank(bankId);
     if (!bank) throw notFound('Bank');
@@ -168,6 +169,7 @@ export class BanksService {
         origin,
         label: e.label,
         submission_id: submissionId,
+        ...(decisionId ? { decision_id: decisionId } : {}),
         created_at: at,
         updated_at: at,
       }));
@@ -273,6 +275,29 @@ export class BanksService {
       caseId: m.case_id,
       at: m.created_at,
     }));
+  }
+
+  /**
+   * Withdraws the active entries a decision added (its removed media), in the caller's transaction: the
+   * decision was reversed, so a re-upload must no longer be caught. Withdrawn hashes are erased, so a
+   * later decision can bank the same media again. Returns what to run after commit (the local matcher).
+   */
+  async withdrawDecisionEntries(trx: Db, decisionId: string): Promise<{ withdrawn: number; afterCommit: () => void }> {
+    const repo = new BanksRepository(trx);
+    const entries = await repo.activeEntriesOfDecision(decisionId);
+    if (entries.length === 0) return { withdrawn: 0, afterCommit: () => {} };
+    const at = nowIso();
+    for (const e of entries) {
+      const seq = await repo.nextChangeSeq();
+      await repo.setEntryStatus(e.id, 'withdrawn', at, true);
+      await repo.recordChange({ seq, kind: 'removed', bank_id: e.bank_id, first_num: e.num, last_num: e.num, created_at: at });
+    }
+    return {
+      withdrawn: entries.length,
+      afterCommit: () => {
+        for (const e of entries) this.#matcher.remove(e.num);
+      },
+    };
   }
 
   /** Withdrawn entries are erased (victim services require deletion); benign ones stay but never match again. */

@@ -10,7 +10,7 @@ import { MIN_PDQ_QUALITY } from './hash-matcher.ts';
 // hashes a connected platform's registration computed; the bytes themselves are not needed here.
 export function decisionBanking(banks: BanksService): RemovedMediaBanking {
   return {
-    async bank(trx: Db, category: string, media: MediaHashes[]) {
+    async bank(trx: Db, category: string, media: MediaHashes[], decisionId: string) {
       if (media.length === 0) return () => {};
       const bankCategory = bankCategoryOf(category);
       const bank = await banks.findOrCreate(`decisions-${bankCategory}`, bankCategory, `Media removed by moderators' decisions (${bankCategory})`, trx);
@@ -21,8 +21,12 @@ export function decisionBanking(banks: BanksService): RemovedMediaBanking {
         // A flat or tiny image's PDQ would match too much; its exact hash still catches the same file.
         if (pdq && pdq.quality >= MIN_PDQ_QUALITY) entries.push({ signalType: 'pdq', hash: pdq.hash, label: `media ${m.id}` });
       }
-      const rows = await banks.addEntries(bank.id, entries, 'decision', null, trx);
+      const rows = await banks.addEntries(bank.id, entries, 'decision', null, trx, decisionId);
       return () => banks.index(rows, bankCategory);
+    },
+    async unbank(trx: Db, decisionId: string) {
+      const { withdrawn, afterCommit } = await banks.withdrawDecisionEntries(trx, decisionId);
+      return { withdrawn, afterCommit };
     },
   };
 }

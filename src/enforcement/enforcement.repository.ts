@@ -80,6 +80,9 @@ export class EnforcementRepository {
   async insertNotice(row: OwnerNoticesTable): Promise<void> {
     await this.#db.insertInto('owner_notices').values(row).execute();
   }
+  findNotice(id: string) {
+    return this.#db.selectFrom('owner_notices').selectAll().where('id', '=', id).executeTakeFirst();
+  }
   noticesOf(accountId: string, limit: number) {
     return this.#db.selectFrom('owner_notices').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(limit).execute();
   }

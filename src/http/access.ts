@@ -15,6 +15,10 @@ export const STAFF_PERMISSIONS = {
   'cases.decide': 'moderator',
   /** Jurisdiction restrictions, reversals, appeals: decisions with legal weight. */
   'cases.decide_senior': 'senior',
+  /** The appeals queue and an appeal with its case (DSA Art. 20). */
+  'appeals.read': 'senior',
+  /** Upholding or reversing on appeal; the service also refuses the senior who took the decision. */
+  'appeals.decide': 'senior',
   /** Who reported: hidden from everyone below senior. */
   'reports.reporter_identity': 'senior',
   'banks.read': 'moderator',

@@ -30,6 +30,7 @@ import { publicPagesRoutes } from './routes/public-pages.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
+import { appealsRoutes } from './routes/appeals.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     peopleRoutes,
     reportsRoutes,
     casesRoutes,
+    appealsRoutes,
     banksRoutes,
     protectRoutes,
     jobsRoutes,

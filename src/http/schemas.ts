@@ -87,6 +87,7 @@ export const AnswerSchema = Type.Object({
   automatedDecision: Type.Boolean(),
   decidedAt: Type.String(),
   appeal: Type.String(),
+  appealOutcome: Type.Optional(Type.Literal('reversed', { description: 'The earlier decision was reversed on appeal; this answer replaces its answer' })),
 });
 
 export const bearer = [{ bearerAuth: [] }];

@@ -17,3 +17,8 @@ export function receiptMatches(secret: ServerSecret, report: { id: string; recei
   const derived = safeEqual(receipt, receiptOf(secret, report.id));
   return byHash || derived;
 }
+
+/** An appeal's receipt, derived like a report's (under its own purpose, so one never opens the other). */
+export function appealReceiptOf(secret: ServerSecret, appealId: string): string {
+  return `rcpt_${secret.mac('appeal-receipt', appealId).subarray(0, 24).toString('base64url')}`;
+}

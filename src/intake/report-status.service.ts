@@ -14,7 +14,15 @@ const PUBLIC_EVENTS: Record<string, string> = {
   escalated: 'The case was escalated for senior review.',
   decided: 'A decision was taken.',
   reversed: 'The decision was reversed.',
+  appeal_filed: 'The decision was appealed.',
+  appeal_decided: 'An appeal against the decision was decided.',
 };
+
+/** Whether a report opens to the caller: its receipt, or the (non-anonymous) reporter that filed it. */
+export function reportOpensTo(secret: ServerSecret, r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
+  if (access.receipt && receiptMatches(secret, r, access.receipt)) return true;
+  return access.reporterKey !== undefined && access.reporterKey === r.reporter_key && !r.reporter_key.startsWith('anon:');
+}
 
 export class ReportStatusService {
   #db: Db;
@@ -32,8 +40,7 @@ export class ReportStatusService {
   }
 
   #allowed(r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
-    if (access.receipt && receiptMatches(this.#secret, r, access.receipt)) return true;
-    return access.reporterKey !== undefined && access.reporterKey === r.reporter_key && !r.reporter_key.startsWith('anon:');
+    return reportOpensTo(this.#secret, r, access);
   }
 
   async #view(r: Report) {

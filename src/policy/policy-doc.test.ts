@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { APPEAL_TEXT, CATEGORIES, COOLDOWN_MS, IN_APP_REASONS, PROTECTED_EXPRESSION, SCOPE } from './policy.ts';
+import { APPEAL_REVIEW_DAYS, APPEAL_TEXT, APPEAL_WINDOW_MONTHS, CATEGORIES, COOLDOWN_MS, IN_APP_REASONS, PROTECTED_EXPRESSION, SCOPE } from './policy.ts';
 
 const doc = readFileSync(new URL('../../docs/POLICY.md', import.meta.url), 'utf8');
 
@@ -47,4 +47,6 @@ test('protected expression, scope, appeals and the cool-down are stated as in th
   assert.ok(doc.includes(`at most ${SCOPE.privateGroupMemberLimit} members`), 'group size');
   assert.ok(doc.includes(APPEAL_TEXT), 'appeal text');
   assert.ok(doc.includes(`in the last ${COOLDOWN_MS / 86_400_000} days`), 'cool-down');
+  assert.ok(doc.includes(`within ${APPEAL_WINDOW_MONTHS} months of the decision`), 'appeal window');
+  assert.ok(doc.includes(`within ${APPEAL_REVIEW_DAYS} days of filing`), 'appeal review deadline');
 });

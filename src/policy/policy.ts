@@ -20,6 +20,17 @@ export const PROTECTED_EXPRESSION = data.protectedExpression;
 export const SCOPE = data.scope;
 export const APPEAL_TEXT: string = data.appeal;
 export const COOLDOWN_MS = data.cooldownDays * 24 * 3600 * 1000;
+/** How long after a decision it may be appealed, in calendar months. */
+export const APPEAL_WINDOW_MONTHS: number = data.appealWindowMonths;
+/** The review deadline of an appeal, in days after it is filed. */
+export const APPEAL_REVIEW_DAYS: number = data.appealReviewDays;
+
+/** The last moment a decision taken at `decidedAt` (ISO) may be appealed. */
+export function appealDeadline(decidedAt: string): Date {
+  const d = new Date(decidedAt);
+  d.setUTCMonth(d.getUTCMonth() + APPEAL_WINDOW_MONTHS);
+  return d;
+}
 
 const byId = new Map(CATEGORIES.map((c) => [c.id, c]));
 

@@ -202,4 +202,6 @@ export const PolicySchema = Type.Object({
   }),
   appeal: Type.String(),
   cooldownDays: Type.Number(),
+  appealWindowMonths: Type.Integer(),
+  appealReviewDays: Type.Integer(),
 });

@@ -31,6 +31,7 @@ export function noticePage(kindLabel: string, notice: { text: string }, status: 
     html`<section class="notice" role="alert">
 <h1>${status === 451 ? 'Unavailable' : 'Not available'}</h1>
 <p>${notice.text}</p>
+${status === 451 ? html`<p class="appeal">Is this yours? The notice sent to your account says why; you may <a href="/report/appeal?as=owner">appeal the decision</a> within six months.</p>` : ''}
 </section>`,
   );
 }

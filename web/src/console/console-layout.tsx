@@ -26,6 +26,11 @@ export function ConsoleLayout() {
                 Queue
               </NavLink>
             </li>
+            {roleAtLeast(user.role, 'senior') && (
+              <li>
+                <NavLink to="/console/appeals">Appeals</NavLink>
+              </li>
+            )}
             {roleAtLeast(user.role, 'moderator') && (
               <li>
                 <NavLink to="/console/banks">Hash banks</NavLink>

@@ -9,6 +9,8 @@ import { AdminPage } from './admin-page.tsx';
 import { BanksPage } from './banks-page.tsx';
 import { BanksDetailPage } from './banks-detail-page.tsx';
 import { JobsPage } from './jobs-page.tsx';
+import { AppealsPage } from './appeals-page.tsx';
+import { AppealPage } from './appeal-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -31,6 +33,8 @@ function Gate() {
           <Route path="banks" element={<BanksPage />} />
           <Route path="banks/:name" element={<BanksDetailPage />} />
           <Route path="jobs" element={<JobsPage />} />
+          <Route path="appeals" element={<AppealsPage />} />
+          <Route path="appeals/:id" element={<AppealPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>

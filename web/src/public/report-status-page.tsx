@@ -1,6 +1,6 @@
 // /report/status/<id>?receipt=…: the report's timeline and, once decided, the outcome and reasons.
 import { useEffect, useState, type FormEvent } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isAbort, publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { contentKeys } from '../shared/content-keys.ts';
@@ -57,12 +57,12 @@ export function ReportStatusPage() {
           Loading your report…
         </p>
       )}
-      {report && <ReportStatus report={report} />}
+      {report && <ReportStatus report={report} receipt={receipt} />}
     </div>
   );
 }
 
-function ReportStatus({ report }: { report: ReportStatusView }) {
+function ReportStatus({ report, receipt }: { report: ReportStatusView; receipt: string }) {
   return (
     <div aria-live="polite">
       <dl className="facts">
@@ -99,6 +99,11 @@ function ReportStatus({ report }: { report: ReportStatusView }) {
         </ol>
       </section>
       {report.answer ? <AnswerView answer={report.answer} /> : <p className="muted">No decision yet. Come back to this page later; the link stays valid.</p>}
+      {report.status === 'decided' && report.answer && report.answer.outcome !== 'actioned' && !report.answer.appealOutcome && (
+        <p>
+          <Link to={`/report/appeal?report=${encodeURIComponent(report.id)}&receipt=${encodeURIComponent(receipt)}`}>Appeal this decision</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -32,3 +32,11 @@ export type PolicyCategory = Policy['categories'][number];
 export type ReportStatusView = ResponseBody<'/api/v1/reports/{id}', 'get'>;
 export type Answer = NonNullable<ReportStatusView['answer']>;
 export type ReportAck = ResponseBody<'/api/v1/reports', 'post'>;
+
+export type AppealFiled = ResponseBody<'/api/v1/appeals', 'post'>;
+export type AppealStatusView = ResponseBody<'/api/v1/appeals/{id}', 'get'>;
+export type AppealList = ResponseBody<'/api/v1/appeals', 'get'>;
+export type AppealSummary = AppealList['appeals'][number];
+export type AppealCounts = ResponseBody<'/api/v1/appeals/counts', 'get'>;
+export type AppealDetail = ResponseBody<'/api/v1/appeals/{id}/review', 'get'>;
+export { APPEAL_OUTCOMES, APPEAL_STATES } from '../../../src/cases/case-values.ts';
