@@ -15,6 +15,7 @@ import * as casePlatform from './migrations/2026-12-03-01-case-platform.ts';
 import * as webhooks from './migrations/2026-12-04-02-webhooks.ts';
 import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
+import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-02-webhooks': webhooks,
   '2026-12-04-03-platform-content': platformContent,
   '2026-12-04-05-sla-breaches': slaBreaches,
+  '2026-12-04-08-text-rules': textRules,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -34,6 +34,7 @@ import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
+import { rulesRoutes } from './routes/rules.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     banksRoutes,
     protectRoutes,
     jobsRoutes,
+    rulesRoutes,
     webhooksRoutes,
     contentRoutes,
     webAppRoutes,
