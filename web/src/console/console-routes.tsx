@@ -9,6 +9,7 @@ import { AdminPage } from './admin-page.tsx';
 import { BanksPage } from './banks-page.tsx';
 import { BanksDetailPage } from './banks-detail-page.tsx';
 import { JobsPage } from './jobs-page.tsx';
+import { RulesPage } from './rules-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -31,6 +32,7 @@ function Gate() {
           <Route path="banks" element={<BanksPage />} />
           <Route path="banks/:name" element={<BanksDetailPage />} />
           <Route path="jobs" element={<JobsPage />} />
+          <Route path="rules" element={<RulesPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>
