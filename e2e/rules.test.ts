@@ -38,7 +38,7 @@ describe('console text rules', () => {
     const row = page.locator('tr[data-rule-id="fraud.fast-cash"]');
     await row.waitFor();
     assert.match(await row.innerText(), /fraud\s+Shadow\s+0\s+1/);
-    assert.match(await row.locator('.rule-excerpt').innerText(), /double your money <img src=x onerror="window.__pwned=1"> invest today/);
+    assert.match(await row.locator('.rule-excerpt').innerText(), /^double your money <img src=x onerror="window.__pwned=1">/);
     assert.equal(await row.locator('.rule-excerpt img').count(), 0, 'no markup from the excerpt');
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.equal(await page.getByRole('button', { name: 'Reload rule files' }).count(), 0, 'only admins reload');

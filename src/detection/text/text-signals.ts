@@ -52,8 +52,9 @@ export class TextSignals {
     return this.#rules;
   }
 
-  /** In the publishing transaction: the job that evaluates the rules on this item's text. Nothing when there is no text. */
+  /** In the publishing transaction: the job that evaluates the rules on this item's text. Nothing when there is no text or no shadow or live rule. */
   async enqueue(trx: Db, target: TextTarget, item: TextItem): Promise<boolean> {
+    if (!this.#rules.rules.some((c) => c.rule.state !== 'draft')) return false;
     if (!Object.values(item.fields).some((t) => t !== undefined && t.trim() !== '')) return false;
     const job: TextSignalsJob = { ...target, key: newId('sig'), item };
     await this.#jobs.enqueue(trx, TEXT_SIGNALS_JOB, job, { dedupeKey: `${TEXT_SIGNALS_JOB}:${job.key}` });
