@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** VIGIL_RULES_DIR: the folder of text rule files (*.yaml, *.json); the repository's `rules/` by default. */
+  rulesDir: string;
   /** `postgres://…` to use PostgreSQL; empty for the embedded SQLite database under dataDir. */
   databaseUrl: string;
   maxUploadBytes: number;
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.VIGIL_DATA_DIR ?? './data'),
+    rulesDir: env.VIGIL_RULES_DIR ? path.resolve(env.VIGIL_RULES_DIR) : path.join(import.meta.dirname, '..', 'rules'),
     databaseUrl: env.VIGIL_DATABASE_URL ?? '',
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),

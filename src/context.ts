@@ -52,6 +52,9 @@ import { JobsService } from './jobs/jobs.service.ts';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob, webhookEmitter } from './enforcement/webhook-events.ts';
 import { WebhookDeliverer } from './enforcement/webhook-delivery.ts';
 import { WebhooksService } from './enforcement/webhooks.service.ts';
+import { RuleSet } from './detection/text/rule-set.ts';
+import { RulesService } from './detection/text/rules.service.ts';
+import { TEXT_SIGNALS_JOB, TextSignals, type TextSignalsJob } from './detection/text/text-signals.ts';
 
 /** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -100,6 +103,10 @@ export interface AppContext {
   jobsAdmin: JobsService;
   /** Outbound webhook endpoints and their deliveries (delivered by the job runner). */
   webhooks: WebhooksService;
+  /** Text rules in force (reloaded by admins) and the signal jobs of published text. */
+  textSignals: TextSignals;
+  /** The rules as staff read them, and their reload. */
+  rules: RulesService;
   close(): Promise<void>;
 }
 
@@ -154,7 +161,26 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   const jobs = new JobQueue();
   const webhookEvents = webhookEmitter(jobs);
   const reports = new ReportsService(db, subjects, config.publicUrl, secret, webhookEvents);
-  const scanner = new ContentScanner({ db, matcher, media, reports, budgetMs: config.scanBudgetMs, logger, decodePool, jobs, webhooks: webhookEvents });
+  // Invalid rule files at start stop the start (nothing is in force yet to fall back on); a reload keeps the last valid set.
+  const ruleSet = new RuleSet(
+    config.rulesDir,
+    policyData.categories.map((c) => c.id),
+  );
+  const { rules: ruleCount } = ruleSet.reload();
+  logger.debug({ rules: ruleCount, dir: config.rulesDir }, 'text rules loaded');
+  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs });
+  const scanner = new ContentScanner({
+    db,
+    matcher,
+    media,
+    reports,
+    budgetMs: config.scanBudgetMs,
+    logger,
+    decodePool,
+    jobs,
+    webhooks: webhookEvents,
+    textSignals,
+  });
   scannerRef = scanner;
   const deliverer = new WebhookDeliverer({
     db,
@@ -179,6 +205,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   })
     .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
     .register<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (payload) => deliverer.deliver(payload))
+    .register<TextSignalsJob>(TEXT_SIGNALS_JOB, (payload) => textSignals.run(payload))
     .every(SLA_SWEEP_JOB, config.slaSweepMs, async () => {
       const recorded = await recordSlaBreaches(db);
       if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
@@ -220,6 +247,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     jobs,
     jobRunner,
     jobsAdmin: new JobsService(db, audit, jobs),
+    textSignals,
+    rules: new RulesService(db, ruleSet, audit),
     webhooks: new WebhooksService({
       db,
       audit,

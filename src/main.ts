@@ -9,6 +9,7 @@ import { registerBankCommands } from './cli/banks.command.ts';
 import { registerCaseCommands } from './cli/cases.command.ts';
 import { registerJobCommands } from './cli/jobs.command.ts';
 import { registerWebhookCommands } from './cli/webhooks.command.ts';
+import { registerSignalCommands } from './cli/signals.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -51,5 +52,6 @@ registerPeopleCommands(program);
 registerCaseCommands(program);
 registerJobCommands(program);
 registerWebhookCommands(program);
+registerSignalCommands(program);
 
 await program.parseAsync(process.argv);

@@ -18,6 +18,7 @@ import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
 import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
+import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-03-platform-content': platformContent,
   '2026-12-04-05-sla-breaches': slaBreaches,
   '2026-12-04-07-appeals': appeals,
+  '2026-12-04-08-text-rules': textRules,
   '2026-12-04-09-daily-statistics': dailyStatistics,
 };
 

@@ -1,4 +1,5 @@
 // Table types for Kysely. Keep in step with migrations/.
+import type { SignalTables } from './schema-signals.ts';
 import type { PeopleTables } from './schema-people.ts';
 import type { ModerationTables } from './schema-moderation.ts';
 import type { BankTables } from './schema-banks.ts';
@@ -119,7 +120,7 @@ export interface PrivateMessagesTable {
   created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables, ConnectedTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables, ConnectedTables, SignalTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

@@ -21,6 +21,7 @@ import { IMAGE_TYPES, sniffUpload } from './media-type.ts';
 import type { HoldTarget } from './publish-scan.ts';
 import type { SubjectRef } from '../subjects/platform-port.ts';
 import type { ContentScanner, MediaDigests, PublicSignal } from './scanner.ts';
+import type { TextItem } from './text/rules.ts';
 
 /** Sizes a registration may have; the request's JSON body is bounded by `contentBodyLimit`. */
 export const CONTENT_LIMITS = {
@@ -189,7 +190,7 @@ export class ContentRegistrationService {
           s.type === 'scan_timeout' ? s : { type: 'hash_match', media: position.get(s.mediaId) ?? -1, category: s.category, match: s.match },
       );
 
-    const row = await this.#db.transaction().execute(async (trx) => {
+    const { stored: row, signalled } = await this.#db.transaction().execute(async (trx) => {
       const r = new ConnectedContentRepository(trx);
       const enforcement = new EnforcementRepository(trx);
       // A hold still standing from an earlier registration keeps its verdict until a person releases it.
@@ -220,10 +221,20 @@ export class ContentRegistrationService {
         await r.insert(stored);
       }
       await r.replaceMedia(id, rows);
-      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, scan, holdTarget(platform, stored, channel));
-      return stored;
+      const target = holdTarget(platform, stored, channel);
+      if (scan.verdict !== 'allow') await this.#scanner.hold(trx, scan, target);
+      // Text rules read the item's texts when they are new or changed (a job, in this transaction).
+      const textChanged = !existing || existing.title !== stored.title || existing.text !== stored.text;
+      const signalled =
+        textChanged &&
+        (await this.#scanner.signalText(
+          trx,
+          { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId, platform },
+          { fields: textFields(stored), reach: stored.reach },
+        ));
+      return { stored, signalled };
     });
-    if (scan.verdict !== 'allow') this.#scanner.committed();
+    if (scan.verdict !== 'allow' || signalled) this.#scanner.committed();
     return { created: !existing, view: await this.#view(this.#db, row) };
   }
 
@@ -290,6 +301,20 @@ function checkKind(kind: string): PublicSubjectKind {
   }
   if (!isPublicKind(kind)) throw field('kind', 'invalid_kind', 'The kind must be one of channel, post, bot, sticker_set.');
   return kind;
+}
+
+/** A registered item's texts under the rules' field names. */
+function textFields(item: ConnectedContentTable): TextItem['fields'] {
+  switch (item.kind) {
+    case 'post':
+      return { post_text: item.text };
+    case 'channel':
+      return { channel_title: item.title, channel_description: item.text };
+    case 'bot':
+      return { bot_name: `${item.title} ${item.text}`.trim() };
+    default:
+      return { sticker_set_name: `${item.title} ${item.text}`.trim() };
+  }
 }
 
 /** What is held, and the subject (by the platform's own id) whose case the automated report opens or joins. */

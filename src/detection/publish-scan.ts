@@ -5,6 +5,8 @@ import type { Db } from '../db/database.ts';
 import type { MediaTable } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Details } from './scanner.ts';
+import type { TextTarget } from './text/text-signals.ts';
+import type { TextItem } from './text/rules.ts';
 
 export type ScanSurface = 'channel_post' | 'bot_picture' | 'sticker_set' | 'connected_content';
 
@@ -42,6 +44,11 @@ export interface PublishScanner {
    * can leave content hidden with no case in any queue.
    */
   hold(trx: Db, result: ScanResult, target: HoldTarget): Promise<void>;
+  /**
+   * Inside the publishing transaction: enqueues the job that runs the text rules on the new public
+   * subject's texts (never called for private groups or chats). True when a job was written.
+   */
+  signalText(trx: Db, target: TextTarget, item: TextItem): Promise<boolean>;
   /** After the publishing transaction committed: this process's job runner starts on the report at once. */
   committed(): void;
 }
@@ -49,6 +56,7 @@ export interface PublishScanner {
 export const noScanning: PublishScanner = {
   scan: async () => ({ verdict: 'allow', details: null }),
   hold: async () => {},
+  signalText: async () => false,
   committed: () => {},
 };
 
@@ -65,16 +73,20 @@ export async function publishScanned<T>(
   target: HoldTarget & {
     /** Names what was refused, for the publisher: "This post". */
     what: string;
+    /** The new subject's texts, for the text rules (a job enqueued in the same transaction). */
+    text?: TextItem;
   },
   insert: (trx: Db) => Promise<T>,
 ): Promise<{ value: T; held: boolean }> {
   const scan = await scanner.scan(media, surface);
+  let signalled = false;
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);
     if (scan.verdict !== 'allow') await scanner.hold(trx, scan, target);
+    if (target.text) signalled = await scanner.signalText(trx, { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId }, target.text);
     return v;
   });
-  if (scan.verdict !== 'allow') scanner.committed();
+  if (scan.verdict !== 'allow' || signalled) scanner.committed();
   if (scan.verdict === 'block') throw new AppError(422, 'content_blocked', `${target.what} can't be published. ${scan.reason ?? ''}`.trim());
   return { value, held: scan.verdict === 'hold' };
 }

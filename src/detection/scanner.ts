@@ -20,6 +20,8 @@ import type { DecodePool } from './decode-pool.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { noWebhooks, type WebhookEmitter, webhookSubject } from '../enforcement/webhook-events.ts';
 import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
+import type { TextSignals, TextTarget } from './text/text-signals.ts';
+import type { TextItem } from './text/rules.ts';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
@@ -81,6 +83,7 @@ export class ContentScanner implements PublishScanner {
   #pool: DecodePool;
   #jobs: JobQueue;
   #webhooks: WebhookEmitter;
+  #text: TextSignals | undefined;
   constructor(opts: {
     db: Db;
     matcher: HashMatcher;
@@ -91,7 +94,9 @@ export class ContentScanner implements PublishScanner {
     decodePool: DecodePool;
     jobs: JobQueue;
     webhooks?: WebhookEmitter;
+    textSignals?: TextSignals;
   }) {
+    this.#text = opts.textSignals;
     this.#webhooks = opts.webhooks ?? noWebhooks;
     this.#pool = opts.decodePool;
     this.#jobs = opts.jobs;
@@ -246,6 +251,10 @@ export class ContentScanner implements PublishScanner {
       ...(target.key ? { key: target.key } : {}),
     };
     await this.#jobs.enqueue(trx, AUTOMATED_REPORT_JOB, report, { dedupeKey: reportKey(report) });
+  }
+
+  async signalText(trx: Db, target: TextTarget, item: TextItem): Promise<boolean> {
+    return this.#text ? this.#text.enqueue(trx, target, item) : false;
   }
 
   committed(): void {

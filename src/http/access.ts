@@ -28,6 +28,10 @@ export const STAFF_PERMISSIONS = {
   'audit.read': 'admin',
   /** The job queue: its failures, and retrying them. */
   'admin.jobs': 'admin',
+  /** Text rules: their states, hit counts and sample hits. */
+  'rules.read': 'moderator',
+  /** Reloading the rule files. */
+  'rules.manage': 'admin',
   /** Every platform's webhook endpoints and deliveries (a platform key manages its own). */
   'admin.webhooks': 'admin',
 } as const satisfies Record<string, Role>;

@@ -65,7 +65,12 @@ export class BotsService {
       this.#scanner,
       picture ? [picture] : [],
       'bot_picture',
-      { hold: { kind: 'bot', id: row.id }, caseSubject: { kind: 'bot', id: row.id }, what: "This bot's picture" },
+      {
+        hold: { kind: 'bot', id: row.id },
+        caseSubject: { kind: 'bot', id: row.id },
+        what: "This bot's picture",
+        text: { fields: { bot_name: `${row.handle} ${row.description}`.trim() } },
+      },
       async (trx) => {
         await claimPublicName(trx, handle, 'bot', row.id, 'handle');
         await new BotsRepository(trx).insert(row);

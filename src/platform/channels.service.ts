@@ -84,10 +84,16 @@ export class ChannelsService {
       last_post_seq: 0,
       created_at: nowIso(),
     };
-    await this.#db.transaction().execute(async (trx) => {
+    const signalled = await this.#db.transaction().execute(async (trx) => {
       await claimPublicName(trx, handle, 'channel', row.id, 'handle');
       await new ChannelsRepository(trx).insert(row);
+      return this.#scanner.signalText(
+        trx,
+        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id } },
+        { fields: { channel_title: row.title, channel_description: row.description }, channelAgeDays: 0, reach: 0 },
+      );
     });
+    if (signalled) this.#scanner.committed();
     return channelView(row);
   }
 
@@ -145,7 +151,13 @@ export class ChannelsService {
       this.#scanner,
       media,
       'channel_post',
-      { hold: { kind: 'post', id }, caseSubject: { kind: 'channel', id: c.id }, postId: id, what: 'This post' },
+      {
+        hold: { kind: 'post', id },
+        caseSubject: { kind: 'channel', id: c.id },
+        postId: id,
+        what: 'This post',
+        text: { fields: { post_text: text }, channelAgeDays: Math.floor((Date.now() - Date.parse(c.created_at)) / 86_400_000), reach: c.subscriber_count },
+      },
       async (trx) => {
         const r = new ChannelsRepository(trx);
         const n = await r.nextPostSeq(c.id);

@@ -44,7 +44,12 @@ export class StickerSetsService {
       this.#scanner,
       media,
       'sticker_set',
-      { hold: { kind: 'sticker_set', id: row.id }, caseSubject: { kind: 'sticker_set', id: row.id }, what: 'This sticker set' },
+      {
+        hold: { kind: 'sticker_set', id: row.id },
+        caseSubject: { kind: 'sticker_set', id: row.id },
+        what: 'This sticker set',
+        text: { fields: { sticker_set_name: `${row.name} ${row.title}` } },
+      },
       async (trx) => {
         await claimPublicName(trx, name, 'sticker_set', row.id, 'name');
         await new StickerSetsRepository(trx).insert(

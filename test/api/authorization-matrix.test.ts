@@ -87,6 +87,8 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/admin/audit/verify': 'admin',
   'GET /api/v1/jobs': 'admin',
   'POST /api/v1/jobs/{id}/retry': 'admin',
+  'GET /api/v1/rules': 'moderator',
+  'POST /api/v1/rules/reload': 'admin',
   'POST /api/v1/webhooks': 'platform_or_admin',
   'GET /api/v1/webhooks': 'platform_or_admin',
   'DELETE /api/v1/webhooks/{id}': 'platform_or_admin',

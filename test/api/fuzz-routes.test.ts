@@ -82,8 +82,9 @@ describe('fuzzing every route', () => {
   const admitted = new Map<string, Caller[]>();
 
   before(async () => {
-    // No job runner: its recurring jobs write to the jobs table on their own clock, which would read as a
-    // write by whatever request was being sent then. A rejected request must not enqueue anything either.
+    // No job runner: its recurring jobs write to the jobs table on their own clock, and accepted requests
+    // enqueue jobs (text rules' signals) that a runner would finish while a refused request is in flight:
+    // either would be counted as that request's writes. A refused request must not enqueue anything.
     t = await startTestApp({}, { runJobs: false });
     app = t.app;
     const api = apiClient(app);

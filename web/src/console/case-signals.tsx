@@ -13,7 +13,7 @@ interface HashMatch {
   entryId?: string;
 }
 
-const TYPE: Record<string, string> = { hash_match: 'Hash match', scan_timeout: 'Scan timed out' };
+const TYPE: Record<string, string> = { hash_match: 'Hash match', scan_timeout: 'Scan timed out', text_rule: 'Text rule' };
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function Matches({ matches }: { matches: HashMatch[] }) {

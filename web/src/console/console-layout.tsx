@@ -36,6 +36,11 @@ export function ConsoleLayout() {
                 <NavLink to="/console/banks">Hash banks</NavLink>
               </li>
             )}
+            {roleAtLeast(user.role, 'moderator') && (
+              <li>
+                <NavLink to="/console/rules">Text rules</NavLink>
+              </li>
+            )}
             {roleAtLeast(user.role, 'admin') && (
               <li>
                 <NavLink to="/console/jobs">Job queue</NavLink>

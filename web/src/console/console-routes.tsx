@@ -11,6 +11,7 @@ import { BanksDetailPage } from './banks-detail-page.tsx';
 import { JobsPage } from './jobs-page.tsx';
 import { AppealsPage } from './appeals-page.tsx';
 import { AppealPage } from './appeal-page.tsx';
+import { RulesPage } from './rules-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -35,6 +36,7 @@ function Gate() {
           <Route path="jobs" element={<JobsPage />} />
           <Route path="appeals" element={<AppealsPage />} />
           <Route path="appeals/:id" element={<AppealPage />} />
+          <Route path="rules" element={<RulesPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>

@@ -1,0 +1,46 @@
+// `vigil signals eval <file.jsonl>` as an operator runs it: one JSON line per input, from the live and
+// shadow rules of the repository's rules/ folder, and nothing written.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runVigil } from '../helpers/cli-process.ts';
+
+test('vigil signals eval prints the signals of each line and writes nothing', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-eval-'));
+  try {
+    const file = path.join(dir, 'items.jsonl');
+    const lines = [
+      { id: 'fraud-en', text: 'DOUBLE YOUR MONEY in a week, invest now and dm me' },
+      { id: 'news-ar', text: 'أعلنت السلطات مقتل عشرة أشخاص في هجوم إرهابي على سوق في بغداد', lang: 'ar' },
+      { id: 'shop-bot', kind: 'bot', title: 'cvv_shop', text: 'fresh CVV for sale' },
+      { id: 'threat-ru', text: 'У меня твои интимные фото. Заплати, иначе отправлю всем твоим друзьям', lang: 'ru' },
+    ];
+    await writeFile(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const dataDir = path.join(dir, 'data');
+    const r = await runVigil({ dataDir, databaseUrl: '' }, ['signals', 'eval', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+      [
+        { id: 'fraud-en', signals: [{ source: 'rule', rule: 'fraud.fast-cash', category: 'fraud', score: 0.6 }] },
+        { id: 'news-ar', signals: [] },
+        { id: 'shop-bot', signals: [{ source: 'rule', rule: 'fraud.hacked-accounts-cards', category: 'fraud', score: 0.8 }] },
+        { id: 'threat-ru', signals: [{ source: 'rule', rule: 'extortion.sextortion-threat', category: 'extortion', score: 0.9 }] },
+      ],
+    );
+    assert.ok(!existsSync(dataDir), 'no data directory or database was created');
+
+    await writeFile(file, '{"id":1}\n');
+    const bad = await runVigil({ dataDir, databaseUrl: '' }, ['signals', 'eval', file]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /items\.jsonl:1: "text" must be a string/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
