@@ -58,6 +58,10 @@ export interface Config {
   slaSweepMs: number;
   /** VIGIL_STATISTICS_MS: how often a worker recomputes yesterday's and today's daily decision figures. */
   statisticsMs: number;
+  /** VIGIL_MEDIA_FETCH_TIMEOUT_MS: how long fetching a connected platform's media by URL may take, per item. */
+  mediaFetchTimeoutMs: number;
+  /** VIGIL_MEDIA_FETCH_ALLOW_PRIVATE: fetch media from loopback and private addresses too (development and tests only). */
+  mediaFetchAllowPrivate: boolean;
   /** VIGIL_SECRET: the server secret (at least 32 characters); empty to keep a generated one in `<dataDir>/secret`. */
   secret?: string;
   /** VIGIL_REDIS_URL: `redis://…` or `rediss://…` to count rate limits in Redis, shared by every process; empty to count in this process's memory. */
@@ -185,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobKeepDoneHours: intFromEnv(env, 'VIGIL_JOB_KEEP_DONE_HOURS', 7 * 24),
     slaSweepMs: Math.max(100, intFromEnv(env, 'VIGIL_SLA_SWEEP_MS', 60_000)),
     statisticsMs: Math.max(100, intFromEnv(env, 'VIGIL_STATISTICS_MS', 600_000)),
+    mediaFetchTimeoutMs: Math.max(100, intFromEnv(env, 'VIGIL_MEDIA_FETCH_TIMEOUT_MS', 5000)),
+    mediaFetchAllowPrivate: boolFromEnv(env, 'VIGIL_MEDIA_FETCH_ALLOW_PRIVATE'),
     webhookTimeoutMs: Math.max(100, intFromEnv(env, 'VIGIL_WEBHOOK_TIMEOUT_MS', 10_000)),
     webhookRetryScheduleMs: msListFromEnv(env, 'VIGIL_WEBHOOK_RETRY_SCHEDULE_MS', STANDARD_RETRY_SCHEDULE_MS),
     webhookRetryWindowMs: intFromEnv(env, 'VIGIL_WEBHOOK_RETRY_WINDOW_MS', RETRY_WINDOW_MS),

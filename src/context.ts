@@ -20,6 +20,7 @@ import { Subjects } from './subjects/subjects.ts';
 import { ConnectedPlatformRegistry } from './subjects/connected-platform.ts';
 import { ApiKeysRepository } from './people/api-keys.repository.ts';
 import { ContentRegistrationService } from './detection/content-registration.service.ts';
+import { MediaFetcher } from './detection/media-fetch.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createPeople, type People } from './people/index.ts';
 import { enforcementRestrictions } from './enforcement/restriction-source.ts';
@@ -238,7 +239,13 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     matcher,
     banks,
     scanner,
-    content: new ContentRegistrationService(db, scanner, decodePool, config),
+    content: new ContentRegistrationService(
+      db,
+      scanner,
+      decodePool,
+      config,
+      new MediaFetcher({ maxBytes: config.maxUploadBytes, timeoutMs: config.mediaFetchTimeoutMs, allowPrivate: config.mediaFetchAllowPrivate }),
+    ),
     protect: new ProtectService(db, banks, matcher),
     transparency: new TransparencyRepository(db),
     dailyStatistics: new DailyStatisticsRepository(db),

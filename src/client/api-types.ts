@@ -4080,7 +4080,7 @@ export interface paths {
                             contentBase64?: string;
                             /** @description Used only for URL-only media; bytes are sniffed */
                             mime?: string;
-                            /** @description Where the platform serves it: a link for reviewers; never fetched */
+                            /** @description Where the platform serves it: fetched and scanned when no contentBase64 is given, and a link for reviewers */
                             url?: string;
                         }[];
                         /** @description The owner's account id on the platform */
@@ -4114,7 +4114,7 @@ export interface paths {
                                 md5: string | null;
                                 mime: string;
                                 position: number;
-                                /** @description False for media sent only by URL */
+                                /** @description False for media given only by a URL that could not be fetched */
                                 scanned: boolean;
                                 sha256: string | null;
                                 size: number;
@@ -4135,6 +4135,12 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "scan_timeout";
+                            } | {
+                                /** @description Position of the media item given only by URL that Vigil could not fetch (so did not scan) */
+                                media: number;
+                                reason: string;
+                                /** @enum {string} */
+                                type: "media_unavailable";
                             })[];
                             text: string;
                             title: string;
@@ -4165,7 +4171,7 @@ export interface paths {
                                 md5: string | null;
                                 mime: string;
                                 position: number;
-                                /** @description False for media sent only by URL */
+                                /** @description False for media given only by a URL that could not be fetched */
                                 scanned: boolean;
                                 sha256: string | null;
                                 size: number;
@@ -4186,6 +4192,12 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "scan_timeout";
+                            } | {
+                                /** @description Position of the media item given only by URL that Vigil could not fetch (so did not scan) */
+                                media: number;
+                                reason: string;
+                                /** @enum {string} */
+                                type: "media_unavailable";
                             })[];
                             text: string;
                             title: string;
@@ -4309,7 +4321,7 @@ export interface paths {
                                 md5: string | null;
                                 mime: string;
                                 position: number;
-                                /** @description False for media sent only by URL */
+                                /** @description False for media given only by a URL that could not be fetched */
                                 scanned: boolean;
                                 sha256: string | null;
                                 size: number;
@@ -4330,6 +4342,12 @@ export interface paths {
                             } | {
                                 /** @enum {string} */
                                 type: "scan_timeout";
+                            } | {
+                                /** @description Position of the media item given only by URL that Vigil could not fetch (so did not scan) */
+                                media: number;
+                                reason: string;
+                                /** @enum {string} */
+                                type: "media_unavailable";
                             })[];
                             text: string;
                             title: string;

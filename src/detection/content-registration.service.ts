@@ -5,7 +5,9 @@
 // nothing until reviewed) or refuse (known terrorist or CSAM image). A hold or refuse holds the item and
 // enqueues the automated report that opens or joins its case, in the same transaction (as the reference
 // platform's publishing does). Only what moderation needs is stored: metadata, text and each media
-// item's hashes, mime, size and URL — never the bytes. Media sent only by URL is not fetched, so not scanned.
+// item's hashes, mime, size and URL — never the bytes. Media sent only by URL is fetched (media-fetch.ts:
+// guarded against private addresses, size- and time-limited) and scanned the same way; when it cannot be
+// fetched it is kept as a link, unscanned, with a `media_unavailable` signal.
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { ConnectedContentTable, ConnectedMediaTable, ContentVerdict } from '../db/schema-connected.ts';
@@ -17,6 +19,7 @@ import { ConnectedContentRepository } from '../subjects/connected-content.reposi
 import { isPublicKind, KIND_NOUN, PRIVATE_KINDS, type PublicSubjectKind } from '../subjects/kinds.ts';
 import { normaliseUrl } from '../subjects/subject-link.ts';
 import type { DecodePool } from './decode-pool.ts';
+import type { MediaFetcher } from './media-fetch.ts';
 import { IMAGE_TYPES, sniffUpload } from './media-type.ts';
 import type { HoldTarget } from './publish-scan.ts';
 import type { SubjectRef } from '../subjects/platform-port.ts';
@@ -55,7 +58,11 @@ export interface ContentInput {
   media?: ContentMediaInput[];
 }
 
-export type ContentSignal = { type: 'hash_match'; media: number; category: string; match: string } | { type: 'scan_timeout' };
+export type ContentSignal =
+  | { type: 'hash_match'; media: number; category: string; match: string }
+  | { type: 'scan_timeout' }
+  /** Media given only by URL that Vigil could not fetch, so did not scan. */
+  | { type: 'media_unavailable'; media: number; reason: string };
 
 export interface ContentView {
   platform: string;
@@ -95,11 +102,13 @@ export class ContentRegistrationService {
   #scanner: ContentScanner;
   #pool: DecodePool;
   #limits: { maxUploadBytes: number; maxImagePixels: number };
-  constructor(db: Db, scanner: ContentScanner, pool: DecodePool, limits: { maxUploadBytes: number; maxImagePixels: number }) {
+  #fetcher: MediaFetcher | undefined;
+  constructor(db: Db, scanner: ContentScanner, pool: DecodePool, limits: { maxUploadBytes: number; maxImagePixels: number }, fetcher?: MediaFetcher) {
     this.#db = db;
     this.#scanner = scanner;
     this.#pool = pool;
     this.#limits = limits;
+    this.#fetcher = fetcher;
   }
 
   /** Creates or updates the item; `created` tells which. Retried once when a concurrent first registration of the same id won. */
@@ -129,6 +138,21 @@ export class ContentRegistrationService {
         bytes: m.contentBase64 === undefined ? undefined : decodeBase64(m.contentBase64, i, this.#limits.maxUploadBytes),
       };
     });
+
+    // Media given only by URL is fetched (guarded, in parallel) and then scanned like bytes; what cannot be
+    // fetched is kept as a link and said in the signals.
+    const unavailable: Array<{ media: number; reason: string }> = [];
+    if (this.#fetcher) {
+      const fetcher = this.#fetcher;
+      await Promise.all(
+        media.map(async (m, i) => {
+          if (m.bytes || !m.url) return;
+          const got = await fetcher.fetch(m.url);
+          if (got.ok) m.bytes = got.bytes;
+          else unavailable.push({ media: i, reason: got.reason.slice(0, 200) });
+        }),
+      );
+    }
 
     const repo = new ConnectedContentRepository(this.#db);
     const existing = await repo.findByExternal(platform, kind, input.id);
@@ -183,12 +207,15 @@ export class ContentRegistrationService {
     const scan = await this.#scanner.scanHashes(fresh, 'connected_content');
     const position = new Map(rows.map((r) => [r.id, r.position]));
     const scanVerdict: ContentVerdict = scan.verdict === 'block' ? 'refuse' : scan.verdict;
-    const scanSignals = this.#scanner
-      .signalsOf(scan)
-      .map(
-        (s: PublicSignal): ContentSignal =>
-          s.type === 'scan_timeout' ? s : { type: 'hash_match', media: position.get(s.mediaId) ?? -1, category: s.category, match: s.match },
-      );
+    const scanSignals = [
+      ...this.#scanner
+        .signalsOf(scan)
+        .map(
+          (s: PublicSignal): ContentSignal =>
+            s.type === 'scan_timeout' ? s : { type: 'hash_match', media: position.get(s.mediaId) ?? -1, category: s.category, match: s.match },
+        ),
+      ...unavailable.sort((a, b) => a.media - b.media).map((u): ContentSignal => ({ type: 'media_unavailable', ...u })),
+    ];
 
     const { stored: row, signalled } = await this.#db.transaction().execute(async (trx) => {
       const r = new ConnectedContentRepository(trx);

@@ -3,6 +3,8 @@
 // and decision banking treat it like the reference platform's content.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { apiKey, staffToken } from '../helpers/people.ts';
@@ -19,7 +21,8 @@ describe('connected platforms register content', () => {
   let admin: string;
   let moderator: string;
   before(async () => {
-    t = await startTestApp({ maxUploadBytes: 256 * 1024 });
+    // Loopback allowed so a test's own server can stand in for a platform's media host.
+    t = await startTestApp({ maxUploadBytes: 256 * 1024, mediaFetchAllowPrivate: true, mediaFetchTimeoutMs: 2000 });
     api = apiClient(t.app);
     forum = await apiKey(t, 'platform', 'forum');
     other = await apiKey(t, 'platform', 'otherforum');
@@ -152,7 +155,46 @@ describe('connected platforms register content', () => {
       media: [{ url: 'https://cdn.forum.example/a.png', mime: 'image/png' }],
     });
     assert.equal(urlOnly.status, 201);
-    assert.equal(urlOnly.body.media[0].scanned, false, 'media given by URL only is not fetched, so not scanned');
+    assert.equal(urlOnly.body.media[0].scanned, false, 'a URL that cannot be fetched is kept as a link, unscanned');
+    assert.equal(urlOnly.body.signals[0].type, 'media_unavailable');
+    assert.equal(urlOnly.body.signals[0].media, 0);
+  });
+
+  test('media given only by URL is fetched and scanned: a known terrorist image at a URL is refused', async () => {
+    const img = await patternImage(47);
+    await bank('terror-by-url', 'terrorism', [`pdq ${(await pdqHashFile(img)).hash}`]);
+    const host = createServer((req, res) => {
+      if (req.url === '/known.png') res.writeHead(200, { 'content-type': 'image/png' }).end(img);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    try {
+      // On the other platform, so the forum's cases, which the next tests read, stay as they were.
+      await register({ kind: 'channel', id: 'c-url', url: 'https://other.example/c/by-url', title: 'By URL' }, other);
+      const r = await register(
+        {
+          kind: 'post',
+          id: 'p-url',
+          channelId: 'c-url',
+          url: 'https://other.example/c/by-url/1',
+          text: 'look',
+          media: [{ url: `${base}/known.png` }, { url: `${base}/missing.png` }],
+        },
+        other,
+      );
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.verdict, 'refuse');
+      assert.deepEqual(r.body.signals, [
+        { type: 'hash_match', media: 0, category: 'terrorism', match: 'pdq' },
+        { type: 'media_unavailable', media: 1, reason: 'the platform answered 404' },
+      ]);
+      assert.equal(r.body.media[0].scanned, true);
+      assert.equal(r.body.media[0].mime, 'image/png', 'the type is sniffed from the fetched bytes');
+      assert.equal(r.body.media[1].scanned, false);
+    } finally {
+      await new Promise((resolve) => host.close(resolve));
+    }
   });
 
   test('a known terrorist image is refused and the automated job opens a case on the platform', async () => {

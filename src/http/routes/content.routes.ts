@@ -26,7 +26,12 @@ const ContentBody = Type.Object(
       Type.Array(
         Type.Object(
           {
-            url: Type.Optional(Type.String({ maxLength: L.urlLength, description: 'Where the platform serves it: a link for reviewers; never fetched' })),
+            url: Type.Optional(
+              Type.String({
+                maxLength: L.urlLength,
+                description: 'Where the platform serves it: fetched and scanned when no contentBase64 is given, and a link for reviewers',
+              }),
+            ),
             contentBase64: Type.Optional(
               Type.String({
                 description: 'The file, standard base64: sniffed, decoded and matched; at most the upload limit (VIGIL_MAX_UPLOAD_BYTES) per item',
@@ -51,6 +56,11 @@ const Signal = Type.Union([
     match: Type.String({ description: 'pdq (perceptual), md5 or sha256 (exact)' }),
   }),
   Type.Object({ type: Type.Literal('scan_timeout') }),
+  Type.Object({
+    type: Type.Literal('media_unavailable'),
+    media: Type.Integer({ description: 'Position of the media item given only by URL that Vigil could not fetch (so did not scan)' }),
+    reason: Type.String(),
+  }),
 ]);
 
 const ContentView = Type.Object({
@@ -73,7 +83,7 @@ const ContentView = Type.Object({
       size: Type.Integer(),
       sha256: Type.Union([Type.String(), Type.Null()]),
       md5: Type.Union([Type.String(), Type.Null()]),
-      scanned: Type.Boolean({ description: 'False for media sent only by URL' }),
+      scanned: Type.Boolean({ description: 'False for media given only by a URL that could not be fetched' }),
     }),
   ),
   verdict: Type.Union([Type.Literal('allow'), Type.Literal('hold'), Type.Literal('refuse')], {
