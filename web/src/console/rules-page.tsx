@@ -89,52 +89,54 @@ export function RulesPage() {
         </p>
       )}
       {list && (
-        <table className="rules">
-          <caption className="visually-hidden">Text rules and their hits</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Category</th>
-              <th scope="col">State</th>
-              <th scope="col">Live hits</th>
-              <th scope="col">Shadow hits</th>
-              <th scope="col">Recent shadow hits</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rules.map((r) => (
-              <tr key={r.id} data-rule-id={r.id}>
-                <th scope="row">
-                  <code>{r.id}</code>
-                  <br />
-                  <span className="muted">{r.description}</span>
-                </th>
-                <td>{r.category}</td>
-                <td>{STATE_LABEL[r.state] ?? r.state}</td>
-                <td>{r.hits.live.toLocaleString('en-GB')}</td>
-                <td>{r.hits.shadow.toLocaleString('en-GB')}</td>
-                <td>
-                  {r.sample.length === 0 ? (
-                    <span className="muted">None</span>
-                  ) : (
-                    <ul className="rule-sample">
-                      {r.sample.map((h) => (
-                        <li key={`${h.subjectKind}:${h.subjectId}:${h.at}`}>
-                          <q dir="auto" className="rule-excerpt">
-                            {h.excerpt}
-                          </q>{' '}
-                          <span className="muted">
-                            {h.subjectKind} on {h.platform}, <time dateTime={h.at}>{formatDateTime(h.at)}</time>
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+        <div className="table-wrap">
+          <table className="table rules">
+            <caption className="visually-hidden">Text rules and their hits</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Category</th>
+                <th scope="col">State</th>
+                <th scope="col">Live hits</th>
+                <th scope="col">Shadow hits</th>
+                <th scope="col">Recent shadow hits</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.rules.map((r) => (
+                <tr key={r.id} data-rule-id={r.id}>
+                  <th scope="row">
+                    <code>{r.id}</code>
+                    <br />
+                    <span className="muted">{r.description}</span>
+                  </th>
+                  <td>{r.category}</td>
+                  <td>{STATE_LABEL[r.state] ?? r.state}</td>
+                  <td>{r.hits.live.toLocaleString('en-GB')}</td>
+                  <td>{r.hits.shadow.toLocaleString('en-GB')}</td>
+                  <td>
+                    {r.sample.length === 0 ? (
+                      <span className="muted">None</span>
+                    ) : (
+                      <ul className="rule-sample">
+                        {r.sample.map((h) => (
+                          <li key={`${h.subjectKind}:${h.subjectId}:${h.at}`}>
+                            <q dir="auto" className="rule-excerpt">
+                              {h.excerpt}
+                            </q>{' '}
+                            <span className="muted">
+                              {h.subjectKind} on {h.platform}, <time dateTime={h.at}>{formatDateTime(h.at)}</time>
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
