@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { DEFAULT_PII_THRESHOLD } from './detection/text/pii.ts';
 import { RETRY_WINDOW_MS, STANDARD_RETRY_SCHEDULE_MS } from './enforcement/webhook-schedule.ts';
 
 export interface Config {
@@ -10,6 +11,8 @@ export interface Config {
   dataDir: string;
   /** VIGIL_RULES_DIR: the folder of text rule files (*.yaml, *.json); the repository's `rules/` by default. */
   rulesDir: string;
+  /** VIGIL_PII_THRESHOLD: distinct personal records of one kind (or lines holding one) from which public text is a personal-data leak; 0 turns the detector off. */
+  piiThreshold: number;
   /** `postgres://…` to use PostgreSQL; empty for the embedded SQLite database under dataDir. */
   databaseUrl: string;
   maxUploadBytes: number;
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.VIGIL_DATA_DIR ?? './data'),
     rulesDir: env.VIGIL_RULES_DIR ? path.resolve(env.VIGIL_RULES_DIR) : path.join(import.meta.dirname, '..', 'rules'),
+    piiThreshold: intFromEnv(env, 'VIGIL_PII_THRESHOLD', DEFAULT_PII_THRESHOLD),
     databaseUrl: env.VIGIL_DATABASE_URL ?? '',
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),

@@ -169,7 +169,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   );
   const { rules: ruleCount } = ruleSet.reload();
   logger.debug({ rules: ruleCount, dir: config.rulesDir }, 'text rules loaded');
-  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs });
+  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs, piiThreshold: config.piiThreshold });
   const scanner = new ContentScanner({
     db,
     matcher,

@@ -1,5 +1,6 @@
-// `vigil signals eval <file.jsonl>`: runs the live and shadow text rules over lines of
-// {"id","text","kind"?,"title"?,"lang"?} and prints one JSON line per input with the signals they raise.
+// `vigil signals eval <file.jsonl>`: runs the live and shadow text rules and the personal-data leak
+// detector over lines of {"id","text","kind"?,"title"?,"lang"?} and prints one JSON line per input with
+// the signals they raise (the detector's: counts only).
 // Reads the rule files only: no database is opened and nothing is written.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -8,6 +9,7 @@ import policy from '../../policy/policy.json' with { type: 'json' };
 import { loadConfig } from '../config.ts';
 import { RuleSet } from '../detection/text/rule-set.ts';
 import type { TextItem } from '../detection/text/rules.ts';
+import { piiSignal } from '../detection/text/text-signals.ts';
 
 interface EvalLine {
   id: string | number;
@@ -53,12 +55,13 @@ export function registerSignalCommands(program: Command): void {
   signals
     .command('eval <file>')
     .description(
-      'print the signals the live and shadow text rules raise for each line of a JSONL file ({"id","text","kind"?,"title"?,"lang"?}); writes nothing',
+      'print the signals the live and shadow text rules and the personal-data leak detector raise for each line of a JSONL file ({"id","text","kind"?,"title"?,"lang"?}); writes nothing',
     )
     .option('--rules <dir>', 'the rules folder (default VIGIL_RULES_DIR or the repository’s rules/)')
     .action(async (file: string, o: { rules?: string }) => {
+      const config = loadConfig();
       const rules = new RuleSet(
-        o.rules ?? loadConfig().rulesDir,
+        o.rules ?? config.rulesDir,
         policy.categories.map((c) => c.id),
       );
       try {
@@ -74,7 +77,10 @@ export function registerSignalCommands(program: Command): void {
         if (raw.trim() === '') continue;
         try {
           const line = parseLine(raw);
-          const found = rules.evaluate(itemOf(line)).map((s) => ({ source: s.source, rule: s.rule, category: s.category, score: s.score }));
+          const item = itemOf(line);
+          const found: object[] = rules.evaluate(item).map((s) => ({ source: s.source, rule: s.rule, category: s.category, score: s.score }));
+          const pii = piiSignal(item, config.piiThreshold);
+          if (pii) found.push(pii);
           process.stdout.write(`${JSON.stringify({ id: line.id, signals: found })}\n`);
         } catch (err) {
           console.error(`${file}:${n}: ${(err as Error).message}`);

@@ -1,5 +1,5 @@
 // `vigil signals eval <file.jsonl>` as an operator runs it: one JSON line per input, from the live and
-// shadow rules of the repository's rules/ folder, and nothing written.
+// shadow rules of the repository's rules/ folder and the personal-data leak detector, and nothing written.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +17,8 @@ test('vigil signals eval prints the signals of each line and writes nothing', as
       { id: 'news-ar', text: 'أعلنت السلطات مقتل عشرة أشخاص في هجوم إرهابي على سوق في بغداد', lang: 'ar' },
       { id: 'shop-bot', kind: 'bot', title: 'cvv_shop', text: 'fresh CVV for sale' },
       { id: 'threat-ru', text: 'У меня твои интимные фото. Заплати, иначе отправлю всем твоим друзьям', lang: 'ru' },
+      { id: 'shop', text: 'Fresh bread every morning, order on 0770 123 4567' },
+      { id: 'leak', text: Array.from({ length: 25 }, (_, i) => `user${i}@mail.iq:secret${i}x`).join('\n') },
     ];
     await writeFile(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
     const dataDir = path.join(dir, 'data');
@@ -32,6 +34,11 @@ test('vigil signals eval prints the signals of each line and writes nothing', as
         { id: 'news-ar', signals: [] },
         { id: 'shop-bot', signals: [{ source: 'rule', rule: 'fraud.hacked-accounts-cards', category: 'fraud', score: 0.8 }] },
         { id: 'threat-ru', signals: [{ source: 'rule', rule: 'extortion.sextortion-threat', category: 'extortion', score: 0.9 }] },
+        { id: 'shop', signals: [] },
+        {
+          id: 'leak',
+          signals: [{ source: 'pii', kind: 'personal_data_leak', category: 'personal_data', counts: { phones: 0, emails: 25, cards: 0, passwordPairs: 25 } }],
+        },
       ],
     );
     assert.ok(!existsSync(dataDir), 'no data directory or database was created');

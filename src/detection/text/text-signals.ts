@@ -2,8 +2,11 @@
 // its own transaction (never for private groups or chats, which never call this), and the job evaluates
 // the rules in force when it runs. A live rule's hit files an automated report that opens or joins the
 // case, and appends a `signal` case event naming rule, category, score and excerpt; a shadow rule's hit
-// is only recorded (rule_hits). Nothing here blocks publishing.
+// is only recorded (rule_hits). The same job runs the personal-data leak detector (pii.ts) on the text, rules
+// or none: a leak files an automated report in the personal-data category with a `signal` event carrying
+// counts and kinds only. Nothing here blocks publishing.
 import type { Db } from '../../db/database.ts';
+import type { RuleHitsTable } from '../../db/schema-signals.ts';
 import { appendEvent } from '../../cases/case-log.ts';
 import type { ReportsService } from '../../intake/reports.service.ts';
 import type { Reporter } from '../../intake/reporter.ts';
@@ -13,13 +16,42 @@ import { REFERENCE_PLATFORM } from '../../shared/platforms.ts';
 import { nowIso } from '../../shared/time.ts';
 import type { PublicSubjectKind } from '../../subjects/kinds.ts';
 import type { HoldTarget } from '../publish-scan.ts';
+import { DEFAULT_PII_THRESHOLD, detectPii, mayHoldPii, type PiiResult } from './pii.ts';
 import { RuleHitsRepository } from './rule-hits.repository.ts';
+import type { RuleField } from './rule-schema.ts';
 import type { RuleSet } from './rule-set.ts';
 import type { TextItem } from './rules.ts';
 
 export const TEXT_SIGNALS_JOB = 'signals.text';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:text-rules', accountId: null, label: 'text rules', country: null };
+const AUTOMATED_PII: Reporter = { source: 'automated', key: 'auto:pii', accountId: null, label: 'personal-data detector', country: null };
+/** The policy category of personal-data leaks (policy/policy.json). */
+export const PII_CATEGORY = 'personal_data';
+/** The detector's hits share rule_hits with the rules under this id, which no rule can take (the rule schema allows no `:`). */
+const PII_HIT_RULE = 'pii:personal_data_leak';
+
+/** The signal the detector raises for a leak: counts and kinds, never the records. */
+export interface PiiSignal {
+  source: 'pii';
+  kind: 'personal_data_leak';
+  category: typeof PII_CATEGORY;
+  counts: PiiResult['counts'];
+}
+
+/** The texts of an item read by the detector, as one text. */
+export function itemText(item: TextItem): string {
+  return Object.values(item.fields)
+    .filter((t): t is string => t !== undefined && t.trim() !== '')
+    .join('\n');
+}
+
+/** The detector's signal for an item, or null when its text is not a leak (or the detector is off, threshold 0). */
+export function piiSignal(item: TextItem, threshold = DEFAULT_PII_THRESHOLD): PiiSignal | null {
+  if (threshold <= 0) return null;
+  const r = detectPii(itemText(item), { threshold });
+  return r.verdict === 'leak' ? { source: 'pii', kind: 'personal_data_leak', category: PII_CATEGORY, counts: r.counts } : null;
+}
 
 /** What published: the item whose text is read, and the subject whose case a live rule's report opens or joins. */
 export interface TextTarget {
@@ -41,8 +73,10 @@ export class TextSignals {
   #rules: RuleSet;
   #reports: ReportsService;
   #jobs: JobQueue;
-  constructor(opts: { db: Db; rules: RuleSet; reports: ReportsService; jobs: JobQueue }) {
+  #piiThreshold: number;
+  constructor(opts: { db: Db; rules: RuleSet; reports: ReportsService; jobs: JobQueue; piiThreshold?: number }) {
     this.#db = opts.db;
+    this.#piiThreshold = opts.piiThreshold ?? DEFAULT_PII_THRESHOLD;
     this.#rules = opts.rules;
     this.#reports = opts.reports;
     this.#jobs = opts.jobs;
@@ -52,10 +86,16 @@ export class TextSignals {
     return this.#rules;
   }
 
-  /** In the publishing transaction: the job that evaluates the rules on this item's text. Nothing when there is no text or no shadow or live rule. */
+  /**
+   * In the publishing transaction: the job that evaluates the rules and the leak detector on this item's
+   * text. Nothing when there is no text, or when no shadow or live rule exists and the text is too short
+   * to hold a leak (one pass counting digits, `@` and `:`), so ordinary posts cost no job.
+   */
   async enqueue(trx: Db, target: TextTarget, item: TextItem): Promise<boolean> {
-    if (!this.#rules.rules.some((c) => c.rule.state !== 'draft')) return false;
-    if (!Object.values(item.fields).some((t) => t !== undefined && t.trim() !== '')) return false;
+    const text = itemText(item);
+    if (text === '') return false;
+    const rules = this.#rules.rules.some((c) => c.rule.state !== 'draft');
+    if (!rules && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
     const job: TextSignalsJob = { ...target, key: newId('sig'), item };
     await this.#jobs.enqueue(trx, TEXT_SIGNALS_JOB, job, { dedupeKey: `${TEXT_SIGNALS_JOB}:${job.key}` });
     return true;
@@ -67,6 +107,11 @@ export class TextSignals {
 
   /** The job's work. Idempotent: the report's Idempotency-Key and the hit's id derive from the job's key and the rule. */
   async run(job: TextSignalsJob): Promise<void> {
+    await this.#runRules(job);
+    await this.#runPii(job);
+  }
+
+  async #runRules(job: TextSignalsJob): Promise<void> {
     const platform = job.platform ?? REFERENCE_PLATFORM;
     for (const s of this.#rules.evaluate(job.item)) {
       const hit = {
@@ -119,5 +164,49 @@ export class TextSignals {
         });
       });
     }
+  }
+
+  /** A leak files an automated report in the personal-data category and one `signal` event with the counts; like a live rule's hit, once per job. */
+  async #runPii(job: TextSignalsJob): Promise<void> {
+    const signal = piiSignal(job.item, this.#piiThreshold);
+    if (!signal) return;
+    const c = signal.counts;
+    const summary = `phones ${c.phones}, e-mails ${c.emails}, cards ${c.cards}, password pairs ${c.passwordPairs}`;
+    const hit: RuleHitsTable = {
+      id: `${job.key}:${PII_HIT_RULE}`,
+      rule_id: PII_HIT_RULE,
+      state: 'live',
+      category: signal.category,
+      score: 1,
+      platform: job.platform ?? REFERENCE_PLATFORM,
+      subject_kind: job.subject.kind,
+      subject_id: job.subject.id,
+      field: job.item.fields.post_text !== undefined ? 'post_text' : ((Object.keys(job.item.fields)[0] as RuleField | undefined) ?? 'post_text'),
+      excerpt: summary,
+      case_id: null,
+      created_at: nowIso(),
+    };
+    const subject = job.platform ? { ...job.caseSubject, platform: job.platform } : job.caseSubject;
+    const ack = await this.#reports.submit(
+      {
+        subject,
+        category: signal.category,
+        explanation: `Automated personal-data detector: the text looks like a table of personal records (${summary}).`,
+        postIds: job.postId ? [job.postId] : undefined,
+      },
+      AUTOMATED_PII,
+      hit.id,
+    );
+    if (!ack.caseId) return;
+    const caseId = ack.caseId;
+    await this.#db.transaction().execute(async (trx) => {
+      if (!(await new RuleHitsRepository(trx).insert({ ...hit, case_id: caseId }))) return;
+      await appendEvent(trx, caseId, {
+        kind: 'signal',
+        actor: 'system:pii',
+        at: hit.created_at,
+        data: { type: signal.kind, ...signal, postId: job.postId ?? null },
+      });
+    });
   }
 }

@@ -13,7 +13,12 @@ interface HashMatch {
   entryId?: string;
 }
 
-const TYPE: Record<string, string> = { hash_match: 'Hash match', scan_timeout: 'Scan timed out', text_rule: 'Text rule' };
+const TYPE: Record<string, string> = {
+  hash_match: 'Hash match',
+  scan_timeout: 'Scan timed out',
+  text_rule: 'Text rule',
+  personal_data_leak: 'Personal-data leak',
+};
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 function Matches({ matches }: { matches: HashMatch[] }) {
