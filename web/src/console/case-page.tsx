@@ -16,7 +16,8 @@ import { DecisionPanel } from './decision-panel.tsx';
 import { DecisionSummary } from './decision-summary.tsx';
 import { NoteForm } from './note-form.tsx';
 import { RelatedCases } from './related-cases.tsx';
-import { useUser } from './session.tsx';
+import { ReverseForm } from './reverse-form.tsx';
+import { roleAtLeast, useUser } from './session.tsx';
 import { useCase } from './use-case.ts';
 
 export function CasePage() {
@@ -81,6 +82,12 @@ export function CasePage() {
             <section aria-labelledby="sec-decision">
               <h2 id="sec-decision">Decision</h2>
               <DecisionSummary decision={detail.decision} policy={policy} />
+            </section>
+          )}
+          {detail.state === 'decided' && detail.decision && roleAtLeast(user.role, 'senior') && (
+            <section aria-labelledby="sec-reverse" className="panel">
+              <h2 id="sec-reverse">Reverse</h2>
+              <ReverseForm caseId={detail.id} onDone={after('Decision reversed. The owner has been sent the reason.')} />
             </section>
           )}
           {open && (
