@@ -1,10 +1,8 @@
 // Fetches a connected platform's media by URL, so it is scanned like media sent as bytes. Guarded like
 // outbound webhooks: http(s) only, no credentials in the URL, the address checked when connecting
-// (request-filtering-agent: private, loopback and link-local addresses refused unless allowed), no
+// (shared/guarded-http.ts: private, loopback and link-local addresses refused unless allowed), no
 // redirects, a time limit for the whole fetch and a byte limit counted while reading.
-import http from 'node:http';
-import https from 'node:https';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { GuardedHttp } from '../shared/guarded-http.ts';
 
 export interface MediaFetchOptions {
   maxBytes: number;
@@ -16,12 +14,10 @@ export type Fetched = { ok: true; bytes: Buffer } | { ok: false; reason: string 
 
 export class MediaFetcher {
   #o: MediaFetchOptions;
-  #httpAgent: http.Agent;
-  #httpsAgent: https.Agent;
+  #outbound: GuardedHttp;
   constructor(opts: MediaFetchOptions) {
     this.#o = opts;
-    this.#httpAgent = new RequestFilteringHttpAgent({ allowPrivateIPAddress: opts.allowPrivate, keepAlive: false });
-    this.#httpsAgent = new RequestFilteringHttpsAgent({ allowPrivateIPAddress: opts.allowPrivate, keepAlive: false });
+    this.#outbound = new GuardedHttp(opts.allowPrivate);
   }
 
   fetch(url: string): Promise<Fetched> {
@@ -33,8 +29,7 @@ export class MediaFetcher {
     }
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.resolve({ ok: false, reason: 'not an http(s) URL' });
     if (target.username || target.password) return Promise.resolve({ ok: false, reason: 'credentials in the URL' });
-    const client = target.protocol === 'https:' ? https : http;
-    const agent = target.protocol === 'https:' ? this.#httpsAgent : this.#httpAgent;
+    const { client, agent } = this.#outbound.for(target);
     return new Promise((resolve) => {
       let settled = false;
       const done = (r: Fetched) => {

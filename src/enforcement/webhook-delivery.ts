@@ -5,11 +5,9 @@
 // redirects, and records the outcome. A 2xx answer is delivered; anything else is retried on the
 // Standard Webhooks schedule for 24 hours from the first attempt (webhook-schedule.ts), then dead.
 // Connections go only to public addresses unless private ones are allowed (webhook-url.ts): the check
-// runs on the address each name resolves to, at connection time (request-filtering-agent).
-import http from 'node:http';
-import https from 'node:https';
+// runs on the address each name resolves to, at connection time (shared/guarded-http.ts).
 import type { Logger } from 'pino';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { GuardedHttp } from '../shared/guarded-http.ts';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../db/database.ts';
 import type { ServerSecret } from '../shared/secrets.ts';
@@ -50,12 +48,10 @@ export function signingSecrets(ep: WebhookEndpoint, secret: ServerSecret, now: n
 
 export class WebhookDeliverer {
   #o: WebhookDeliveryOptions;
-  #httpAgent: http.Agent;
-  #httpsAgent: https.Agent;
+  #outbound: GuardedHttp;
   constructor(opts: WebhookDeliveryOptions) {
     this.#o = opts;
-    this.#httpAgent = new RequestFilteringHttpAgent({ allowPrivateIPAddress: opts.allowPrivate, keepAlive: false });
-    this.#httpsAgent = new RequestFilteringHttpsAgent({ allowPrivateIPAddress: opts.allowPrivate, keepAlive: false });
+    this.#outbound = new GuardedHttp(opts.allowPrivate);
   }
 
   /** The job's work. Throws RetryIn when the attempt failed, so the runner schedules the next one (or buries the job). */
@@ -106,7 +102,7 @@ export class WebhookDeliverer {
 
   #post(url: string, headers: Record<string, string>, body: string): Promise<Answer> {
     const target = new URL(url);
-    const client = target.protocol === 'https:' ? https : http;
+    const { client, agent } = this.#outbound.for(target);
     return new Promise((resolve) => {
       let settled = false;
       const done = (a: Answer) => {
@@ -120,7 +116,7 @@ export class WebhookDeliverer {
         {
           method: 'POST',
           headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-          agent: target.protocol === 'https:' ? this.#httpsAgent : this.#httpAgent,
+          agent,
         },
         (res) => {
           let read = 0;
@@ -146,7 +142,6 @@ export class WebhookDeliverer {
   }
 
   close(): void {
-    this.#httpAgent.destroy();
-    this.#httpsAgent.destroy();
+    this.#outbound.destroy();
   }
 }
