@@ -1,13 +1,11 @@
 // /report/appeal/<id>?receipt=…: an appeal's state and, once decided, the outcome with reasons.
-import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { isAbort, publicApi } from '../shared/api.ts';
-import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime, label, OUTCOME_LABEL } from '../shared/format.ts';
 import type { AppealStatusView } from '../shared/types.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { UserText } from '../shared/user-text.tsx';
+import { useReceiptStatus } from './use-receipt-status.ts';
 
 const STATE_TEXT: Record<string, string> = {
   open: 'Waiting for a senior moderator',
@@ -20,19 +18,7 @@ export function AppealStatusPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const receipt = params.get('receipt') ?? '';
-  const [appeal, setAppeal] = useState<AppealStatusView>();
-  const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setError(undefined);
-    publicApi
-      .get<AppealStatusView>(`/api/v1/appeals/${encodeURIComponent(id)}`, { headers: { 'x-receipt': receipt }, signal: ctrl.signal })
-      .then(setAppeal, (err) => {
-        if (!isAbort(err)) setError(asApiError(err));
-      });
-    return () => ctrl.abort();
-  }, [id, receipt]);
+  const { status: appeal, error } = useReceiptStatus<AppealStatusView>(`/api/v1/appeals/${encodeURIComponent(id)}`, receipt);
 
   return (
     <div className="narrow-page">

@@ -1,14 +1,13 @@
 // /report/status/<id>?receipt=…: the report's timeline and, once decided, the outcome and reasons.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isAbort, publicApi } from '../shared/api.ts';
-import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { contentKeys } from '../shared/content-keys.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime, KIND_LABEL, label } from '../shared/format.ts';
 import type { ReportStatusView } from '../shared/types.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { AnswerView } from './answer-view.tsx';
+import { useReceiptStatus } from './use-receipt-status.ts';
 
 const STATUS_LABEL: Record<string, string> = {
   received: 'Received, waiting for review',
@@ -22,20 +21,7 @@ export function ReportStatusPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const receipt = params.get('receipt') ?? '';
-  const [report, setReport] = useState<ReportStatusView>();
-  const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    if (!receipt) return;
-    const ctrl = new AbortController();
-    setError(undefined);
-    publicApi
-      .get<ReportStatusView>(`/api/v1/reports/${encodeURIComponent(id)}`, { headers: { 'x-receipt': receipt }, signal: ctrl.signal })
-      .then(setReport, (err) => {
-        if (!isAbort(err)) setError(asApiError(err));
-      });
-    return () => ctrl.abort();
-  }, [id, receipt]);
+  const { status: report, error } = useReceiptStatus<ReportStatusView>(receipt ? `/api/v1/reports/${encodeURIComponent(id)}` : null, receipt);
 
   return (
     <div className="narrow-page">
