@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { DailyStatisticsTable } from '../db/schema-moderation.ts';
+import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 
 type Key = Pick<DailyStatisticsTable, 'platform' | 'subject_kind' | 'category' | 'outcome'>;
 const keyOf = (k: Key) => `${k.platform}\u0000${k.subject_kind}\u0000${k.category}\u0000${k.outcome}`;
@@ -26,7 +27,7 @@ export class DailyStatisticsRepository {
     const [taken, reversed] = await Promise.all([grouped('created_at'), grouped('reversed_at')]);
     const rows = new Map<string, Key & { decisions: number; reversals: number }>();
     const add = (r: (typeof taken)[number], field: 'decisions' | 'reversals') => {
-      const key: Key = { platform: r.platform ?? 'reference', subject_kind: r.subject_kind, category: r.category ?? '', outcome: r.outcome };
+      const key: Key = { platform: r.platform ?? REFERENCE_PLATFORM, subject_kind: r.subject_kind, category: r.category ?? '', outcome: r.outcome };
       const row = rows.get(keyOf(key)) ?? { ...key, decisions: 0, reversals: 0 };
       row[field] += Number(r.n);
       rows.set(keyOf(key), row);
