@@ -28,8 +28,6 @@ export function RoleEditor({ email, role, self, onSave }: Props) {
   useEffect(() => {
     setDraft(role);
   }, [role]);
-  // The dialog hands focus back to Save, which may be gone by then: go back to the menu.
-  const backToMenu = () => requestAnimationFrame(() => select.current?.focus());
 
   async function save() {
     setBusy(true);
@@ -38,7 +36,6 @@ export function RoleEditor({ email, role, self, onSave }: Props) {
     } finally {
       setBusy(false);
       setConfirming(false);
-      backToMenu();
     }
   }
 
@@ -71,8 +68,8 @@ export function RoleEditor({ email, role, self, onSave }: Props) {
         onCancel={() => {
           setConfirming(false);
           setDraft(role);
-          backToMenu();
         }}
+        returnFocus={select}
       >
         <p>
           {email} is {AS[role]} now. {MAY[draft]} The change applies from their next request.

@@ -1,5 +1,5 @@
 // "Are you sure?" for decisions that cannot be undone lightly.
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, type RefObject, useRef } from 'react';
 import { Dialog } from './dialog.tsx';
 
 interface Props {
@@ -11,12 +11,14 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   children: ReactNode;
+  /** Where focus goes once the dialog has closed, when the button that opened it may be gone. */
+  returnFocus?: RefObject<HTMLElement | null>;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfirm, onCancel, children }: Props) {
+export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfirm, onCancel, children, returnFocus }: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog open={open} title={title} onClose={onCancel} initialFocus={cancel}>
+    <Dialog open={open} title={title} onClose={onCancel} initialFocus={cancel} returnFocus={returnFocus}>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button ref={cancel} type="button" onClick={onCancel}>

@@ -1,6 +1,7 @@
 // A modal built on <dialog>: the browser traps focus, Escape closes it and focus returns on close.
 // On opening, focus goes to `initialFocus` when given (the safe or only choice), else to the browser's
-// pick (the first focusable element).
+// pick (the first focusable element). On closing, focus goes to `returnFocus` when given (the element that
+// opened the dialog may be gone by then), right after close() and so never raced by the browser's own return.
 import { type RefObject, useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -10,9 +11,10 @@ interface Props {
   children: ReactNode;
   className?: string;
   initialFocus?: RefObject<HTMLElement | null>;
+  returnFocus?: RefObject<HTMLElement | null>;
 }
 
-export function Dialog({ open, title, onClose, children, className, initialFocus }: Props) {
+export function Dialog({ open, title, onClose, children, className, initialFocus, returnFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -23,8 +25,11 @@ export function Dialog({ open, title, onClose, children, className, initialFocus
       d.showModal();
       initialFocus?.current?.focus();
     }
-    if (!open && d.open) d.close();
-  }, [open, initialFocus]);
+    if (!open && d.open) {
+      d.close();
+      returnFocus?.current?.focus();
+    }
+  }, [open, initialFocus, returnFocus]);
 
   return (
     <dialog
