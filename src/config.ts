@@ -13,6 +13,8 @@ export interface Config {
   rulesDir: string;
   /** VIGIL_PII_THRESHOLD: distinct personal records of one kind (or lines holding one) from which public text is a personal-data leak; 0 turns the detector off. */
   piiThreshold: number;
+  /** VIGIL_TRANSLATE_URL: a LibreTranslate-compatible service the console links reported text to; unset hides the links. */
+  translateUrl?: string;
   /** `postgres://…` to use PostgreSQL; empty for the embedded SQLite database under dataDir. */
   databaseUrl: string;
   maxUploadBytes: number;
@@ -156,6 +158,23 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function translateUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.VIGIL_TRANSLATE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(
+      'VIGIL_TRANSLATE_URL must be an http(s) URL of a LibreTranslate-compatible service (e.g. https://libretranslate.example.org); unset it to hide the translate links.',
+    );
+  }
+  return url.href;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = intFromEnv(env, 'PORT', 8080);
   const config: Config = {
@@ -164,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(env.VIGIL_DATA_DIR ?? './data'),
     rulesDir: env.VIGIL_RULES_DIR ? path.resolve(env.VIGIL_RULES_DIR) : path.join(import.meta.dirname, '..', 'rules'),
     piiThreshold: intFromEnv(env, 'VIGIL_PII_THRESHOLD', DEFAULT_PII_THRESHOLD),
+    translateUrl: translateUrlFromEnv(env),
     databaseUrl: env.VIGIL_DATABASE_URL ?? '',
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),

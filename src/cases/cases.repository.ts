@@ -51,6 +51,7 @@ const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
   created_at: true,
   answered_at: true,
   credibility: true,
+  language: true,
 };
 const EVENT_COLUMNS: Record<keyof CaseEventsTable, true> = {
   id: true,
@@ -128,6 +129,8 @@ const updateFiguresQuery = prepared((db, p: FiguresRow) =>
 export interface CaseFilter {
   state?: CaseState;
   category?: string;
+  /** A detected language tag, or 'unknown' for cases whose language could not be told. */
+  language?: string;
   source?: ReportSource;
   breached?: boolean;
   assignee?: string;
@@ -325,6 +328,7 @@ export class CasesRepository {
     if (f.state) q = q.where('state', '=', f.state);
     else q = q.where('open_key', 'is not', null);
     if (f.category) q = q.where('category', '=', f.category);
+    if (f.language) q = f.language === 'unknown' ? q.where('language', 'is', null) : q.where('language', '=', f.language);
     if (f.source) q = q.where('sources', 'like', `%"${f.source}"%`);
     if (f.assignee) q = q.where('assignee_id', '=', f.assignee);
     if (f.ownerAccountId) q = q.where('owner_account_id', '=', f.ownerAccountId);

@@ -26,6 +26,7 @@ export function caseSummary(c: Case, now = Date.now()) {
     /** 'reference' or the connected platform the subject lives on. */
     platform: c.platform ?? REFERENCE_PLATFORM,
     subject: { kind: c.subject_kind, id: c.subject_id },
+    language: c.language ?? null,
     category: c.category,
     priority: c.priority,
     slaDueAt: c.sla_due_at,
@@ -114,6 +115,7 @@ export class ReviewService {
         category: r.category,
         claimed: r.claimed,
         explanation: r.explanation,
+        explanationLanguage: r.language ?? null,
         evidence: r.evidence,
         postIds: r.post_ids,
         lifeAtRisk: r.life_at_risk,

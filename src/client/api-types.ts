@@ -1078,6 +1078,7 @@ export interface paths {
                                     seq: number;
                                 }[];
                                 id: string;
+                                language: string | null;
                                 lifeAtRisk: boolean;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
@@ -1108,6 +1109,7 @@ export interface paths {
                                     createdAt: string;
                                     evidence: string | null;
                                     explanation: string | null;
+                                    explanationLanguage: string | null;
                                     id: string;
                                     jurisdiction: string | null;
                                     legalBasis: string | null;
@@ -2188,6 +2190,8 @@ export interface paths {
                     breached?: boolean;
                     category?: string;
                     cursor?: string;
+                    /** @description A detected language (ar, ckb, fa, en, …), or 'unknown' */
+                    language?: string;
                     limit: number;
                     sort: "priority" | "age";
                     source?: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
@@ -2213,6 +2217,7 @@ export interface paths {
                                 createdAt: string;
                                 decidedAt: string | null;
                                 id: string;
+                                language: string | null;
                                 lifeAtRisk: boolean;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
@@ -2330,6 +2335,7 @@ export interface paths {
                                 seq: number;
                             }[];
                             id: string;
+                            language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -2360,6 +2366,7 @@ export interface paths {
                                 createdAt: string;
                                 evidence: string | null;
                                 explanation: string | null;
+                                explanationLanguage: string | null;
                                 id: string;
                                 jurisdiction: string | null;
                                 legalBasis: string | null;
@@ -2584,6 +2591,7 @@ export interface paths {
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -2691,6 +2699,7 @@ export interface paths {
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -2922,6 +2931,7 @@ export interface paths {
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -3032,6 +3042,7 @@ export interface paths {
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -6160,6 +6171,8 @@ export interface paths {
                             /** @description Send as X-CSRF-Token on every write made with the session cookie */
                             csrfToken: string;
                             expiresAt: string;
+                            /** @description A LibreTranslate-compatible service (VIGIL_TRANSLATE_URL) the console links reported text to; null hides the links */
+                            translateUrl: string | null;
                             user: {
                                 email: string;
                                 id: string;
@@ -6208,6 +6221,8 @@ export interface paths {
                             /** @description Send as X-CSRF-Token on every write made with the session cookie */
                             csrfToken: string;
                             expiresAt: string;
+                            /** @description A LibreTranslate-compatible service (VIGIL_TRANSLATE_URL) the console links reported text to; null hides the links */
+                            translateUrl: string | null;
                             user: {
                                 email: string;
                                 id: string;

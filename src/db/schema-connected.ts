@@ -24,6 +24,8 @@ export interface ConnectedContentTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 
 export interface ConnectedMediaTable {

@@ -37,6 +37,8 @@ export interface CasesTable {
   created_at: string;
   updated_at: string;
   decided_at: string | null;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface CaseEventsTable {
   id: string;
@@ -80,6 +82,8 @@ export interface ReportsTable {
   answered_at: string | null;
   /** Source weight × the reporter's track record when the report was made (null only before it is stored). */
   credibility?: number | null;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface DecisionsTable {
   id: string;

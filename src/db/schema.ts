@@ -41,6 +41,8 @@ export interface ChannelsTable {
   subscriber_count: number;
   last_post_seq: number;
   created_at: string;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface ChannelAdminsTable {
   channel_id: string;
@@ -59,6 +61,8 @@ export interface PostsTable {
   author_id: string;
   text: string;
   created_at: string;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface PostMediaTable {
   post_id: string;
@@ -73,6 +77,8 @@ export interface BotsTable {
   picture_media_id: string | null;
   owner_id: string;
   created_at: string;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface BotMessagesTable {
   id: string;
@@ -87,6 +93,8 @@ export interface StickerSetsTable {
   title: string;
   owner_id: string;
   created_at: string;
+  /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
+  language?: string | null;
 }
 export interface StickersTable {
   sticker_set_id: string;

@@ -8,6 +8,7 @@
 // item's hashes, mime, size and URL — never the bytes. Media sent only by URL is fetched (media-fetch.ts:
 // guarded against private addresses, size- and time-limited) and scanned the same way; when it cannot be
 // fetched it is kept as a link, unscanned, with a `media_unavailable` signal.
+import { detectLanguageOf } from '../shared/language.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { ConnectedContentTable, ConnectedMediaTable, ContentVerdict } from '../db/schema-connected.ts';
@@ -217,6 +218,7 @@ export class ContentRegistrationService {
       ...unavailable.sort((a, b) => a.media - b.media).map((u): ContentSignal => ({ type: 'media_unavailable', ...u })),
     ];
 
+    const language = detectLanguageOf(input.title, input.text);
     const { stored: row, signalled } = await this.#db.transaction().execute(async (trx) => {
       const r = new ConnectedContentRepository(trx);
       const enforcement = new EnforcementRepository(trx);
@@ -233,6 +235,7 @@ export class ContentRegistrationService {
         reach: input.reach ?? 0,
         title: input.title ?? '',
         text: input.text ?? '',
+        language,
         verdict,
         signals: JSON.stringify(signals),
         updated_at: at,

@@ -1,6 +1,7 @@
 // Intake: one validated report → scope check → standing decision or case. The report is committed
 // before the answer is sent, and every report gets an answer: at once (out of scope, standing decision)
 // or when its case is decided.
+import { detectLanguage } from '../shared/language.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
@@ -115,6 +116,7 @@ export class ReportsService {
       category,
       claimed: input.category,
       explanation: input.explanation?.trim() || null,
+      language: detectLanguage(input.explanation),
       evidence: input.evidence?.trim() || null,
       post_ids: subject.postIds,
       life_at_risk: input.lifeAtRisk === true,
@@ -239,6 +241,8 @@ export class ReportsService {
         sources: [],
         categories: [],
         reach: subject.reach,
+        // The subject's own language; a subject with too little text to tell takes its first report's.
+        language: subject.language ?? row.language ?? null,
         life_at_risk: false,
         best_credibility: 0,
         assignee_id: null,

@@ -1,3 +1,4 @@
+import { detectLanguageOf } from '../shared/language.ts';
 import type { Db } from '../db/database.ts';
 import type { BotsTable } from '../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../shared/errors.ts';
@@ -60,6 +61,7 @@ export class BotsService {
       owner_id: ownerId,
       created_at: nowIso(),
     };
+    row.language = detectLanguageOf(row.description);
     const { held } = await publishScanned(
       this.#db,
       this.#scanner,

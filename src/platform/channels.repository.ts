@@ -71,6 +71,10 @@ export class ChannelsRepository {
     return added;
   }
 
+  /** A channel whose title and description were too short to tell takes the language of its first post that tells. */
+  async adoptLanguage(channelId: string, language: string): Promise<void> {
+    await this.#db.updateTable('channels').set({ language }).where('id', '=', channelId).where('language', 'is', null).execute();
+  }
   /** Allocates the next post number of a channel; call inside the transaction that inserts the post. */
   async nextPostSeq(channelId: string): Promise<number> {
     const row = await this.#db

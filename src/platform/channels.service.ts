@@ -1,3 +1,4 @@
+import { detectLanguage, detectLanguageOf } from '../shared/language.ts';
 import type { Db } from '../db/database.ts';
 import type { ChannelsTable } from '../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../shared/errors.ts';
@@ -84,6 +85,7 @@ export class ChannelsService {
       last_post_seq: 0,
       created_at: nowIso(),
     };
+    row.language = detectLanguageOf(row.title, row.description);
     const signalled = await this.#db.transaction().execute(async (trx) => {
       await claimPublicName(trx, handle, 'channel', row.id, 'handle');
       await new ChannelsRepository(trx).insert(row);
@@ -139,6 +141,7 @@ export class ChannelsService {
       throw forbidden('Only the channel owner and its admins can publish.');
     }
     const text = (input.text ?? '').trim();
+    const language = detectLanguage(text);
     const mediaIds = input.media ?? [];
     if (text === '' && mediaIds.length === 0) {
       throw badRequest('empty_post', 'A post needs text or at least one media item.', [{ field: 'text', message: 'required without media' }]);
@@ -161,8 +164,9 @@ export class ChannelsService {
       async (trx) => {
         const r = new ChannelsRepository(trx);
         const n = await r.nextPostSeq(c.id);
+        if (language && !c.language) await r.adoptLanguage(c.id, language);
         await r.insertPost(
-          { id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt },
+          { id, channel_id: c.id, seq: n, author_id: authorId, text, created_at: createdAt, language },
           media.map((m) => m.id),
         );
         return n;

@@ -16,7 +16,7 @@ import { MediaRepository } from './media.repository.ts';
 import { mediaView } from './media.service.ts';
 import { StickerSetsRepository } from './sticker-sets.repository.ts';
 
-type Channel = Pick<ChannelsTable, 'id' | 'handle' | 'owner_id' | 'subscriber_count'>;
+type Channel = Pick<ChannelsTable, 'id' | 'handle' | 'owner_id' | 'subscriber_count' | 'language'>;
 
 const subject = (s: Omit<ResolvedSubject, 'platform' | 'postIds'> & { postIds?: string[] }): ResolvedSubject => ({
   platform: REFERENCE_PLATFORM,
@@ -33,11 +33,12 @@ const channelSubject = (c: Channel, postIds: string[]): ResolvedSubject =>
     isPublic: true,
     ownerAccountId: c.owner_id,
     reach: c.subscriber_count,
+    language: c.language ?? null,
     postIds,
   });
 
 const privateSubject = (kind: 'group' | 'chat', id: string): ResolvedSubject =>
-  subject({ kind, id, link: null, label: `private ${kind}`, isPublic: false, ownerAccountId: null, reach: 0 });
+  subject({ kind, id, link: null, label: `private ${kind}`, isPublic: false, ownerAccountId: null, reach: 0, language: null });
 
 /** The PDQ hash of a stored image (the scanner's, computed once and kept); undefined for other files. */
 export type PdqOf = (m: MediaTable, db: Db) => Promise<{ hash: string; quality: number } | undefined>;
@@ -72,13 +73,31 @@ export class ReferencePlatform implements PlatformPort {
         const repo = new BotsRepository(db);
         const b = claim.by === 'link' ? await repo.findByHandle(claim.handle) : await repo.findById(claim.id);
         if (!b) throw notFound('Bot');
-        return subject({ kind: 'bot', id: b.id, link: `/bot/${b.handle}`, label: `@${b.handle}`, isPublic: true, ownerAccountId: b.owner_id, reach: 0 });
+        return subject({
+          kind: 'bot',
+          id: b.id,
+          link: `/bot/${b.handle}`,
+          label: `@${b.handle}`,
+          isPublic: true,
+          ownerAccountId: b.owner_id,
+          reach: 0,
+          language: b.language ?? null,
+        });
       }
       case 'sticker_set': {
         const repo = new StickerSetsRepository(db);
         const s = claim.by === 'link' ? await repo.findByName(claim.name) : await repo.findById(claim.id);
         if (!s) throw notFound('Sticker set');
-        return subject({ kind: 'sticker_set', id: s.id, link: `/stickers/${s.name}`, label: s.name, isPublic: true, ownerAccountId: s.owner_id, reach: 0 });
+        return subject({
+          kind: 'sticker_set',
+          id: s.id,
+          link: `/stickers/${s.name}`,
+          label: s.name,
+          isPublic: true,
+          ownerAccountId: s.owner_id,
+          reach: 0,
+          language: s.language ?? null,
+        });
       }
       case 'group':
         if (!(await new ConversationsRepository(db).findGroup(claim.id))) throw notFound('Group');
@@ -88,7 +107,7 @@ export class ReferencePlatform implements PlatformPort {
         return privateSubject('chat', claim.id);
       case 'account':
         if (!(await new AccountsRepository(db).findById(claim.id))) throw notFound('Account');
-        return subject({ kind: 'account', id: claim.id, link: null, label: 'account', isPublic: true, ownerAccountId: claim.id, reach: 0 });
+        return subject({ kind: 'account', id: claim.id, link: null, label: 'account', isPublic: true, ownerAccountId: claim.id, reach: 0, language: null });
     }
   }
 

@@ -1,3 +1,4 @@
+import { detectLanguageOf } from '../shared/language.ts';
 import type { Db } from '../db/database.ts';
 import type { StickerSetsTable } from '../db/schema.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
@@ -38,7 +39,15 @@ export class StickerSetsService {
     const title = input.title.trim();
     if (title === '') throw badRequest('invalid_title', 'The title must not be blank.', [{ field: 'title', message: 'blank' }]);
     const media = await this.#media.requireOwned(ownerId, input.stickers, { imagesOnly: true, field: 'stickers' });
-    const row: StickerSetsTable = { id: newId('sset'), name, name_lower: name.toLowerCase(), title, owner_id: ownerId, created_at: nowIso() };
+    const row: StickerSetsTable = {
+      id: newId('sset'),
+      name,
+      name_lower: name.toLowerCase(),
+      title,
+      owner_id: ownerId,
+      created_at: nowIso(),
+      language: detectLanguageOf(title),
+    };
     const { held } = await publishScanned(
       this.#db,
       this.#scanner,

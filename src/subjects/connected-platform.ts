@@ -47,6 +47,7 @@ export class ConnectedPlatform implements PlatformPort {
       isPublic: true,
       ownerAccountId: c.owner_id === null ? null : `${this.name}:${c.owner_id}`,
       reach: c.reach,
+      language: c.language ?? null,
       postIds,
     };
   }
@@ -67,6 +68,7 @@ export class ConnectedPlatform implements PlatformPort {
           isPublic: false,
           ownerAccountId: null,
           reach: 0,
+          language: null,
           postIds: [],
         };
       }

@@ -25,6 +25,8 @@ export interface ResolvedSubject {
   isPublic: boolean;
   ownerAccountId: string | null;
   reach: number;
+  /** The language its public text is written in (src/shared/language.ts), null when unknown or private. */
+  language: string | null;
   /** Posts named by the report (by a post link or by `postIds`). */
   postIds: string[];
 }

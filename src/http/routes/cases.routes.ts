@@ -25,6 +25,9 @@ export const casesRoutes: RouteModule = (app, ctx) => {
         querystring: Type.Object({
           state: Type.Optional(OneOf(CASE_STATES)),
           category: Type.Optional(Type.String({ maxLength: 64 })),
+          language: Type.Optional(
+            Type.String({ pattern: '^([a-z]{2,3}(-[A-Za-z0-9]{2,8})?|unknown)$', description: "A detected language (ar, ckb, fa, en, …), or 'unknown'" }),
+          ),
           source: Type.Optional(OneOf(REPORT_SOURCES)),
           breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
           assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
@@ -39,7 +42,14 @@ export const casesRoutes: RouteModule = (app, ctx) => {
       const p = requireStaff(req, 'cases.read');
       const q = req.query;
       return ctx.review.list(
-        { state: q.state, category: q.category, source: q.source, breached: q.breached, assignee: q.assignee === 'me' ? p.userId : q.assignee },
+        {
+          state: q.state,
+          category: q.category,
+          language: q.language,
+          source: q.source,
+          breached: q.breached,
+          assignee: q.assignee === 'me' ? p.userId : q.assignee,
+        },
         q.sort,
         q.limit,
         q.cursor,

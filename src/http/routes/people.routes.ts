@@ -29,6 +29,9 @@ const SessionSchema = Type.Object({
   user: Me,
   csrfToken: Type.String({ description: 'Send as X-CSRF-Token on every write made with the session cookie' }),
   expiresAt: Type.String(),
+  translateUrl: Type.Union([Type.String(), Type.Null()], {
+    description: 'A LibreTranslate-compatible service (VIGIL_TRANSLATE_URL) the console links reported text to; null hides the links',
+  }),
 });
 const TokenSchema = Type.Object({ id: Type.String(), label: Type.String(), createdAt: Type.String(), revokedAt: Type.Union([Type.String(), Type.Null()]) });
 const KeySchema = Type.Object({
@@ -108,7 +111,12 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
       async (req, reply) => {
         const s = await sessions.login(req.body.email, req.body.password, { ip: req.ip });
         setSessionCookie(req, reply, s.secret, s.expiresAt);
-        return { user: { id: s.user.id, email: s.user.email, role: s.user.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+        return {
+          user: { id: s.user.id, email: s.user.email, role: s.user.role },
+          csrfToken: s.csrfToken,
+          expiresAt: s.expiresAt,
+          translateUrl: ctx.config.translateUrl ?? null,
+        };
       },
     );
 
@@ -158,7 +166,12 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
       const secret = cookieOf(req);
       const s = req.principal.kind === 'staff' && req.principal.via === 'session' && secret ? await sessions.resolve(secret) : undefined;
       if (!s) throw unauthorized('There is no console session; log in with POST /api/v1/session.');
-      return { user: { id: s.identity.userId, email: s.identity.email, role: s.identity.role }, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+      return {
+        user: { id: s.identity.userId, email: s.identity.email, role: s.identity.role },
+        csrfToken: s.csrfToken,
+        expiresAt: s.expiresAt,
+        translateUrl: ctx.config.translateUrl ?? null,
+      };
     },
   );
 
