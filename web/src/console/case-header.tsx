@@ -1,4 +1,5 @@
 // The top of a case: what it is about, its state, priority, category and time left.
+import { languageName } from './text-language.tsx';
 import { Link } from 'react-router';
 import { categoryTitle } from '../shared/policy.ts';
 import { KIND_LABEL, label, OUTCOME_LABEL, STATE_LABEL } from '../shared/format.ts';
@@ -36,6 +37,7 @@ export function CaseHeader({ detail, fetchedAt, policy }: { detail: CaseDetail; 
         {detail.platform && detail.platform !== 'reference' && <li>Platform: {detail.platform}</li>}
         <li>Priority {formatPriority(detail.priority)}</li>
         <li>{categoryTitle(policy, detail.category)}</li>
+        <li>{languageName(detail.language)}</li>
         <li>
           {detail.reportCount} {detail.reportCount === 1 ? 'report' : 'reports'}
         </li>

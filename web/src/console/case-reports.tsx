@@ -3,6 +3,7 @@ import { categoryTitle } from '../shared/policy.ts';
 import { formatDateTime, label, SOURCE_LABEL } from '../shared/format.ts';
 import type { CaseReport, Policy } from '../shared/types.ts';
 import { UserText } from '../shared/user-text.tsx';
+import { TextLanguage } from './text-language.tsx';
 
 const REPORTER_FIELDS = ['label', 'name', 'email'] as const;
 
@@ -25,7 +26,14 @@ export function CaseReports({ reports, policy }: { reports: CaseReport[]; policy
               </span>
             )}
           </p>
-          {r.explanation && <UserText as="p" className="report-text" text={r.explanation} />}
+          {r.explanation && (
+            <>
+              <UserText as="p" className="report-text" text={r.explanation} />
+              <p className="report-language">
+                <TextLanguage lang={r.explanationLanguage} text={r.explanation} />
+              </p>
+            </>
+          )}
           {r.evidence && (
             <p>
               <span className="muted">Evidence: </span>

@@ -1,6 +1,7 @@
 // Filter controls for the queue; every change rewrites the address.
 import { useEffect, useState } from 'react';
-import { CASE_STATES, SOURCES } from './queue-options.ts';
+import { CASE_STATES, QUEUE_LANGUAGES, SOURCES } from './queue-options.ts';
+import { languageName } from './text-language.tsx';
 import { label, SOURCE_LABEL, STATE_LABEL } from '../shared/format.ts';
 import type { Policy } from '../shared/types.ts';
 import { filterFromParams, paramsFromFilter, type QueueFilter } from './queue-filter.ts';
@@ -45,6 +46,21 @@ export function QueueFilters({ filter: fromAddress, policy, onChange }: Props) {
               {c.title}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Language</span>
+        <select value={filter.language ?? ''} onChange={(e) => set({ language: e.target.value || undefined })}>
+          <option value="">All languages</option>
+          {QUEUE_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l)}
+            </option>
+          ))}
+          {filter.language && filter.language !== 'unknown' && !QUEUE_LANGUAGES.some((l) => l === filter.language) && (
+            <option value={filter.language}>{languageName(filter.language)}</option>
+          )}
+          <option value="unknown">Unknown</option>
         </select>
       </label>
       <label className="field">

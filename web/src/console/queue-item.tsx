@@ -1,4 +1,5 @@
 // One case in the queue: what it is about, why it is urgent, who has it, and the time left.
+import { languageName } from './text-language.tsx';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
 import { categoryTitle } from '../shared/policy.ts';
@@ -38,6 +39,7 @@ export function QueueItem({ item: c, selected, now, policy, userId, onFocus, ref
         </Link>
         <p className="queue-meta">
           <span>{categoryTitle(policy, c.category)}</span>
+          {c.language && <span>{languageName(c.language)}</span>}
           <span>
             {c.reportCount} {c.reportCount === 1 ? 'report' : 'reports'} from {c.reporterCount} {c.reporterCount === 1 ? 'reporter' : 'reporters'}
           </span>

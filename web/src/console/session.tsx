@@ -115,4 +115,10 @@ export function useUser(): StaffUser {
   return state.session.user;
 }
 
+/** The translation service reported text links to (VIGIL_TRANSLATE_URL), or null: then no translate links. */
+export function useTranslateUrl(): string | null {
+  const { state } = useSession();
+  return state.status === 'signed_in' ? state.session.translateUrl : null;
+}
+
 export const roleAtLeast = (role: Role, least: Role) => RANK[role] >= RANK[least];
