@@ -869,7 +869,6 @@ export interface paths {
                                 categoryTitle: string | null;
                                 decidedAt: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 statement: string;
                             };
@@ -951,7 +950,6 @@ export interface paths {
                                 categoryTitle: string | null;
                                 decidedAt: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 statement: string;
                             };
@@ -1061,7 +1059,6 @@ export interface paths {
                                     decidedBy: string;
                                     id: string;
                                     jurisdiction: string | null;
-                                    /** @enum {unknown} */
                                     outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                     postIds: string[];
                                     reversedAt: string | null;
@@ -1092,7 +1089,6 @@ export interface paths {
                                     createdAt: string;
                                     id: string;
                                     outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
-                                    /** @enum {unknown} */
                                     state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                     subject: {
                                         id: string;
@@ -1122,8 +1118,7 @@ export interface paths {
                                         label: string | null;
                                         name: string | null;
                                     };
-                                    /** @enum {unknown} */
-                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                     status: string;
                                 }[];
                                 reportSplit: {
@@ -1139,8 +1134,7 @@ export interface paths {
                                     }[];
                                     bySource: {
                                         reports: number;
-                                        /** @enum {unknown} */
-                                        source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                        source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                     }[];
                                     suggestedCategory: string | null;
                                     /** @description The suggested category won a tie on weight by being more severe */
@@ -1153,8 +1147,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 })[];
                                 slaDueAt: string;
-                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                                /** @enum {unknown} */
+                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -1272,7 +1265,6 @@ export interface paths {
                                 decidedAt: string;
                                 decidedBy: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 reversedAt: string | null;
                                 statement: string;
@@ -2194,7 +2186,7 @@ export interface paths {
                     language?: string;
                     limit: number;
                     sort: "priority" | "age";
-                    source?: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                    source?: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                     state?: "open" | "in_review" | "escalated" | "decided" | "reversed";
                 };
                 header?: never;
@@ -2229,8 +2221,7 @@ export interface paths {
                                 reporterCount: number;
                                 secondsToDue: number;
                                 slaDueAt: string;
-                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                                /** @enum {unknown} */
+                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -2318,7 +2309,6 @@ export interface paths {
                                 decidedBy: string;
                                 id: string;
                                 jurisdiction: string | null;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 postIds: string[];
                                 reversedAt: string | null;
@@ -2349,7 +2339,6 @@ export interface paths {
                                 createdAt: string;
                                 id: string;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -2379,8 +2368,7 @@ export interface paths {
                                     label: string | null;
                                     name: string | null;
                                 };
-                                /** @enum {unknown} */
-                                source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                 status: string;
                             }[];
                             reportSplit: {
@@ -2396,8 +2384,7 @@ export interface paths {
                                 }[];
                                 bySource: {
                                     reports: number;
-                                    /** @enum {unknown} */
-                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                 }[];
                                 suggestedCategory: string | null;
                                 /** @description The suggested category won a tie on weight by being more severe */
@@ -2410,8 +2397,7 @@ export interface paths {
                                 [key: string]: unknown;
                             })[];
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2603,8 +2589,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2711,8 +2696,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2830,7 +2814,6 @@ export interface paths {
                                 decidedAt: string;
                                 /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
                                 language?: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
                                 policyStatement?: string;
@@ -2948,8 +2931,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -3059,8 +3041,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -3236,7 +3217,6 @@ export interface paths {
                                 count: number;
                                 /** @description Past their review deadline */
                                 overdue: number;
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             }[];
                         };
@@ -5963,7 +5943,6 @@ export interface paths {
                                 decidedAt: string;
                                 /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
                                 language?: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
                                 policyStatement?: string;
@@ -6354,7 +6333,6 @@ export interface paths {
                                 /** @description A UTC day, YYYY-MM-DD */
                                 day: string;
                                 decisions: number;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 platform: string;
                                 /** @description Decisions reversed on this day (whenever they were taken) */
