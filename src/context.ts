@@ -56,6 +56,7 @@ import { WebhooksService } from './enforcement/webhooks.service.ts';
 import { RuleSet } from './detection/text/rule-set.ts';
 import { RulesService } from './detection/text/rules.service.ts';
 import { TEXT_SIGNALS_JOB, TextSignals, type TextSignalsJob } from './detection/text/text-signals.ts';
+import { textIndexing } from './detection/text/text-index.ts';
 
 /** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -213,6 +214,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     })
     .every(DAILY_STATISTICS_JOB, config.statisticsMs, () => recomputeRecentDays(db));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
+  decisions.setTextIndexing(textIndexing);
   const review = new ReviewService(db, auditFn, subjects);
   return {
     config,

@@ -1080,6 +1080,22 @@ export interface paths {
                                 id: string;
                                 language: string | null;
                                 lifeAtRisk: boolean;
+                                /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
+                                linkedSubjects: {
+                                    caseId: string;
+                                    /** @description What links them: shared owner, removed media, near-duplicate text, the same external links */
+                                    evidence: ("owner" | "media" | "text" | "links")[];
+                                    platform: string;
+                                    relation: "mirror" | "near_duplicate";
+                                    /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
+                                    role: "original" | "mirror";
+                                    /** @enum {unknown} */
+                                    state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                    subject: {
+                                        id: string;
+                                        kind: string;
+                                    };
+                                }[];
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
                                 /** @description 'reference' for the bundled platform, else the connected platform's name */
@@ -2337,6 +2353,22 @@ export interface paths {
                             id: string;
                             language: string | null;
                             lifeAtRisk: boolean;
+                            /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
+                            linkedSubjects: {
+                                caseId: string;
+                                /** @description What links them: shared owner, removed media, near-duplicate text, the same external links */
+                                evidence: ("owner" | "media" | "text" | "links")[];
+                                platform: string;
+                                relation: "mirror" | "near_duplicate";
+                                /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
+                                role: "original" | "mirror";
+                                /** @enum {unknown} */
+                                state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                subject: {
+                                    id: string;
+                                    kind: string;
+                                };
+                            }[];
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
                             /** @description 'reference' for the bundled platform, else the connected platform's name */
@@ -2799,8 +2831,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                        /** @description Also decide every open case linked by a mirror or near-duplicate signal alike (post removal excepted), each its own decision */
+                        alsoLinked?: boolean;
                         /** @description One of terrorism, csam, ncii, extortion, violence, personal_data, fraud, illegal_goods, copyright, spam, other */
                         category?: string;
+                        /** @description Instead of alsoLinked: only these linked open cases, decided alike */
+                        linkedCaseIds?: string[];
                         outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                         postIds?: string[];
                         statement: string;
@@ -2835,6 +2871,11 @@ export interface paths {
                             };
                             caseId: string;
                             decisionId: string;
+                            /** @description With alsoLinked: the linked cases decided alike, each its own decision */
+                            linked?: {
+                                caseId: string;
+                                decisionId: string;
+                            }[];
                         };
                     };
                 };

@@ -91,7 +91,7 @@ export class ChannelsService {
       await new ChannelsRepository(trx).insert(row);
       return this.#scanner.signalText(
         trx,
-        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id } },
+        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id }, ownerId },
         { fields: { channel_title: row.title, channel_description: row.description }, channelAgeDays: 0, reach: 0 },
       );
     });
@@ -159,6 +159,7 @@ export class ChannelsService {
         caseSubject: { kind: 'channel', id: c.id },
         postId: id,
         what: 'This post',
+        ownerId: c.owner_id,
         text: { fields: { post_text: text }, channelAgeDays: Math.floor((Date.now() - Date.parse(c.created_at)) / 86_400_000), reach: c.subscriber_count },
       },
       async (trx) => {

@@ -18,6 +18,8 @@ import type { PublicSubjectKind } from '../../subjects/kinds.ts';
 import type { HoldTarget } from '../publish-scan.ts';
 import { DEFAULT_PII_THRESHOLD, detectPii, mayHoldPii, type PiiResult } from './pii.ts';
 import { RuleHitsRepository } from './rule-hits.repository.ts';
+import { FingerprintsRepository } from './fingerprints.repository.ts';
+import { fingerprintPublished, runMirrors } from './mirror-signals.ts';
 import type { RuleField } from './rule-schema.ts';
 import type { RuleSet } from './rule-set.ts';
 import type { TextItem } from './rules.ts';
@@ -60,12 +62,21 @@ export interface TextTarget {
   postId?: string;
   /** A connected platform's name; absent for the reference platform. */
   platform?: string;
+  /** Vigil's id of `caseSubject` when that names it by the platform's own id. */
+  caseSubjectId?: string;
+  /** The owner as cases name owners (a connected platform's `<platform>:<owner id>`), for mirror signals. */
+  ownerId?: string;
+  /** SHA-256 digests of the media published with the text, for mirror signals. */
+  media?: string[];
 }
 
 export interface TextSignalsJob extends TextTarget {
   /** Unique per publication: the report's Idempotency-Key and the hits' ids derive from it. */
   key: string;
   item: TextItem;
+  /** The text's SimHash and external links, taken when it was published (absent in jobs queued before them). */
+  fingerprint?: string | null;
+  links?: string[];
 }
 
 export class TextSignals {
@@ -93,10 +104,14 @@ export class TextSignals {
    */
   async enqueue(trx: Db, target: TextTarget, item: TextItem): Promise<boolean> {
     const text = itemText(item);
-    if (text === '') return false;
+    // Every public text's fingerprint is kept, so a later block can index what its subject published.
+    const print = await fingerprintPublished(trx, target, item);
+    const comparable = print.fingerprint !== null || print.links.length > 0 || (target.media?.length ?? 0) > 0 || target.ownerId !== undefined;
+    const mirrors = comparable && (await new FingerprintsRepository(trx).anyIndexed());
+    if (text === '' && !mirrors) return false;
     const rules = this.#rules.rules.some((c) => c.rule.state !== 'draft');
-    if (!rules && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
-    const job: TextSignalsJob = { ...target, key: newId('sig'), item };
+    if (!rules && !mirrors && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
+    const job: TextSignalsJob = { ...target, key: newId('sig'), item, ...print };
     await this.#jobs.enqueue(trx, TEXT_SIGNALS_JOB, job, { dedupeKey: `${TEXT_SIGNALS_JOB}:${job.key}` });
     return true;
   }
@@ -109,6 +124,7 @@ export class TextSignals {
   async run(job: TextSignalsJob): Promise<void> {
     await this.#runRules(job);
     await this.#runPii(job);
+    await runMirrors(this.#db, this.#reports, job);
   }
 
   async #runRules(job: TextSignalsJob): Promise<void> {

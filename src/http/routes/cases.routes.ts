@@ -143,6 +143,14 @@ export const casesRoutes: RouteModule = (app, ctx) => {
             category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
             statement: Type.String({ minLength: 1, maxLength: 5000 }),
             postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+            alsoLinked: Type.Optional(
+              Type.Boolean({
+                description: 'Also decide every open case linked by a mirror or near-duplicate signal alike (post removal excepted), each its own decision',
+              }),
+            ),
+            linkedCaseIds: Type.Optional(
+              Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, description: 'Instead of alsoLinked: only these linked open cases, decided alike' }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -9,10 +9,12 @@ import {
   MediaSchema,
   NextCursor,
   Nullable,
+  OneOf,
   OutcomeSchema,
   ReportSourceSchema,
   SubjectRefSchema,
 } from '../schemas.ts';
+import { LINK_RELATIONS, MIRROR_EVIDENCE } from '../../detection/text/mirror-values.ts';
 
 export const CaseSummarySchema = Type.Object({
   id: Type.String(),
@@ -164,6 +166,18 @@ const RelatedCaseSchema = Type.Object({
   createdAt: Type.String(),
 });
 
+const LinkedSubjectSchema = Type.Object({
+  caseId: Type.String(),
+  state: CaseStateSchema,
+  platform: Type.String(),
+  subject: Type.Object({ kind: Type.String(), id: Type.String() }),
+  role: Type.Union([Type.Literal('original'), Type.Literal('mirror')], {
+    description: "original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original",
+  }),
+  relation: OneOf(LINK_RELATIONS),
+  evidence: Type.Array(OneOf(MIRROR_EVIDENCE), { description: 'What links them: shared owner, removed media, near-duplicate text, the same external links' }),
+});
+
 export const CaseDetailSchema = Type.Object({
   ...CaseSummarySchema.properties,
   subjectNow: Nullable(SubjectNowSchema),
@@ -173,9 +187,19 @@ export const CaseDetailSchema = Type.Object({
   events: Type.Array(CaseEventSchema),
   decision: Nullable(DecisionSchema),
   relatedCases: Type.Array(RelatedCaseSchema, { description: "Other cases about the same owner's subjects" }),
+  linkedSubjects: Type.Array(LinkedSubjectSchema, { description: 'Subjects linked by near-duplicate and mirror signals, with the evidence' }),
 });
 
-export const DecidedSchema = Type.Object({ caseId: Type.String(), decisionId: Type.String(), answer: AnswerSchema });
+export const DecidedSchema = Type.Object({
+  caseId: Type.String(),
+  decisionId: Type.String(),
+  answer: AnswerSchema,
+  linked: Type.Optional(
+    Type.Array(Type.Object({ caseId: Type.String(), decisionId: Type.String() }), {
+      description: 'With alsoLinked: the linked cases decided alike, each its own decision',
+    }),
+  ),
+});
 export const ReversedSchema = Type.Object({ caseId: Type.String(), state: Type.Literal('reversed') });
 
 /** policy/policy.json as served (src/policy/policy.ts). */
