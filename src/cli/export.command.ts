@@ -1,5 +1,5 @@
 // `vigil export dsa --from YYYY-MM-DD --to YYYY-MM-DD [--out file] [--submit url --token t]`: statements
-// of reasons for the EU DSA Transparency Database (src/transparency/dsa-export.ts, docs/DSA-EXPORT.md).
+// of reasons for the EU DSA Transparency Database (src/transparency/dsa-export.ts; docs/POLICY.md, DSA statements of reasons).
 // The file holds one batch per line (JSON Lines), each line the body of one POST /api/v1/statements; it
 // is written beside its name and renamed into place only once the export has succeeded.
 import { open, rename, rm } from 'node:fs/promises';

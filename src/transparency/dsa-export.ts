@@ -79,7 +79,12 @@ export async function exportDsa(db: Db, opts: ExportOptions): Promise<ExportSumm
   for (;;) {
     const page = await repo.actionedPage(period, after, pageSize);
     for (const d of page) {
-      const made = statementOf(d);
+      let made: ReturnType<typeof statementOf>;
+      try {
+        made = statementOf(d);
+      } catch (err) {
+        throw new DsaExportError(`decision ${d.id}: ${err instanceof Error ? err.message : String(err)}`);
+      }
       if ('skipped' in made) {
         summary.skipped[made.skipped]++;
         continue;

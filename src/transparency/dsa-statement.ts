@@ -2,7 +2,7 @@
 // The mapping is the policy's (policy/policy.json `dsa`, docs/POLICY.md); the format is the JSON Schema
 // beside this file. Statements carry no personal data: every field is an enum key, a date, a country
 // code, the decision's id or text written by the policy — never a moderator's free text, a report's
-// explanation, a subject's id or link, or a name. docs/DSA-EXPORT.md says why.
+// explanation, a subject's id or link, or a name. docs/POLICY.md (DSA statements of reasons) says why.
 import { Compile } from 'typebox/compile';
 import { category, DSA_MAPPING } from '../policy/policy.ts';
 import type { ActionKind, Outcome, ReportSource } from '../cases/case-values.ts';
@@ -78,7 +78,7 @@ export function statementOf(d: DecisionForExport): { statement: DsaStatement } |
   const present = new Set<string>(d.sources);
   const source = DSA_MAPPING.sources.find((s) => present.has(s.source))?.dsa ?? 'SOURCE_VOLUNTARY';
   const contentType = DSA_MAPPING.contentTypes[d.subjectKind];
-  if (!contentType) throw new Error(`decision ${d.id}: the policy maps no DSA content type for a ${d.subjectKind}`);
+  if (!contentType) throw new Error(`the policy maps no DSA content type for a ${d.subjectKind}`);
 
   const facts = [c.statement, factsOfActions(d, restricting), basis(source)];
   if (d.reversedAt) facts.push(`The decision was reversed on ${day(d.reversedAt)}.`);
