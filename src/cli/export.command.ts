@@ -30,7 +30,7 @@ export function registerExportCommands(program: Command): void {
     .requiredOption('--to <day>', 'last day, included (YYYY-MM-DD, UTC)')
     .option('--out <file>', 'write the batches here, one per line (default: standard output, unless --submit)')
     .option('--platform <name>', "only decisions about this platform's subjects ('reference' or a connected platform)")
-    .option('--submit <url>', "post the batches to this Transparency Database (its base URL or its /api/v1/statements endpoint)")
+    .option('--submit <url>', 'post the batches to this Transparency Database (its base URL or its /api/v1/statements endpoint)')
     .option('--token <token>', 'the API token for --submit (or VIGIL_DSA_TOKEN)')
     .option('--retry-base-ms <ms>', 'first wait before retrying a transient failure', '1000')
     .action(async (o: DsaOptions) => {

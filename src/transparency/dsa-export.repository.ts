@@ -45,7 +45,10 @@ export class DsaExportRepository {
     if (period.platform) q = q.where('cases.platform', '=', period.platform);
     if (after)
       q = q.where((eb) =>
-        eb.or([eb('decisions.created_at', '>', after.createdAt), eb.and([eb('decisions.created_at', '=', after.createdAt), eb('decisions.id', '>', after.id)])]),
+        eb.or([
+          eb('decisions.created_at', '>', after.createdAt),
+          eb.and([eb('decisions.created_at', '=', after.createdAt), eb('decisions.id', '>', after.id)]),
+        ]),
       );
     const rows = await q.orderBy('decisions.created_at').orderBy('decisions.id').limit(limit).execute();
     return rows.map(({ case_created_at, subject_kind, platform, sources, ...row }) => {

@@ -48,7 +48,11 @@ const MAX_MESSAGE = 2000;
 const clip = (s: string) => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}…` : s);
 const DUPLICATE = /unique|exist|already|duplicate/i;
 
-type Answer = { kind: 'created' } | { kind: 'duplicates'; indexes: number[] } | { kind: 'transient'; message: string; waitMs?: number } | { kind: 'refused'; message: string };
+type Answer =
+  | { kind: 'created' }
+  | { kind: 'duplicates'; indexes: number[] }
+  | { kind: 'transient'; message: string; waitMs?: number }
+  | { kind: 'refused'; message: string };
 
 export class DsaSubmitter {
   #repo: DsaExportRepository;

@@ -71,20 +71,35 @@ describe('vigil export dsa over a seeded history', () => {
     const reporter = await api.account('Boris Weber');
     persons.push('Boris Weber', reporter.id);
     await channel('ana_petrova_shop', 'Ana Petrova');
-    decisions.block = await decide(await report({ subject: '/c/ana_petrova_shop', category: 'fraud', explanation: 'Ana Petrova stole my money' }, reporter.token), {
-      outcome: 'actioned',
-      actions: ['block'],
-      category: 'fraud',
-      statement: 'Sells hacked accounts; called Ana Petrova at ana.petrova@example.org, she admitted it.',
-    });
+    decisions.block = await decide(
+      await report({ subject: '/c/ana_petrova_shop', category: 'fraud', explanation: 'Ana Petrova stole my money' }, reporter.token),
+      {
+        outcome: 'actioned',
+        actions: ['block'],
+        category: 'fraud',
+        statement: 'Sells hacked accounts; called Ana Petrova at ana.petrova@example.org, she admitted it.',
+      },
+    );
     persons.push('ana.petrova@example.org');
 
     // Posts removed as spam on an anonymous web-form report that left a name and an e-mail address.
     const spam = await channel('chloe_deals', 'Chloé Martin');
     persons.push('Dmitri Sokolov', 'dmitri.sokolov@example.net');
     decisions.remove = await decide(
-      await report({ subject: '/c/chloe_deals', category: 'spam', explanation: 'Dmitri here: this channel floods me with ads', contact: { name: 'Dmitri Sokolov', email: 'dmitri.sokolov@example.net' }, bonaFide: true }),
-      { outcome: 'actioned', actions: ['remove_posts'], category: 'spam', postIds: [spam.postId], statement: 'Repeated promotion, reported by Dmitri Sokolov.' },
+      await report({
+        subject: '/c/chloe_deals',
+        category: 'spam',
+        explanation: 'Dmitri here: this channel floods me with ads',
+        contact: { name: 'Dmitri Sokolov', email: 'dmitri.sokolov@example.net' },
+        bonaFide: true,
+      }),
+      {
+        outcome: 'actioned',
+        actions: ['remove_posts'],
+        category: 'spam',
+        postIds: [spam.postId],
+        statement: 'Repeated promotion, reported by Dmitri Sokolov.',
+      },
     );
 
     // Blocked for violence on a trusted flagger's notice, then reversed by a senior.
@@ -92,8 +107,16 @@ describe('vigil export dsa over a seeded history', () => {
     persons.push('SafeNet Helpline');
     const flagger = await apiKey(t, 'trusted_flagger', 'SafeNet Helpline');
     const reversedCase = await report({ subject: '/c/emil_fight_club', category: 'violence' }, flagger);
-    decisions.reversed = await decide(reversedCase, { outcome: 'actioned', actions: ['block'], category: 'violence', statement: 'Calls for attacks on Emil Novak.' });
-    assert.equal((await api.post(`/api/v1/cases/${reversedCase}/reverse`, { reason: 'Emil Novak showed it was a film scene.' }, { token: senior.token })).status, 200);
+    decisions.reversed = await decide(reversedCase, {
+      outcome: 'actioned',
+      actions: ['block'],
+      category: 'violence',
+      statement: 'Calls for attacks on Emil Novak.',
+    });
+    assert.equal(
+      (await api.post(`/api/v1/cases/${reversedCase}/reverse`, { reason: 'Emil Novak showed it was a film scene.' }, { token: senior.token })).status,
+      200,
+    );
 
     // Withheld in Germany only, on an authority's order (a senior decides).
     await channel('frieda_news', 'Frieda Braun');
@@ -337,7 +360,10 @@ describe('vigil export dsa: 230 decisions, batches and --submit', () => {
       await t.ctx.db.deleteFrom('dsa_submissions').where('puid', 'in', lost).execute();
       const resumed = await vigil('export', 'dsa', '--from', today, '--to', today, '--submit', fake.url, '--token', 'secret-token');
       assert.equal(resumed.code, 0, resumed.stderr);
-      assert.ok([...fake.held.values()].every((n) => n === 1), 'no statement accepted twice');
+      assert.ok(
+        [...fake.held.values()].every((n) => n === 1),
+        'no statement accepted twice',
+      );
       assert.match(resumed.stdout, /0 accepted now, 30 already held by the database, 200 accepted by an earlier run/);
       const duplicates = await t.ctx.db.selectFrom('dsa_submissions').select('puid').where('answer', '=', 'duplicate').execute();
       assert.deepEqual(duplicates.map((r) => r.puid).sort(), lost);
@@ -354,7 +380,10 @@ describe('vigil export dsa: 230 decisions, batches and --submit', () => {
       assert.match(denied.stderr, /batch 1: the database refused it \(HTTP 401\): Unauthenticated\./);
       assert.equal(fake.state.posts, 1, 'no retry of a 4xx');
 
-      fake.state.refuseWith = { status: 422, body: { message: 'The decision facts field is required.', errors: { 'statements.0.decision_facts': ['required'] } } };
+      fake.state.refuseWith = {
+        status: 422,
+        body: { message: 'The decision facts field is required.', errors: { 'statements.0.decision_facts': ['required'] } },
+      };
       const refused = await vigil('export', 'dsa', '--from', today, '--to', today, '--submit', `${fake.url}/api/v1/statements`, '--token', 'other-token');
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /HTTP 422\): The decision facts field is required\. — statements\.0\.decision_facts: required/);
