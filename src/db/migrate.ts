@@ -21,6 +21,7 @@ import * as languages from './migrations/2026-12-05-90-languages.ts';
 import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
+import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-09-daily-statistics': dailyStatistics,
   '2026-12-05-90-languages': languages,
   '2026-12-05-21-text-fingerprints': textFingerprints,
+  '2026-12-05-61-dsa-submissions': dsaSubmissions,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -173,6 +173,16 @@ export interface AppealsTable {
   created_at: string;
 }
 
+/** A statement of reasons a DSA Transparency Database accepted (2026-12-05-61-dsa-submissions). */
+export interface DsaSubmissionsTable {
+  /** The database's origin, e.g. `https://transparency.dsa.ec.europa.eu`. */
+  target: string;
+  puid: string;
+  decision_id: string;
+  answer: 'created' | 'duplicate';
+  accepted_at: string;
+}
+
 export interface ModerationTables {
   appeals: AppealsTable;
   cases: CasesTable;
@@ -184,4 +194,5 @@ export interface ModerationTables {
   reporter_records: ReporterRecordsTable;
   case_reporters: CaseReportersTable;
   daily_statistics: DailyStatisticsTable;
+  dsa_submissions: DsaSubmissionsTable;
 }

@@ -2,7 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { APPEAL_REVIEW_DAYS, APPEAL_TEXT, APPEAL_WINDOW_MONTHS, CATEGORIES, COOLDOWN_MS, IN_APP_REASONS, PROTECTED_EXPRESSION, SCOPE } from './policy.ts';
+import {
+  APPEAL_REVIEW_DAYS,
+  APPEAL_TEXT,
+  APPEAL_WINDOW_MONTHS,
+  CATEGORIES,
+  COOLDOWN_MS,
+  DSA_MAPPING,
+  IN_APP_REASONS,
+  PROTECTED_EXPRESSION,
+  SCOPE,
+} from './policy.ts';
 
 const doc = readFileSync(new URL('../../docs/POLICY.md', import.meta.url), 'utf8');
 
@@ -49,4 +59,16 @@ test('protected expression, scope, appeals and the cool-down are stated as in th
   assert.ok(doc.includes(`in the last ${COOLDOWN_MS / 86_400_000} days`), 'cool-down');
   assert.ok(doc.includes(`within ${APPEAL_WINDOW_MONTHS} months of the decision`), 'appeal window');
   assert.ok(doc.includes(`within ${APPEAL_REVIEW_DAYS} days of filing`), 'appeal review deadline');
+});
+
+test('the DSA statement-of-reasons mapping is stated as in the data', () => {
+  assert.deepEqual(Object.fromEntries(tableRows('Vigil action').map((r) => [r[0], r[1]])), DSA_MAPPING.actions);
+  assert.deepEqual(
+    tableRows('report source').map((r) => ({ source: r[0], dsa: r[1] })),
+    DSA_MAPPING.sources,
+  );
+  const contentTypes = Object.fromEntries(tableRows('subject kind').map((r) => [r[0], r[1].split(/`?, `?/)]));
+  assert.deepEqual(contentTypes, DSA_MAPPING.contentTypes);
+  assert.ok(doc.includes(`"${DSA_MAPPING.legalGround}"`), 'legal ground');
+  assert.ok(doc.includes(`"${DSA_MAPPING.incompatibleGround}"`), 'incompatible-content ground');
 });
