@@ -53,7 +53,10 @@ const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
   const notice = propertyOf(body.error.details, 'notice');
   const [text, code, category, kind] = ['text', 'code', 'category', 'kind'].map((k) => propertyOf(k === 'kind' ? body.error.details : notice, k));
   if (status === 451 && typeof text === 'string') {
-    const said = typeof code === 'string' && typeof kind === 'string' ? localNotice({ code, category: typeof category === 'string' ? category : null, text }, kind, ctx.lang) : text;
+    const said =
+      typeof code === 'string' && typeof kind === 'string'
+        ? localNotice({ code, category: typeof category === 'string' ? category : null, text }, kind, ctx.lang)
+        : text;
     return noticePage(ctx, { text: said }, status);
   }
   return errorPage(ctx, status, body.error.message);

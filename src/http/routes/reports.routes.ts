@@ -122,7 +122,12 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         querystring: Type.Object({
           receipt: Type.Optional(Type.String({ maxLength: 200 })),
-          lang: Type.Optional(Type.String({ maxLength: 35, description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)' })),
+          lang: Type.Optional(
+            Type.String({
+              maxLength: 35,
+              description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)',
+            }),
+          ),
         }),
         headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: ReportStatusSchema, ...errorResponses(404) },
