@@ -1,5 +1,7 @@
 // What a reporter (and the reported party) is told: the outcome with a statement of reasons.
-import { APPEAL_TEXT, category, PROTECTED_EXPRESSION, SCOPE } from '../policy/policy.ts';
+import { APPEAL_TEXT, category, isCategory, PROTECTED_EXPRESSION, SCOPE } from '../policy/policy.ts';
+import * as policyText from '../policy/policy-text.ts';
+import type { Language } from '../shared/i18n/languages.ts';
 import type { ActionKind, Outcome } from './case-values.ts';
 
 export interface Answer {
@@ -54,5 +56,38 @@ export function outOfScopeAnswer(at: string, kind: string): Answer {
     automatedDecision: true,
     decidedAt: at,
     appeal: APPEAL_TEXT,
+  };
+}
+
+/**
+ * A stored answer (written in English when it was decided) for a reader in `lang`: the policy's texts in
+ * that language (ground, appeal instructions, the out-of-scope answer), and for a decision the policy's
+ * sentence for its ground as `policyStatement`, above the moderator's own statement, which goes out as
+ * written. English answers read as stored, with the policy's sentence added.
+ */
+export function localAnswer(a: Answer, lang: Language): Answer & { policyStatement?: string; language: Language } {
+  const isAccount = a.outcome === 'out_of_scope' && a.statement === SCOPE.accountStatement;
+  const categoryTitle =
+    a.category && isCategory(a.category)
+      ? policyText.categoryTitle(a.category, lang)
+      : a.outcome === 'protected_expression'
+        ? policyText.protectedExpressionText(lang).title
+        : a.categoryTitle;
+  const policyStatement =
+    a.outcome === 'protected_expression'
+      ? policyText.protectedExpressionText(lang).statement
+      : a.outcome === 'actioned' && a.category && isCategory(a.category)
+        ? policyText.categoryStatement(a.category, lang)
+        : undefined;
+  return {
+    ...a,
+    categoryTitle,
+    statement:
+      a.outcome === 'out_of_scope' && (isAccount || a.statement === SCOPE.outOfScopeStatement)
+        ? policyText.outOfScopeStatement(isAccount ? 'account' : 'other', lang)
+        : a.statement,
+    ...(policyStatement !== undefined && policyStatement !== a.statement ? { policyStatement } : {}),
+    appeal: a.appeal === APPEAL_TEXT ? policyText.appealText(lang) : a.appeal,
+    language: lang,
   };
 }

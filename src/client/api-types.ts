@@ -2864,8 +2864,13 @@ export interface paths {
                                 category: string | null;
                                 categoryTitle: string | null;
                                 decidedAt: string;
+                                /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
+                                language?: string;
                                 /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
+                                policyStatement?: string;
+                                /** @description The statement of reasons: the policy's words for an out-of-scope answer, else the moderator's own, as written */
                                 statement: string;
                                 territorialScope: string | null;
                             };
@@ -5963,6 +5968,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default) */
+                    lang?: string;
                     receipt?: string;
                 };
                 header?: {
@@ -5995,8 +6002,13 @@ export interface paths {
                                 category: string | null;
                                 categoryTitle: string | null;
                                 decidedAt: string;
+                                /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
+                                language?: string;
                                 /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
+                                policyStatement?: string;
+                                /** @description The statement of reasons: the policy's words for an out-of-scope answer, else the moderator's own, as written */
                                 statement: string;
                                 territorialScope: string | null;
                             } | null;

@@ -22,6 +22,7 @@ import { noWebhooks, type WebhookEmitter, webhookSubject } from '../enforcement/
 import { REFERENCE_PLATFORM } from '../shared/platforms.ts';
 import type { TextSignals, TextTarget } from './text/text-signals.ts';
 import type { TextItem } from './text/rules.ts';
+import { heldNotice } from '../policy/policy-text.ts';
 
 const AUTOMATED: Reporter = { source: 'automated', key: 'auto:hash-matcher', accountId: null, label: 'hash matcher', country: null };
 const BLOCKING = new Set(['terrorism', 'csam']);
@@ -221,7 +222,7 @@ export class ContentScanner implements PublishScanner {
       code: 'held',
       category: null,
       country: null,
-      notice_text: subject.kind === 'post' ? 'This post is awaiting review.' : 'This content is awaiting review.',
+      notice_text: heldNotice(subject.kind),
       created_at: nowIso(),
       reversed_at: null,
     });

@@ -40,6 +40,8 @@ import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
+import { localNotice } from '../policy/policy-text.ts';
+import { pageContext } from './language.ts';
 import { AppError } from '../shared/errors.ts';
 import { propertyOf } from '../shared/property-of.ts';
 
@@ -47,9 +49,17 @@ const HTML_PAGE = /^\/(c|bot|stickers|media)\//;
 
 const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
   if (!HTML_PAGE.test(req.url)) return undefined;
-  const text = propertyOf(propertyOf(body.error.details, 'notice'), 'text');
-  if (status === 451 && typeof text === 'string') return noticePage('Content', { text }, status);
-  return errorPage(status, body.error.message);
+  const ctx = pageContext(req);
+  const notice = propertyOf(body.error.details, 'notice');
+  const [text, code, category, kind] = ['text', 'code', 'category', 'kind'].map((k) => propertyOf(k === 'kind' ? body.error.details : notice, k));
+  if (status === 451 && typeof text === 'string') {
+    const said =
+      typeof code === 'string' && typeof kind === 'string'
+        ? localNotice({ code, category: typeof category === 'string' ? category : null, text }, kind, ctx.lang)
+        : text;
+    return noticePage(ctx, { text: said }, status);
+  }
+  return errorPage(ctx, status, body.error.message);
 };
 
 export async function buildApp(ctx: AppContext): Promise<App> {

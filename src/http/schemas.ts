@@ -82,7 +82,15 @@ export const AnswerSchema = Type.Object({
   categoryTitle: Nullable(Type.String()),
   actions: Type.Array(ActionKindSchema),
   territorialScope: Nullable(Type.String({ description: 'ISO country code when the action applies in one jurisdiction only' })),
-  statement: Type.String(),
+  statement: Type.String({ description: "The statement of reasons: the policy's words for an out-of-scope answer, else the moderator's own, as written" }),
+  policyStatement: Type.Optional(
+    Type.String({ description: "The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement" }),
+  ),
+  language: Type.Optional(
+    Type.String({
+      description: 'The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default)',
+    }),
+  ),
   automatedDetection: Type.Boolean(),
   automatedDecision: Type.Boolean(),
   decidedAt: Type.String(),

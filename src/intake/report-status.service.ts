@@ -7,16 +7,13 @@ import type { ServerSecret } from '../shared/secrets.ts';
 import { receiptMatches } from './receipt.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
-import { category as policyCategory } from '../policy/policy.ts';
+import { localAnswer } from '../cases/answer.ts';
+import { categoryTitle } from '../policy/policy-text.ts';
+import { t } from '../shared/i18n/format.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/languages.ts';
 
-const PUBLIC_EVENTS: Record<string, string> = {
-  claimed: 'A moderator is reviewing the report.',
-  escalated: 'The case was escalated for senior review.',
-  decided: 'A decision was taken.',
-  reversed: 'The decision was reversed.',
-  appeal_filed: 'The decision was appealed.',
-  appeal_decided: 'An appeal against the decision was decided.',
-};
+/** The case events a reporter sees, each said by its catalogue message (`timeline.<kind>`). */
+const PUBLIC_EVENTS: ReadonlySet<string> = new Set(['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided']);
 
 /** Whether a report opens to the caller: its receipt, or the (non-anonymous) reporter that filed it. */
 export function reportOpensTo(secret: ServerSecret, r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
@@ -32,37 +29,32 @@ export class ReportStatusService {
     this.#secret = secret;
   }
 
-  async get(id: string, access: { receipt?: string; reporterKey?: string }) {
+  async get(id: string, access: { receipt?: string; reporterKey?: string }, lang: Language = DEFAULT_LANGUAGE) {
     const r = await new CasesRepository(this.#db).findReport(id);
     // Whether the report exists is itself private: a wrong receipt looks like an unknown report.
     if (!r || !this.#allowed(r, access)) throw notFound('Report');
-    return this.#view(r);
+    return this.#view(r, lang);
   }
 
   #allowed(r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
     return reportOpensTo(this.#secret, r, access);
   }
 
-  async #view(r: Report) {
-    const timeline: Array<{ at: string; event: string; text: string }> = [
-      { at: r.created_at, event: 'received', text: 'Your report was received and recorded.' },
-    ];
+  async #view(r: Report, lang: Language) {
+    const timeline: Array<{ at: string; event: string; text: string }> = [{ at: r.created_at, event: 'received', text: t(lang, 'timeline.received') }];
     if (r.status === 'declined_out_of_scope') {
       timeline.push({
         at: r.answered_at ?? r.created_at,
         event: 'declined_out_of_scope',
-        text:
-          r.subject_kind === 'account'
-            ? 'The report names an account; we review what accounts publish, not accounts as such.'
-            : 'The report is about a private conversation, which we do not process.',
+        text: t(lang, r.subject_kind === 'account' ? 'timeline.declinedAccount' : 'timeline.declinedPrivate'),
       });
     } else if (r.case_id) {
       for (const e of await new CasesRepository(this.#db).events(r.case_id)) {
-        if (e.created_at < r.created_at || !PUBLIC_EVENTS[e.kind]) continue;
-        timeline.push({ at: e.created_at, event: e.kind, text: PUBLIC_EVENTS[e.kind] });
+        if (e.created_at < r.created_at || !PUBLIC_EVENTS.has(e.kind)) continue;
+        timeline.push({ at: e.created_at, event: e.kind, text: t(lang, `timeline.${e.kind}`) });
       }
       if (r.status === 'decided' && !timeline.some((t) => t.event === 'decided')) {
-        timeline.push({ at: r.answered_at ?? r.created_at, event: 'decided', text: 'The subject was already decided; the standing decision applies.' });
+        timeline.push({ at: r.answered_at ?? r.created_at, event: 'decided', text: t(lang, 'timeline.standing') });
       }
     }
     return {
@@ -71,9 +63,9 @@ export class ReportStatusService {
       createdAt: r.created_at,
       subject: { kind: r.subject_kind, link: r.subject_link },
       category: r.category,
-      categoryTitle: policyCategory(r.category).title,
+      categoryTitle: categoryTitle(r.category, lang),
       timeline,
-      answer: r.answer ? JSON.parse(r.answer) : null,
+      answer: r.answer ? localAnswer(JSON.parse(r.answer), lang) : null,
     };
   }
 

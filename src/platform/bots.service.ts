@@ -91,7 +91,7 @@ export class BotsService {
   async getVisible(handle: string, viewer: Viewer): Promise<BotsTable> {
     const b = await this.findRaw(handle);
     const v = await this.#visibility.check({ kind: 'bot', id: b.id }, viewer);
-    if (!v.visible) throw unavailable(v.notice);
+    if (!v.visible) throw unavailable(v.notice, 'bot');
     return b;
   }
 

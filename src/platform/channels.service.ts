@@ -115,7 +115,7 @@ export class ChannelsService {
   async getVisible(handle: string, viewer: Viewer): Promise<ChannelsTable> {
     const c = await this.findRaw(handle);
     const v = await this.#visibility.check({ kind: 'channel', id: c.id }, viewer);
-    if (!v.visible) throw unavailable(v.notice);
+    if (!v.visible) throw unavailable(v.notice, 'channel');
     return c;
   }
 
@@ -220,7 +220,7 @@ export class ChannelsService {
   async #present(c: ChannelsTable, rows: PostRow[], viewer: Viewer) {
     const vis = await this.#visibility.checkMany([{ kind: 'channel', id: c.id }, ...rows.map((r) => ({ kind: 'post' as const, id: r.id }))], viewer);
     const channel = vis.get(visibilityKey({ kind: 'channel', id: c.id }));
-    if (channel && !channel.visible) throw unavailable(channel.notice);
+    if (channel && !channel.visible) throw unavailable(channel.notice, 'channel');
     const notice = (id: string) => {
       const v = vis.get(visibilityKey({ kind: 'post', id }));
       return v && !v.visible ? v.notice : undefined;

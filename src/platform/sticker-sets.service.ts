@@ -84,7 +84,7 @@ export class StickerSetsService {
   async getVisible(name: string, viewer: Viewer): Promise<StickerSetView> {
     const s = await this.findRaw(name);
     const v = await this.#visibility.check({ kind: 'sticker_set', id: s.id }, viewer);
-    if (!v.visible) throw unavailable(v.notice);
+    if (!v.visible) throw unavailable(v.notice, 'sticker_set');
     const stickers = await new StickerSetsRepository(this.#db).stickers(s.id);
     return this.#view(s, stickers.map(mediaView));
   }

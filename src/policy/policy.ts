@@ -78,17 +78,5 @@ export function reviewDeadlineMs(categoryId: string, lifeAtRisk: boolean): numbe
 
 export const isInScope = (kind: string): boolean => SCOPE.inScope.includes(kind);
 
-const KIND_LABEL: Record<string, string> = { channel: 'channel', post: 'post', bot: 'bot', sticker_set: 'sticker set' };
-
-/** The notice a blocked subject shows in place of its content. */
-export function blockNotice(kind: string, categoryId: string): string {
-  return `This ${KIND_LABEL[kind] ?? 'content'} can't be displayed because ${category(categoryId).because}.`;
-}
-
-export function removalNotice(categoryId: string): string {
-  return `This post was removed because ${category(categoryId).because}.`;
-}
-
-export function restrictionNotice(kind: string, country: string, legalBasis: string): string {
-  return `This ${KIND_LABEL[kind] ?? 'content'} can't be displayed in your country (${country}) because it violated local laws (${legalBasis}).`;
-}
+// The notice sentences are policy texts in every language: src/policy/policy-text.ts (policy/i18n/).
+export { blockNotice, removalNotice, restrictionNotice } from './policy-text.ts';

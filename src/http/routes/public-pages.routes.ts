@@ -13,6 +13,9 @@ import { botPage, channelPage, postPage, stickerSetPage } from '../../platform/p
 import { homePage } from '../../platform/preview/layout.ts';
 import { MediaAccess } from '../../platform/media-access.ts';
 import { PageCache } from '../../platform/preview/page-cache.ts';
+import { pageContext, rememberLanguage, requestLanguage } from '../language.ts';
+
+const PAGE_PATH = /^\/(c|bot|stickers)\/|^\/(\?|$)/;
 
 const css = readFileSync(new URL('../../platform/preview/preview.css', import.meta.url));
 /** The one icon, for these pages, the web app (Vite copies web/public) and /api/docs. */
@@ -30,7 +33,11 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
   // Nothing is cached when visibility has another source than the database (tests replace it).
   const pages = new PageCache(() => (ctx.visibility.fromDatabase ? ctx.reads.dataVersion() : undefined));
   const pageKey = (req: FastifyRequest, ...parts: Array<string | number | undefined>) =>
-    [viewerOf(req).country ?? '', ...parts.map((p) => p ?? '')].join('\u0000');
+    [viewerOf(req).country ?? '', requestLanguage(req), ...parts.map((p) => p ?? '')].join('\u0000');
+  // Every page is in its reader's language; one chosen with ?lang= is remembered in the cookie.
+  app.addHook('onRequest', async (req, reply) => {
+    if (PAGE_PATH.test(req.url)) rememberLanguage(req, reply);
+  });
 
   app.get('/static/preview.css', { schema: file('text/css') }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css),
@@ -55,7 +62,7 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => {
       const html = await pages.get(pageKey(req, 'c', req.params.handle, req.query.before), async () => {
         const r = await ctx.channels.listPosts(req.params.handle, viewerOf(req), { limit: 20, cursor: req.query.before });
-        return channelPage(r.channel, r.posts, r.nextCursor);
+        return channelPage(pageContext(req), r.channel, r.posts, r.nextCursor);
       });
       return reply.type('text/html; charset=utf-8').send(html);
     },
@@ -69,7 +76,7 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     async (req, reply) => {
       const html = await pages.get(pageKey(req, 'p', req.params.handle, req.params.number), async () => {
         const r = await ctx.channels.getPost(req.params.handle, req.params.number, viewerOf(req));
-        return postPage(r.channel, r.post);
+        return postPage(pageContext(req), r.channel, r.post);
       });
       return reply.type('text/html; charset=utf-8').send(html);
     },
@@ -77,11 +84,11 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
 
   app.get('/bot/:handle', { schema: { ...hidden, params: Type.Object({ handle: Type.String({ maxLength: 64 }) }) } }, async (req, reply) => {
     const bot = botView(await ctx.bots.getVisible(req.params.handle, viewerOf(req)));
-    return reply.type('text/html; charset=utf-8').send(botPage(bot, await ctx.bots.messages(req.params.handle, viewerOf(req))));
+    return reply.type('text/html; charset=utf-8').send(botPage(pageContext(req), bot, await ctx.bots.messages(req.params.handle, viewerOf(req))));
   });
 
   app.get('/stickers/:name', { schema: { ...hidden, params: Type.Object({ name: Type.String({ maxLength: 64 }) }) } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(stickerSetPage(await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))),
+    reply.type('text/html; charset=utf-8').send(stickerSetPage(pageContext(req), await ctx.stickerSets.getVisible(req.params.name, viewerOf(req)))),
   );
 
   app.get(
@@ -109,5 +116,5 @@ export const publicPagesRoutes: RouteModule = (app, ctx) => {
     },
   );
 
-  app.get('/', { schema: hidden }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(homePage()));
+  app.get('/', { schema: hidden }, async (req, reply) => reply.type('text/html; charset=utf-8').send(homePage(pageContext(req))));
 };

@@ -1,3 +1,4 @@
+import { requestLanguage } from '../language.ts';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
@@ -119,7 +120,15 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         tags: ['reports'],
         summary: "A report's timeline and answer (with its receipt, or as the account or key that filed it)",
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        querystring: Type.Object({ receipt: Type.Optional(Type.String({ maxLength: 200 })) }),
+        querystring: Type.Object({
+          receipt: Type.Optional(Type.String({ maxLength: 200 })),
+          lang: Type.Optional(
+            Type.String({
+              maxLength: 35,
+              description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)',
+            }),
+          ),
+        }),
         headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: ReportStatusSchema, ...errorResponses(404) },
       },
@@ -127,7 +136,7 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
     async (req) => {
       const p = req.principal;
       const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
-      return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey });
+      return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey }, requestLanguage(req));
     },
   );
 

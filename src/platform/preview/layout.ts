@@ -1,11 +1,28 @@
 import { html, type SafeHtml } from '../../shared/html.ts';
+import { t, tHtml } from '../../shared/i18n/format.ts';
+import { directionOf, type Language, LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n/languages.ts';
 
 /** Pages need no JavaScript and load nothing but our own images and stylesheet. */
 export const PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-export function page(title: string, body: SafeHtml, opts: { description?: string } = {}): string {
+/** Who a page is rendered for: its language, and its path (for the language menu's links). */
+export interface PageContext {
+  lang: Language;
+  path: string;
+}
+
+/** Each language named in itself; a link to this page in it (the server then remembers the choice). */
+function languageMenu(ctx: PageContext): SafeHtml {
+  return html`<nav class="languages" aria-label="${t(ctx.lang, 'common.language')}"><ul>${LANGUAGES.map(
+    (l) =>
+      html`<li><a href="${ctx.path}?lang=${l}" lang="${l}" hreflang="${l}" dir="${directionOf(l)}"${l === ctx.lang ? html` aria-current="true"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
+  )}</ul></nav>`;
+}
+
+export function page(ctx: PageContext, title: string, body: SafeHtml, opts: { description?: string } = {}): string {
+  const { lang } = ctx;
   return `<!doctype html>\n${
-    html`<html lang="en">
+    html`<html lang="${lang}" dir="${directionOf(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -15,44 +32,51 @@ ${opts.description ? html`<meta name="description" content="${opts.description}"
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
-<header class="site"><a href="/" class="brand">Vigil reference platform</a></header>
+<header class="site"><a href="/" class="brand">${t(lang, 'preview.siteName')}</a>${languageMenu(ctx)}</header>
 <main>
 ${body}
 </main>
-<footer class="site"><a href="/report">Report content</a> · <a href="/api/docs">API</a></footer>
+<footer class="site"><a href="/report">${t(lang, 'common.reportLink')}</a> · <a href="/api/docs">${t(lang, 'preview.apiDocs')}</a></footer>
 </body>
 </html>`.value
   }`;
 }
 
-export function noticePage(kindLabel: string, notice: { text: string }, status: number): string {
+export function noticePage(ctx: PageContext, notice: { text: string }, status: number): string {
+  const { lang } = ctx;
   return page(
-    `${kindLabel} unavailable`,
+    ctx,
+    t(lang, 'notice.pageTitle'),
     html`<section class="notice" role="alert">
-<h1>${status === 451 ? 'Unavailable' : 'Not available'}</h1>
+<h1>${t(lang, status === 451 ? 'notice.unavailable' : 'notice.notAvailable')}</h1>
 <p>${notice.text}</p>
-${status === 451 ? html`<p class="appeal">Is this yours? The notice sent to your account says why; you may <a href="/report/appeal?as=owner">appeal the decision</a> within six months.</p>` : ''}
+${status === 451 ? html`<p class="appeal">${tHtml(lang, 'notice.appeal', { a: (chunks) => html`<a href="/report/appeal?as=owner">${chunks}</a>` })}</p>` : ''}
 </section>`,
   );
 }
 
-export function errorPage(status: number, message: string): string {
+export function errorPage(ctx: PageContext, status: number, message: string): string {
+  const { lang } = ctx;
+  // A 404 is said in the reader's language; other errors keep the API's (English) message beside it.
   return page(
-    status === 404 ? 'Not found' : 'Error',
-    html`<section class="notice"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${message}</p></section>`,
+    ctx,
+    t(lang, status === 404 ? 'error.notFoundTitle' : 'error.title'),
+    html`<section class="notice"><h1>${t(lang, status === 404 ? 'error.notFoundTitle' : 'error.generic')}</h1><p>${status === 404 ? t(lang, 'error.notFoundText') : message}</p></section>`,
   );
 }
 
-export function homePage(): string {
+export function homePage(ctx: PageContext): string {
+  const { lang } = ctx;
   return page(
+    ctx,
     'Vigil',
     html`<section class="channel-head">
 <h1>Vigil</h1>
-<p>Trust and safety for public channels: every report acknowledged, tracked and answered.</p>
+<p>${t(lang, 'preview.homeTagline')}</p>
 <ul>
-<li><a href="/report">Report public content</a></li>
-<li><a href="/protect">Protect your intimate images without sending them</a></li>
-<li><a href="/api/docs">API documentation</a></li>
+<li><a href="/report">${t(lang, 'preview.homeReport')}</a></li>
+<li><a href="/protect">${t(lang, 'preview.homeProtect')}</a></li>
+<li><a href="/api/docs">${t(lang, 'preview.homeApi')}</a></li>
 </ul>
 </section>`,
   );
