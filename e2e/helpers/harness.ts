@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { apiClient, type Api } from '../../test/helpers/api.ts';
+import type { Config } from '../../src/config.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const BUILT = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
@@ -25,9 +26,10 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `overrides` changes the server's configuration (e.g. a temporary rules folder a test may edit). */
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   if (!existsSync(BUILT)) throw new Error('dist/web is missing: run `npm run build:web` before `npm run test:e2e`.');
-  const t = await startTestApp({ anonReportsPerMinute: 1000 });
+  const t = await startTestApp({ anonReportsPerMinute: 1000, ...overrides });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'vigil-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
