@@ -71,7 +71,7 @@ describe('personal-data leaks', () => {
     assert.ok(signal, JSON.stringify(detail.body.signals));
     assert.equal(signal.source, 'pii');
     assert.equal(signal.category, 'personal_data');
-    assert.deepEqual(signal.counts, { phones: 150, emails: 0, cards: 0, passwordPairs: 0 });
+    assert.deepEqual(signal.counts, { phones: 150, emails: 0, cards: 0, passwordPairs: 0, nationalIds: 0, passports: 0, addresses: 0 });
     assert.equal(signal.postId, post.id);
     const events = JSON.stringify(detail.body.signals);
     assert.ok(!numbers.some((n) => events.includes(n.slice(1))), 'no number is stored in the signal');

@@ -171,7 +171,7 @@ export class TextSignals {
     const signal = piiSignal(job.item, this.#piiThreshold);
     if (!signal) return;
     const c = signal.counts;
-    const summary = `phones ${c.phones}, e-mails ${c.emails}, cards ${c.cards}, password pairs ${c.passwordPairs}`;
+    const summary = `phones ${c.phones}, e-mails ${c.emails}, cards ${c.cards}, password pairs ${c.passwordPairs}, national ids ${c.nationalIds}, passports ${c.passports}, addresses ${c.addresses}`;
     const hit: RuleHitsTable = {
       id: `${job.key}:${PII_HIT_RULE}`,
       rule_id: PII_HIT_RULE,
