@@ -5258,7 +5258,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image or file (raw body or multipart); its type is sniffed from the bytes */
+        /** Upload an image or file (raw body or multipart); its type is sniffed from the bytes (a text file, txt, csv or json, is accepted when declared as such and its bytes are UTF-8 text) */
         post: {
             parameters: {
                 query?: never;

@@ -75,6 +75,8 @@ export async function publishScanned<T>(
     what: string;
     /** The new subject's texts, for the text rules (a job enqueued in the same transaction). */
     text?: TextItem;
+    /** The new post carries text files (txt, csv, json) for the leak detector. */
+    textFiles?: boolean;
   },
   insert: (trx: Db) => Promise<T>,
 ): Promise<{ value: T; held: boolean }> {
@@ -83,7 +85,12 @@ export async function publishScanned<T>(
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);
     if (scan.verdict !== 'allow') await scanner.hold(trx, scan, target);
-    if (target.text) signalled = await scanner.signalText(trx, { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId }, target.text);
+    if (target.text)
+      signalled = await scanner.signalText(
+        trx,
+        { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId, ...(target.textFiles ? { textFiles: true } : {}) },
+        target.text,
+      );
     return v;
   });
   if (scan.verdict !== 'allow' || signalled) scanner.committed();

@@ -90,11 +90,7 @@ describe('rule file editing', () => {
     assert.equal(category.status, 400);
     assert.match(category.body.error.message, /gossip/);
     assert.equal(await onDisk(), RULES);
-    assert.deepEqual(
-      (await readdir(dir)).sort(),
-      ['cards.yaml', 'other.json'],
-      'no temporary file left',
-    );
+    assert.deepEqual((await readdir(dir)).sort(), ['cards.yaml', 'other.json'], 'no temporary file left');
     assert.ok(!(await audit()).some((e) => e.action === 'rules.file_saved'));
   });
 
@@ -113,8 +109,8 @@ describe('rule file editing', () => {
     assert.equal(entry.target, 'rules/cards.yaml');
     assert.equal(entry.data.before, f.version);
     assert.equal(entry.data.after, r.body.version);
-    assert.match(entry.data.diff, /^-    state: shadow # until the precision is measured$/m);
-    assert.match(entry.data.diff, /^\+    state: live # until the precision is measured$/m);
+    assert.match(entry.data.diff, /^- {4}state: shadow # until the precision is measured$/m);
+    assert.match(entry.data.diff, /^\+ {4}state: live # until the precision is measured$/m);
 
     // Another admin's save from the version before: refused, with the file's version now.
     const stale = await save('cards.yaml', RULES.replace('0.8', '0.9'), f.version);

@@ -174,7 +174,8 @@ function digitRuns(text: string, out: (digits: string, start: number, end: numbe
  */
 const ADDRESS_AR = /(?<![\p{L}\p{N}])(?:شارع|محلة|زقاق|دار|کوچه|خیابان|کۆڵان)\s{0,3}(?:رقم\s{0,3})?[.:#]?\s{0,3}\d{1,5}(?!\d)/u;
 const ADDRESS_EN = /\b(?:street|st\.|road|rd\.|avenue|ave\.|alley|lane|house|bldg\.?|building)\s{0,3}(?:no\.?\s{0,3}|#\s{0,3})?\d{1,5}\b/i;
-const ADDRESS_EN_NUMBER_FIRST = /\b\d{1,5}[a-z]?\s{1,3}(?:[a-z][a-z'-]{0,30}\s{1,3}){1,3}(?:street|st\b\.?|road|rd\b\.?|avenue|ave\b\.?|lane|boulevard|blvd\b\.?)/i;
+const ADDRESS_EN_NUMBER_FIRST =
+  /\b\d{1,5}[a-z]?\s{1,3}(?:[a-z][a-z'-]{0,30}\s{1,3}){1,3}(?:street|st\b\.?|road|rd\b\.?|avenue|ave\b\.?|lane|boulevard|blvd\b\.?)/i;
 
 function addressIn(cell: string): string | null {
   const m = ADDRESS_AR.exec(cell) ?? ADDRESS_EN.exec(cell) ?? ADDRESS_EN_NUMBER_FIRST.exec(cell);
@@ -190,6 +191,30 @@ const SEPARATORS = /[,;|\t]/;
 
 /** Counts the personal records in `text` and says whether it looks like a table of them. */
 export function detectPii(text: string, opts: PiiOptions = {}): PiiResult {
+  const run = scanPii(text, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * detectPii for long texts (attached files): the same count, handing the event loop back every
+ * SLICE_LINES lines, so a 2 MB table delays nothing else by more than a few milliseconds at a time.
+ */
+export async function detectPiiInSlices(text: string, opts: PiiOptions = {}): Promise<PiiResult> {
+  const run = scanPii(text, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Lines read between two hand-backs of the event loop (a few milliseconds of phone-number parsing). */
+const SLICE_LINES = 20;
+
+function* scanPii(text: string, opts: PiiOptions): Generator<void, PiiResult> {
   const threshold = opts.threshold ?? DEFAULT_PII_THRESHOLD;
   const maxChars = opts.maxChars ?? MAX_PII_TEXT;
   const truncated = text.length > maxChars;
@@ -204,7 +229,9 @@ export function detectPii(text: string, opts: PiiOptions = {}): PiiResult {
   let recordLines = 0;
   /** Columns a table's header (a line of cells, one labelled and holding no digit) names as national identity numbers. */
   let idColumns = new Set<number>();
+  let lines = 0;
   for (const whole of scanned.split('\n')) {
+    if (++lines % SLICE_LINES === 0) yield;
     for (let off = 0; off < whole.length; off += MAX_LINE) {
       const line = whole.slice(off, off + MAX_LINE);
       let records = 0;
