@@ -137,7 +137,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   }
   const accounts = new AccountsService(new AccountsRepository(db));
   const decodePool = new DecodePool({ workers: config.decodeWorkers, queue: config.decodeQueue });
-  const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config, decodePool);
+  const mediaStore = new MediaStore(config.dataDir);
+  const media = new MediaService(new MediaRepository(db), mediaStore, config, decodePool);
   const matcher = new HashMatcher(config.matchDistance);
   const banks = new BanksService(db, matcher, { importPauseMs: dialect === 'sqlite' ? SQLITE_IMPORT_PAUSE_MS : 0 });
   await banks.ensureSystemBanks();
@@ -158,7 +159,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     return scannerRef.pdqOf(m, trx);
   };
   const subjects = new Subjects()
-    .register(new ReferencePlatform(pdqOf))
+    .register(new ReferencePlatform(pdqOf, mediaStore))
     .connect(new ConnectedPlatformRegistry((trx, name) => new ApiKeysRepository(trx).hasPlatform(name)));
   const jobs = new JobQueue();
   const webhookEvents = webhookEmitter(jobs);
@@ -170,7 +171,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   );
   const { rules: ruleCount } = ruleSet.reload();
   logger.debug({ rules: ruleCount, dir: config.rulesDir }, 'text rules loaded');
-  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs, piiThreshold: config.piiThreshold });
+  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs, subjects, piiThreshold: config.piiThreshold });
   const scanner = new ContentScanner({
     db,
     matcher,

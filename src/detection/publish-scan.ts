@@ -77,6 +77,8 @@ export async function publishScanned<T>(
     text?: TextItem;
     /** Who publishes (as cases name owners), for mirror signals. */
     ownerId?: string;
+    /** The new post carries text files (txt, csv, json) for the leak detector. */
+    textFiles?: boolean;
   },
   insert: (trx: Db) => Promise<T>,
 ): Promise<{ value: T; held: boolean }> {
@@ -92,6 +94,7 @@ export async function publishScanned<T>(
         postId: target.postId,
         ownerId: target.ownerId,
         media: media.map((m) => m.sha256),
+        ...(target.textFiles ? { textFiles: true } : {}),
       };
       signalled = await scanner.signalText(trx, textTarget, target.text);
     }
