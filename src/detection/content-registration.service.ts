@@ -257,7 +257,7 @@ export class ContentRegistrationService {
         (await this.#scanner.signalText(
           trx,
           { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId, platform },
-          { fields: textFields(stored), reach: stored.reach },
+          { fields: textFields(stored), reach: stored.reach, media: { count: rows.length, matched: scanSignals.some((s) => s.type === 'hash_match') } },
         ));
       return { stored, signalled };
     });

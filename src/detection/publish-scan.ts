@@ -83,7 +83,11 @@ export async function publishScanned<T>(
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);
     if (scan.verdict !== 'allow') await scanner.hold(trx, scan, target);
-    if (target.text) signalled = await scanner.signalText(trx, { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId }, target.text);
+    if (target.text) {
+      // Rules may be narrowed by what the media showed (rule conditions hasMedia, mediaMatched).
+      const item: TextItem = { ...target.text, media: { count: media.length, matched: (scan.details?.hits.length ?? 0) > 0 } };
+      signalled = await scanner.signalText(trx, { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId }, item);
+    }
     return v;
   });
   if (scan.verdict !== 'allow' || signalled) scanner.committed();

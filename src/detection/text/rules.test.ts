@@ -59,6 +59,23 @@ test('conditions narrow a rule when the item says its channel age and reach', ()
   assert.equal(evaluate(rules, { ...post('cvv'), channelAgeDays: 3, reach: 5 }).length, 0);
 });
 
+test('"unless": a matching exclusion word stops the rule, keywords and patterns alike', () => {
+  const rules = compileRules([rule({ keywords: { en: ['join isis'] }, patterns: ['caliphate'], unless: { en: ['police said', 'arrested'] } })], CATEGORIES);
+  assert.equal(evaluate(rules, post('brothers, join isis now')).length, 1);
+  assert.equal(evaluate(rules, post('police said the men tried to join isis')).length, 0);
+  assert.equal(evaluate(rules, post('three arrested over caliphate propaganda')).length, 0);
+});
+
+test('media conditions narrow a rule when the item says what its media showed', () => {
+  const withMedia = compileRules([rule({ keywords: { en: ['cvv'] }, conditions: { hasMedia: true } })], CATEGORIES);
+  assert.equal(evaluate(withMedia, { ...post('cvv'), media: { count: 2, matched: false } }).length, 1);
+  assert.equal(evaluate(withMedia, { ...post('cvv'), media: { count: 0, matched: false } }).length, 0);
+  assert.equal(evaluate(withMedia, post('cvv')).length, 1, 'an item that says nothing about media is not narrowed');
+  const matched = compileRules([rule({ keywords: { en: ['cvv'] }, conditions: { mediaMatched: true } })], CATEGORIES);
+  assert.equal(evaluate(matched, { ...post('cvv'), media: { count: 1, matched: true } }).length, 1);
+  assert.equal(evaluate(matched, { ...post('cvv'), media: { count: 1, matched: false } }).length, 0);
+});
+
 test('excerpts are at most 160 characters', () => {
   const rules = compileRules([rule({ patterns: ['cvv.*'] })], CATEGORIES);
   const [s] = evaluate(rules, post(`cvv ${'x'.repeat(5000)}`));

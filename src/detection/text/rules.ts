@@ -24,6 +24,7 @@ export interface CompiledRule {
   rule: Rule;
   keywords: Map<string, Term[]>;
   with: Map<string, Term[]> | null;
+  unless: Map<string, Term[]> | null;
   patterns: RE2JS[];
 }
 
@@ -33,6 +34,8 @@ export interface TextItem {
   lang?: string;
   channelAgeDays?: number;
   reach?: number;
+  /** What the item's media showed on upload: how many items, and whether any matched a hash-bank entry. */
+  media?: { count: number; matched: boolean };
 }
 
 export interface Signal {
@@ -89,7 +92,13 @@ export function compileRules(rules: Rule[], categories: ReadonlySet<string>): Co
     const anyKeyword = [...keywords.values()].some((l) => l.length > 0);
     if (!anyKeyword && patterns.length === 0) throw new RuleError(rule.id, 'it needs at least one keyword or pattern');
     if (rule.with && !anyKeyword) throw new RuleError(rule.id, '"with" narrows "keywords", so it needs keywords');
-    return { rule, keywords, with: rule.with ? compileTerms(rule.with) : null, patterns };
+    return {
+      rule,
+      keywords,
+      with: rule.with ? compileTerms(rule.with) : null,
+      unless: rule.unless ? compileTerms(rule.unless) : null,
+      patterns,
+    };
   });
 }
 
@@ -137,6 +146,7 @@ function excerptOf(text: string, at: number, length: number): string {
 }
 
 function matchRule(c: CompiledRule, text: string, lang: string | undefined): { at: number; length: number } | undefined {
+  if (c.unless && firstMatch(text, listsFor(c.unless, lang))) return undefined;
   for (const p of c.patterns) {
     const m = p.matcher(text);
     if (m.find()) return { at: m.start(), length: Math.max(1, m.end() - m.start()) };
@@ -154,6 +164,8 @@ function applies(rule: Rule, item: TextItem): boolean {
   const c = rule.conditions;
   if (c?.maxChannelAgeDays !== undefined && item.channelAgeDays !== undefined && item.channelAgeDays > c.maxChannelAgeDays) return false;
   if (c?.minReach !== undefined && item.reach !== undefined && item.reach < c.minReach) return false;
+  if (c?.hasMedia !== undefined && item.media !== undefined && item.media.count > 0 !== c.hasMedia) return false;
+  if (c?.mediaMatched !== undefined && item.media !== undefined && item.media.matched !== c.mediaMatched) return false;
   return true;
 }
 
