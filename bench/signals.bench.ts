@@ -32,10 +32,18 @@ const row = (name: string, s: Score, goals: boolean) => ({
   ...(goals ? { goals: s.precision >= GOALS.precision && s.recall >= GOALS.recall ? 'met' : 'NOT MET' } : {}),
 });
 
-/** Posts per second of `work` over `lines` repeated until `minMs` passed (after a warm-up pass). */
-function rate(lines: readonly LabelledLine[], minMs: number, work: (line: LabelledLine) => unknown): number {
+interface Rate {
+  /** Posts per second of wall-clock time. */
+  wall: number;
+  /** Posts per second of this process's CPU time (user + system): one core's throughput, whatever else the machine runs. */
+  cpu: number;
+}
+
+/** Throughput of `work` over `lines` repeated until `minMs` of wall-clock time passed (after a warm-up pass). */
+function rate(lines: readonly LabelledLine[], minMs: number, work: (line: LabelledLine) => unknown): Rate {
   for (const l of lines) work(l);
   let n = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   let elapsed = 0;
   do {
@@ -43,7 +51,8 @@ function rate(lines: readonly LabelledLine[], minMs: number, work: (line: Labell
     n += lines.length;
     elapsed = performance.now() - start;
   } while (elapsed < minMs);
-  return (n / elapsed) * 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: (n / elapsed) * 1000, cpu: n / ((cpu.user + cpu.system) / 1e6) };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -52,7 +61,9 @@ export async function run(args: string[]): Promise<void> {
   const rules = starterRulesLive();
   const scores = scoreLabelled(rules, lines);
   const langs = new Set(lines.map((l) => l.lang));
-  console.log(`${lines.length} labelled items in ${langs.size} languages; ${rules.length} starter rules, all treated as live, plus the personal-data leak detector\n`);
+  console.log(
+    `${lines.length} labelled items in ${langs.size} languages; ${rules.length} starter rules, all treated as live, plus the personal-data leak detector\n`,
+  );
   printTable([...scores.byCategory].map(([c, s]) => row(c, s, true)));
   console.log('');
   printTable([...scores.byLanguage].map(([l, s]) => row(l, s, false)));
@@ -74,16 +85,24 @@ export async function run(args: string[]): Promise<void> {
     return hits;
   });
   console.log('');
-  printTable([
-    { work: `all ${rules.length} starter rules + leak detector`, 'posts/s (1 core)': Math.round(full), 'vs this': '1.00' },
-    { work: 'baseline: normalisation alone', 'posts/s (1 core)': Math.round(normOnly), 'vs this': (full / normOnly).toFixed(2) },
-    { work: `baseline: lowercase + includes of ${keywords.length} keywords`, 'posts/s (1 core)': Math.round(naive), 'vs this': (full / naive).toFixed(2) },
-  ]);
+  const rows: Array<[string, Rate]> = [
+    [`all ${rules.length} starter rules + leak detector`, full],
+    ['baseline: normalisation alone', normOnly],
+    [`baseline: lowercase + includes of ${keywords.length} keywords`, naive],
+  ];
+  printTable(
+    rows.map(([work, r]) => ({
+      work,
+      'posts/s per CPU-second': Math.round(r.cpu),
+      'posts/s wall-clock': Math.round(r.wall),
+      'CPU speed, rules ÷ this': (full.cpu / r.cpu).toFixed(2),
+    })),
+  );
   console.log(
-    `\ngoal ≥ ${GOALS.postsPerSecond} posts/s/core: ${full >= GOALS.postsPerSecond ? 'met' : 'NOT MET'}; load average ${loadavg()
+    `\ngoal ≥ ${GOALS.postsPerSecond} posts/s on one core (CPU time of this single thread): ${full.cpu >= GOALS.postsPerSecond ? 'met' : 'NOT MET'}; load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')} on ${availableParallelism()} cores`,
   );
   const missed = [...scores.byCategory].filter(([, s]) => s.precision < GOALS.precision || s.recall < GOALS.recall);
-  if (missed.length > 0 || full < GOALS.postsPerSecond) process.exitCode = 1;
+  if (missed.length > 0 || full.cpu < GOALS.postsPerSecond) process.exitCode = 1;
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import policy from '../../../policy/policy.json' with { type: 'json' };
@@ -136,15 +135,5 @@ test('starter rules: news about terrorism and victims asking for help do not mat
     'I lost money to a scam that promised quick returns; how do I report it?',
   ]) {
     assert.deepEqual(ids(text), [], text);
-  }
-});
-
-test('the starter labelled set (test/fixtures/signals/labelled.jsonl): every item raises exactly its label', () => {
-  const file = join(import.meta.dirname, '../../../test/fixtures/signals/labelled.jsonl');
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  for (const line of lines) {
-    const item = JSON.parse(line) as { id: string; lang: string; label: string | null; text: string };
-    const got = evaluate(starter, post(item.text, item.lang)).map((s) => s.category);
-    assert.deepEqual(got, item.label ? [item.label] : [], item.id);
   }
 });
