@@ -15,6 +15,8 @@ import { printTable } from './table.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const LABELLED_FILE = `${ROOT}test/fixtures/signals/labelled.jsonl`;
+/** Lines written after the rules were tuned on the labelled set, and never tuned on: an honest estimate of unseen text. */
+export const HOLDOUT_FILE = `${ROOT}test/fixtures/signals/holdout.jsonl`;
 const GOALS = { precision: 0.9, recall: 0.8, postsPerSecond: 5000 };
 
 /** The starter rules of rules/, every one live. */
@@ -22,8 +24,8 @@ export function starterRulesLive(): CompiledRule[] {
   return loadRuleFolder(`${ROOT}rules`, new Set(policy.categories.map((c) => c.id))).rules.map((c) => ({ ...c, rule: { ...c.rule, state: 'live' } }));
 }
 
-const row = (name: string, s: Score, goals: boolean) => ({
-  [goals ? 'category' : 'language']: name,
+const row = (name: string, s: Score, goals: boolean, key = goals ? 'category' : 'language') => ({
+  [key]: name,
   precision: s.precision.toFixed(3),
   recall: s.recall.toFixed(3),
   'true +': s.truePositives,
@@ -69,6 +71,14 @@ export async function run(args: string[]): Promise<void> {
   printTable([...scores.byLanguage].map(([l, s]) => row(l, s, false)));
   if (scores.mistakes.length > 0) {
     console.log(`\nmistakes: ${scores.mistakes.map((m) => `${m.id} (${m.label} → ${m.found.join('+') || 'nothing'})`).join(', ')}`);
+  }
+
+  const holdout = parseLabelled(readFileSync(HOLDOUT_FILE, 'utf8'));
+  const held = scoreLabelled(rules, holdout);
+  console.log(`\nheld-out set (${holdout.length} items written after tuning, never tuned on; not held to the goals):\n`);
+  printTable([...held.byCategory].map(([c, s]) => row(c, s, false, 'category')));
+  if (held.mistakes.length > 0) {
+    console.log(`\nheld-out mistakes: ${held.mistakes.map((m) => `${m.id} (${m.label} → ${m.found.join('+') || 'nothing'})`).join(', ')}`);
   }
 
   // Throughput: the same texts, all rules and the leak detector, against baselines over the same texts.
