@@ -123,6 +123,16 @@ test('starter rules: sextortion threats in English, Arabic and Russian', () => {
   assert.deepEqual(ids('У меня твои интимные фото. Заплати, иначе отправлю всем твоим друзьям'), ['extortion.sextortion-threat']);
 });
 
+test('starter rules: leaked-database offers and terrorist recruitment and glorification', () => {
+  assert.deepEqual(ids('Selling a database of 2 million citizens with phone numbers, price in DM'), ['personal_data.leaked-database-offer']);
+  assert.deepEqual(ids('للبيع قاعدة بيانات مشتركين مع الأرقام، السعر بالخاص'), ['personal_data.leaked-database-offer']);
+  assert.deepEqual(ids('Make hijrah, brothers, and give bay’ah to the caliph of the Islamic State'), ['terrorism.recruitment']);
+  assert.deepEqual(ids('تقبل الله الاستشهادي أسد الخلافة'), ['terrorism.glorification']);
+  // News and advice use the same nouns.
+  assert.deepEqual(ids('The ministry denied that a database of citizens was leaked; change your passwords anyway'), []);
+  assert.deepEqual(ids('A court sentenced two men who tried to join the Islamic State, police said'), []);
+});
+
 test('starter rules: news about terrorism and victims asking for help do not match', () => {
   for (const text of [
     'Police arrested three members of a terrorist cell in Mosul after an attack on a market; 12 people were killed.',
