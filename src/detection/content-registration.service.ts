@@ -268,7 +268,7 @@ export class ContentRegistrationService {
             ownerId: ownerOf(platform, stored.kind === 'post' && channel ? channel.owner_id : stored.owner_id),
             media: rows.flatMap((m) => (m.sha256 ? [m.sha256] : [])),
           },
-          { fields: textFields(stored), reach: stored.reach },
+          { fields: textFields(stored), reach: stored.reach, media: { count: rows.length, matched: scanSignals.some((s) => s.type === 'hash_match') } },
         ));
       return { stored, signalled };
     });

@@ -96,7 +96,9 @@ export async function publishScanned<T>(
         media: media.map((m) => m.sha256),
         ...(target.textFiles ? { textFiles: true } : {}),
       };
-      signalled = await scanner.signalText(trx, textTarget, target.text);
+      // Rules may be narrowed by what the media showed (rule conditions hasMedia, mediaMatched).
+      const item: TextItem = { ...target.text, media: { count: media.length, matched: (scan.details?.hits.length ?? 0) > 0 } };
+      signalled = await scanner.signalText(trx, textTarget, item);
     }
     return v;
   });
