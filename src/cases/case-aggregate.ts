@@ -8,17 +8,7 @@ import { type Case, type Report, weightsToText } from './case-rows.ts';
 import type { ReportSource } from './case-values.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { priorityFactors, reportCredibility } from './priority.ts';
-import {
-  addWeight,
-  betterWeight,
-  type CategoryWeights,
-  clockOf,
-  isFreshForCase,
-  leadOf,
-  type ReporterWeight,
-  textHash,
-  weightUnits,
-} from './credibility.ts';
+import { addWeight, betterWeight, type CategoryWeights, clockOf, isFreshForCase, leadOf, type ReporterWeight, textHash, weightUnits } from './credibility.ts';
 
 export interface CaseFigures {
   report_count: number;

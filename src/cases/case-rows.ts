@@ -40,7 +40,8 @@ export function parseWeights(json: string | undefined): CategoryWeights {
   return out;
 }
 /** Sorted by category, so equal weights are equal text (the recount compares them). */
-export const weightsToText = (w: CategoryWeights): string => JSON.stringify(Object.fromEntries(Object.entries(w).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+export const weightsToText = (w: CategoryWeights): string =>
+  JSON.stringify(Object.fromEntries(Object.entries(w).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 
 export const caseFromRow = ({ life_at_risk, sources, categories, category_weights, ...rest }: CasesTable): Case => ({
   ...rest,

@@ -268,12 +268,19 @@ export class CasesRepository {
     const rows = await this.#db.selectFrom('case_reporter_categories').selectAll().where('case_id', '=', caseId).execute();
     return rows.map((r) => ({ reporter_key: r.reporter_key, category: r.category, weight: Number(r.weight), unproven: Number(r.unproven) === 1 }));
   }
-  async replaceReporterCategoryWeights(caseId: string, rows: Array<{ reporter_key: string; category: string; weight: number; unproven: boolean }>): Promise<void> {
+  async replaceReporterCategoryWeights(
+    caseId: string,
+    rows: Array<{ reporter_key: string; category: string; weight: number; unproven: boolean }>,
+  ): Promise<void> {
     await this.#db.deleteFrom('case_reporter_categories').where('case_id', '=', caseId).execute();
     for (let i = 0; i < rows.length; i += 500)
       await this.#db
         .insertInto('case_reporter_categories')
-        .values(rows.slice(i, i + 500).map((r) => ({ case_id: caseId, reporter_key: r.reporter_key, category: r.category, weight: r.weight, unproven: toFlag(r.unproven) })))
+        .values(
+          rows
+            .slice(i, i + 500)
+            .map((r) => ({ case_id: caseId, reporter_key: r.reporter_key, category: r.category, weight: r.weight, unproven: toFlag(r.unproven) })),
+        )
         .execute();
   }
   caseTexts(caseId: string) {
@@ -409,7 +416,9 @@ export class CasesRepository {
     await this.#db
       .insertInto('reporter_records')
       .values({ reporter_key: key, agreed: 0, disagreed: 0, first_seen_at: at })
-      .onConflict((oc) => oc.column('reporter_key').doUpdateSet((eb) => ({ first_seen_at: eb.fn.coalesce('reporter_records.first_seen_at', eb.ref('excluded.first_seen_at')) })))
+      .onConflict((oc) =>
+        oc.column('reporter_key').doUpdateSet((eb) => ({ first_seen_at: eb.fn.coalesce('reporter_records.first_seen_at', eb.ref('excluded.first_seen_at')) })),
+      )
       .execute();
   }
   reporterRecords(keys: string[]) {

@@ -153,7 +153,8 @@ export class CredibilityService {
     apply: (repo: CasesRepository, at: string, current: Awaited<ReturnType<CasesRepository['reporterRecord']>>) => Promise<void>,
   ): Promise<void> {
     // The keys intake gives reporters (src/intake/reporter.ts): accounts, addresses' keyed hashes, API keys.
-    if (!/^(acc|anon|key):[A-Za-z0-9_-]{1,64}$/.test(key)) throw badRequest('invalid_reporter', 'The reporter key is not one intake gives (acc:…, anon:…, key:…).');
+    if (!/^(acc|anon|key):[A-Za-z0-9_-]{1,64}$/.test(key))
+      throw badRequest('invalid_reporter', 'The reporter key is not one intake gives (acc:…, anon:…, key:…).');
     await this.#db.transaction().execute(async (trx) => {
       const repo = new CasesRepository(trx);
       const current = await repo.reporterRecord(key);

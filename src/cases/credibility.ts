@@ -112,9 +112,11 @@ export function clockOf(openedAt: string, lead: Lead, weights: CategoryWeights, 
   const opened = new Date(openedAt).getTime();
   const deadline = reviewDeadlineMs(lead.category, lifeAtRisk);
   let due = opened + (lead.confirmed ? deadline : Math.max(deadline, TRIAGE_MS));
-  const unconfirmedSevere = Object.entries(weights).some(
-    ([id, sums]) => isSevereClaim(id) && effectiveWeight(sums) < CONFIRMED_WEIGHT * UNIT && !(lead.confirmed && lead.category === id),
-  );
+  // Claims of reporters whose reports are set aside weigh nothing and send nothing to triage.
+  const unconfirmedSevere = Object.entries(weights).some(([id, sums]) => {
+    const weight = effectiveWeight(sums);
+    return isSevereClaim(id) && weight > 0 && weight < CONFIRMED_WEIGHT * UNIT;
+  });
   const triage = unconfirmedSevere ? opened + TRIAGE_MS : null;
   if (triage !== null) due = Math.min(due, triage);
   return { slaDueAt: new Date(due).toISOString(), triageDueAt: triage === null ? null : new Date(triage).toISOString() };

@@ -20,7 +20,14 @@ export interface Reporter {
 export function reporterOf(p: Principal, ip: string, secret: ServerSecret): Reporter {
   switch (p.kind) {
     case 'account':
-      return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null, since: p.createdAt ?? null };
+      return {
+        source: 'in_app',
+        key: `acc:${p.accountId}`,
+        accountId: p.accountId,
+        label: `account ${p.accountId} (${p.displayName})`,
+        country: null,
+        since: p.createdAt ?? null,
+      };
     case 'api_key': {
       const source: ReportSource = p.keyKind === 'trusted_flagger' ? 'trusted_flagger' : p.keyKind === 'authority' ? 'authority' : 'platform';
       return {

@@ -50,13 +50,7 @@ describe('incremental case figures agree with a recount from the reports', () =>
       .orderBy('id')
       .execute();
     const reporters = await t.ctx.db.selectFrom('case_reporters').selectAll().orderBy('case_id').orderBy('reporter_key').execute();
-    const weights = await t.ctx.db
-      .selectFrom('case_reporter_categories')
-      .selectAll()
-      .orderBy('case_id')
-      .orderBy('reporter_key')
-      .orderBy('category')
-      .execute();
+    const weights = await t.ctx.db.selectFrom('case_reporter_categories').selectAll().orderBy('case_id').orderBy('reporter_key').orderBy('category').execute();
     const texts = await t.ctx.db.selectFrom('case_texts').selectAll().orderBy('case_id').orderBy('text_hash').execute();
     return { cases, reporters, weights, texts };
   };
@@ -152,7 +146,10 @@ describe('incremental case figures agree with a recount from the reports', () =>
       );
     });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, new RegExp(`${hot.id}: recounted report_count, sources, category, priority, category_weights, same_text_reports, case_reporters, case_texts`));
+    assert.match(
+      run.stdout,
+      new RegExp(`${hot.id}: recounted report_count, sources, category, priority, category_weights, same_text_reports, case_reporters, case_texts`),
+    );
     assert.match(run.stdout, /1 case\(s\) recounted, 1 corrected/);
     assert.deepEqual(await snapshot(), incremental);
   });

@@ -167,7 +167,10 @@ describe('moderation scenarios', () => {
     assert.equal(spam.length, 2);
     for (const s of spam) assert.ok(ids.indexOf(terror.id) < ids.indexOf(s.id), 'terrorism first');
     const due = new Date(terror.slaDueAt).getTime();
-    assert.ok(due - before <= 4 * 3_600_000 + 1000 && due - before > 4 * 3_600_000 - 10_000, 'a lone claim from a new address: the triage clock, not the 1-hour deadline');
+    assert.ok(
+      due - before <= 4 * 3_600_000 + 1000 && due - before > 4 * 3_600_000 - 10_000,
+      'a lone claim from a new address: the triage clock, not the 1-hour deadline',
+    );
     assert.equal(terror.lane, 'triage');
     assert.deepEqual(terror.sources, ['anonymous']);
     const byAge = await api.get('/api/v1/cases?state=open&sort=age&limit=100', { token: moderator });

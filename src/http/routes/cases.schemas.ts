@@ -29,7 +29,9 @@ export const CaseSummarySchema = Type.Object({
   triageDueAt: Nullable(Type.String()),
   coordination: Type.Object(
     {
-      freshReporters: Type.Integer({ description: 'Reporters whose account was created, or address first seen, at most an hour before the case opened, or since' }),
+      freshReporters: Type.Integer({
+        description: 'Reporters whose account was created, or address first seen, at most an hour before the case opened, or since',
+      }),
       sameTextReports: Type.Integer({ description: 'The most reports sharing one explanation text' }),
     },
     { description: 'Signs of coordinated reporting; they never block a subject or raise priority' },

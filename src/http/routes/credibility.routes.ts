@@ -131,10 +131,7 @@ export const credibilityRoutes: RouteModule = (app, ctx) => {
       schema: {
         ...staff,
         summary: "Set a warned reporter's reports aside for a period: stored, answered and counted, not weighed (senior; audited)",
-        body: Type.Object(
-          { key: Key, reason: Reason, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ key: Key, reason: Reason, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) }, { additionalProperties: false }),
         response: { 200: ReporterStandingSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
