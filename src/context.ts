@@ -27,6 +27,7 @@ import { enforcementRestrictions } from './enforcement/restriction-source.ts';
 import { ReportsService } from './intake/reports.service.ts';
 import { ReportStatusService } from './intake/report-status.service.ts';
 import { ReviewService, type AuditFn } from './cases/review.service.ts';
+import { CredibilityService } from './cases/credibility.service.ts';
 import { DecisionsService } from './cases/decisions.service.ts';
 import { AppealsService } from './cases/appeals.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
@@ -84,6 +85,7 @@ export interface AppContext {
   reports: ReportsService;
   reportStatus: ReportStatusService;
   review: ReviewService;
+  credibility: CredibilityService;
   decisions: DecisionsService;
   appeals: AppealsService;
   transparency: TransparencyRepository;
@@ -218,6 +220,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   decisions.setTextIndexing(textIndexing);
   const review = new ReviewService(db, auditFn, subjects);
   return {
+    credibility: new CredibilityService(db, auditFn),
     config,
     logger,
     secret,

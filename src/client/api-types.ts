@@ -1052,6 +1052,13 @@ export interface paths {
                                 assigneeId: string | null;
                                 categories: string[];
                                 category: string;
+                                /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                                coordination: {
+                                    /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                    freshReporters: number;
+                                    /** @description The most reports sharing one explanation text */
+                                    sameTextReports: number;
+                                };
                                 createdAt: string;
                                 decidedAt: string | null;
                                 decision: {
@@ -1078,6 +1085,8 @@ export interface paths {
                                     seq: number;
                                 }[];
                                 id: string;
+                                /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                                lane: "normal" | "triage";
                                 language: string | null;
                                 lifeAtRisk: boolean;
                                 /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
@@ -1275,6 +1284,7 @@ export interface paths {
                                     }[];
                                     title: string;
                                 }) | null;
+                                triageDueAt: string | null;
                                 updatedAt: string;
                             };
                             caseId: string;
@@ -2206,6 +2216,8 @@ export interface paths {
                     breached?: boolean;
                     category?: string;
                     cursor?: string;
+                    /** @description triage: severe claims no credible reporter backs */
+                    lane?: "normal" | "triage";
                     /** @description A detected language (ar, ckb, fa, en, …), or 'unknown' */
                     language?: string;
                     limit: number;
@@ -2230,9 +2242,18 @@ export interface paths {
                                 assigneeId: string | null;
                                 categories: string[];
                                 category: string;
+                                /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                                coordination: {
+                                    /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                    freshReporters: number;
+                                    /** @description The most reports sharing one explanation text */
+                                    sameTextReports: number;
+                                };
                                 createdAt: string;
                                 decidedAt: string | null;
                                 id: string;
+                                /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                                lane: "normal" | "triage";
                                 language: string | null;
                                 lifeAtRisk: boolean;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2253,6 +2274,7 @@ export interface paths {
                                     kind: string;
                                 };
                                 subjectLabel?: string | null;
+                                triageDueAt: string | null;
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
@@ -2325,6 +2347,13 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             decision: {
@@ -2351,6 +2380,8 @@ export interface paths {
                                 seq: number;
                             }[];
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
@@ -2548,6 +2579,7 @@ export interface paths {
                                 }[];
                                 title: string;
                             }) | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2620,9 +2652,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2643,6 +2684,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2728,9 +2770,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2751,6 +2802,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2802,6 +2854,122 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/credibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a case has its priority, category and clock, its coordination figures, and its reporters' records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            category: string;
+                            categoryWeights: {
+                                category: string;
+                                confirmed: boolean;
+                                /** @description established + unproven, the latter capped */
+                                effective: number;
+                                established: number;
+                                unproven: number;
+                            }[];
+                            confirmed: boolean | null;
+                            coordination: {
+                                freshReporters: number;
+                                reporters: number;
+                                reports: number;
+                                sameTextReports: number;
+                                windowMinutes: number;
+                            };
+                            lane: "normal" | "triage";
+                            priority: {
+                                /** @description The best credibility among the reporters */
+                                credibility: number;
+                                crowd: number;
+                                /** @description 3 when a reporter says a life may be at risk, else 1 */
+                                lifeAtRisk: number;
+                                reach: number;
+                                /** @description severity² × credibility × crowd × reach × lifeAtRisk */
+                                score: number;
+                                severity: number;
+                                /** @description The priority the queue sorts by (the score when the case was last reported) */
+                                stored: number;
+                                weighedReporters: number;
+                            };
+                            /** @description The 50 most credible reporters */
+                            reporters: {
+                                ageDays: number | null;
+                                agreed: number;
+                                credibility: number;
+                                disagreed: number;
+                                key: string | null;
+                                misuseSuspected: boolean;
+                                reports: number;
+                                setAsideUntil: string | null;
+                                since: string | null;
+                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated") | null;
+                                standing: "good" | "warned" | "set_aside";
+                                upheldRate: number | null;
+                            }[];
+                            slaDueAt: string;
+                            triageDueAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2974,9 +3142,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2997,6 +3174,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -3085,9 +3263,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -3108,6 +3295,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -5838,6 +6026,345 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporters/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a reporter's warning and set-aside (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/set-aside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a warned reporter's reports aside for a period: stored, answered and counted, not weighed (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days?: number;
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter's record and standing (senior) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/warn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Warn a reporter for manifestly unfounded reports (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -5899,6 +6426,12 @@ export interface paths {
                         "application/json": {
                             id: string;
                             receipt: string;
+                            /** @description To a reporter a senior warned, or whose reports are set aside (DSA Art. 23): the policy's statement */
+                            reporterNotice?: {
+                                kind: "warning" | "set_aside";
+                                statement: string;
+                                until: string | null;
+                            };
                             status: string;
                             statusUrl: string;
                         };

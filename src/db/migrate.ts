@@ -22,6 +22,7 @@ import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
+import * as credibility from './migrations/2026-12-05-41-credibility.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-90-languages': languages,
   '2026-12-05-21-text-fingerprints': textFingerprints,
   '2026-12-05-61-dsa-submissions': dsaSubmissions,
+  '2026-12-05-41-credibility': credibility,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

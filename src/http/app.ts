@@ -31,6 +31,7 @@ import { peopleRoutes } from './routes/people.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { appealsRoutes } from './routes/appeals.routes.ts';
+import { credibilityRoutes } from './routes/credibility.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
@@ -86,7 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     {
       vga: async (token) => {
         const a = await ctx.accounts.authenticate(token);
-        return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
+        return a ? { kind: 'account', accountId: a.id, displayName: a.displayName, createdAt: a.createdAt } : undefined;
       },
       ...peopleTokenResolvers(ctx.people),
     },
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     peopleRoutes,
     reportsRoutes,
     casesRoutes,
+    credibilityRoutes,
     appealsRoutes,
     banksRoutes,
     protectRoutes,

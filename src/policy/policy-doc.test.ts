@@ -1,4 +1,5 @@
 // docs/POLICY.md and policy/policy.json must say the same thing.
+import { CONFIRMED_WEIGHT, COORDINATION_WINDOW_MS, FRESH_MS, TRIAGE_MS, UNPROVEN_CAP, UNPROVEN_FACTOR } from '../cases/credibility.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import {
   DSA_MAPPING,
   IN_APP_REASONS,
   PROTECTED_EXPRESSION,
+  REPORTER_MISUSE,
   SCOPE,
 } from './policy.ts';
 
@@ -71,4 +73,16 @@ test('the DSA statement-of-reasons mapping is stated as in the data', () => {
   assert.deepEqual(contentTypes, DSA_MAPPING.contentTypes);
   assert.ok(doc.includes(`"${DSA_MAPPING.legalGround}"`), 'legal ground');
   assert.ok(doc.includes(`"${DSA_MAPPING.incompatibleGround}"`), 'incompatible-content ground');
+});
+
+test("reporters' credibility: the misuse statements and the numbers are stated as in the data and the code", () => {
+  assert.ok(doc.includes(REPORTER_MISUSE.warningStatement), 'warning statement');
+  assert.ok(doc.includes(REPORTER_MISUSE.setAsideStatement), 'set-aside statement');
+  assert.ok(doc.includes(`for ${REPORTER_MISUSE.setAsideDays} days unless the senior chooses another period`), 'set-aside period');
+  assert.ok(doc.includes(`younger than ${FRESH_MS / 86_400_000} days`), 'fresh age');
+  assert.ok(doc.includes(`× ${UNPROVEN_FACTOR}`), 'unproven factor');
+  assert.ok(doc.includes(`at most ${UNPROVEN_CAP} together`), 'unproven cap');
+  assert.ok(doc.includes(`at least ${CONFIRMED_WEIGHT}`), 'confirmed weight');
+  assert.ok(doc.includes(`a ${TRIAGE_MS / 3_600_000}-hour triage clock`), 'triage clock');
+  assert.ok(doc.includes(`${COORDINATION_WINDOW_MS / 60_000} minutes`), 'coordination window');
 });

@@ -39,6 +39,9 @@ export const APPEAL_WINDOW_MONTHS: number = data.appealWindowMonths;
 /** The review deadline of an appeal, in days after it is filed. */
 export const APPEAL_REVIEW_DAYS: number = data.appealReviewDays;
 
+/** Reporters who keep sending manifestly unfounded reports (DSA Art. 23): the texts they receive and the default set-aside period. */
+export const REPORTER_MISUSE: { setAsideDays: number; warningStatement: string; setAsideStatement: string } = data.reporterMisuse;
+
 /** The last moment a decision taken at `decidedAt` (ISO) may be appealed. */
 export function appealDeadline(decidedAt: string): Date {
   const d = new Date(decidedAt);

@@ -26,6 +26,19 @@ export const CaseSummarySchema = Type.Object({
   category: Type.String(),
   priority: Type.Number(),
   slaDueAt: Type.String(),
+  lane: Type.Union([Type.Literal('normal'), Type.Literal('triage')], {
+    description: 'triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority',
+  }),
+  triageDueAt: Nullable(Type.String()),
+  coordination: Type.Object(
+    {
+      freshReporters: Type.Integer({
+        description: 'Reporters whose account was created, or address first seen, at most an hour before the case opened, or since',
+      }),
+      sameTextReports: Type.Integer({ description: 'The most reports sharing one explanation text' }),
+    },
+    { description: 'Signs of coordinated reporting; they never block a subject or raise priority' },
+  ),
   overdue: Type.Boolean(),
   secondsToDue: Type.Integer(),
   reportCount: Type.Integer(),

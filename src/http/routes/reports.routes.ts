@@ -54,7 +54,22 @@ const ReportBody = Type.Object(
 
 const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const Ack = Type.Object({ id: Type.String(), status: Type.String(), receipt: Type.String(), statusUrl: Type.String() });
+const Ack = Type.Object({
+  id: Type.String(),
+  status: Type.String(),
+  receipt: Type.String(),
+  statusUrl: Type.String(),
+  reporterNotice: Type.Optional(
+    Type.Object(
+      {
+        kind: Type.Union([Type.Literal('warning'), Type.Literal('set_aside')]),
+        statement: Type.String(),
+        until: Nullable(Type.String({ description: 'When the set-aside ends' })),
+      },
+      { description: "To a reporter a senior warned, or whose reports are set aside (DSA Art. 23): the policy's statement" },
+    ),
+  ),
+});
 
 /** What a reporter sees of their report (src/intake/report-status.service.ts). */
 const ReportStatusSchema = Type.Object({
