@@ -18,6 +18,7 @@ import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
 import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as languages from './migrations/2026-12-05-90-languages.ts';
+import * as transparencyDays from './migrations/2026-12-05-71-transparency-days.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-08-text-rules': textRules,
   '2026-12-04-09-daily-statistics': dailyStatistics,
   '2026-12-05-90-languages': languages,
+  '2026-12-05-71-transparency-days': transparencyDays,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -150,6 +150,19 @@ export interface DailyStatisticsTable {
   computed_at: string;
 }
 
+/** Days whose transparency figures were computed (2026-12-05-71-transparency-days). */
+export interface TransparencyDaysTable {
+  day: string;
+  computed_at: string;
+}
+/** The public transparency figures per UTC day (src/transparency/transparency-days.ts). */
+export interface TransparencyFiguresTable {
+  day: string;
+  figure: string;
+  key: string;
+  n: number;
+}
+
 /** An appeal against a decision (2026-12-04-07-appeals); one per decision and appellant. */
 export interface AppealsTable {
   id: string;
@@ -184,4 +197,6 @@ export interface ModerationTables {
   reporter_records: ReporterRecordsTable;
   case_reporters: CaseReportersTable;
   daily_statistics: DailyStatisticsTable;
+  transparency_days: TransparencyDaysTable;
+  transparency_figures: TransparencyFiguresTable;
 }
