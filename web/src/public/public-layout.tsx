@@ -11,9 +11,14 @@ export function PublicLayout() {
           Vigil
         </Link>
         <span className="muted">Trust &amp; safety</span>
-        <Link to="/protect" className="header-link">
-          Protect your intimate images
-        </Link>
+        <nav className="header-nav" aria-label="Public pages">
+          <Link to="/transparency" className="header-link">
+            Transparency
+          </Link>
+          <Link to="/protect" className="header-link">
+            Protect your intimate images
+          </Link>
+        </nav>
       </header>
       <main id="main" className="public-main" tabIndex={-1}>
         <Outlet />
