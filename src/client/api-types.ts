@@ -7485,6 +7485,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public transparency figures per day, week (Monday–Sunday, UTC) or month, and for the whole period
+         * @description Computed from case events, per UTC day: any past period recomputes the same. Cached for a minute. At most 731 days with granularity "day", 1827 otherwise.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A UTC day, YYYY-MM-DD */
+                    from: string;
+                    granularity?: "day" | "week" | "month";
+                    /** @description A UTC day, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            from: string;
+                            granularity: "day" | "week" | "month";
+                            periods: {
+                                /** @description Subjects actioned (decisions that actioned one), by kind, category and language */
+                                actioned: {
+                                    /** @description Policy category id */
+                                    category: string;
+                                    count: number;
+                                    /** @description BCP 47 tag of the subject's language, 'und' when unknown */
+                                    language: string;
+                                    subjectKind: string;
+                                }[];
+                                appeals: {
+                                    filed: number;
+                                    reversed: number;
+                                    upheld: number;
+                                };
+                                /** @description Authority requests answered, by country: complied, restricted in the country, declined as protected expression, or declined */
+                                authorityRequests: {
+                                    count: number;
+                                    country: string;
+                                    /** @description complied, restricted, protected_expression, declined */
+                                    outcome: string;
+                                }[];
+                                automatedDetection: {
+                                    actioned: number;
+                                    /** @description Actioned cases whose first report came from automated detection */
+                                    actionedFoundByAutomation: number;
+                                    decisions: number;
+                                    /** @description actionedFoundByAutomation / actioned; null without actioned cases */
+                                    share: number | null;
+                                };
+                                /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
+                                declinedOutOfScope: {
+                                    count: number;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                from: string;
+                                /** @description Reports answered by a decision in the period, by source and the outcome of that decision */
+                                reports: {
+                                    count: number;
+                                    outcome: string;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description Decisions reversed (on appeal or by a senior) */
+                                reversals: number;
+                                timeToDecision: {
+                                    /** @description Policy category id ('' when the decision named none) */
+                                    category: string;
+                                    /** @description The category's review deadline */
+                                    deadlineSeconds: number | null;
+                                    decisions: number;
+                                    /** @description Median time from the case's first report to the decision (nearest rank, exact to the second) */
+                                    medianSeconds: number;
+                                    /** @description 90th percentile (nearest rank) */
+                                    p90Seconds: number;
+                                    withinDeadline: number;
+                                    /** @description Share of decisions taken by the case's review deadline, 0..1 */
+                                    withinDeadlineShare: number;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                to: string;
+                            }[];
+                            /** @description A UTC day, YYYY-MM-DD */
+                            to: string;
+                            total: {
+                                /** @description Subjects actioned (decisions that actioned one), by kind, category and language */
+                                actioned: {
+                                    /** @description Policy category id */
+                                    category: string;
+                                    count: number;
+                                    /** @description BCP 47 tag of the subject's language, 'und' when unknown */
+                                    language: string;
+                                    subjectKind: string;
+                                }[];
+                                appeals: {
+                                    filed: number;
+                                    reversed: number;
+                                    upheld: number;
+                                };
+                                /** @description Authority requests answered, by country: complied, restricted in the country, declined as protected expression, or declined */
+                                authorityRequests: {
+                                    count: number;
+                                    country: string;
+                                    /** @description complied, restricted, protected_expression, declined */
+                                    outcome: string;
+                                }[];
+                                automatedDetection: {
+                                    actioned: number;
+                                    /** @description Actioned cases whose first report came from automated detection */
+                                    actionedFoundByAutomation: number;
+                                    decisions: number;
+                                    /** @description actionedFoundByAutomation / actioned; null without actioned cases */
+                                    share: number | null;
+                                };
+                                /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
+                                declinedOutOfScope: {
+                                    count: number;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                from: string;
+                                /** @description Reports answered by a decision in the period, by source and the outcome of that decision */
+                                reports: {
+                                    count: number;
+                                    outcome: string;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description Decisions reversed (on appeal or by a senior) */
+                                reversals: number;
+                                timeToDecision: {
+                                    /** @description Policy category id ('' when the decision named none) */
+                                    category: string;
+                                    /** @description The category's review deadline */
+                                    deadlineSeconds: number | null;
+                                    decisions: number;
+                                    /** @description Median time from the case's first report to the decision (nearest rank, exact to the second) */
+                                    medianSeconds: number;
+                                    /** @description 90th percentile (nearest rank) */
+                                    p90Seconds: number;
+                                    withinDeadline: number;
+                                    /** @description Share of decisions taken by the case's review deadline, 0..1 */
+                                    withinDeadlineShare: number;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                to: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV, one line per period, figure and dimension */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A UTC day, YYYY-MM-DD */
+                    from: string;
+                    granularity?: "day" | "week" | "month";
+                    /** @description A UTC day, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/transparency/protected-expression": {
         parameters: {
             query?: never;

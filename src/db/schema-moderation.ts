@@ -187,6 +187,19 @@ export interface DailyStatisticsTable {
   computed_at: string;
 }
 
+/** Days whose transparency figures were computed (2026-12-05-71-transparency-days). */
+export interface TransparencyDaysTable {
+  day: string;
+  computed_at: string;
+}
+/** The public transparency figures per UTC day (src/transparency/transparency-days.ts). */
+export interface TransparencyFiguresTable {
+  day: string;
+  figure: string;
+  key: string;
+  n: number;
+}
+
 /** An appeal against a decision (2026-12-04-07-appeals); one per decision and appellant. */
 export interface AppealsTable {
   id: string;
@@ -234,4 +247,6 @@ export interface ModerationTables {
   case_texts: CaseTextsTable;
   daily_statistics: DailyStatisticsTable;
   dsa_submissions: DsaSubmissionsTable;
+  transparency_days: TransparencyDaysTable;
+  transparency_figures: TransparencyFiguresTable;
 }

@@ -39,6 +39,7 @@ import { jobsRoutes } from './routes/jobs.routes.ts';
 import { rulesRoutes } from './routes/rules.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
+import { transparencyRoutes } from './routes/transparency.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 import { localNotice } from '../policy/policy-text.ts';
@@ -148,6 +149,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     webhooksRoutes,
     contentRoutes,
     statisticsRoutes,
+    transparencyRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);

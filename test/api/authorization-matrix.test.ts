@@ -43,6 +43,8 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/reports/{id}': 'public',
   'GET /api/v1/notices': 'account',
   'GET /api/v1/transparency/protected-expression': 'public',
+  'GET /api/v1/transparency': 'public',
+  'GET /api/v1/transparency.csv': 'public',
   'GET /api/v1/statistics/daily': 'triage',
   'GET /api/v1/policy': 'public',
   'GET /api/v1/cases': 'triage',

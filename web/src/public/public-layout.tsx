@@ -39,9 +39,14 @@ function Frame() {
           Vigil
         </Link>
         <span className="muted">{t('common.tagline')}</span>
-        <Link to="/protect" className="header-link">
-          {t('common.protectLink')}
-        </Link>
+        <nav className="header-nav" aria-label={t('common.publicPages')}>
+          <Link to="/transparency" className="header-link">
+            {t('common.transparencyLink')}
+          </Link>
+          <Link to="/protect" className="header-link">
+            {t('common.protectLink')}
+          </Link>
+        </nav>
         <LanguageMenu />
       </header>
       <main id="main" className="public-main" tabIndex={-1}>
