@@ -27,6 +27,7 @@ import { enforcementRestrictions } from './enforcement/restriction-source.ts';
 import { ReportsService } from './intake/reports.service.ts';
 import { ReportStatusService } from './intake/report-status.service.ts';
 import { ReviewService, type AuditFn } from './cases/review.service.ts';
+import { CredibilityService } from './cases/credibility.service.ts';
 import { DecisionsService } from './cases/decisions.service.ts';
 import { AppealsService } from './cases/appeals.service.ts';
 import { TransparencyRepository } from './transparency/transparency.repository.ts';
@@ -56,6 +57,7 @@ import { WebhooksService } from './enforcement/webhooks.service.ts';
 import { RuleSet } from './detection/text/rule-set.ts';
 import { RulesService } from './detection/text/rules.service.ts';
 import { TEXT_SIGNALS_JOB, TextSignals, type TextSignalsJob } from './detection/text/text-signals.ts';
+import { textIndexing } from './detection/text/text-index.ts';
 
 /** A little more than the longest wait between two tries for SQLite's write lock (100 ms): see BanksService. */
 const SQLITE_IMPORT_PAUSE_MS = 110;
@@ -83,6 +85,7 @@ export interface AppContext {
   reports: ReportsService;
   reportStatus: ReportStatusService;
   review: ReviewService;
+  credibility: CredibilityService;
   decisions: DecisionsService;
   appeals: AppealsService;
   transparency: TransparencyRepository;
@@ -136,7 +139,8 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   }
   const accounts = new AccountsService(new AccountsRepository(db));
   const decodePool = new DecodePool({ workers: config.decodeWorkers, queue: config.decodeQueue });
-  const media = new MediaService(new MediaRepository(db), new MediaStore(config.dataDir), config, decodePool);
+  const mediaStore = new MediaStore(config.dataDir);
+  const media = new MediaService(new MediaRepository(db), mediaStore, config, decodePool);
   const matcher = new HashMatcher(config.matchDistance);
   const banks = new BanksService(db, matcher, { importPauseMs: dialect === 'sqlite' ? SQLITE_IMPORT_PAUSE_MS : 0 });
   await banks.ensureSystemBanks();
@@ -157,7 +161,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     return scannerRef.pdqOf(m, trx);
   };
   const subjects = new Subjects()
-    .register(new ReferencePlatform(pdqOf))
+    .register(new ReferencePlatform(pdqOf, mediaStore))
     .connect(new ConnectedPlatformRegistry((trx, name) => new ApiKeysRepository(trx).hasPlatform(name)));
   const jobs = new JobQueue();
   const webhookEvents = webhookEmitter(jobs);
@@ -169,7 +173,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
   );
   const { rules: ruleCount } = ruleSet.reload();
   logger.debug({ rules: ruleCount, dir: config.rulesDir }, 'text rules loaded');
-  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs, piiThreshold: config.piiThreshold });
+  const textSignals = new TextSignals({ db, rules: ruleSet, reports, jobs, subjects, piiThreshold: config.piiThreshold });
   const scanner = new ContentScanner({
     db,
     matcher,
@@ -213,8 +217,10 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     })
     .every(DAILY_STATISTICS_JOB, config.statisticsMs, () => recomputeRecentDays(db));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
+  decisions.setTextIndexing(textIndexing);
   const review = new ReviewService(db, auditFn, subjects);
   return {
+    credibility: new CredibilityService(db, auditFn),
     config,
     logger,
     secret,

@@ -10,6 +10,7 @@ import { registerCaseCommands } from './cli/cases.command.ts';
 import { registerJobCommands } from './cli/jobs.command.ts';
 import { registerWebhookCommands } from './cli/webhooks.command.ts';
 import { registerSignalCommands } from './cli/signals.command.ts';
+import { registerExportCommands } from './cli/export.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -53,5 +54,6 @@ registerCaseCommands(program);
 registerJobCommands(program);
 registerWebhookCommands(program);
 registerSignalCommands(program);
+registerExportCommands(program);
 
 await program.parseAsync(process.argv);

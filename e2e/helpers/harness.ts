@@ -26,6 +26,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+/** `config` changes the server's configuration (e.g. a temporary rules folder a test may edit). */
 export async function startE2E(config: Partial<Config> = {}): Promise<E2E> {
   if (!existsSync(BUILT)) throw new Error('dist/web is missing: run `npm run build:web` before `npm run test:e2e`.');
   // Without this, a machine lacking Chromium waits on the launch instead of failing.

@@ -68,7 +68,11 @@ export function outOfScopeAnswer(at: string, kind: string): Answer {
 export function localAnswer(a: Answer, lang: Language): Answer & { policyStatement?: string; language: Language } {
   const isAccount = a.outcome === 'out_of_scope' && a.statement === SCOPE.accountStatement;
   const categoryTitle =
-    a.category && isCategory(a.category) ? policyText.categoryTitle(a.category, lang) : a.outcome === 'protected_expression' ? policyText.protectedExpressionText(lang).title : a.categoryTitle;
+    a.category && isCategory(a.category)
+      ? policyText.categoryTitle(a.category, lang)
+      : a.outcome === 'protected_expression'
+        ? policyText.protectedExpressionText(lang).title
+        : a.categoryTitle;
   const policyStatement =
     a.outcome === 'protected_expression'
       ? policyText.protectedExpressionText(lang).statement
@@ -78,7 +82,10 @@ export function localAnswer(a: Answer, lang: Language): Answer & { policyStateme
   return {
     ...a,
     categoryTitle,
-    statement: a.outcome === 'out_of_scope' && (isAccount || a.statement === SCOPE.outOfScopeStatement) ? policyText.outOfScopeStatement(isAccount ? 'account' : 'other', lang) : a.statement,
+    statement:
+      a.outcome === 'out_of_scope' && (isAccount || a.statement === SCOPE.outOfScopeStatement)
+        ? policyText.outOfScopeStatement(isAccount ? 'account' : 'other', lang)
+        : a.statement,
     ...(policyStatement !== undefined && policyStatement !== a.statement ? { policyStatement } : {}),
     appeal: a.appeal === APPEAL_TEXT ? policyText.appealText(lang) : a.appeal,
     language: lang,

@@ -4,10 +4,11 @@
 // depend on how many reports its case already holds. `recountCase` recomputes them from the reports, the
 // repair behind `vigil cases recount`; a test proves both agree.
 import type { Db } from '../db/database.ts';
-import type { Case, Report } from './case-rows.ts';
+import { type Case, type Report, weightsToText } from './case-rows.ts';
 import type { ReportSource } from './case-values.ts';
 import { CasesRepository } from './cases.repository.ts';
-import { leadingCategory, priorityOf, reportCredibility, slaDueAt } from './priority.ts';
+import { priorityFactors, reportCredibility } from './priority.ts';
+import { addWeight, betterWeight, type CategoryWeights, clockOf, isFreshForCase, leadOf, type ReporterWeight, textHash, weightUnits } from './credibility.ts';
 
 export interface CaseFigures {
   report_count: number;
@@ -19,16 +20,35 @@ export interface CaseFigures {
   best_credibility: number;
   priority: number;
   sla_due_at: string;
+  category_weights: CategoryWeights;
+  weighed_reporters: number;
+  triage_due_at: string | null;
+  fresh_reporters: number;
+  same_text_reports: number;
 }
 
 export type CountFigures = Pick<CaseFigures, 'report_count' | 'reporter_count' | 'sources' | 'categories'>;
 
 const COUNT_NAMES = ['report_count', 'reporter_count', 'sources', 'categories'] as const satisfies ReadonlyArray<keyof CountFigures>;
-const FIGURE_NAMES = [...COUNT_NAMES, 'category', 'life_at_risk', 'best_credibility', 'priority', 'sla_due_at'] as const satisfies ReadonlyArray<
-  keyof CaseFigures
->;
+const FIGURE_NAMES = [
+  ...COUNT_NAMES,
+  'category',
+  'life_at_risk',
+  'best_credibility',
+  'priority',
+  'sla_due_at',
+  'category_weights',
+  'weighed_reporters',
+  'triage_due_at',
+  'fresh_reporters',
+  'same_text_reports',
+] as const satisfies ReadonlyArray<keyof CaseFigures>;
 
-type FigureReport = Pick<Report, 'source' | 'category' | 'life_at_risk' | 'created_at'> & { credibility: number };
+export type FigureReport = Pick<Report, 'source' | 'category' | 'life_at_risk' | 'created_at' | 'explanation'> & {
+  credibility: number;
+  unproven?: boolean;
+  reporter_since?: string | null;
+};
 
 const addTo = <T extends string>(list: T[], value: T): T[] => (list.includes(value) ? list : [...list, value].sort());
 
@@ -42,53 +62,120 @@ export function nextCounts(c: Pick<Case, 'report_count' | 'reporter_count' | 'so
   };
 }
 
+/** What intake read, under the case row's lock, about this reporter in this case before the report. */
+export interface ReportStep {
+  newReporter: boolean;
+  /** The reporter's best credibility in the case before (undefined when new to it). */
+  reporterBest: number | undefined;
+  /** The reporter's best weight in the report's category before (undefined when none). */
+  categoryBefore: ReporterWeight | undefined;
+  /** Reports of the case sharing this report's text, this one included (0 without a text). */
+  sameText: number;
+}
+
+/** The derived figures: category, clock and priority from the weights and the best credibility. */
+function derived(
+  c: Pick<Case, 'created_at'>,
+  weights: CategoryWeights,
+  lifeAtRisk: boolean,
+  best: number,
+  weighed: number,
+  reach: number,
+): Pick<CaseFigures, 'category' | 'priority' | 'sla_due_at' | 'triage_due_at'> {
+  const lead = leadOf(weights);
+  const clock = clockOf(c.created_at, lead, weights, lifeAtRisk);
+  return {
+    category: lead.category,
+    priority: priorityFactors({ categoryId: lead.category, lifeAtRisk, reach, bestCredibility: best, reporters: weighed }).score,
+    sla_due_at: clock.slaDueAt,
+    triage_due_at: clock.triageDueAt,
+  };
+}
+
 /** All figures of an open case after one more report; `c` holds them before it (zeroes for a new case). */
-export function nextFigures(c: Case, r: FigureReport, newReporter: boolean, reach: number): CaseFigures {
-  const counts = nextCounts(c, r, newReporter);
-  const category = leadingCategory(counts.categories);
+export function nextFigures(c: Case, r: FigureReport, step: ReportStep, reach: number): CaseFigures {
+  const counts = nextCounts(c, r, step.newReporter);
   const lifeAtRisk = c.life_at_risk || r.life_at_risk;
   const best = Math.max(c.reporter_count > 0 ? (c.best_credibility ?? 0) : 0, r.credibility);
-  const due = slaDueAt(new Date(r.created_at), r.category, r.life_at_risk).getTime();
+  const mine: ReporterWeight = { weight: weightUnits(r.credibility), unproven: r.unproven === true };
+  const better = step.categoryBefore ? betterWeight(step.categoryBefore, mine) : mine;
+  const weights = better === step.categoryBefore ? (c.category_weights ?? {}) : addWeight(c.category_weights ?? {}, r.category, step.categoryBefore, better);
+  const weighed = (c.weighed_reporters ?? 0) + ((step.reporterBest ?? 0) <= 0 && r.credibility > 0 ? 1 : 0);
   return {
     ...counts,
-    category,
+    ...derived(c, weights, lifeAtRisk, best, weighed, reach),
     life_at_risk: lifeAtRisk,
     best_credibility: best,
-    priority: priorityOf({ categoryId: category, lifeAtRisk, reach, bestCredibility: best, reporters: counts.reporter_count }),
-    sla_due_at: new Date(c.report_count > 0 ? Math.min(new Date(c.sla_due_at).getTime(), due) : due).toISOString(),
+    category_weights: weights,
+    weighed_reporters: weighed,
+    fresh_reporters: (c.fresh_reporters ?? 0) + (step.newReporter && isFreshForCase(r.reporter_since ?? null, c.created_at) ? 1 : 0),
+    same_text_reports: Math.max(c.same_text_reports ?? 0, step.sameText),
   };
+}
+
+export interface ReporterRow {
+  best: number;
+  reports: number;
+  source: ReportSource;
+  since: string | null;
+}
+export interface WeightRow {
+  reporter_key: string;
+  category: string;
+  weight: number;
+  unproven: boolean;
 }
 
 /** Figures of a case computed from all its reports (the full computation; only the repair command runs it). */
 export function figuresOf(
-  reports: FigureReport[] & Array<{ reporter_key: string }>,
+  c: Pick<Case, 'created_at'>,
+  reports: Array<FigureReport & { reporter_key: string }>,
   reach: number,
-): { figures: CaseFigures; reporters: Map<string, { best: number; reports: number }> } {
-  const reporters = new Map<string, { best: number; reports: number }>();
+): { figures: CaseFigures; reporters: Map<string, ReporterRow>; weightRows: WeightRow[]; texts: Map<string, number> } {
+  const reporters = new Map<string, ReporterRow>();
+  const perCategory = new Map<string, ReporterWeight>();
+  const fresh = new Set<string>();
+  const texts = new Map<string, number>();
   for (const r of reports) {
     const p = reporters.get(r.reporter_key);
     if (p) {
       p.best = Math.max(p.best, r.credibility);
       p.reports++;
-    } else reporters.set(r.reporter_key, { best: r.credibility, reports: 1 });
+    } else reporters.set(r.reporter_key, { best: r.credibility, reports: 1, source: r.source, since: r.reporter_since ?? null });
+    const key = JSON.stringify([r.reporter_key, r.category]);
+    const mine: ReporterWeight = { weight: weightUnits(r.credibility), unproven: r.unproven === true };
+    const before = perCategory.get(key);
+    perCategory.set(key, before ? betterWeight(before, mine) : mine);
+    if (isFreshForCase(r.reporter_since ?? null, c.created_at)) fresh.add(r.reporter_key);
+    const h = textHash(r.explanation);
+    if (h) texts.set(h, (texts.get(h) ?? 0) + 1);
   }
-  const categories = [...new Set(reports.map((r) => r.category))].sort();
-  const category = leadingCategory(categories);
+  let weights: CategoryWeights = {};
+  const weightRows: WeightRow[] = [];
+  for (const [key, w] of perCategory) {
+    const [reporter_key, category] = JSON.parse(key) as [string, string];
+    weights = addWeight(weights, category, undefined, w);
+    weightRows.push({ reporter_key, category, weight: w.weight, unproven: w.unproven });
+  }
   const lifeAtRisk = reports.some((r) => r.life_at_risk);
   const best = Math.max(0, ...[...reporters.values()].map((p) => p.best));
-  const due = reports.map((r) => slaDueAt(new Date(r.created_at), r.category, r.life_at_risk).getTime());
+  const weighed = [...reporters.values()].filter((p) => p.best > 0).length;
   return {
     reporters,
+    weightRows,
+    texts,
     figures: {
       report_count: reports.length,
       reporter_count: reporters.size,
       sources: [...new Set(reports.map((r) => r.source))].sort(),
-      categories,
-      category,
+      categories: [...new Set(reports.map((r) => r.category))].sort(),
+      ...derived(c, weights, lifeAtRisk, best, weighed, reach),
       life_at_risk: lifeAtRisk,
       best_credibility: best,
-      priority: priorityOf({ categoryId: category, lifeAtRisk, reach, bestCredibility: best, reporters: reporters.size }),
-      sla_due_at: due.length ? new Date(due.reduce((a, b) => Math.min(a, b))).toISOString() : '',
+      category_weights: weights,
+      weighed_reporters: weighed,
+      fresh_reporters: fresh.size,
+      same_text_reports: Math.max(0, ...texts.values()),
     },
   };
 }
@@ -108,7 +195,8 @@ export async function recountCase(db: Db, caseId: string): Promise<string[]> {
     const reports = await repo.reportsOfCase(caseId);
     const missing = [...new Set(reports.filter((r) => r.credibility == null).map((r) => r.reporter_key))];
     const records = new Map((await repo.reporterRecords(missing)).map((r) => [r.reporter_key, r]));
-    const { figures, reporters } = figuresOf(
+    const { figures, reporters, weightRows, texts } = figuresOf(
+      c,
       reports.map((r) => ({ ...r, credibility: r.credibility ?? reportCredibility(r.source, records.get(r.reporter_key)) })),
       c.reach,
     );
@@ -117,8 +205,9 @@ export async function recountCase(db: Db, caseId: string): Promise<string[]> {
       ? figures
       : { report_count: figures.report_count, reporter_count: figures.reporter_count, sources: figures.sources, categories: figures.categories };
     const before = await repo.caseReporters(caseId);
-    // Compared as JSON: the lists are arrays.
-    const changed: string[] = (undecided ? FIGURE_NAMES : COUNT_NAMES).filter((k) => JSON.stringify(c[k]) !== JSON.stringify(figures[k]));
+    // Compared as JSON: the lists are arrays; the weights as their stored (sorted) text.
+    const text = (f: Partial<CaseFigures>, k: keyof CaseFigures) => (k === 'category_weights' ? weightsToText(f[k] ?? {}) : JSON.stringify(f[k] ?? null));
+    const changed: string[] = (undecided ? FIGURE_NAMES : COUNT_NAMES).filter((k) => text(c, k) !== text(figures, k));
     const rowsDiffer =
       before.length !== reporters.size ||
       before.some((b) => reporters.get(b.reporter_key)?.best !== b.best_credibility || reporters.get(b.reporter_key)?.reports !== b.reports);
@@ -126,8 +215,30 @@ export async function recountCase(db: Db, caseId: string): Promise<string[]> {
       changed.push('case_reporters');
       await repo.replaceCaseReporters(
         caseId,
-        [...reporters].map(([reporter_key, p]) => ({ case_id: caseId, reporter_key, best_credibility: p.best, reports: p.reports })),
+        [...reporters].map(([reporter_key, p]) => ({
+          case_id: caseId,
+          reporter_key,
+          best_credibility: p.best,
+          reports: p.reports,
+          source: p.source,
+          since: p.since,
+        })),
       );
+    }
+    // The per-category weights and the shared texts are kept while the case is open (the standing-decision
+    // path only counts), so they are compared and rebuilt for undecided cases only.
+    if (undecided) {
+      const rowKey = (r: WeightRow) => `${r.reporter_key}|${r.category}|${r.weight}|${r.unproven}`;
+      const storedWeights = (await repo.reporterCategoryWeights(caseId)).map(rowKey).sort();
+      if (JSON.stringify(storedWeights) !== JSON.stringify(weightRows.map(rowKey).sort())) {
+        changed.push('case_reporter_categories');
+        await repo.replaceReporterCategoryWeights(caseId, weightRows);
+      }
+      const storedTexts = (await repo.caseTexts(caseId)).map((t) => `${t.text_hash}|${t.reports}`).sort();
+      if (JSON.stringify(storedTexts) !== JSON.stringify([...texts].map(([h, n]) => `${h}|${n}`).sort())) {
+        changed.push('case_texts');
+        await repo.replaceCaseTexts(caseId, texts);
+      }
     }
     if (changed.length) await repo.update(caseId, patch);
     return changed;

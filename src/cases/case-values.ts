@@ -49,4 +49,8 @@ export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export const APPELLANTS = ['owner', 'reporter'] as const;
 export type Appellant = (typeof APPELLANTS)[number];
 
+/** The queue's lanes: a severe claim no credible reporter backs waits in `triage`, with its short clock. */
+export const CASE_LANES = ['normal', 'triage'] as const;
+export type CaseLane = (typeof CASE_LANES)[number];
+
 export const isOpenState = (s: CaseState): s is OpenCaseState => OPEN_CASE_STATES.some((o) => o === s);

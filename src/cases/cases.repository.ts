@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
-import { isString, parseList, toFlag } from '../db/columns.ts';
+import { type Flag, isString, parseList, toFlag } from '../db/columns.ts';
 import { forUpdate } from '../db/dialect-sql.ts';
 import type { CasesTable, CaseEventsTable, ReportsTable } from '../db/schema-moderation.ts';
 import type { CaseSubjectKind } from '../subjects/kinds.ts';
@@ -17,8 +17,9 @@ import {
   type Report,
   reportFromRow,
   reportToRow,
+  weightsToText,
 } from './case-rows.ts';
-import type { CaseState, ReportSource, ReportStatus } from './case-values.ts';
+import type { CaseLane, CaseState, ReportSource, ReportStatus } from './case-values.ts';
 
 // Every column of a report (a Record, so the compiler insists on each): the insert below names them all.
 const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
@@ -52,6 +53,8 @@ const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
   answered_at: true,
   credibility: true,
   language: true,
+  reporter_since: true,
+  unproven: true,
 };
 const EVENT_COLUMNS: Record<keyof CaseEventsTable, true> = {
   id: true,
@@ -72,7 +75,7 @@ const insertReportQuery = prepared((db, p: ReportsTable) => db.insertInto('repor
 const insertEventQuery = prepared((db, p: CaseEventsTable) => db.insertInto('case_events').values(pick(p, EVENT_COLUMNS)));
 // A select, not the no-op update it was: on SQLite the update wrote the row back (and took a fifth of the
 // SQL time of a report joining a case), on PostgreSQL it left a dead row version behind for each report.
-const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string; kind: CaseSubjectKind; id: string }) =>
+const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string; kind: CaseSubjectKind; id: string; category: string }) =>
   forUpdate(
     db,
     db
@@ -81,6 +84,29 @@ const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string
       .select((eb) => [
         eb.selectFrom('reporter_records').select('agreed').where('reporter_key', '=', p.reporterKey).as('record_agreed'),
         eb.selectFrom('reporter_records').select('disagreed').where('reporter_key', '=', p.reporterKey).as('record_disagreed'),
+        eb.selectFrom('reporter_records').select('first_seen_at').where('reporter_key', '=', p.reporterKey).as('record_first_seen_at'),
+        eb.selectFrom('reporter_records').select('warned_at').where('reporter_key', '=', p.reporterKey).as('record_warned_at'),
+        eb.selectFrom('reporter_records').select('set_aside_until').where('reporter_key', '=', p.reporterKey).as('record_set_aside_until'),
+        eb
+          .selectFrom('case_reporters as cr')
+          .select('cr.best_credibility')
+          .whereRef('cr.case_id', '=', 'cases.id')
+          .where('cr.reporter_key', '=', p.reporterKey)
+          .as('reporter_best'),
+        eb
+          .selectFrom('case_reporter_categories as rc')
+          .select('rc.weight')
+          .whereRef('rc.case_id', '=', 'cases.id')
+          .where('rc.reporter_key', '=', p.reporterKey)
+          .where('rc.category', '=', p.category)
+          .as('category_weight'),
+        eb
+          .selectFrom('case_reporter_categories as rc')
+          .select('rc.unproven')
+          .whereRef('rc.case_id', '=', 'cases.id')
+          .where('rc.reporter_key', '=', p.reporterKey)
+          .where('rc.category', '=', p.category)
+          .as('category_unproven'),
         eb
           .selectFrom('cases as d')
           .select('d.id')
@@ -93,16 +119,29 @@ const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string
       .where('cases.open_key', '=', p.openKey),
   ),
 );
-const addCaseReporterQuery = prepared((db, p: { caseId: string; reporterKey: string; credibility: number }) =>
+const addCaseReporterQuery = prepared((db, p: { caseId: string; reporterKey: string; credibility: number; source: ReportSource; since: string | null }) =>
   db
     .insertInto('case_reporters')
-    .values({ case_id: p.caseId, reporter_key: p.reporterKey, best_credibility: p.credibility, reports: 1 })
+    .values({ case_id: p.caseId, reporter_key: p.reporterKey, best_credibility: p.credibility, reports: 1, source: p.source, since: p.since })
     .onConflict((oc) =>
       oc.columns(['case_id', 'reporter_key']).doUpdateSet((eb) => ({
         reports: eb('case_reporters.reports', '+', 1),
         best_credibility: sql<number>`case when excluded.best_credibility > case_reporters.best_credibility then excluded.best_credibility else case_reporters.best_credibility end`,
       })),
     )
+    .returning('reports'),
+);
+const addCategoryWeightQuery = prepared((db, p: { caseId: string; reporterKey: string; category: string; weight: number; unproven: Flag }) =>
+  db
+    .insertInto('case_reporter_categories')
+    .values({ case_id: p.caseId, reporter_key: p.reporterKey, category: p.category, weight: p.weight, unproven: p.unproven })
+    .onConflict((oc) => oc.columns(['case_id', 'reporter_key', 'category']).doUpdateSet({ weight: p.weight, unproven: p.unproven })),
+);
+const countTextQuery = prepared((db, p: { caseId: string; textHash: string }) =>
+  db
+    .insertInto('case_texts')
+    .values({ case_id: p.caseId, text_hash: p.textHash, reports: 1 })
+    .onConflict((oc) => oc.columns(['case_id', 'text_hash']).doUpdateSet((eb) => ({ reports: eb('case_texts.reports', '+', 1) })))
     .returning('reports'),
 );
 type FiguresRow = Pick<CasesTable, keyof CaseFigures | 'reach' | 'last_event_seq' | 'updated_at' | 'id'>;
@@ -119,6 +158,11 @@ const updateFiguresQuery = prepared((db, p: FiguresRow) =>
       best_credibility: p.best_credibility,
       priority: p.priority,
       sla_due_at: p.sla_due_at,
+      category_weights: p.category_weights,
+      weighed_reporters: p.weighed_reporters,
+      triage_due_at: p.triage_due_at,
+      fresh_reporters: p.fresh_reporters,
+      same_text_reports: p.same_text_reports,
       reach: p.reach,
       last_event_seq: p.last_event_seq,
       updated_at: p.updated_at,
@@ -133,6 +177,7 @@ export interface CaseFilter {
   language?: string;
   source?: ReportSource;
   breached?: boolean;
+  lane?: CaseLane;
   assignee?: string;
   ownerAccountId?: string;
   now: string;
@@ -181,11 +226,77 @@ export class CasesRepository {
    * the previous writer committed it), the reporter's track record (null columns without one) and whether
    * the subject has a decided case (whose standing decision the caller then looks at).
    */
-  async lockAndReadOpenBySubject(kind: CaseSubjectKind, id: string, reporterKey: string) {
-    const r = await lockAndReadQuery.execute(this.#db, { openKey: `${kind}:${id}`, reporterKey, kind, id });
+  async lockAndReadOpenBySubject(kind: CaseSubjectKind, id: string, reporterKey: string, category: string) {
+    const r = await lockAndReadQuery.execute(this.#db, { openKey: `${kind}:${id}`, reporterKey, kind, id, category });
     if (!r.rows[0]) return undefined;
-    const { record_agreed, record_disagreed, decided_case_id, ...c } = r.rows[0];
-    return { ...caseFromRow(c), record_agreed, record_disagreed, decided_case_id };
+    const {
+      record_agreed,
+      record_disagreed,
+      record_first_seen_at,
+      record_warned_at,
+      record_set_aside_until,
+      reporter_best,
+      category_weight,
+      category_unproven,
+      decided_case_id,
+      ...c
+    } = r.rows[0];
+    return {
+      case: caseFromRow(c),
+      record:
+        record_agreed == null
+          ? undefined
+          : {
+              agreed: Number(record_agreed),
+              disagreed: Number(record_disagreed),
+              first_seen_at: record_first_seen_at ?? null,
+              warned_at: record_warned_at ?? null,
+              set_aside_until: record_set_aside_until ?? null,
+            },
+      reporterBest: reporter_best == null ? undefined : Number(reporter_best),
+      categoryBefore: category_weight == null ? undefined : { weight: Number(category_weight), unproven: Number(category_unproven) === 1 },
+      decidedCaseId: decided_case_id,
+    };
+  }
+  /** Keeps the reporter's best weight in a category of the case (the caller computed it under the case's lock). */
+  async setCategoryWeight(caseId: string, reporterKey: string, category: string, weight: number, unproven: boolean): Promise<void> {
+    await addCategoryWeightQuery.execute(this.#db, { caseId, reporterKey, category, weight, unproven: toFlag(unproven) });
+  }
+  /** Counts one more report with this text in the case; returns how many share it now. */
+  async countText(caseId: string, textHash: string): Promise<number> {
+    const r = await countTextQuery.execute(this.#db, { caseId, textHash });
+    return Number(r.rows[0]?.reports ?? 0);
+  }
+  async reporterCategoryWeights(caseId: string) {
+    const rows = await this.#db.selectFrom('case_reporter_categories').selectAll().where('case_id', '=', caseId).execute();
+    return rows.map((r) => ({ reporter_key: r.reporter_key, category: r.category, weight: Number(r.weight), unproven: Number(r.unproven) === 1 }));
+  }
+  async replaceReporterCategoryWeights(
+    caseId: string,
+    rows: Array<{ reporter_key: string; category: string; weight: number; unproven: boolean }>,
+  ): Promise<void> {
+    await this.#db.deleteFrom('case_reporter_categories').where('case_id', '=', caseId).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await this.#db
+        .insertInto('case_reporter_categories')
+        .values(
+          rows
+            .slice(i, i + 500)
+            .map((r) => ({ case_id: caseId, reporter_key: r.reporter_key, category: r.category, weight: r.weight, unproven: toFlag(r.unproven) })),
+        )
+        .execute();
+  }
+  caseTexts(caseId: string) {
+    return this.#db.selectFrom('case_texts').select(['text_hash', 'reports']).where('case_id', '=', caseId).execute();
+  }
+  async replaceCaseTexts(caseId: string, texts: Map<string, number>): Promise<void> {
+    await this.#db.deleteFrom('case_texts').where('case_id', '=', caseId).execute();
+    const rows = [...texts].map(([text_hash, reports]) => ({ case_id: caseId, text_hash, reports }));
+    for (let i = 0; i < rows.length; i += 500)
+      await this.#db
+        .insertInto('case_texts')
+        .values(rows.slice(i, i + 500))
+        .execute();
   }
   /** Locks a case, bumps its event counter and returns the row with the new `last_event_seq`. */
   async bumpEventSeq(caseId: string): Promise<Case> {
@@ -201,14 +312,17 @@ export class CasesRepository {
    * Counts one more report by this reporter in the case, keeping their best credibility there; true when
    * they are new to the case (the row was inserted rather than updated).
    */
-  async addCaseReporter(caseId: string, reporterKey: string, credibility: number): Promise<boolean> {
-    const r = await addCaseReporterQuery.execute(this.#db, { caseId, reporterKey, credibility });
+  async addCaseReporter(caseId: string, reporterKey: string, credibility: number, source: ReportSource, since: string | null): Promise<boolean> {
+    const r = await addCaseReporterQuery.execute(this.#db, { caseId, reporterKey, credibility, source, since });
     return Number(r.rows[0]?.reports) === 1;
   }
   caseReporters(caseId: string) {
     return this.#db.selectFrom('case_reporters').selectAll().where('case_id', '=', caseId).orderBy('reporter_key').execute();
   }
-  async replaceCaseReporters(caseId: string, rows: Array<{ case_id: string; reporter_key: string; best_credibility: number; reports: number }>): Promise<void> {
+  async replaceCaseReporters(
+    caseId: string,
+    rows: Array<{ case_id: string; reporter_key: string; best_credibility: number; reports: number; source: ReportSource; since: string | null }>,
+  ): Promise<void> {
     await this.#db.deleteFrom('case_reporters').where('case_id', '=', caseId).execute();
     for (let i = 0; i < rows.length; i += 500)
       await this.#db
@@ -221,9 +335,10 @@ export class CasesRepository {
   }
   /** An open case's figures after a report joined it (the statement intake runs for every report). */
   async updateFigures(id: string, patch: CaseFigures & Pick<Case, 'reach' | 'last_event_seq' | 'updated_at'>): Promise<void> {
-    const { sources, categories, life_at_risk } = patch;
+    const { sources, categories, life_at_risk, category_weights } = patch;
     await updateFiguresQuery.execute(this.#db, {
       ...patch,
+      category_weights: weightsToText(category_weights),
       sources: JSON.stringify(sources),
       categories: JSON.stringify(categories),
       life_at_risk: toFlag(life_at_risk),
@@ -293,7 +408,21 @@ export class CasesRepository {
   }
 
   reporterRecord(key: string) {
-    return this.#db.selectFrom('reporter_records').select(['agreed', 'disagreed']).where('reporter_key', '=', key).executeTakeFirst();
+    return this.#db
+      .selectFrom('reporter_records')
+      .select(['agreed', 'disagreed', 'first_seen_at', 'warned_at', 'set_aside_until'])
+      .where('reporter_key', '=', key)
+      .executeTakeFirst();
+  }
+  /** Records when an address first reported (a no-op once known); the earliest write wins. */
+  async recordFirstSeen(key: string, at: string): Promise<void> {
+    await this.#db
+      .insertInto('reporter_records')
+      .values({ reporter_key: key, agreed: 0, disagreed: 0, first_seen_at: at })
+      .onConflict((oc) =>
+        oc.column('reporter_key').doUpdateSet((eb) => ({ first_seen_at: eb.fn.coalesce('reporter_records.first_seen_at', eb.ref('excluded.first_seen_at')) })),
+      )
+      .execute();
   }
   reporterRecords(keys: string[]) {
     if (keys.length === 0) return Promise.resolve([]);
@@ -333,6 +462,7 @@ export class CasesRepository {
     if (f.assignee) q = q.where('assignee_id', '=', f.assignee);
     if (f.ownerAccountId) q = q.where('owner_account_id', '=', f.ownerAccountId);
     if (f.breached) q = q.where('sla_due_at', '<', f.now).where('decided_at', 'is', null);
+    if (f.lane) q = q.where('triage_due_at', f.lane === 'triage' ? 'is not' : 'is', null);
     if (sort === 'priority') {
       if (after) q = q.where((eb) => eb.or([eb('priority', '<', Number(after[0])), eb.and([eb('priority', '=', Number(after[0])), eb('id', '>', after[1])])]));
       q = q.orderBy('priority', 'desc').orderBy('id');
@@ -390,6 +520,36 @@ export class CasesRepository {
       .where('sla_due_at', '<', now)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** A case's most credible reporters with their records and standing (the console's case view). */
+  reportersWithRecords(caseId: string, limit: number) {
+    return this.#db
+      .selectFrom('case_reporters as cr')
+      .leftJoin('reporter_records as rr', 'rr.reporter_key', 'cr.reporter_key')
+      .select([
+        'cr.reporter_key',
+        'cr.best_credibility',
+        'cr.reports',
+        'cr.source',
+        'cr.since',
+        'rr.agreed',
+        'rr.disagreed',
+        'rr.warned_at',
+        'rr.set_aside_until',
+      ])
+      .where('cr.case_id', '=', caseId)
+      .orderBy('cr.best_credibility', 'desc')
+      .orderBy('cr.reporter_key')
+      .limit(limit)
+      .execute();
+  }
+  async setReporterStanding(key: string, patch: { warned_at?: string | null; set_aside_until?: string | null }): Promise<void> {
+    await this.#db
+      .insertInto('reporter_records')
+      .values({ reporter_key: key, agreed: 0, disagreed: 0, ...patch })
+      .onConflict((oc) => oc.column('reporter_key').doUpdateSet(patch))
+      .execute();
   }
 
   casesOfOwner(ownerAccountId: string, exceptId: string) {

@@ -8,6 +8,8 @@ import { nowIso } from '../shared/time.ts';
 import { blockNotice, isCategory, PROTECTED_EXPRESSION, removalNotice, restrictionNotice } from '../policy/policy.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
 import type { MediaHashes } from '../subjects/platform-port.ts';
+import type { TakenDown } from '../detection/text/text-index.ts';
+import { LinkedCasesRepository } from './linked-cases.repository.ts';
 import type { EnforcementActionsTable } from '../db/schema-moderation.ts';
 import { isBlockable } from '../subjects/kinds.ts';
 import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
@@ -27,6 +29,14 @@ export interface DecideInput {
   category?: string;
   statement: string;
   postIds?: string[];
+  /**
+   * Also decide every open case linked to this one by a mirror or near-duplicate signal (see
+   * `LinkedCasesRepository`), each as its own decision with the same outcome, category, statement and
+   * actions (post removal excepted: it names this case's posts), in the same transaction.
+   */
+  alsoLinked?: boolean;
+  /** Instead of all: the linked open cases to decide alike (each must be linked and open). */
+  linkedCaseIds?: string[];
 }
 
 export interface DecidingActor {
@@ -39,6 +49,12 @@ export interface RemovedMediaBanking {
   bank(trx: Db, category: string, media: MediaHashes[], decisionId: string): Promise<() => void>;
   /** Withdraws what `bank` added for the decision (it was reversed on appeal). */
   unbank(trx: Db, decisionId: string): Promise<{ withdrawn: number; afterCommit: () => void }>;
+}
+
+/** Indexes what a decision took down for near-duplicate and mirror signals (detection/text/text-index.ts). */
+export interface TakenDownIndexing {
+  index(trx: Db, d: TakenDown, at: string): Promise<void>;
+  unindex(trx: Db, decisionId: string): Promise<void>;
 }
 
 /** What a reversal changes beyond the decision's own effects (see `reverseIn`). */
@@ -57,6 +73,7 @@ export class DecisionsService {
   #subjects: Subjects;
   #banking: RemovedMediaBanking | undefined;
   #webhooks: WebhookEmitter;
+  #textIndex: TakenDownIndexing | undefined;
   constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking, webhooks: WebhookEmitter = noWebhooks) {
     this.#db = db;
     this.#audit = audit;
@@ -69,105 +86,153 @@ export class DecisionsService {
     this.#banking = banking;
   }
 
+  setTextIndexing(indexing: TakenDownIndexing): void {
+    this.#textIndex = indexing;
+  }
+
   async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
     const at = nowIso();
-    let afterCommit: () => void = () => {};
+    const afterCommits: Array<() => void> = [];
     const result = await this.#db.transaction().execute(async (trx) => {
-      const cases = new CasesRepository(trx);
-      await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
-      const c = await cases.findById(caseId);
-      if (!c) throw badRequest('unknown_case', 'No such case.');
-      if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
-      const reports = await cases.reportsOfCase(c.id);
-      const plan = await this.#plan(trx, c, reports, actor, input);
-
-      const decisionId = newId('dec');
-      await cases.insertDecision({
-        id: decisionId,
-        case_id: c.id,
-        outcome: input.outcome,
-        category: plan.category,
-        actions: input.actions,
-        statement: input.statement.trim(),
-        post_ids: plan.postIds,
-        jurisdiction: plan.country,
-        decided_by: `staff:${actor.id}`,
-        automated: false,
-        created_at: at,
-        reversed_at: null,
-      });
-      const enforcement = new EnforcementRepository(trx);
-      // Held content goes public only when a person finds nothing wrong. A decision that finds a violation
-      // but hides nothing (a warning, a restriction in one country) must not publish what detection refused.
-      if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') {
-        const released = await enforcement.releaseHolds(c.id, at);
-        await emitReleased(trx, this.#webhooks, c, released, { decisionId, outcome: input.outcome }, at);
+      const main = await this.#decideIn(trx, caseId, actor, input, at, afterCommits);
+      const chosen = input.linkedCaseIds ? new Set(input.linkedCaseIds) : undefined;
+      if (!input.alsoLinked && !chosen) return main;
+      // Linked cases in id order, so two such decisions cannot deadlock on each other's rows (PostgreSQL).
+      const open = (await new LinkedCasesRepository(trx).of(caseId)).filter((l) => isOpenState(l.state));
+      for (const id of chosen ?? [])
+        if (!open.some((l) => l.caseId === id)) throw rule('linkedCaseIds', `Case "${id}" is not an open case linked to this one.`);
+      const linked = open.filter((l) => !chosen || chosen.has(l.caseId)).sort((a, b) => a.caseId.localeCompare(b.caseId));
+      const also: Array<{ caseId: string; decisionId: string }> = [];
+      for (const l of linked) {
+        const actions = input.actions.filter((a) => a !== 'remove_posts');
+        if (input.outcome === 'actioned' && actions.length === 0) continue;
+        const d = await this.#decideIn(
+          trx,
+          l.caseId,
+          actor,
+          { ...input, actions, postIds: undefined, alsoLinked: false, linkedCaseIds: undefined },
+          at,
+          afterCommits,
+        );
+        also.push({ caseId: d.caseId, decisionId: d.decisionId });
       }
-      for (const a of plan.restrictions) {
-        await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, created_at: at, reversed_at: null });
-      }
-      // The platform hosting the subject is told in the same transaction (a delivery job per endpoint).
-      await emitDecided(trx, this.#webhooks, c, { decisionId, category: plan.category, statement: input.statement.trim(), actions: plan.restrictions }, at);
-      await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
-      await appendEvent(trx, c.id, {
-        kind: 'decided',
-        actor: `staff:${actor.id}`,
-        reason: input.statement.trim(),
-        at,
-        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, postIds: plan.postIds, jurisdiction: plan.country },
-      });
-
-      const automatedDetection = reports.some((r) => r.source === 'automated');
-      const answer = buildAnswer({
-        outcome: input.outcome,
-        category: plan.category,
-        actions: input.actions,
-        statement: input.statement.trim(),
-        jurisdiction: plan.country,
-        automatedDetection,
-        decidedAt: at,
-      });
-      await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
-
-      // Track records: a report that led to action was right; one about content found fine was not.
-      if (input.outcome === 'actioned' || input.outcome === 'no_violation') {
-        // In a fixed order, so two decisions sharing reporters cannot deadlock on PostgreSQL.
-        for (const key of [...new Set(reports.map((r) => r.reporter_key))].sort()) await cases.recordReporterOutcome(key, input.outcome === 'actioned');
-      }
-      if (input.outcome === 'actioned' && c.owner_account_id) {
-        await enforcement.insertNotice({
-          id: newId('ntc'),
-          account_id: c.owner_account_id,
-          decision_id: decisionId,
-          subject_kind: c.subject_kind,
-          subject_id: c.subject_id,
-          statement: JSON.stringify({
-            ...answer,
-            subject: { kind: c.subject_kind, id: c.subject_id },
-            postIds: plan.postIds,
-            basis: reports.length > 0 ? 'notice' : 'own_initiative',
-          }),
-          created_at: at,
-        });
-      }
-      if (this.#banking && plan.category && (input.actions.includes('remove_posts') || input.actions.includes('block'))) {
-        // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
-        const reported = reports.flatMap((r) => r.post_ids);
-        const postIds = [...new Set([...plan.postIds, ...(input.actions.includes('block') ? reported : [])])];
-        const media = await this.#subjects.mediaOfPosts(trx, c.platform ?? REFERENCE_PLATFORM, postIds);
-        afterCommit = await this.#banking.bank(trx, plan.category, media, decisionId);
-      }
-      await this.#audit(trx, {
-        actor: `staff:${actor.id}`,
-        action: 'case.decided',
-        target: `case:${c.id}`,
-        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
-      });
-      return { caseId: c.id, decisionId, answer };
+      return { ...main, linked: also };
     });
-    afterCommit();
+    for (const f of afterCommits) f();
     this.#webhooks.committed();
     return result;
+  }
+
+  async #decideIn(trx: Db, caseId: string, actor: DecidingActor, input: DecideInput, at: string, afterCommits: Array<() => void>) {
+    const cases = new CasesRepository(trx);
+    await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
+    const c = await cases.findById(caseId);
+    if (!c) throw badRequest('unknown_case', 'No such case.');
+    if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+    const reports = await cases.reportsOfCase(c.id);
+    const plan = await this.#plan(trx, c, reports, actor, input);
+
+    const decisionId = newId('dec');
+    await cases.insertDecision({
+      id: decisionId,
+      case_id: c.id,
+      outcome: input.outcome,
+      category: plan.category,
+      actions: input.actions,
+      statement: input.statement.trim(),
+      post_ids: plan.postIds,
+      jurisdiction: plan.country,
+      decided_by: `staff:${actor.id}`,
+      automated: false,
+      created_at: at,
+      reversed_at: null,
+    });
+    const enforcement = new EnforcementRepository(trx);
+    // Held content goes public only when a person finds nothing wrong. A decision that finds a violation
+    // but hides nothing (a warning, a restriction in one country) must not publish what detection refused.
+    if (input.outcome === 'no_violation' || input.outcome === 'protected_expression') {
+      const released = await enforcement.releaseHolds(c.id, at);
+      await emitReleased(trx, this.#webhooks, c, released, { decisionId, outcome: input.outcome }, at);
+    }
+    for (const a of plan.restrictions) {
+      await enforcement.insertAction({ id: newId('enf'), decision_id: decisionId, case_id: c.id, ...a, created_at: at, reversed_at: null });
+    }
+    // The platform hosting the subject is told in the same transaction (a delivery job per endpoint).
+    await emitDecided(trx, this.#webhooks, c, { decisionId, category: plan.category, statement: input.statement.trim(), actions: plan.restrictions }, at);
+    await cases.update(c.id, { state: 'decided', open_key: null, outcome: input.outcome, decision_id: decisionId, decided_at: at, updated_at: at });
+    await appendEvent(trx, c.id, {
+      kind: 'decided',
+      actor: `staff:${actor.id}`,
+      reason: input.statement.trim(),
+      at,
+      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, postIds: plan.postIds, jurisdiction: plan.country },
+    });
+
+    const automatedDetection = reports.some((r) => r.source === 'automated');
+    const answer = buildAnswer({
+      outcome: input.outcome,
+      category: plan.category,
+      actions: input.actions,
+      statement: input.statement.trim(),
+      jurisdiction: plan.country,
+      automatedDetection,
+      decidedAt: at,
+    });
+    await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
+
+    // Track records: a report that led to action was right; one about content found fine was not.
+    if (input.outcome === 'actioned' || input.outcome === 'no_violation') {
+      // In a fixed order, so two decisions sharing reporters cannot deadlock on PostgreSQL.
+      for (const key of [...new Set(reports.map((r) => r.reporter_key))].sort()) await cases.recordReporterOutcome(key, input.outcome === 'actioned');
+    }
+    if (input.outcome === 'actioned' && c.owner_account_id) {
+      await enforcement.insertNotice({
+        id: newId('ntc'),
+        account_id: c.owner_account_id,
+        decision_id: decisionId,
+        subject_kind: c.subject_kind,
+        subject_id: c.subject_id,
+        statement: JSON.stringify({
+          ...answer,
+          subject: { kind: c.subject_kind, id: c.subject_id },
+          postIds: plan.postIds,
+          basis: reports.length > 0 ? 'notice' : 'own_initiative',
+        }),
+        created_at: at,
+      });
+    }
+    const blocked = input.actions.includes('block');
+    if ((this.#banking || this.#textIndex) && plan.category && (input.actions.includes('remove_posts') || blocked)) {
+      // Media taken down goes to a bank of its category, so a re-upload is caught on arrival.
+      const reported = reports.flatMap((r) => r.post_ids);
+      const postIds = [...new Set([...plan.postIds, ...(blocked ? reported : [])])];
+      const platform = c.platform ?? REFERENCE_PLATFORM;
+      const media = await this.#subjects.mediaOfPosts(trx, platform, postIds);
+      if (this.#banking) afterCommits.push(await this.#banking.bank(trx, plan.category, media, decisionId));
+      // Texts, owner and links taken down, so near-duplicates and mirrors raise signals.
+      await this.#textIndex?.index(
+        trx,
+        {
+          caseId: c.id,
+          decisionId,
+          category: plan.category,
+          platform,
+          subject: { kind: c.subject_kind, id: c.subject_id },
+          blocked,
+          ownerId: c.owner_account_id,
+          removedPostIds: plan.postIds,
+          media,
+        },
+        at,
+      );
+    }
+    await this.#audit(trx, {
+      actor: `staff:${actor.id}`,
+      action: 'case.decided',
+      target: `case:${c.id}`,
+      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
+    });
+    return { caseId: c.id, decisionId, answer };
   }
 
   async #plan(db: Db, c: Case, reports: Report[], actor: DecidingActor, input: DecideInput) {
@@ -276,6 +341,7 @@ export class DecisionsService {
       await emitReleased(trx, this.#webhooks, c, released, { decisionId: c.decision_id, outcome: 'reversed' }, at);
     }
     await cases.markDecisionReversed(c.decision_id, at);
+    await this.#textIndex?.unindex(trx, c.decision_id);
     await cases.update(c.id, { state: 'reversed', updated_at: at });
     await appendEvent(trx, c.id, { kind: 'reversed', actor: `staff:${actor.id}`, reason, at, data: { decisionId: c.decision_id } });
     if (c.outcome === 'actioned' && c.owner_account_id) {

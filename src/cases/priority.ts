@@ -64,10 +64,24 @@ export function priorityScore(p: PriorityInput): number {
 
 /** The same formula from the two aggregates it needs: the best credibility (1 with no reporters) and how many distinct reporters. */
 export function priorityOf(p: { categoryId: string; lifeAtRisk: boolean; reach: number; bestCredibility: number; reporters: number }): number {
+  return priorityFactors({ ...p, bestCredibility: p.reporters ? p.bestCredibility : 1 }).score;
+}
+
+export interface PriorityFactors {
+  severity: number;
+  credibility: number;
+  crowd: number;
+  reach: number;
+  lifeAtRisk: number;
+  score: number;
+}
+
+/** The formula's factors and its score, from the best credibility as given (0 when every reporter is set aside) and the weighed reporters. */
+export function priorityFactors(p: { categoryId: string; lifeAtRisk: boolean; reach: number; bestCredibility: number; reporters: number }): PriorityFactors {
   const severity = category(p.categoryId).severity;
-  const credibility = p.reporters ? p.bestCredibility : 1;
-  const score = severity * severity * credibility * crowdFactor(p.reporters) * reachFactor(p.reach) * (p.lifeAtRisk ? 3 : 1);
-  return Math.round(score * 100) / 100;
+  const f = { severity, credibility: p.bestCredibility, crowd: crowdFactor(p.reporters), reach: reachFactor(p.reach), lifeAtRisk: p.lifeAtRisk ? 3 : 1 };
+  const score = severity * severity * f.credibility * f.crowd * f.reach * f.lifeAtRisk;
+  return { ...f, score: Math.round(score * 100) / 100 };
 }
 
 /** The credibility of one report: its source's weight × the reporter's track record when it is made. */

@@ -1,4 +1,5 @@
 // The review side of cases: queue, case view, claim, release, comment, escalate.
+import { LinkedCasesRepository } from './linked-cases.repository.ts';
 import type { Db } from '../db/database.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
@@ -30,6 +31,9 @@ export function caseSummary(c: Case, now = Date.now()) {
     category: c.category,
     priority: c.priority,
     slaDueAt: c.sla_due_at,
+    lane: c.triage_due_at ? ('triage' as const) : ('normal' as const),
+    triageDueAt: c.triage_due_at ?? null,
+    coordination: { freshReporters: c.fresh_reporters ?? 0, sameTextReports: c.same_text_reports ?? 0 },
     overdue: c.decided_at === null && due < now,
     secondsToDue: Math.round((due - now) / 1000),
     reportCount: c.report_count,
@@ -105,6 +109,7 @@ export class ReviewService {
       new Map(records.map((r) => [r.reporter_key, r])),
     );
     const relatedLabels = await this.#subjects.labels(this.#db, related.map(subjectOf));
+    const linked = await new LinkedCasesRepository(this.#db).of(c.id);
     return {
       ...caseSummary(c),
       subjectNow: await this.#subjects.snapshot(this.#db, c.platform ?? REFERENCE_PLATFORM, c.subject_kind, c.subject_id, reportedPostIds),
@@ -142,6 +147,7 @@ export class ReviewService {
             reversedAt: decision.reversed_at,
           }
         : null,
+      linkedSubjects: linked,
       relatedCases: related.map((r) => ({
         id: r.id,
         subject: { kind: r.subject_kind, id: r.subject_id },

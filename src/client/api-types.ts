@@ -1050,6 +1050,13 @@ export interface paths {
                                 assigneeId: string | null;
                                 categories: string[];
                                 category: string;
+                                /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                                coordination: {
+                                    /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                    freshReporters: number;
+                                    /** @description The most reports sharing one explanation text */
+                                    sameTextReports: number;
+                                };
                                 createdAt: string;
                                 decidedAt: string | null;
                                 decision: {
@@ -1075,8 +1082,26 @@ export interface paths {
                                     seq: number;
                                 }[];
                                 id: string;
+                                /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                                lane: "normal" | "triage";
                                 language: string | null;
                                 lifeAtRisk: boolean;
+                                /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
+                                linkedSubjects: {
+                                    caseId: string;
+                                    /** @description What links them: shared owner, removed media, near-duplicate text, the same external links */
+                                    evidence: ("owner" | "media" | "text" | "links")[];
+                                    platform: string;
+                                    relation: "mirror" | "near_duplicate";
+                                    /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
+                                    role: "original" | "mirror";
+                                    /** @enum {unknown} */
+                                    state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                    subject: {
+                                        id: string;
+                                        kind: string;
+                                    };
+                                }[];
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
                                 /** @description 'reference' for the bundled platform, else the connected platform's name */
@@ -1252,6 +1277,7 @@ export interface paths {
                                     }[];
                                     title: string;
                                 }) | null;
+                                triageDueAt: string | null;
                                 updatedAt: string;
                             };
                             caseId: string;
@@ -2182,6 +2208,8 @@ export interface paths {
                     breached?: boolean;
                     category?: string;
                     cursor?: string;
+                    /** @description triage: severe claims no credible reporter backs */
+                    lane?: "normal" | "triage";
                     /** @description A detected language (ar, ckb, fa, en, …), or 'unknown' */
                     language?: string;
                     limit: number;
@@ -2206,9 +2234,18 @@ export interface paths {
                                 assigneeId: string | null;
                                 categories: string[];
                                 category: string;
+                                /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                                coordination: {
+                                    /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                    freshReporters: number;
+                                    /** @description The most reports sharing one explanation text */
+                                    sameTextReports: number;
+                                };
                                 createdAt: string;
                                 decidedAt: string | null;
                                 id: string;
+                                /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                                lane: "normal" | "triage";
                                 language: string | null;
                                 lifeAtRisk: boolean;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2228,6 +2265,7 @@ export interface paths {
                                     kind: string;
                                 };
                                 subjectLabel?: string | null;
+                                triageDueAt: string | null;
                                 updatedAt: string;
                             }[];
                             nextCursor: string | null;
@@ -2300,6 +2338,13 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             decision: {
@@ -2325,8 +2370,26 @@ export interface paths {
                                 seq: number;
                             }[];
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
+                            /** @description Subjects linked by near-duplicate and mirror signals, with the evidence */
+                            linkedSubjects: {
+                                caseId: string;
+                                /** @description What links them: shared owner, removed media, near-duplicate text, the same external links */
+                                evidence: ("owner" | "media" | "text" | "links")[];
+                                platform: string;
+                                relation: "mirror" | "near_duplicate";
+                                /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
+                                role: "original" | "mirror";
+                                /** @enum {unknown} */
+                                state: "open" | "in_review" | "escalated" | "decided" | "reversed";
+                                subject: {
+                                    id: string;
+                                    kind: string;
+                                };
+                            }[];
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
                             /** @description 'reference' for the bundled platform, else the connected platform's name */
@@ -2502,6 +2565,7 @@ export interface paths {
                                 }[];
                                 title: string;
                             }) | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2574,9 +2638,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2596,6 +2669,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2681,9 +2755,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2703,6 +2786,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -2760,6 +2844,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/credibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a case has its priority, category and clock, its coordination figures, and its reporters' records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            category: string;
+                            categoryWeights: {
+                                category: string;
+                                confirmed: boolean;
+                                /** @description established + unproven, the latter capped */
+                                effective: number;
+                                established: number;
+                                unproven: number;
+                            }[];
+                            confirmed: boolean | null;
+                            coordination: {
+                                freshReporters: number;
+                                reporters: number;
+                                reports: number;
+                                sameTextReports: number;
+                                windowMinutes: number;
+                            };
+                            lane: "normal" | "triage";
+                            priority: {
+                                /** @description The best credibility among the reporters */
+                                credibility: number;
+                                crowd: number;
+                                /** @description 3 when a reporter says a life may be at risk, else 1 */
+                                lifeAtRisk: number;
+                                reach: number;
+                                /** @description severity² × credibility × crowd × reach × lifeAtRisk */
+                                score: number;
+                                severity: number;
+                                /** @description The priority the queue sorts by (the score when the case was last reported) */
+                                stored: number;
+                                weighedReporters: number;
+                            };
+                            /** @description The 50 most credible reporters */
+                            reporters: {
+                                ageDays: number | null;
+                                agreed: number;
+                                credibility: number;
+                                disagreed: number;
+                                key: string | null;
+                                misuseSuspected: boolean;
+                                reports: number;
+                                setAsideUntil: string | null;
+                                since: string | null;
+                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated") | null;
+                                standing: "good" | "warned" | "set_aside";
+                                upheldRate: number | null;
+                            }[];
+                            slaDueAt: string;
+                            triageDueAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/decide": {
         parameters: {
             query?: never;
@@ -2783,8 +2983,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                        /** @description Also decide every open case linked by a mirror or near-duplicate signal alike (post removal excepted), each its own decision */
+                        alsoLinked?: boolean;
                         /** @description One of terrorism, csam, ncii, extortion, violence, personal_data, fraud, illegal_goods, copyright, spam, other */
                         category?: string;
+                        /** @description Instead of alsoLinked: only these linked open cases, decided alike */
+                        linkedCaseIds?: string[];
                         outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                         postIds?: string[];
                         statement: string;
@@ -2823,6 +3027,11 @@ export interface paths {
                             };
                             caseId: string;
                             decisionId: string;
+                            /** @description With alsoLinked: the linked cases decided alike, each its own decision */
+                            linked?: {
+                                caseId: string;
+                                decisionId: string;
+                            }[];
                         };
                     };
                 };
@@ -2916,9 +3125,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -2938,6 +3156,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -3026,9 +3245,18 @@ export interface paths {
                             assigneeId: string | null;
                             categories: string[];
                             category: string;
+                            /** @description Signs of coordinated reporting; they never block a subject or raise priority */
+                            coordination: {
+                                /** @description Reporters whose account was created, or address first seen, at most an hour before the case opened, or since */
+                                freshReporters: number;
+                                /** @description The most reports sharing one explanation text */
+                                sameTextReports: number;
+                            };
                             createdAt: string;
                             decidedAt: string | null;
                             id: string;
+                            /** @description triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority */
+                            lane: "normal" | "triage";
                             language: string | null;
                             lifeAtRisk: boolean;
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
@@ -3048,6 +3276,7 @@ export interface paths {
                                 kind: string;
                             };
                             subjectLabel?: string | null;
+                            triageDueAt: string | null;
                             updatedAt: string;
                         };
                     };
@@ -5254,7 +5483,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an image or file (raw body or multipart); its type is sniffed from the bytes */
+        /** Upload an image or file (raw body or multipart); its type is sniffed from the bytes (a text file, txt, csv or json, is accepted when declared as such and its bytes are UTF-8 text) */
         post: {
             parameters: {
                 query?: never;
@@ -5777,6 +6006,345 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporters/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a reporter's warning and set-aside (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/set-aside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a warned reporter's reports aside for a period: stored, answered and counted, not weighed (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days?: number;
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporter's record and standing (senior) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                    key: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporters/warn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Warn a reporter for manifestly unfounded reports (senior; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A reporter key as the case view shows seniors (acc:…, anon:…, key:…) */
+                        key: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreed: number;
+                            disagreed: number;
+                            misuseSuspected: boolean;
+                            reporterKey: string;
+                            setAsideUntil: string | null;
+                            standing: "good" | "warned" | "set_aside";
+                            warnedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -5838,6 +6406,12 @@ export interface paths {
                         "application/json": {
                             id: string;
                             receipt: string;
+                            /** @description To a reporter a senior warned, or whose reports are set aside (DSA Art. 23): the policy's statement */
+                            reporterNotice?: {
+                                kind: "warning" | "set_aside";
+                                statement: string;
+                                until: string | null;
+                            };
                             status: string;
                             statusUrl: string;
                         };
@@ -6062,6 +6636,344 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a rule's state (draft, shadow or live) in its file; audited with the diff, then the rules are reloaded */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        state: "draft" | "shadow" | "live";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: string;
+                            id: string;
+                            loadedAt: string | null;
+                            state: "draft" | "shadow" | "live";
+                            /** @description The SHA-256 of the file's text: what an edit was made from */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule files with their versions and the rules each holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: {
+                                name: string;
+                                rules: string[];
+                                size: number;
+                                /** @description The SHA-256 of the file's text: what an edit was made from */
+                                version: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/files/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule file's text and version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A rule file of the rules folder, e.g. fraud.yaml */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            text: string;
+                            /** @description The SHA-256 of the file's text: what an edit was made from */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save a new text of a rule file: refused with 409 when the file changed since `version`, and with 400 naming the place when it fails the rule schema (nothing is written); audited with the diff, then the rules are reloaded */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A rule file of the rules folder, e.g. fraud.yaml */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @description The SHA-256 of the file's text: what an edit was made from */
+                        version: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loadedAt: string | null;
+                            name: string;
+                            rules: number;
+                            /** @description The SHA-256 of the file's text: what an edit was made from */
+                            version: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -6534,6 +7446,246 @@ export interface paths {
                 };
                 /** @description Default Response */
                 451: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public transparency figures per day, week (Monday–Sunday, UTC) or month, and for the whole period
+         * @description Computed from case events, per UTC day: any past period recomputes the same. Cached for a minute. At most 731 days with granularity "day", 1827 otherwise.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A UTC day, YYYY-MM-DD */
+                    from: string;
+                    granularity?: "day" | "week" | "month";
+                    /** @description A UTC day, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            from: string;
+                            granularity: "day" | "week" | "month";
+                            periods: {
+                                /** @description Subjects actioned (decisions that actioned one), by kind, category and language */
+                                actioned: {
+                                    /** @description Policy category id */
+                                    category: string;
+                                    count: number;
+                                    /** @description BCP 47 tag of the subject's language, 'und' when unknown */
+                                    language: string;
+                                    subjectKind: string;
+                                }[];
+                                appeals: {
+                                    filed: number;
+                                    reversed: number;
+                                    upheld: number;
+                                };
+                                /** @description Authority requests answered, by country: complied, restricted in the country, declined as protected expression, or declined */
+                                authorityRequests: {
+                                    count: number;
+                                    country: string;
+                                    /** @description complied, restricted, protected_expression, declined */
+                                    outcome: string;
+                                }[];
+                                automatedDetection: {
+                                    actioned: number;
+                                    /** @description Actioned cases whose first report came from automated detection */
+                                    actionedFoundByAutomation: number;
+                                    decisions: number;
+                                    /** @description actionedFoundByAutomation / actioned; null without actioned cases */
+                                    share: number | null;
+                                };
+                                /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
+                                declinedOutOfScope: {
+                                    count: number;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                from: string;
+                                /** @description Reports answered by a decision in the period, by source and the outcome of that decision */
+                                reports: {
+                                    count: number;
+                                    outcome: string;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description Decisions reversed (on appeal or by a senior) */
+                                reversals: number;
+                                timeToDecision: {
+                                    /** @description Policy category id ('' when the decision named none) */
+                                    category: string;
+                                    /** @description The category's review deadline */
+                                    deadlineSeconds: number | null;
+                                    decisions: number;
+                                    /** @description Median time from the case's first report to the decision (nearest rank, exact to the second) */
+                                    medianSeconds: number;
+                                    /** @description 90th percentile (nearest rank) */
+                                    p90Seconds: number;
+                                    withinDeadline: number;
+                                    /** @description Share of decisions taken by the case's review deadline, 0..1 */
+                                    withinDeadlineShare: number;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                to: string;
+                            }[];
+                            /** @description A UTC day, YYYY-MM-DD */
+                            to: string;
+                            total: {
+                                /** @description Subjects actioned (decisions that actioned one), by kind, category and language */
+                                actioned: {
+                                    /** @description Policy category id */
+                                    category: string;
+                                    count: number;
+                                    /** @description BCP 47 tag of the subject's language, 'und' when unknown */
+                                    language: string;
+                                    subjectKind: string;
+                                }[];
+                                appeals: {
+                                    filed: number;
+                                    reversed: number;
+                                    upheld: number;
+                                };
+                                /** @description Authority requests answered, by country: complied, restricted in the country, declined as protected expression, or declined */
+                                authorityRequests: {
+                                    count: number;
+                                    country: string;
+                                    /** @description complied, restricted, protected_expression, declined */
+                                    outcome: string;
+                                }[];
+                                automatedDetection: {
+                                    actioned: number;
+                                    /** @description Actioned cases whose first report came from automated detection */
+                                    actionedFoundByAutomation: number;
+                                    decisions: number;
+                                    /** @description actionedFoundByAutomation / actioned; null without actioned cases */
+                                    share: number | null;
+                                };
+                                /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
+                                declinedOutOfScope: {
+                                    count: number;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                from: string;
+                                /** @description Reports answered by a decision in the period, by source and the outcome of that decision */
+                                reports: {
+                                    count: number;
+                                    outcome: string;
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    source: string;
+                                }[];
+                                /** @description Decisions reversed (on appeal or by a senior) */
+                                reversals: number;
+                                timeToDecision: {
+                                    /** @description Policy category id ('' when the decision named none) */
+                                    category: string;
+                                    /** @description The category's review deadline */
+                                    deadlineSeconds: number | null;
+                                    decisions: number;
+                                    /** @description Median time from the case's first report to the decision (nearest rank, exact to the second) */
+                                    medianSeconds: number;
+                                    /** @description 90th percentile (nearest rank) */
+                                    p90Seconds: number;
+                                    withinDeadline: number;
+                                    /** @description Share of decisions taken by the case's review deadline, 0..1 */
+                                    withinDeadlineShare: number;
+                                }[];
+                                /** @description A UTC day, YYYY-MM-DD */
+                                to: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV, one line per period, figure and dimension */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A UTC day, YYYY-MM-DD */
+                    from: string;
+                    granularity?: "day" | "week" | "month";
+                    /** @description A UTC day, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };

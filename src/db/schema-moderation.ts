@@ -30,6 +30,16 @@ export interface CasesTable {
   life_at_risk: Flag;
   /** The best credibility among the case's reporters, 0 while it has none (2026-11-30-01-case-figures). */
   best_credibility?: number;
+  /** JSON: per category, [established, unproven] sums of its reporters' best weights in thousandths (2026-12-05-41-credibility). */
+  category_weights?: string;
+  /** Distinct reporters whose weight is above zero (a set-aside reporter is counted but not weighed). */
+  weighed_reporters?: number;
+  /** The triage clock of a severe claim no credible reporter backs; null when there is none. */
+  triage_due_at?: string | null;
+  /** Coordination: reporters whose account was created or address first seen at most an hour before the case opened, or since. */
+  fresh_reporters?: number;
+  /** Coordination: the most reports sharing one explanation text (normalised). */
+  same_text_reports?: number;
   assignee_id: string | null;
   last_event_seq: number;
   outcome: Outcome | null;
@@ -84,6 +94,10 @@ export interface ReportsTable {
   credibility?: number | null;
   /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
   language?: string | null;
+  /** When the reporter's account was created or address first seen (null for keys and detection; 2026-12-05-41-credibility). */
+  reporter_since?: string | null;
+  /** 1 when the report came from an unproven reporter (fresh, without a record). */
+  unproven?: Flag;
 }
 export interface DecisionsTable {
   id: string;
@@ -130,11 +144,34 @@ export interface CaseReportersTable {
   reporter_key: string;
   best_credibility: number;
   reports: number;
+  /** The reporter's source and account creation / address first-seen time (2026-12-05-41-credibility). */
+  source?: ReportSource | null;
+  since?: string | null;
 }
 export interface ReporterRecordsTable {
   reporter_key: string;
   agreed: number;
   disagreed: number;
+  /** An anonymous address's first report (its keyed hash is the key; 2026-12-05-41-credibility). */
+  first_seen_at?: string | null;
+  /** A senior's warning for manifestly unfounded reports. */
+  warned_at?: string | null;
+  /** Until when this reporter's reports are set aside (stored, answered, counted, not weighed). */
+  set_aside_until?: string | null;
+}
+export interface CaseReporterCategoriesTable {
+  case_id: string;
+  reporter_key: string;
+  category: string;
+  /** The reporter's best weight in this category of the case, in thousandths. */
+  weight: number;
+  /** 1 when that best weight came from an unproven (fresh, recordless) reporter. */
+  unproven: Flag;
+}
+export interface CaseTextsTable {
+  case_id: string;
+  text_hash: string;
+  reports: number;
 }
 
 /** Decisions and reversals per UTC day (2026-12-04-09-daily-statistics), rolled up by src/transparency/daily-statistics.ts. */
@@ -148,6 +185,19 @@ export interface DailyStatisticsTable {
   decisions: number;
   reversals: number;
   computed_at: string;
+}
+
+/** Days whose transparency figures were computed (2026-12-05-71-transparency-days). */
+export interface TransparencyDaysTable {
+  day: string;
+  computed_at: string;
+}
+/** The public transparency figures per UTC day (src/transparency/transparency-days.ts). */
+export interface TransparencyFiguresTable {
+  day: string;
+  figure: string;
+  key: string;
+  n: number;
 }
 
 /** An appeal against a decision (2026-12-04-07-appeals); one per decision and appellant. */
@@ -173,6 +223,16 @@ export interface AppealsTable {
   created_at: string;
 }
 
+/** A statement of reasons a DSA Transparency Database accepted (2026-12-05-61-dsa-submissions). */
+export interface DsaSubmissionsTable {
+  /** The database's origin, e.g. `https://transparency.dsa.ec.europa.eu`. */
+  target: string;
+  puid: string;
+  decision_id: string;
+  answer: 'created' | 'duplicate';
+  accepted_at: string;
+}
+
 export interface ModerationTables {
   appeals: AppealsTable;
   cases: CasesTable;
@@ -183,5 +243,10 @@ export interface ModerationTables {
   owner_notices: OwnerNoticesTable;
   reporter_records: ReporterRecordsTable;
   case_reporters: CaseReportersTable;
+  case_reporter_categories: CaseReporterCategoriesTable;
+  case_texts: CaseTextsTable;
   daily_statistics: DailyStatisticsTable;
+  dsa_submissions: DsaSubmissionsTable;
+  transparency_days: TransparencyDaysTable;
+  transparency_figures: TransparencyFiguresTable;
 }

@@ -259,8 +259,16 @@ export class ContentRegistrationService {
         textChanged &&
         (await this.#scanner.signalText(
           trx,
-          { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId, platform },
-          { fields: textFields(stored), reach: stored.reach },
+          {
+            subject: target.hold,
+            caseSubject: target.caseSubject,
+            caseSubjectId: target.caseSubjectId,
+            postId: target.postId,
+            platform,
+            ownerId: ownerOf(platform, stored.kind === 'post' && channel ? channel.owner_id : stored.owner_id),
+            media: rows.flatMap((m) => (m.sha256 ? [m.sha256] : [])),
+          },
+          { fields: textFields(stored), reach: stored.reach, media: { count: rows.length, matched: scanSignals.some((s) => s.type === 'hash_match') } },
         ));
       return { stored, signalled };
     });
@@ -348,6 +356,9 @@ function textFields(item: ConnectedContentTable): TextItem['fields'] {
 }
 
 /** What is held, and the subject (by the platform's own id) whose case the automated report opens or joins. */
+/** An owner as cases name a connected platform's owners. */
+const ownerOf = (platform: string, owner: string | null): string | undefined => (owner === null ? undefined : `${platform}:${owner}`);
+
 function holdTarget(platform: string, item: ConnectedContentTable, channel: ConnectedContentTable | undefined): HoldTarget {
   // One item may be held more than once (updated with new media): each hold files its own report.
   const key = `automated_report:${platform}:${item.kind}:${item.id}:${newId('hold')}`;

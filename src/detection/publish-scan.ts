@@ -75,6 +75,10 @@ export async function publishScanned<T>(
     what: string;
     /** The new subject's texts, for the text rules (a job enqueued in the same transaction). */
     text?: TextItem;
+    /** Who publishes (as cases name owners), for mirror signals. */
+    ownerId?: string;
+    /** The new post carries text files (txt, csv, json) for the leak detector. */
+    textFiles?: boolean;
   },
   insert: (trx: Db) => Promise<T>,
 ): Promise<{ value: T; held: boolean }> {
@@ -83,7 +87,19 @@ export async function publishScanned<T>(
   const value = await db.transaction().execute(async (trx) => {
     const v = await insert(trx);
     if (scan.verdict !== 'allow') await scanner.hold(trx, scan, target);
-    if (target.text) signalled = await scanner.signalText(trx, { subject: target.hold, caseSubject: target.caseSubject, postId: target.postId }, target.text);
+    if (target.text) {
+      const textTarget = {
+        subject: target.hold,
+        caseSubject: target.caseSubject,
+        postId: target.postId,
+        ownerId: target.ownerId,
+        media: media.map((m) => m.sha256),
+        ...(target.textFiles ? { textFiles: true } : {}),
+      };
+      // Rules may be narrowed by what the media showed (rule conditions hasMedia, mediaMatched).
+      const item: TextItem = { ...target.text, media: { count: media.length, matched: (scan.details?.hits.length ?? 0) > 0 } };
+      signalled = await scanner.signalText(trx, textTarget, item);
+    }
     return v;
   });
   if (scan.verdict !== 'allow' || signalled) scanner.committed();

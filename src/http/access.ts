@@ -19,6 +19,8 @@ export const STAFF_PERMISSIONS = {
   'appeals.read': 'senior',
   /** Upholding or reversing on appeal; the service also refuses the senior who took the decision. */
   'appeals.decide': 'senior',
+  /** Warning a misusing reporter, setting its reports aside, reversing that (DSA Art. 23). */
+  'reporters.manage': 'senior',
   /** Who reported: hidden from everyone below senior. */
   'reports.reporter_identity': 'senior',
   'banks.read': 'moderator',

@@ -31,6 +31,7 @@ import { peopleRoutes } from './routes/people.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { appealsRoutes } from './routes/appeals.routes.ts';
+import { credibilityRoutes } from './routes/credibility.routes.ts';
 import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
@@ -38,6 +39,7 @@ import { jobsRoutes } from './routes/jobs.routes.ts';
 import { rulesRoutes } from './routes/rules.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
+import { transparencyRoutes } from './routes/transparency.routes.ts';
 import { contentRoutes } from './routes/content.routes.ts';
 import { errorPage, noticePage } from '../platform/preview/layout.ts';
 import { localNotice } from '../policy/policy-text.ts';
@@ -53,7 +55,10 @@ const renderHtmlError: HtmlErrorRenderer = (req, status, body) => {
   const notice = propertyOf(body.error.details, 'notice');
   const [text, code, category, kind] = ['text', 'code', 'category', 'kind'].map((k) => propertyOf(k === 'kind' ? body.error.details : notice, k));
   if (status === 451 && typeof text === 'string') {
-    const said = typeof code === 'string' && typeof kind === 'string' ? localNotice({ code, category: typeof category === 'string' ? category : null, text }, kind, ctx.lang) : text;
+    const said =
+      typeof code === 'string' && typeof kind === 'string'
+        ? localNotice({ code, category: typeof category === 'string' ? category : null, text }, kind, ctx.lang)
+        : text;
     return noticePage(ctx, { text: said }, status);
   }
   return errorPage(ctx, status, body.error.message);
@@ -83,7 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     {
       vga: async (token) => {
         const a = await ctx.accounts.authenticate(token);
-        return a ? { kind: 'account', accountId: a.id, displayName: a.displayName } : undefined;
+        return a ? { kind: 'account', accountId: a.id, displayName: a.displayName, createdAt: a.createdAt } : undefined;
       },
       ...peopleTokenResolvers(ctx.people),
     },
@@ -135,6 +140,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     peopleRoutes,
     reportsRoutes,
     casesRoutes,
+    credibilityRoutes,
     appealsRoutes,
     banksRoutes,
     protectRoutes,
@@ -143,6 +149,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     webhooksRoutes,
     contentRoutes,
     statisticsRoutes,
+    transparencyRoutes,
     webAppRoutes,
   ]) {
     await routes(app, ctx);

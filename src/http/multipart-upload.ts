@@ -9,13 +9,17 @@ import { errorCode, propertyOf } from '../shared/property-of.ts';
 /** Limits for @fastify/multipart: one file; a few short text fields are allowed and never read. */
 export const uploadLimits = (fileSize: number) => ({ fileSize, files: 1, fields: 4, fieldSize: 1024, parts: 5 });
 
-export async function readUploadedFile(req: FastifyRequest): Promise<Buffer> {
+/** The file part's bytes and the type its sender declared (a hint for text files only: see detection/media-type.ts). */
+export async function readUploadedFile(req: FastifyRequest): Promise<{ bytes: Buffer; declared: string }> {
   let bytes: Buffer | undefined;
+  let declared = '';
   const fields: string[] = [];
   try {
     for await (const part of req.parts()) {
-      if (part.type === 'file') bytes = await part.toBuffer();
-      else fields.push(part.fieldname);
+      if (part.type === 'file') {
+        bytes = await part.toBuffer();
+        declared = part.mimetype;
+      } else fields.push(part.fieldname);
     }
   } catch (err) {
     const code = errorCode(err);
@@ -29,5 +33,5 @@ export async function readUploadedFile(req: FastifyRequest): Promise<Buffer> {
       { field: 'file', message: 'required' },
     ]);
   }
-  return bytes;
+  return { bytes, declared };
 }

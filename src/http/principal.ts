@@ -21,7 +21,11 @@ export interface ApiKeyPrincipal {
   org: string;
   country: string | null;
 }
-export type Principal = { kind: 'anonymous' } | { kind: 'account'; accountId: string; displayName: string } | StaffPrincipal | ApiKeyPrincipal;
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'account'; accountId: string; displayName: string; createdAt?: string }
+  | StaffPrincipal
+  | ApiKeyPrincipal;
 
 /** Resolves a bearer token to a principal, or undefined if the token is not one of its kind. */
 export type TokenResolver = (token: string) => Promise<Principal | undefined>;

@@ -88,7 +88,11 @@ export const AnswerSchema = Type.Object({
   policyStatement: Type.Optional(
     Type.String({ description: "The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement" }),
   ),
-  language: Type.Optional(Type.String({ description: 'The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default)' })),
+  language: Type.Optional(
+    Type.String({
+      description: 'The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default)',
+    }),
+  ),
   automatedDetection: Type.Boolean(),
   automatedDecision: Type.Boolean(),
   decidedAt: Type.String(),

@@ -13,12 +13,21 @@ export interface Reporter {
   label: string;
   /** Authority keys carry their country. */
   country: string | null;
+  /** When the account was created (from the platform that knows it); null for keys, staff and addresses (intake looks those up). */
+  since?: string | null;
 }
 
 export function reporterOf(p: Principal, ip: string, secret: ServerSecret): Reporter {
   switch (p.kind) {
     case 'account':
-      return { source: 'in_app', key: `acc:${p.accountId}`, accountId: p.accountId, label: `account ${p.accountId} (${p.displayName})`, country: null };
+      return {
+        source: 'in_app',
+        key: `acc:${p.accountId}`,
+        accountId: p.accountId,
+        label: `account ${p.accountId} (${p.displayName})`,
+        country: null,
+        since: p.createdAt ?? null,
+      };
     case 'api_key': {
       const source: ReportSource = p.keyKind === 'trusted_flagger' ? 'trusted_flagger' : p.keyKind === 'authority' ? 'authority' : 'platform';
       return {
@@ -27,15 +36,16 @@ export function reporterOf(p: Principal, ip: string, secret: ServerSecret): Repo
         accountId: null,
         label: `${p.keyKind.replace('_', ' ')}: ${p.org}${p.country ? ` (${p.country})` : ''}`,
         country: p.country,
+        since: null,
       };
     }
     case 'staff':
-      return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null };
+      return { source: 'platform', key: `staff:${p.userId}`, accountId: null, label: `staff ${p.email}`, country: null, since: null };
     default: {
       // Anonymous web-form reporters are told apart by a keyed hash of their address, never the address
       // itself; keyed, because the address space is small enough to hash in full.
       const h = secret.mac('anon-reporter', ip).toString('hex').slice(0, 20);
-      return { source: 'anonymous', key: `anon:${h}`, accountId: null, label: 'anonymous', country: null };
+      return { source: 'anonymous', key: `anon:${h}`, accountId: null, label: 'anonymous', country: null, since: null };
     }
   }
 }

@@ -9,11 +9,11 @@ import { badRequest } from '../shared/errors.ts';
 import { newId, newTimeOrderedId } from '../shared/ids.ts';
 import { hashToken, type ServerSecret } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
-import { COOLDOWN_MS, isInScope, resolveCategory } from '../policy/policy.ts';
+import { COOLDOWN_MS, isInScope, REPORTER_MISUSE, resolveCategory } from '../policy/policy.ts';
 import { CasesRepository } from '../cases/cases.repository.ts';
 import { eventRow } from '../cases/case-log.ts';
 import { type CaseFigures, nextCounts, nextFigures } from '../cases/case-aggregate.ts';
-import { reportCredibility } from '../cases/priority.ts';
+import { betterWeight, credibilityOf, isUnproven, textHash, weightUnits } from '../cases/credibility.ts';
 import { type Answer, outOfScopeAnswer } from '../cases/answer.ts';
 import type { Case, Report } from '../cases/case-rows.ts';
 import type { ReportSource, ReportStatus } from '../cases/case-values.ts';
@@ -47,6 +47,15 @@ export interface Acknowledgement {
   receipt: string;
   statusUrl: string;
   caseId: string | null;
+  /** To a reporter a senior warned or whose reports are set aside (DSA Art. 23): the policy's statement. */
+  reporterNotice?: ReporterNotice;
+}
+
+export interface ReporterNotice {
+  kind: 'warning' | 'set_aside';
+  statement: string;
+  /** When a set-aside ends. */
+  until: string | null;
 }
 
 const field = (name: string, message: string) => badRequest('invalid_report', `"${name}" ${message}.`, [{ field: name, message }]);
@@ -134,9 +143,9 @@ export class ReportsService {
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.#store(row, subject);
+        const notice = await this.#store(row, subject, reporter);
         this.#webhooks.committed();
-        return this.#ack(row, receipt);
+        return notice ? { ...this.#ack(row, receipt), reporterNotice: notice } : this.#ack(row, receipt);
       } catch (err) {
         if (!isUniqueViolation(err) || attempt === 3) throw err;
         // Two racing requests with the same Idempotency-Key: the loser answers as a replay of the winner
@@ -167,8 +176,8 @@ export class ReportsService {
     };
   }
 
-  async #store(row: Report, subject: ResolvedSubject): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+  async #store(row: Report, subject: ResolvedSubject, reporter: Reporter): Promise<ReporterNotice | undefined> {
+    return this.#db.transaction().execute(async (trx): Promise<ReporterNotice | undefined> => {
       const cases = new CasesRepository(trx);
       const at = row.created_at;
       if (!subject.isPublic || !isInScope(subject.kind)) {
@@ -185,23 +194,35 @@ export class ReportsService {
           data: { reportId: row.id, category: row.category, reason: answer.statement },
           at,
         });
-        return;
+        return undefined;
       }
       // Wait for a decision being taken on the open case, so this report is either answered by it,
       // answered with it as the standing decision, or joins a case that is still open. The lock also reads
       // the case: its figures are those the previous report committed, so this one only adds to them.
       // The same statement reads the reporter's track record and whether the subject was ever decided, so a
       // report joining an open case of a subject never decided reads nothing else.
-      const locked = await cases.lockAndReadOpenBySubject(subject.kind, subject.id, row.reporter_key);
-      const standing = locked && locked.decided_case_id == null ? undefined : await this.#standingCase(trx, subject, row.source);
-      const record = locked
-        ? locked.record_agreed == null
-          ? undefined
-          : { agreed: Number(locked.record_agreed), disagreed: Number(locked.record_disagreed) }
-        : await cases.reporterRecord(row.reporter_key);
-      const open: Case | undefined = locked && { ...locked };
-      const credibility = reportCredibility(row.source, record);
+      const locked = await cases.lockAndReadOpenBySubject(subject.kind, subject.id, row.reporter_key, row.category);
+      const standing = locked && locked.decidedCaseId == null ? undefined : await this.#standingCase(trx, subject, row.source);
+      const found = locked ? locked.record : await cases.reporterRecord(row.reporter_key);
+      const record = found && { agreed: Number(found.agreed), disagreed: Number(found.disagreed) };
+      // How long the reporter has been around: the account's age from its platform; an address's first
+      // report, recorded under its keyed hash the first time it reports.
+      let since = reporter.since ?? null;
+      if (row.source === 'anonymous') {
+        since = found?.first_seen_at ?? at;
+        if (!found?.first_seen_at) await cases.recordFirstSeen(row.reporter_key, at);
+      }
+      const setAsideUntil = found?.set_aside_until && found.set_aside_until > at ? found.set_aside_until : null;
+      const notice: ReporterNotice | undefined = setAsideUntil
+        ? { kind: 'set_aside', statement: REPORTER_MISUSE.setAsideStatement, until: setAsideUntil }
+        : found?.warned_at
+          ? { kind: 'warning', statement: REPORTER_MISUSE.warningStatement, until: null }
+          : undefined;
+      const open: Case | undefined = locked?.case;
+      const credibility = credibilityOf(row.source, record, { since, setAside: setAsideUntil !== null }, at);
       row.credibility = credibility;
+      row.reporter_since = since;
+      row.unproven = setAsideUntil === null && isUnproven(row.source, record, since, at);
       const report = { ...row, credibility };
       if (standing) {
         row.case_id = standing.id;
@@ -213,7 +234,7 @@ export class ReportsService {
         // stay those it was decided with. Bumping its event counter takes its row's lock and reads it:
         // concurrent reports count in turn.
         const c = await cases.bumpEventSeq(standing.id);
-        const newReporter = await cases.addCaseReporter(standing.id, row.reporter_key, credibility);
+        const newReporter = await cases.addCaseReporter(standing.id, row.reporter_key, credibility, row.source, since);
         await cases.update(standing.id, { ...nextCounts(c, report, newReporter), updated_at: at });
         await cases.insertEvent(
           eventRow(standing.id, c.last_event_seq, {
@@ -223,7 +244,7 @@ export class ReportsService {
             data: { reportId: row.id, category: row.category, answeredWithStandingDecision: true },
           }),
         );
-        return;
+        return notice;
       }
       const c: Case = open ?? {
         id: newId('case'),
@@ -255,15 +276,18 @@ export class ReportsService {
       };
       row.case_id = c.id;
       row.status = c.state === 'open' ? 'received' : 'in_review';
+      const hash = textHash(row.explanation);
       const events: CaseEventsTable[] = [];
       let seq = c.last_event_seq;
       let figures: CaseFigures;
       if (!open) {
-        figures = nextFigures(c, report, true, subject.reach);
+        figures = nextFigures(c, report, { newReporter: true, reporterBest: undefined, categoryBefore: undefined, sameText: hash ? 1 : 0 }, subject.reach);
         seq += 2;
         await cases.insert({ ...c, ...figures, last_event_seq: seq });
         await cases.insertReport(row);
-        await cases.addCaseReporter(c.id, row.reporter_key, credibility);
+        await cases.addCaseReporter(c.id, row.reporter_key, credibility, row.source, since);
+        await cases.setCategoryWeight(c.id, row.reporter_key, row.category, weightUnits(credibility), row.unproven);
+        if (hash) await cases.countText(c.id, hash);
         events.push(eventRow(c.id, 1, { kind: 'opened', actor: 'system', at, data: { subject: { kind: subject.kind, id: subject.id, link: subject.link } } }));
         const platform = c.platform ?? REFERENCE_PLATFORM;
         await this.#webhooks.emit(trx, {
@@ -276,8 +300,12 @@ export class ReportsService {
         });
       } else {
         await cases.insertReport(row);
-        const newReporter = await cases.addCaseReporter(c.id, row.reporter_key, credibility);
-        figures = nextFigures(c, report, newReporter, subject.reach);
+        const newReporter = await cases.addCaseReporter(c.id, row.reporter_key, credibility, row.source, since);
+        const before = locked?.categoryBefore;
+        const mine = { weight: weightUnits(credibility), unproven: row.unproven };
+        if (!before || betterWeight(before, mine) !== before) await cases.setCategoryWeight(c.id, row.reporter_key, row.category, mine.weight, mine.unproven);
+        const sameText = hash ? await cases.countText(c.id, hash) : 0;
+        figures = nextFigures(c, report, { newReporter, reporterBest: locked?.reporterBest, categoryBefore: before, sameText }, subject.reach);
         seq += 1;
         await cases.updateFigures(c.id, { ...figures, reach: subject.reach, last_event_seq: seq, updated_at: at });
       }
@@ -293,10 +321,12 @@ export class ReportsService {
             lifeAtRisk: row.life_at_risk,
             postIds: row.post_ids,
             priority: figures.priority,
+            ...(setAsideUntil ? { setAside: true } : {}),
           },
         }),
       );
       await cases.insertEvent(events);
+      return notice;
     });
   }
 

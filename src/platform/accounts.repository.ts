@@ -3,7 +3,9 @@ import { prepared } from '../db/prepared.ts';
 import type { AccountsTable } from '../db/schema.ts';
 
 // Every request with an account token runs this (src/db/prepared.ts).
-const byTokenHash = prepared((db, p: { tokenHash: string }) => db.selectFrom('accounts').select(['id', 'display_name']).where('token_hash', '=', p.tokenHash));
+const byTokenHash = prepared((db, p: { tokenHash: string }) =>
+  db.selectFrom('accounts').select(['id', 'display_name', 'created_at']).where('token_hash', '=', p.tokenHash),
+);
 
 export class AccountsRepository {
   #db: Db;

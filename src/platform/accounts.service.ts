@@ -6,6 +6,8 @@ import type { AccountsRepository } from './accounts.repository.ts';
 export interface Account {
   id: string;
   displayName: string;
+  /** When the account was made: intake weighs reports from new accounts less (src/cases/credibility.ts). */
+  createdAt: string;
 }
 
 export class AccountsService {
@@ -24,7 +26,7 @@ export class AccountsService {
 
   async authenticate(token: string): Promise<Account | undefined> {
     const row = await this.#repo.findByTokenHash(hashToken(token));
-    return row ? { id: row.id, displayName: row.display_name } : undefined;
+    return row ? { id: row.id, displayName: row.display_name, createdAt: row.created_at } : undefined;
   }
 
   async exists(id: string): Promise<boolean> {

@@ -71,6 +71,7 @@ export class BotsService {
         hold: { kind: 'bot', id: row.id },
         caseSubject: { kind: 'bot', id: row.id },
         what: "This bot's picture",
+        ownerId,
         text: { fields: { bot_name: `${row.handle} ${row.description}`.trim() } },
       },
       async (trx) => {

@@ -13,6 +13,7 @@ import { validateHandle } from './handles.ts';
 import { mediaView, type MediaService, type MediaView } from './media.service.ts';
 import { unavailable } from './unavailable.ts';
 import { noScanning, publishScanned, type PublishScanner } from '../detection/publish-scan.ts';
+import { TEXT_FILE_TYPES } from '../detection/media-type.ts';
 
 export interface ChannelView {
   id: string;
@@ -91,7 +92,7 @@ export class ChannelsService {
       await new ChannelsRepository(trx).insert(row);
       return this.#scanner.signalText(
         trx,
-        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id } },
+        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id }, ownerId },
         { fields: { channel_title: row.title, channel_description: row.description }, channelAgeDays: 0, reach: 0 },
       );
     });
@@ -159,7 +160,9 @@ export class ChannelsService {
         caseSubject: { kind: 'channel', id: c.id },
         postId: id,
         what: 'This post',
+        ownerId: c.owner_id,
         text: { fields: { post_text: text }, channelAgeDays: Math.floor((Date.now() - Date.parse(c.created_at)) / 86_400_000), reach: c.subscriber_count },
+        textFiles: media.some((m) => TEXT_FILE_TYPES.has(m.mime)),
       },
       async (trx) => {
         const r = new ChannelsRepository(trx);

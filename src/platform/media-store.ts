@@ -1,5 +1,5 @@
 // Content-addressed blob store under the data dir: one file per distinct SHA-256.
-import { mkdir, readFile, rename, writeFile, access } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile, access } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DIR_MODE, FILE_MODE } from '../shared/data-dir.ts';
@@ -32,5 +32,17 @@ export class MediaStore {
 
   get(sha256: string): Promise<Buffer> {
     return readFile(this.#pathOf(sha256));
+  }
+
+  /** At most the first `maxBytes` of a blob, read without loading the rest. */
+  async head(sha256: string, maxBytes: number): Promise<Buffer> {
+    const file = await open(this.#pathOf(sha256), 'r');
+    try {
+      const buf = Buffer.alloc(maxBytes);
+      const { bytesRead } = await file.read(buf, 0, maxBytes, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
   }
 }

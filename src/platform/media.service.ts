@@ -43,11 +43,12 @@ export class MediaService {
     this.#pool = pool;
   }
 
-  async upload(ownerId: string, bytes: Uint8Array): Promise<MediaView> {
+  /** `declared` is the type the uploader named; only a text type is heeded, and only for bytes that are text. */
+  async upload(ownerId: string, bytes: Uint8Array, declared = ''): Promise<MediaView> {
     if (bytes.length > this.#limits.maxUploadBytes) {
       throw new AppError(413, 'payload_too_large', `The file is larger than ${this.#limits.maxUploadBytes} bytes.`);
     }
-    const mime = await sniffUpload(bytes);
+    const mime = await sniffUpload(bytes, declared);
     // Digests, the image checks and the PDQ hash all come from one pass in a decode worker.
     const facts = await this.#pool.upload(bytes, IMAGE_TYPES.has(mime), this.#limits.maxImagePixels);
     await this.#store.put(facts.sha256, bytes);

@@ -5,7 +5,16 @@
 import type { Db } from '../db/database.ts';
 import type { ChannelsTable, MediaTable } from '../db/schema.ts';
 import { notFound } from '../shared/errors.ts';
-import type { MediaHashes, PlatformPort, PostRef, PostSnapshot, ResolvedSubject, SubjectRef, SubjectSnapshot } from '../subjects/platform-port.ts';
+import type {
+  MediaHashes,
+  PlatformPort,
+  PostRef,
+  PostSnapshot,
+  PostTextFile,
+  ResolvedSubject,
+  SubjectRef,
+  SubjectSnapshot,
+} from '../subjects/platform-port.ts';
 import type { SubjectClaim } from '../subjects/subject-link.ts';
 import { REFERENCE_PLATFORM } from '../subjects/subjects.ts';
 import { AccountsRepository } from './accounts.repository.ts';
@@ -13,6 +22,8 @@ import { BotsRepository } from './bots.repository.ts';
 import { ChannelsRepository } from './channels.repository.ts';
 import { ConversationsRepository } from './conversations.repository.ts';
 import { MediaRepository } from './media.repository.ts';
+import type { MediaStore } from './media-store.ts';
+import { TEXT_FILE_TYPES } from '../detection/media-type.ts';
 import { mediaView } from './media.service.ts';
 import { StickerSetsRepository } from './sticker-sets.repository.ts';
 
@@ -46,8 +57,10 @@ export type PdqOf = (m: MediaTable, db: Db) => Promise<{ hash: string; quality: 
 export class ReferencePlatform implements PlatformPort {
   readonly name = REFERENCE_PLATFORM;
   #pdqOf: PdqOf;
-  constructor(pdqOf: PdqOf) {
+  #store: MediaStore;
+  constructor(pdqOf: PdqOf, store: MediaStore) {
     this.#pdqOf = pdqOf;
+    this.#store = store;
   }
 
   async resolve(db: Db, claim: SubjectClaim): Promise<ResolvedSubject> {
@@ -206,5 +219,16 @@ export class ReferencePlatform implements PlatformPort {
     const hashes: MediaHashes[] = [];
     for (const m of await new MediaRepository(db).findByIds(ids)) hashes.push({ id: m.id, sha256: m.sha256, pdq: (await this.#pdqOf(m, db)) ?? null });
     return hashes;
+  }
+
+  async textFilesOfPost(db: Db, postId: string, maxBytes: number): Promise<PostTextFile[]> {
+    const files: PostTextFile[] = [];
+    for (const m of await new ChannelsRepository(db).mediaOfPosts([postId])) {
+      if (!TEXT_FILE_TYPES.has(m.mime)) continue;
+      const bytes = await this.#store.head(m.sha256, maxBytes);
+      // A cut in the middle of a character decodes to one U+FFFD; nothing here is run or rendered.
+      files.push({ id: m.id, mime: m.mime, text: new TextDecoder('utf-8').decode(bytes), truncated: m.size > maxBytes });
+    }
+    return files;
   }
 }

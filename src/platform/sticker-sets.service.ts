@@ -57,6 +57,7 @@ export class StickerSetsService {
         hold: { kind: 'sticker_set', id: row.id },
         caseSubject: { kind: 'sticker_set', id: row.id },
         what: 'This sticker set',
+        ownerId,
         text: { fields: { sticker_set_name: `${row.name} ${row.title}` } },
       },
       async (trx) => {

@@ -1,8 +1,20 @@
 // docs/POLICY.md and policy/policy.json must say the same thing.
+import { CONFIRMED_WEIGHT, COORDINATION_WINDOW_MS, FRESH_MS, TRIAGE_MS, UNPROVEN_CAP, UNPROVEN_FACTOR } from '../cases/credibility.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { APPEAL_REVIEW_DAYS, APPEAL_TEXT, APPEAL_WINDOW_MONTHS, CATEGORIES, COOLDOWN_MS, IN_APP_REASONS, PROTECTED_EXPRESSION, SCOPE } from './policy.ts';
+import {
+  APPEAL_REVIEW_DAYS,
+  APPEAL_TEXT,
+  APPEAL_WINDOW_MONTHS,
+  CATEGORIES,
+  COOLDOWN_MS,
+  DSA_MAPPING,
+  IN_APP_REASONS,
+  PROTECTED_EXPRESSION,
+  REPORTER_MISUSE,
+  SCOPE,
+} from './policy.ts';
 
 const doc = readFileSync(new URL('../../docs/POLICY.md', import.meta.url), 'utf8');
 
@@ -49,4 +61,28 @@ test('protected expression, scope, appeals and the cool-down are stated as in th
   assert.ok(doc.includes(`in the last ${COOLDOWN_MS / 86_400_000} days`), 'cool-down');
   assert.ok(doc.includes(`within ${APPEAL_WINDOW_MONTHS} months of the decision`), 'appeal window');
   assert.ok(doc.includes(`within ${APPEAL_REVIEW_DAYS} days of filing`), 'appeal review deadline');
+});
+
+test('the DSA statement-of-reasons mapping is stated as in the data', () => {
+  assert.deepEqual(Object.fromEntries(tableRows('Vigil action').map((r) => [r[0], r[1]])), DSA_MAPPING.actions);
+  assert.deepEqual(
+    tableRows('report source').map((r) => ({ source: r[0], dsa: r[1] })),
+    DSA_MAPPING.sources,
+  );
+  const contentTypes = Object.fromEntries(tableRows('subject kind').map((r) => [r[0], r[1].split(/`?, `?/)]));
+  assert.deepEqual(contentTypes, DSA_MAPPING.contentTypes);
+  assert.ok(doc.includes(`"${DSA_MAPPING.legalGround}"`), 'legal ground');
+  assert.ok(doc.includes(`"${DSA_MAPPING.incompatibleGround}"`), 'incompatible-content ground');
+});
+
+test("reporters' credibility: the misuse statements and the numbers are stated as in the data and the code", () => {
+  assert.ok(doc.includes(REPORTER_MISUSE.warningStatement), 'warning statement');
+  assert.ok(doc.includes(REPORTER_MISUSE.setAsideStatement), 'set-aside statement');
+  assert.ok(doc.includes(`for ${REPORTER_MISUSE.setAsideDays} days unless the senior chooses another period`), 'set-aside period');
+  assert.ok(doc.includes(`younger than ${FRESH_MS / 86_400_000} days`), 'fresh age');
+  assert.ok(doc.includes(`× ${UNPROVEN_FACTOR}`), 'unproven factor');
+  assert.ok(doc.includes(`at most ${UNPROVEN_CAP} together`), 'unproven cap');
+  assert.ok(doc.includes(`at least ${CONFIRMED_WEIGHT}`), 'confirmed weight');
+  assert.ok(doc.includes(`a ${TRIAGE_MS / 3_600_000}-hour triage clock`), 'triage clock');
+  assert.ok(doc.includes(`${COORDINATION_WINDOW_MS / 60_000} minutes`), 'coordination window');
 });

@@ -13,7 +13,21 @@ export interface Category {
   statement: string;
 }
 
+/**
+ * How decisions become DSA statements of reasons (`vigil export dsa`): the restriction each action is
+ * (`decision_visibility`), the source type of a case's reports (the first listed source present wins),
+ * the content types of each kind of subject, and the grounds' wording (`{title}`: the category's title).
+ */
+export interface DsaMapping {
+  actions: Readonly<Record<string, string>>;
+  sources: ReadonlyArray<{ source: string; dsa: string }>;
+  contentTypes: Readonly<Record<string, readonly string[]>>;
+  legalGround: string;
+  incompatibleGround: string;
+}
+
 export const CATEGORIES: readonly Category[] = data.categories;
+export const DSA_MAPPING: DsaMapping = data.dsa;
 export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 export const IN_APP_REASONS: Readonly<Record<string, string>> = data.inAppReasons;
 export const PROTECTED_EXPRESSION = data.protectedExpression;
@@ -24,6 +38,9 @@ export const COOLDOWN_MS = data.cooldownDays * 24 * 3600 * 1000;
 export const APPEAL_WINDOW_MONTHS: number = data.appealWindowMonths;
 /** The review deadline of an appeal, in days after it is filed. */
 export const APPEAL_REVIEW_DAYS: number = data.appealReviewDays;
+
+/** Reporters who keep sending manifestly unfounded reports (DSA Art. 23): the texts they receive and the default set-aside period. */
+export const REPORTER_MISUSE: { setAsideDays: number; warningStatement: string; setAsideStatement: string } = data.reporterMisuse;
 
 /** The last moment a decision taken at `decidedAt` (ISO) may be appealed. */
 export function appealDeadline(decidedAt: string): Date {

@@ -9,7 +9,17 @@ import type { ConnectedContentTable, ConnectedMediaTable } from '../db/schema-co
 import { badRequest, notFound } from '../shared/errors.ts';
 import { KIND_NOUN } from './kinds.ts';
 import { ConnectedContentRepository } from './connected-content.repository.ts';
-import type { MediaHashes, MediaView, PlatformPort, PostRef, PostSnapshot, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
+import type {
+  MediaHashes,
+  MediaView,
+  PlatformPort,
+  PostRef,
+  PostSnapshot,
+  PostTextFile,
+  ResolvedSubject,
+  SubjectRef,
+  SubjectSnapshot,
+} from './platform-port.ts';
 import type { SubjectClaim } from './subject-link.ts';
 import type { ConnectedPlatforms } from './subjects.ts';
 
@@ -169,6 +179,10 @@ export class ConnectedPlatform implements PlatformPort {
     return media.flatMap((m) =>
       m.sha256 === null ? [] : [{ id: m.id, sha256: m.sha256, pdq: m.pdq === null ? null : { hash: m.pdq, quality: m.pdq_quality ?? 0 } }],
     );
+  }
+  /** Connected platforms' media is registered as hashes or links; Vigil keeps no file bytes of theirs to read. */
+  async textFilesOfPost(): Promise<PostTextFile[]> {
+    return [];
   }
 }
 

@@ -101,6 +101,16 @@ export interface MediaHashes {
   pdq: { hash: string; quality: number } | null;
 }
 
+/** A text file (txt, csv, json) attached to a post, as the personal-data detector reads it: never executed or rendered. */
+export interface PostTextFile {
+  id: string;
+  mime: string;
+  /** The file's first bytes (at most the limit asked for), decoded as UTF-8; undecodable bytes become U+FFFD. */
+  text: string;
+  /** True when the file is longer than the limit and only its start is here. */
+  truncated: boolean;
+}
+
 export interface PlatformPort {
   /** 'reference' for the bundled platform. */
   readonly name: string;
@@ -113,4 +123,6 @@ export interface PlatformPort {
   labels(db: Db, subjects: SubjectRef[]): Promise<Map<string, string>>;
   /** The hashes of the media attached to these posts (for banking what a decision took down). */
   mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]>;
+  /** The text files attached to a post, each cut to `maxBytes`; none for a platform that holds no file bytes. */
+  textFilesOfPost(db: Db, postId: string, maxBytes: number): Promise<PostTextFile[]>;
 }

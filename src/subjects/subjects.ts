@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../shared/errors.ts';
 import { isPlatformName } from '../shared/platforms.ts';
 import { REFERENCE_PLATFORM } from './kinds.ts';
-import type { MediaHashes, PlatformPort, PostRef, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
+import type { MediaHashes, PlatformPort, PostRef, PostTextFile, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
 import { type SubjectClaim, unknownLink } from './subject-link.ts';
 
 export { REFERENCE_PLATFORM };
@@ -64,6 +64,10 @@ export class Subjects {
 
   mediaOfPosts(db: Db, platform: string, postIds: string[]): Promise<MediaHashes[]> {
     return this.port(platform).mediaOfPosts(db, postIds);
+  }
+
+  textFilesOfPost(db: Db, platform: string, postId: string, maxBytes: number): Promise<PostTextFile[]> {
+    return this.port(platform).textFilesOfPost(db, postId, maxBytes);
   }
 
   /** Labels for subjects of any platforms, asking each platform once; keyed `kind:id`. */

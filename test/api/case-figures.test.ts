@@ -23,6 +23,11 @@ const FIGURES = [
   'priority',
   'sla_due_at',
   'reach',
+  'category_weights',
+  'weighed_reporters',
+  'triage_due_at',
+  'fresh_reporters',
+  'same_text_reports',
 ] as const;
 
 describe('incremental case figures agree with a recount from the reports', () => {
@@ -45,7 +50,9 @@ describe('incremental case figures agree with a recount from the reports', () =>
       .orderBy('id')
       .execute();
     const reporters = await t.ctx.db.selectFrom('case_reporters').selectAll().orderBy('case_id').orderBy('reporter_key').execute();
-    return { cases, reporters };
+    const weights = await t.ctx.db.selectFrom('case_reporter_categories').selectAll().orderBy('case_id').orderBy('reporter_key').orderBy('category').execute();
+    const texts = await t.ctx.db.selectFrom('case_texts').selectAll().orderBy('case_id').orderBy('text_hash').execute();
+    return { cases, reporters, weights, texts };
   };
   const report = async (handle: string, body: Record<string, unknown>, token?: string) => {
     const r = await api.post('/api/v1/reports', { subject: `/c/${handle}`, ...body }, token ? { token } : {});
@@ -109,7 +116,9 @@ describe('incremental case figures agree with a recount from the reports', () =>
     assert.equal(hot.report_count, 6 + 11 + 24 + 10);
     assert.equal(hot.reporter_count, 24 + 2, 'the accounts, the flagger and the one anonymous address');
     assert.equal(hot.life_at_risk, 1);
-    assert.equal(hot.category, 'extortion', 'extortion and violence are equally severe: the first by id leads');
+    assert.equal(hot.category, 'violence', "the trusted flagger's claim outweighs eleven new accounts' extortion and the crowd's fraud");
+    assert.equal(hot.fresh_reporters, 24 + 1, 'the new accounts and the new address');
+    assert.equal(hot.same_text_reports, 2, 'the two anonymous reports share their text');
     const dec = incremental.cases.find((c) => c.id === decidedId);
     assert.equal(dec?.report_count, 2 + 12 + 1 + 1);
     assert.equal(dec?.reporter_count, 12 + 1 + 1);
@@ -118,7 +127,12 @@ describe('incremental case figures agree with a recount from the reports', () =>
     assert.deepEqual(await snapshot(), incremental, 'the recount computes exactly the incremental figures and reporter rows');
 
     // Damage one case's figures and reporter rows; the command repairs them from the reports.
-    await t.ctx.db.updateTable('cases').set({ report_count: 1, priority: 0, sources: '[]', category: 'other' }).where('id', '=', hot.id).execute();
+    await t.ctx.db
+      .updateTable('cases')
+      .set({ report_count: 1, priority: 0, sources: '[]', category: 'other', category_weights: '{}', same_text_reports: 0 })
+      .where('id', '=', hot.id)
+      .execute();
+    await t.ctx.db.deleteFrom('case_texts').where('case_id', '=', hot.id).execute();
     await t.ctx.db.deleteFrom('case_reporters').where('case_id', '=', hot.id).where('reporter_key', 'like', 'acc:%').execute();
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
@@ -132,7 +146,10 @@ describe('incremental case figures agree with a recount from the reports', () =>
       );
     });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, new RegExp(`${hot.id}: recounted report_count, sources, category, priority, case_reporters`));
+    assert.match(
+      run.stdout,
+      new RegExp(`${hot.id}: recounted report_count, sources, category, priority, category_weights, same_text_reports, case_reporters, case_texts`),
+    );
     assert.match(run.stdout, /1 case\(s\) recounted, 1 corrected/);
     assert.deepEqual(await snapshot(), incremental);
   });

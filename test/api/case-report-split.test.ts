@@ -27,7 +27,7 @@ describe('case report split', () => {
     assert.equal(r.status, 202, r.text);
   };
 
-  test('13 fraud reports and 1 extortion report: the case ranks as extortion, the split suggests fraud', async () => {
+  test('13 fraud reports and 1 extortion report: the case ranks as fraud, its credibility-weighted majority, and the split suggests fraud', async () => {
     const owner = await api.account('shop owner');
     assert.equal((await api.post('/api/v1/channels', { handle: 'deposit_shop', title: 'Deposit shop' }, { token: owner.token })).status, 201);
     for (let i = 0; i < 12; i++) await file('/c/deposit_shop', 'fraud', (await api.account(`buyer ${i}`)).token);
@@ -37,7 +37,7 @@ describe('case report split', () => {
     const queue = await api.get('/api/v1/cases?limit=100', { token: moderator });
     const kase = queue.body.cases.find((c: { subjectLabel: string | null }) => c.subjectLabel?.includes('Deposit shop'));
     assert.ok(kase, 'the channel has a case');
-    assert.equal(kase.category, 'extortion', 'ranking still follows the most severe claim');
+    assert.equal(kase.category, 'fraud', 'the case follows the credibility-weighted majority, not the most severe claim');
 
     const detail = await api.get(`/api/v1/cases/${kase.id}`, { token: moderator });
     assert.equal(detail.status, 200);

@@ -1,6 +1,7 @@
 // The personal-data leak detector on published public content: a channel post holding a table of phone
 // numbers opens a case with a `personal_data_leak` signal (counts only), a shop's post with one number opens
-// none, and it runs with no text rule in force. Runs on SQLite and, with VIGIL_DATABASE_URL, on PostgreSQL.
+// none, and it runs with no text rule in force; a CSV file of 1,000 rows attached to a post opens one too,
+// and a post with a text file holding one number does not. Runs on SQLite and, with VIGIL_DATABASE_URL, on PostgreSQL.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -71,7 +72,7 @@ describe('personal-data leaks', () => {
     assert.ok(signal, JSON.stringify(detail.body.signals));
     assert.equal(signal.source, 'pii');
     assert.equal(signal.category, 'personal_data');
-    assert.deepEqual(signal.counts, { phones: 150, emails: 0, cards: 0, passwordPairs: 0 });
+    assert.deepEqual(signal.counts, { phones: 150, emails: 0, cards: 0, passwordPairs: 0, nationalIds: 0, passports: 0, addresses: 0 });
     assert.equal(signal.postId, post.id);
     const events = JSON.stringify(detail.body.signals);
     assert.ok(!numbers.some((n) => events.includes(n.slice(1))), 'no number is stored in the signal');
@@ -93,5 +94,57 @@ describe('personal-data leaks', () => {
     const jobs = await t.ctx.db.selectFrom('jobs').select('payload').where('kind', '=', 'signals.text').execute();
     assert.ok(!jobs.some((j) => j.payload.includes(g.body.id)), 'no job names the group');
     assert.equal((await openCases()).length, 1);
+  });
+
+  const uploadText = async (text: string, type: string) => {
+    const r = await api.call('POST', '/api/v1/media', { token: owner.token, raw: Buffer.from(text), contentType: type });
+    assert.equal(r.status, 201, r.text);
+    return r.body as { id: string; mime: string };
+  };
+
+  test('text files are accepted when declared and really text; markup and binary bytes are not', async () => {
+    assert.equal((await uploadText('a,b\n1,2\n', 'text/csv')).mime, 'text/csv');
+    assert.equal((await uploadText('{"a":1}', 'application/json; charset=utf-8')).mime, 'application/json');
+    for (const [bytes, type] of [
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'text/plain'],
+      [Buffer.from([0x61, 0x00, 0x62]), 'text/plain'],
+      [Buffer.from([0xc3, 0x28]), 'text/csv'],
+      [Buffer.from('plain words'), 'application/octet-stream'],
+    ] as const) {
+      const r = await api.call('POST', '/api/v1/media', { token: owner.token, raw: bytes, contentType: type });
+      assert.equal(r.status, 415, `${type}: ${r.text}`);
+    }
+  });
+
+  test('a CSV of 1,000 names and phone numbers attached to a post opens a personal-data case; counts only', async () => {
+    assert.equal((await api.post('/api/v1/channels', { handle: 'files', title: 'Files' }, { token: owner.token })).status, 201);
+    const rows = ['name,phone'];
+    const numbers: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const n = `07${['70', '80', '50', '90'][i % 4]}${String(1_000_000 + i * 7_919).slice(-7)}`;
+      numbers.push(n);
+      rows.push(`Zainab ${i},${n}`);
+    }
+    const file = await uploadText(rows.join('\n'), 'text/csv');
+    const r = await api.post('/api/v1/channels/files/posts', { text: 'new list', media: [file.id] }, { token: owner.token });
+    assert.equal(r.status, 201, r.text);
+    await t.ctx.jobRunner.drain();
+    const cases = (await openCases()).filter((c: any) => c.subject.id !== undefined);
+    const detail = await Promise.all(cases.map(async (c: any) => (await api.get(`/api/v1/cases/${c.id}`, { token: moderator })).body));
+    const signal = detail.flatMap((d: any) => d.signals).find((s: any) => s.kind === 'personal_data_leak' && s.postId === r.body.id);
+    assert.ok(signal, JSON.stringify(detail.map((d: any) => d.signals)));
+    assert.equal(signal.counts.phones, 1000);
+    assert.equal(signal.files, 1);
+    const stored = JSON.stringify(await t.ctx.db.selectFrom('reports').selectAll().execute()) + JSON.stringify(detail);
+    assert.ok(!numbers.some((n) => stored.includes(n.slice(1))), 'no number is stored');
+  });
+
+  test("a shop's post with a price list holding one number opens no case", async () => {
+    const before = (await openCases()).length;
+    const file = await uploadText('item,price\njacket,25000\nboots,40000\ncall,0770 765 4321\n', 'text/csv');
+    const r = await api.post('/api/v1/channels/files/posts', { text: 'Prices attached', media: [file.id] }, { token: owner.token });
+    assert.equal(r.status, 201, r.text);
+    await t.ctx.jobRunner.drain();
+    assert.equal((await openCases()).length, before);
   });
 });

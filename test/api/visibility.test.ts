@@ -57,7 +57,9 @@ describe('visibility: restricted subjects answer 451 with a notice, removed post
 
     const apiAnswer = await api.get('/api/v1/channels/blocked_channel/posts');
     assert.equal(apiAnswer.status, 451);
-    assert.deepEqual(apiAnswer.body, { error: { code: 'subject_blocked', message: text, details: { notice: { code: 'blocked', category: 'fraud', text } } } });
+    assert.deepEqual(apiAnswer.body, {
+      error: { code: 'subject_blocked', message: text, details: { notice: { code: 'blocked', category: 'fraud', text }, kind: 'channel' } },
+    });
 
     for (const url of ['/c/blocked_channel', '/c/blocked_channel/1']) {
       const page = await api.get(url);

@@ -37,7 +37,14 @@ test('vigil signals eval prints the signals of each line and writes nothing', as
         { id: 'shop', signals: [] },
         {
           id: 'leak',
-          signals: [{ source: 'pii', kind: 'personal_data_leak', category: 'personal_data', counts: { phones: 0, emails: 25, cards: 0, passwordPairs: 25 } }],
+          signals: [
+            {
+              source: 'pii',
+              kind: 'personal_data_leak',
+              category: 'personal_data',
+              counts: { phones: 0, emails: 25, cards: 0, passwordPairs: 25, nationalIds: 0, passports: 0, addresses: 0 },
+            },
+          ],
         },
       ],
     );

@@ -9,6 +9,7 @@ import { NotFound } from './shared/not-found.tsx';
 const ConsoleRoutes = lazy(() => import('./console/console-routes.tsx'));
 const PublicRoutes = lazy(() => import('./public/public-routes.tsx'));
 const ProtectRoutes = lazy(() => import('./protect/protect-routes.tsx'));
+const TransparencyRoutes = lazy(() => import('./public/transparency-routes.tsx'));
 
 function Loading() {
   return (
@@ -27,6 +28,7 @@ export function AppRoutes() {
           <Route path="/console/*" element={<ConsoleRoutes />} />
           <Route path="/report/*" element={<PublicRoutes />} />
           <Route path="/protect/*" element={<ProtectRoutes />} />
+          <Route path="/transparency/*" element={<TransparencyRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

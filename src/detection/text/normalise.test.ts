@@ -5,6 +5,7 @@ import { normalise } from './normalise.ts';
 test('NFKC and case folding: full-width and upper-case letters meet their plain forms', () => {
   assert.equal(normalise('ＦＡＳＴ Cash'), 'fast cash');
   assert.equal(normalise('ΣΟΦΟΣ'), 'σοφοσ'); // final sigma folded too
+  assert.equal(normalise('İSLAM DEVLETİ IŞİD'), 'islam devleti işid'); // Turkish dotted and dotless i
 });
 
 test('zero-width and direction characters are removed', () => {

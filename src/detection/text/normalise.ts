@@ -136,9 +136,12 @@ const isSpace = (ch: string): boolean => /^\s$/u.test(ch);
 /** Separators people put between the letters of a spaced-out word: "c a s h", "c.a.s.h", "c-a-s-h". */
 const LETTER_GAP = new Set([' ', '.', '-', '_', '*', '·']);
 
-/** Unicode NFKC, then case folding (toLowerCase, with final sigma and dotless i brought to their plain forms). */
+/**
+ * Unicode NFKC, then case folding (toLowerCase, with final sigma and dotless i brought to their plain
+ * forms, and Turkish dotted capital İ, which lowercases to i + combining dot, to a plain i).
+ */
 function foldCase(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replaceAll('ς', 'σ').replaceAll('ı', 'i');
+  return text.normalize('NFKC').toLowerCase().replaceAll('ς', 'σ').replaceAll('ı', 'i').replaceAll('i\u0307', 'i');
 }
 
 /** Step 1: per character — invisible characters and Arabic marks dropped, Arabic-script letters folded, spaces made one space. */

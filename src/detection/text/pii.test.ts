@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectPii, luhnValid, MAX_PII_TEXT, mayHoldPii } from './pii.ts';
+import { detectPii, luhnValid, MAX_PII_TEXT, mayHoldPii, mrzCheckDigit, mrzPassport, tcKimlikValid } from './pii.ts';
 
 const NAMES = ['Ahmed Ali', 'Zainab Hussein', 'Mustafa Kareem', 'Noor Jasim', 'Haider Abbas'];
 const PREFIXES = ['0770', '0780', '0750', '0790', '0771', '0781'];
@@ -22,7 +22,7 @@ test('a table of 1,000 Iraqi phone numbers with names is a leak, counted exactly
   const { text, numbers } = phoneTable(1000);
   const r = detectPii(text);
   assert.equal(r.verdict, 'leak');
-  assert.deepEqual(r.counts, { phones: 1000, emails: 0, cards: 0, passwordPairs: 0 });
+  assert.deepEqual(r.counts, { phones: 1000, emails: 0, cards: 0, passwordPairs: 0, nationalIds: 0, passports: 0, addresses: 0 });
   assert.deepEqual(r.kinds, ['phones']);
   assert.equal(r.recordLines, 1000);
   assert.equal(r.truncated, false);
@@ -121,4 +121,65 @@ test('mayHoldPii lets short texts skip the job and keeps every table', () => {
   assert.equal(mayHoldPii('Fresh bread every morning, call 0770 123 4567'), false);
   assert.equal(mayHoldPii(phoneTable(20).text), true);
   assert.equal(mayHoldPii(Array.from({ length: 20 }, (_, i) => `a${i}@b.iq`).join(' ')), true);
+});
+
+/** A T.C. Kimlik number with correct check digits from its first nine digits. */
+function tcKimlik(first9: string): string {
+  const d = [...first9].map(Number);
+  const odd = (d[0] ?? 0) + (d[2] ?? 0) + (d[4] ?? 0) + (d[6] ?? 0) + (d[8] ?? 0);
+  const even = (d[1] ?? 0) + (d[3] ?? 0) + (d[5] ?? 0) + (d[7] ?? 0);
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  const eleventh = (d.reduce((a, b) => a + b, 0) + tenth) % 10;
+  return `${first9}${tenth}${eleventh}`;
+}
+
+test('Turkish identity numbers count only with valid check digits', () => {
+  assert.equal(tcKimlikValid('10000000146'), true);
+  assert.equal(tcKimlikValid('10000000147'), false, 'wrong 11th digit');
+  assert.equal(tcKimlikValid('10000000156'), false, 'wrong 10th digit');
+  assert.equal(tcKimlikValid('00000000000'), false, 'never starts with 0');
+  const valid = Array.from({ length: 30 }, (_, i) => tcKimlik(String(123_456_000 + i * 97)));
+  const r = detectPii(valid.map((n, i) => `${i + 1};Mehmet ${i};${n}`).join('\n'));
+  assert.equal(r.counts.nationalIds, 30);
+  assert.equal(r.verdict, 'leak');
+  assert.ok(!JSON.stringify(r).includes(valid[0] as string));
+  // The same numbers with the last digit changed are not identity numbers.
+  const broken = valid.map((n) => `${n.slice(0, 10)}${(Number(n[10]) + 1) % 10}`);
+  assert.equal(detectPii(broken.map((n, i) => `${i + 1};Mehmet ${i};${n}`).join('\n')).counts.nationalIds, 0);
+});
+
+test('Iraqi national card numbers (12 digits, no published check digit) count only under a label or a labelled column', () => {
+  const numbers = Array.from({ length: 25 }, (_, i) => String(199_000_000_000 + i * 7_919));
+  const table = `name,national_id,city\n${numbers.map((n, i) => `Ali ${i},${n},Baghdad`).join('\n')}`;
+  const r = detectPii(table);
+  assert.equal(r.counts.nationalIds, 25);
+  assert.equal(r.verdict, 'leak');
+  const arabic = detectPii(numbers.map((n) => `رقم البطاقة الوطنية: ${n}`).join('\n'));
+  assert.equal(arabic.counts.nationalIds, 25);
+  // Bare 12-digit numbers (order numbers, tracking codes) are not counted.
+  assert.equal(detectPii(`order,total\n${numbers.map((n) => `${n},5000`).join('\n')}`).counts.nationalIds, 0);
+});
+
+test('passport numbers from machine-readable zones count only when every check digit holds', () => {
+  const specimen = 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'; // ICAO 9303's specimen passport
+  assert.equal(mrzPassport(specimen), 'UTO:L898902C3');
+  assert.equal(mrzCheckDigit('L898902C3'), 6);
+  assert.equal(mrzPassport(specimen.replace('C36', 'C37')), null, 'wrong document number check digit');
+  assert.equal(mrzPassport(`${specimen.slice(0, 43)}1`), null, 'wrong composite check digit');
+  assert.equal(mrzPassport(specimen.replace('7408122', '7408123')), null, 'wrong birth date check digit');
+  const r = detectPii(`P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n${specimen}\n`);
+  assert.deepEqual([r.counts.passports, r.counts.phones, r.counts.cards], [1, 0, 0]);
+  assert.deepEqual(r.kinds, ['passports']);
+});
+
+test('street addresses: a street word with a number, in Arabic and English; one shop address is not a leak', () => {
+  const rows = Array.from({ length: 20 }, (_, i) => `${i + 1}|زينب ${i}|بغداد، محلة ${900 + i} زقاق ${i + 3} دار ${i + 1}`);
+  const r = detectPii(rows.join('\n'));
+  assert.equal(r.counts.addresses, 20);
+  assert.equal(r.verdict, 'leak');
+  assert.equal(detectPii('Ali lives at 221B Baker Street').counts.addresses, 1);
+  assert.equal(detectPii('Send it to house no. 7 near the bridge').counts.addresses, 1);
+  assert.equal(detectPii('Visit our shop on Rasheed Street, open daily').counts.addresses, 0, 'a street without a number');
+  assert.equal(detectPii('شارع فلسطين قرب الجامعة').counts.addresses, 0);
+  assert.equal(detectPii('Visit us at 12 Rasheed Street, Baghdad. Call 0770 123 4567').verdict, 'none');
 });

@@ -30,6 +30,8 @@ export const RuleSchema = Type.Object(
     keywords: Type.Optional(KeywordLists),
     /** When present, one of these must match too (AND with `keywords`). */
     with: Type.Optional(KeywordLists),
+    /** When one of these matches, the rule does not (news and help-seeking wording: "police arrested", "what should I do"). */
+    unless: Type.Optional(KeywordLists),
     /** RE2 patterns over the normalised text; any one matching is a hit on its own. */
     patterns: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 50 })),
     score: Type.Number({ minimum: 0, maximum: 1 }),
@@ -40,6 +42,10 @@ export const RuleSchema = Type.Object(
           maxChannelAgeDays: Type.Optional(Type.Integer({ minimum: 0 })),
           /** Only subjects with at least this reach (subscribers). */
           minReach: Type.Optional(Type.Integer({ minimum: 0 })),
+          /** true: only items carrying media (images, videos, files); false: only items without. */
+          hasMedia: Type.Optional(Type.Boolean()),
+          /** true: only items whose media matched a hash-bank entry on upload; false: only items whose media did not. */
+          mediaMatched: Type.Optional(Type.Boolean()),
         },
         { additionalProperties: false },
       ),

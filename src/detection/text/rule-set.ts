@@ -19,34 +19,67 @@ export interface RuleLoad {
   files: Map<string, string>;
 }
 
-/** Reads and checks every rule file of `dir`; throws an AppError (422 invalid_rules) naming the file and the fault. */
-export function loadRuleFolder(dir: string, categories: ReadonlySet<string>): RuleLoad {
-  let names: string[];
+/** A rule file's fault: where in it (a JSON pointer, `/` for the whole file) and what is wrong. */
+export class RuleFileError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(message);
+    this.name = 'RuleFileError';
+    this.path = path;
+  }
+}
+
+/** True for a name a rule file may have: letters, digits, `._-`, ending .yaml, .yml or .json; never a path. */
+export const isRuleFileName = (name: string): boolean => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) && RULE_FILE.test(name);
+
+/** Parses and checks one rule file's text against the schema; throws a RuleFileError naming the place of the first fault. */
+export function parseRuleFile(name: string, text: string): Rule[] {
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new RuleFileError('/', `larger than ${MAX_FILE_BYTES} bytes`);
+  let data: unknown;
+  const json = /\.json$/i.test(name);
   try {
-    names = readdirSync(dir)
+    data = json ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 50 });
+  } catch (err) {
+    throw new RuleFileError('/', `not valid ${json ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!Value.Check(RuleFileSchema, data)) {
+    const first = [...Value.Errors(RuleFileSchema, data)].find((e) => e.keyword !== 'boolean') ?? [...Value.Errors(RuleFileSchema, data)][0];
+    throw new RuleFileError(first?.instancePath || '/', first?.message ?? 'does not match the rule schema');
+  }
+  return data.rules;
+}
+
+/** The rule files of `dir`, sorted; none when the folder does not exist. */
+export function ruleFileNames(dir: string): string[] {
+  try {
+    return readdirSync(dir)
       .filter((n) => RULE_FILE.test(n))
       .sort();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { rules: [], files: new Map() };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
+}
+
+/**
+ * Reads and checks every rule file of `dir` (or, for `replace`, that text instead of one file's, to check
+ * an edit before it is written); throws an AppError (422 invalid_rules) naming the file and the fault.
+ */
+export function loadRuleFolder(dir: string, categories: ReadonlySet<string>, replace?: { name: string; text: string }): RuleLoad {
+  const names = ruleFileNames(dir);
+  if (replace && !names.includes(replace.name)) names.push(replace.name);
   const all: Rule[] = [];
   const files = new Map<string, string>();
   for (const name of names) {
-    const fail = (message: string) => new AppError(422, 'invalid_rules', `${name}: ${message}`);
-    const text = readFileSync(join(dir, name), 'utf8');
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw fail(`larger than ${MAX_FILE_BYTES} bytes`);
-    let data: unknown;
+    const text = replace?.name === name ? replace.text : readFileSync(join(dir, name), 'utf8');
+    let rules: Rule[];
     try {
-      data = /\.json$/i.test(name) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 50 });
+      rules = parseRuleFile(name, text);
     } catch (err) {
-      throw fail(`not valid ${/\.json$/i.test(name) ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+      if (!(err instanceof RuleFileError)) throw err;
+      throw new AppError(422, 'invalid_rules', `${name}: ${err.path === '/' ? '' : `${err.path} `}${err.message}`, [{ field: err.path, message: err.message }]);
     }
-    if (!Value.Check(RuleFileSchema, data)) {
-      const first = [...Value.Errors(RuleFileSchema, data)].find((e) => e.keyword !== 'boolean') ?? [...Value.Errors(RuleFileSchema, data)][0];
-      throw fail(`${first?.instancePath || '/'} ${first?.message ?? 'does not match the rule schema'}`);
-    }
-    for (const r of data.rules) {
+    for (const r of rules) {
       all.push(r);
       files.set(r.id, name);
     }
@@ -86,6 +119,15 @@ export class RuleSet {
       this.#status = { ...this.#status, error: err instanceof Error ? err.message : String(err) };
       throw err;
     }
+  }
+
+  get dir(): string {
+    return this.#dir;
+  }
+
+  /** Checks the folder as it would be with `name` holding `text`, without loading it; throws like reload. */
+  check(name: string, text: string): void {
+    loadRuleFolder(this.#dir, this.#categories, { name, text });
   }
 
   get rules(): readonly CompiledRule[] {

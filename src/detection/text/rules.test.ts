@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import policy from '../../../policy/policy.json' with { type: 'json' };
@@ -59,6 +58,23 @@ test('conditions narrow a rule when the item says its channel age and reach', ()
   assert.equal(evaluate(rules, { ...post('cvv'), channelAgeDays: 3, reach: 5 }).length, 0);
 });
 
+test('"unless": a matching exclusion word stops the rule, keywords and patterns alike', () => {
+  const rules = compileRules([rule({ keywords: { en: ['join isis'] }, patterns: ['caliphate'], unless: { en: ['police said', 'arrested'] } })], CATEGORIES);
+  assert.equal(evaluate(rules, post('brothers, join isis now')).length, 1);
+  assert.equal(evaluate(rules, post('police said the men tried to join isis')).length, 0);
+  assert.equal(evaluate(rules, post('three arrested over caliphate propaganda')).length, 0);
+});
+
+test('media conditions narrow a rule when the item says what its media showed', () => {
+  const withMedia = compileRules([rule({ keywords: { en: ['cvv'] }, conditions: { hasMedia: true } })], CATEGORIES);
+  assert.equal(evaluate(withMedia, { ...post('cvv'), media: { count: 2, matched: false } }).length, 1);
+  assert.equal(evaluate(withMedia, { ...post('cvv'), media: { count: 0, matched: false } }).length, 0);
+  assert.equal(evaluate(withMedia, post('cvv')).length, 1, 'an item that says nothing about media is not narrowed');
+  const matched = compileRules([rule({ keywords: { en: ['cvv'] }, conditions: { mediaMatched: true } })], CATEGORIES);
+  assert.equal(evaluate(matched, { ...post('cvv'), media: { count: 1, matched: true } }).length, 1);
+  assert.equal(evaluate(matched, { ...post('cvv'), media: { count: 1, matched: false } }).length, 0);
+});
+
 test('excerpts are at most 160 characters', () => {
   const rules = compileRules([rule({ patterns: ['cvv.*'] })], CATEGORIES);
   const [s] = evaluate(rules, post(`cvv ${'x'.repeat(5000)}`));
@@ -107,6 +123,16 @@ test('starter rules: sextortion threats in English, Arabic and Russian', () => {
   assert.deepEqual(ids('У меня твои интимные фото. Заплати, иначе отправлю всем твоим друзьям'), ['extortion.sextortion-threat']);
 });
 
+test('starter rules: leaked-database offers and terrorist recruitment and glorification', () => {
+  assert.deepEqual(ids('Selling a database of 2 million citizens with phone numbers, price in DM'), ['personal_data.leaked-database-offer']);
+  assert.deepEqual(ids('للبيع قاعدة بيانات مشتركين مع الأرقام، السعر بالخاص'), ['personal_data.leaked-database-offer']);
+  assert.deepEqual(ids('Make hijrah, brothers, and give bay’ah to the caliph of the Islamic State'), ['terrorism.recruitment']);
+  assert.deepEqual(ids('تقبل الله الاستشهادي أسد الخلافة'), ['terrorism.glorification']);
+  // News and advice use the same nouns.
+  assert.deepEqual(ids('The ministry denied that a database of citizens was leaked; change your passwords anyway'), []);
+  assert.deepEqual(ids('A court sentenced two men who tried to join the Islamic State, police said'), []);
+});
+
 test('starter rules: news about terrorism and victims asking for help do not match', () => {
   for (const text of [
     'Police arrested three members of a terrorist cell in Mosul after an attack on a market; 12 people were killed.',
@@ -119,15 +145,5 @@ test('starter rules: news about terrorism and victims asking for help do not mat
     'I lost money to a scam that promised quick returns; how do I report it?',
   ]) {
     assert.deepEqual(ids(text), [], text);
-  }
-});
-
-test('the starter labelled set (test/fixtures/signals/labelled.jsonl): every item raises exactly its label', () => {
-  const file = join(import.meta.dirname, '../../../test/fixtures/signals/labelled.jsonl');
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  for (const line of lines) {
-    const item = JSON.parse(line) as { id: string; lang: string; label: string | null; text: string };
-    const got = evaluate(starter, post(item.text, item.lang)).map((s) => s.category);
-    assert.deepEqual(got, item.label ? [item.label] : [], item.id);
   }
 });

@@ -24,7 +24,13 @@ export interface CompiledRule {
   rule: Rule;
   keywords: Map<string, Term[]>;
   with: Map<string, Term[]> | null;
-  patterns: RE2JS[];
+  unless: Map<string, Term[]> | null;
+  /**
+   * The rule's patterns: `any` is their alternation, tested once per text (re2js answers "does it match"
+   * far faster than "where", and faster for one alternation than for each pattern); `each` finds where,
+   * only after `any` matched. Null without patterns.
+   */
+  patterns: { any: RE2JS; each: RE2JS[] } | null;
 }
 
 export interface TextItem {
@@ -33,6 +39,8 @@ export interface TextItem {
   lang?: string;
   channelAgeDays?: number;
   reach?: number;
+  /** What the item's media showed on upload: how many items, and whether any matched a hash-bank entry. */
+  media?: { count: number; matched: boolean };
 }
 
 export interface Signal {
@@ -78,18 +86,27 @@ export function compileRules(rules: Rule[], categories: ReadonlySet<string>): Co
     if (seen.has(rule.id)) throw new RuleError(rule.id, 'the id is used twice');
     seen.add(rule.id);
     if (!categories.has(rule.category)) throw new RuleError(rule.id, `"${rule.category}" is not a category of policy/policy.json`);
-    const patterns = (rule.patterns ?? []).map((p) => {
+    const sources = rule.patterns ?? [];
+    // Each pattern compiled alone first, so an error names the pattern at fault.
+    const each = sources.map((p) => {
       try {
         return RE2JS.compile(p);
       } catch (err) {
         throw new RuleError(rule.id, `pattern ${JSON.stringify(p)} is not valid RE2: ${(err as Error).message}`);
       }
     });
+    const patterns = sources.length === 0 ? null : { any: RE2JS.compile(sources.map((p) => `(?:${p})`).join('|')), each };
     const keywords = compileTerms(rule.keywords ?? {});
     const anyKeyword = [...keywords.values()].some((l) => l.length > 0);
-    if (!anyKeyword && patterns.length === 0) throw new RuleError(rule.id, 'it needs at least one keyword or pattern');
+    if (!anyKeyword && patterns === null) throw new RuleError(rule.id, 'it needs at least one keyword or pattern');
     if (rule.with && !anyKeyword) throw new RuleError(rule.id, '"with" narrows "keywords", so it needs keywords');
-    return { rule, keywords, with: rule.with ? compileTerms(rule.with) : null, patterns };
+    return {
+      rule,
+      keywords,
+      with: rule.with ? compileTerms(rule.with) : null,
+      unless: rule.unless ? compileTerms(rule.unless) : null,
+      patterns,
+    };
   });
 }
 
@@ -137,13 +154,19 @@ function excerptOf(text: string, at: number, length: number): string {
 }
 
 function matchRule(c: CompiledRule, text: string, lang: string | undefined): { at: number; length: number } | undefined {
-  for (const p of c.patterns) {
-    const m = p.matcher(text);
-    if (m.find()) return { at: m.start(), length: Math.max(1, m.end() - m.start()) };
+  // Cheapest first: keywords, then the patterns; `unless` is read only for a hit.
+  let hit = firstMatch(text, listsFor(c.keywords, lang));
+  if (hit && c.with && !firstMatch(text, listsFor(c.with, lang))) hit = undefined;
+  if (!hit && c.patterns?.any.test(text)) {
+    for (const p of c.patterns.each) {
+      const m = p.matcher(text);
+      if (m.find()) {
+        hit = { at: m.start(), length: Math.max(1, m.end() - m.start()) };
+        break;
+      }
+    }
   }
-  const hit = firstMatch(text, listsFor(c.keywords, lang));
-  if (!hit) return undefined;
-  if (c.with && !firstMatch(text, listsFor(c.with, lang))) return undefined;
+  if (hit && c.unless && firstMatch(text, listsFor(c.unless, lang))) return undefined;
   return hit;
 }
 
@@ -154,6 +177,8 @@ function applies(rule: Rule, item: TextItem): boolean {
   const c = rule.conditions;
   if (c?.maxChannelAgeDays !== undefined && item.channelAgeDays !== undefined && item.channelAgeDays > c.maxChannelAgeDays) return false;
   if (c?.minReach !== undefined && item.reach !== undefined && item.reach < c.minReach) return false;
+  if (c?.hasMedia !== undefined && item.media !== undefined && item.media.count > 0 !== c.hasMedia) return false;
+  if (c?.mediaMatched !== undefined && item.media !== undefined && item.media.matched !== c.mediaMatched) return false;
   return true;
 }
 

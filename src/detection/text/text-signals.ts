@@ -4,7 +4,8 @@
 // case, and appends a `signal` case event naming rule, category, score and excerpt; a shadow rule's hit
 // is only recorded (rule_hits). The same job runs the personal-data leak detector (pii.ts) on the text, rules
 // or none: a leak files an automated report in the personal-data category with a `signal` event carrying
-// counts and kinds only. Nothing here blocks publishing.
+// counts and kinds only. A post's attached text files (txt, csv, json) are read through the platform port,
+// each cut to its first 2 MB, and counted with its text. Nothing here blocks publishing.
 import type { Db } from '../../db/database.ts';
 import type { RuleHitsTable } from '../../db/schema-signals.ts';
 import { appendEvent } from '../../cases/case-log.ts';
@@ -15,9 +16,13 @@ import { newId } from '../../shared/ids.ts';
 import { REFERENCE_PLATFORM } from '../../shared/platforms.ts';
 import { nowIso } from '../../shared/time.ts';
 import type { PublicSubjectKind } from '../../subjects/kinds.ts';
+import type { PostTextFile } from '../../subjects/platform-port.ts';
+import type { Subjects } from '../../subjects/subjects.ts';
 import type { HoldTarget } from '../publish-scan.ts';
-import { DEFAULT_PII_THRESHOLD, detectPii, mayHoldPii, type PiiResult } from './pii.ts';
+import { DEFAULT_PII_THRESHOLD, detectPii, detectPiiInSlices, mayHoldPii, PII_KINDS, type PiiCounts, type PiiResult } from './pii.ts';
 import { RuleHitsRepository } from './rule-hits.repository.ts';
+import { FingerprintsRepository } from './fingerprints.repository.ts';
+import { fingerprintPublished, runMirrors } from './mirror-signals.ts';
 import type { RuleField } from './rule-schema.ts';
 import type { RuleSet } from './rule-set.ts';
 import type { TextItem } from './rules.ts';
@@ -30,13 +35,18 @@ const AUTOMATED_PII: Reporter = { source: 'automated', key: 'auto:pii', accountI
 export const PII_CATEGORY = 'personal_data';
 /** The detector's hits share rule_hits with the rules under this id, which no rule can take (the rule schema allows no `:`). */
 const PII_HIT_RULE = 'pii:personal_data_leak';
+/** How much of an attached text file is read: its first 2 MB. */
+export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The signal the detector raises for a leak: counts and kinds, never the records. */
 export interface PiiSignal {
   source: 'pii';
   kind: 'personal_data_leak';
   category: typeof PII_CATEGORY;
-  counts: PiiResult['counts'];
+  /** Distinct records of each kind, in the text and the attached text files together. */
+  counts: PiiCounts;
+  /** The attached text files read, when there were any. */
+  files?: number;
 }
 
 /** The texts of an item read by the detector, as one text. */
@@ -48,9 +58,24 @@ export function itemText(item: TextItem): string {
 
 /** The detector's signal for an item, or null when its text is not a leak (or the detector is off, threshold 0). */
 export function piiSignal(item: TextItem, threshold = DEFAULT_PII_THRESHOLD): PiiSignal | null {
+  return threshold <= 0 ? null : leakSignal([detectPii(itemText(item), { threshold })], 0);
+}
+
+/**
+ * The signal for an item and its attached text files, read in slices (a file may be 2 MB). Each text is
+ * judged on its own; the counts add up.
+ */
+export async function piiSignalWithFiles(item: TextItem, threshold: number, files: PostTextFile[]): Promise<PiiSignal | null> {
   if (threshold <= 0) return null;
-  const r = detectPii(itemText(item), { threshold });
-  return r.verdict === 'leak' ? { source: 'pii', kind: 'personal_data_leak', category: PII_CATEGORY, counts: r.counts } : null;
+  const results = [detectPii(itemText(item), { threshold })];
+  for (const f of files) results.push(await detectPiiInSlices(f.text, { threshold, maxChars: MAX_TEXT_FILE_BYTES }));
+  return leakSignal(results, files.length);
+}
+
+function leakSignal(results: PiiResult[], files: number): PiiSignal | null {
+  if (!results.some((r) => r.verdict === 'leak')) return null;
+  const counts = Object.fromEntries(PII_KINDS.map((k) => [k, results.reduce((n, r) => n + r.counts[k], 0)])) as PiiCounts; // every kind, built from PII_KINDS
+  return { source: 'pii', kind: 'personal_data_leak', category: PII_CATEGORY, counts, ...(files > 0 ? { files } : {}) };
 }
 
 /** What published: the item whose text is read, and the subject whose case a live rule's report opens or joins. */
@@ -60,12 +85,23 @@ export interface TextTarget {
   postId?: string;
   /** A connected platform's name; absent for the reference platform. */
   platform?: string;
+  /** Vigil's id of `caseSubject` when that names it by the platform's own id. */
+  caseSubjectId?: string;
+  /** The owner as cases name owners (a connected platform's `<platform>:<owner id>`), for mirror signals. */
+  ownerId?: string;
+  /** SHA-256 digests of the media published with the text, for mirror signals. */
+  media?: string[];
+  /** The post carries text files (txt, csv, json): the leak detector reads them through the platform port. */
+  textFiles?: boolean;
 }
 
 export interface TextSignalsJob extends TextTarget {
   /** Unique per publication: the report's Idempotency-Key and the hits' ids derive from it. */
   key: string;
   item: TextItem;
+  /** The text's SimHash and external links, taken when it was published (absent in jobs queued before them). */
+  fingerprint?: string | null;
+  links?: string[];
 }
 
 export class TextSignals {
@@ -74,8 +110,10 @@ export class TextSignals {
   #reports: ReportsService;
   #jobs: JobQueue;
   #piiThreshold: number;
-  constructor(opts: { db: Db; rules: RuleSet; reports: ReportsService; jobs: JobQueue; piiThreshold?: number }) {
+  #subjects: Subjects | undefined;
+  constructor(opts: { db: Db; rules: RuleSet; reports: ReportsService; jobs: JobQueue; subjects?: Subjects; piiThreshold?: number }) {
     this.#db = opts.db;
+    this.#subjects = opts.subjects;
     this.#piiThreshold = opts.piiThreshold ?? DEFAULT_PII_THRESHOLD;
     this.#rules = opts.rules;
     this.#reports = opts.reports;
@@ -89,14 +127,20 @@ export class TextSignals {
   /**
    * In the publishing transaction: the job that evaluates the rules and the leak detector on this item's
    * text. Nothing when there is no text, or when no shadow or live rule exists and the text is too short
-   * to hold a leak (one pass counting digits, `@` and `:`), so ordinary posts cost no job.
+   * to hold a leak (one pass counting digits, `@` and `:`), so ordinary posts cost no job. A post with
+   * text files always gets one while the detector is on.
    */
   async enqueue(trx: Db, target: TextTarget, item: TextItem): Promise<boolean> {
     const text = itemText(item);
-    if (text === '') return false;
-    const rules = this.#rules.rules.some((c) => c.rule.state !== 'draft');
-    if (!rules && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
-    const job: TextSignalsJob = { ...target, key: newId('sig'), item };
+    // Every public text's fingerprint is kept, so a later block can index what its subject published.
+    const print = await fingerprintPublished(trx, target, item);
+    const comparable = print.fingerprint !== null || print.links.length > 0 || (target.media?.length ?? 0) > 0 || target.ownerId !== undefined;
+    const mirrors = comparable && (await new FingerprintsRepository(trx).anyIndexed());
+    const files = target.textFiles === true && this.#piiThreshold > 0;
+    if (text === '' && !mirrors && !files) return false;
+    const rules = text !== '' && this.#rules.rules.some((c) => c.rule.state !== 'draft');
+    if (!rules && !mirrors && !files && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
+    const job: TextSignalsJob = { ...target, key: newId('sig'), item, ...print };
     await this.#jobs.enqueue(trx, TEXT_SIGNALS_JOB, job, { dedupeKey: `${TEXT_SIGNALS_JOB}:${job.key}` });
     return true;
   }
@@ -109,6 +153,7 @@ export class TextSignals {
   async run(job: TextSignalsJob): Promise<void> {
     await this.#runRules(job);
     await this.#runPii(job);
+    await runMirrors(this.#db, this.#reports, job);
   }
 
   async #runRules(job: TextSignalsJob): Promise<void> {
@@ -168,10 +213,14 @@ export class TextSignals {
 
   /** A leak files an automated report in the personal-data category and one `signal` event with the counts; like a live rule's hit, once per job. */
   async #runPii(job: TextSignalsJob): Promise<void> {
-    const signal = piiSignal(job.item, this.#piiThreshold);
+    const files =
+      job.textFiles && job.postId && this.#subjects && this.#piiThreshold > 0
+        ? await this.#subjects.textFilesOfPost(this.#db, job.platform ?? REFERENCE_PLATFORM, job.postId, MAX_TEXT_FILE_BYTES)
+        : [];
+    const signal = await piiSignalWithFiles(job.item, this.#piiThreshold, files);
     if (!signal) return;
     const c = signal.counts;
-    const summary = `phones ${c.phones}, e-mails ${c.emails}, cards ${c.cards}, password pairs ${c.passwordPairs}`;
+    const summary = `${signal.files ? `${signal.files} text ${signal.files === 1 ? 'file' : 'files'} read; ` : ''}phones ${c.phones}, e-mails ${c.emails}, cards ${c.cards}, password pairs ${c.passwordPairs}, national ids ${c.nationalIds}, passports ${c.passports}, addresses ${c.addresses}`;
     const hit: RuleHitsTable = {
       id: `${job.key}:${PII_HIT_RULE}`,
       rule_id: PII_HIT_RULE,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
 import { bearer, errorResponses, OneOf } from '../schemas.ts';
-import { ACTION_KINDS, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../../cases/case-values.ts';
+import { ACTION_KINDS, CASE_LANES, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../../cases/case-values.ts';
 import { CaseCountsSchema, CaseDetailSchema, CaseListSchema, CaseSummarySchema, DecidedSchema, PolicySchema, ReversedSchema } from './cases.schemas.ts';
 import { hasPermission, requireStaff } from '../access.ts';
 import { CATEGORY_IDS } from '../../policy/policy.ts';
@@ -30,6 +30,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
           ),
           source: Type.Optional(OneOf(REPORT_SOURCES)),
           breached: Type.Optional(Type.Boolean({ description: 'Only cases past their review deadline' })),
+          lane: Type.Optional(OneOf(CASE_LANES, { description: 'triage: severe claims no credible reporter backs' })),
           assignee: Type.Optional(Type.String({ maxLength: 64, description: 'A staff user id, or "me"' })),
           sort: Type.Union([Type.Literal('priority'), Type.Literal('age')], { default: 'priority' }),
           limit: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
@@ -48,6 +49,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
           language: q.language,
           source: q.source,
           breached: q.breached,
+          lane: q.lane,
           assignee: q.assignee === 'me' ? p.userId : q.assignee,
         },
         q.sort,
@@ -143,6 +145,14 @@ export const casesRoutes: RouteModule = (app, ctx) => {
             category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
             statement: Type.String({ minLength: 1, maxLength: 5000 }),
             postIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+            alsoLinked: Type.Optional(
+              Type.Boolean({
+                description: 'Also decide every open case linked by a mirror or near-duplicate signal alike (post removal excepted), each its own decision',
+              }),
+            ),
+            linkedCaseIds: Type.Optional(
+              Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50, description: 'Instead of alsoLinked: only these linked open cases, decided alike' }),
+            ),
           },
           { additionalProperties: false },
         ),

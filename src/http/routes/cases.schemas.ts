@@ -9,10 +9,12 @@ import {
   MediaSchema,
   NextCursor,
   Nullable,
+  OneOf,
   OutcomeSchema,
   ReportSourceSchema,
   SubjectRefSchema,
 } from '../schemas.ts';
+import { LINK_RELATIONS, MIRROR_EVIDENCE } from '../../detection/text/mirror-values.ts';
 
 export const CaseSummarySchema = Type.Object({
   id: Type.String(),
@@ -24,6 +26,19 @@ export const CaseSummarySchema = Type.Object({
   category: Type.String(),
   priority: Type.Number(),
   slaDueAt: Type.String(),
+  lane: Type.Union([Type.Literal('normal'), Type.Literal('triage')], {
+    description: 'triage: a severe claim no credible reporter backs; it has the short triage clock but keeps its low priority',
+  }),
+  triageDueAt: Nullable(Type.String()),
+  coordination: Type.Object(
+    {
+      freshReporters: Type.Integer({
+        description: 'Reporters whose account was created, or address first seen, at most an hour before the case opened, or since',
+      }),
+      sameTextReports: Type.Integer({ description: 'The most reports sharing one explanation text' }),
+    },
+    { description: 'Signs of coordinated reporting; they never block a subject or raise priority' },
+  ),
   overdue: Type.Boolean(),
   secondsToDue: Type.Integer(),
   reportCount: Type.Integer(),
@@ -164,6 +179,18 @@ const RelatedCaseSchema = Type.Object({
   createdAt: Type.String(),
 });
 
+const LinkedSubjectSchema = Type.Object({
+  caseId: Type.String(),
+  state: CaseStateSchema,
+  platform: Type.String(),
+  subject: Type.Object({ kind: Type.String(), id: Type.String() }),
+  role: Type.Union([Type.Literal('original'), Type.Literal('mirror')], {
+    description: "original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original",
+  }),
+  relation: OneOf(LINK_RELATIONS),
+  evidence: Type.Array(OneOf(MIRROR_EVIDENCE), { description: 'What links them: shared owner, removed media, near-duplicate text, the same external links' }),
+});
+
 export const CaseDetailSchema = Type.Object({
   ...CaseSummarySchema.properties,
   subjectNow: Nullable(SubjectNowSchema),
@@ -173,9 +200,19 @@ export const CaseDetailSchema = Type.Object({
   events: Type.Array(CaseEventSchema),
   decision: Nullable(DecisionSchema),
   relatedCases: Type.Array(RelatedCaseSchema, { description: "Other cases about the same owner's subjects" }),
+  linkedSubjects: Type.Array(LinkedSubjectSchema, { description: 'Subjects linked by near-duplicate and mirror signals, with the evidence' }),
 });
 
-export const DecidedSchema = Type.Object({ caseId: Type.String(), decisionId: Type.String(), answer: AnswerSchema });
+export const DecidedSchema = Type.Object({
+  caseId: Type.String(),
+  decisionId: Type.String(),
+  answer: AnswerSchema,
+  linked: Type.Optional(
+    Type.Array(Type.Object({ caseId: Type.String(), decisionId: Type.String() }), {
+      description: 'With alsoLinked: the linked cases decided alike, each its own decision',
+    }),
+  ),
+});
 export const ReversedSchema = Type.Object({ caseId: Type.String(), state: Type.Literal('reversed') });
 
 /** policy/policy.json as served (src/policy/policy.ts). */

@@ -27,7 +27,8 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
         bodyLimit: limit + 64 * 1024,
         schema: {
           tags: ['platform'],
-          summary: 'Upload an image or file (raw body or multipart); its type is sniffed from the bytes',
+          summary:
+            'Upload an image or file (raw body or multipart); its type is sniffed from the bytes (a text file, txt, csv or json, is accepted when declared as such and its bytes are UTF-8 text)',
           security: bearer,
           response: { 201: MediaSchema, ...errorResponses(400, 401, 413, 415, 422, 503) },
         },
@@ -35,13 +36,15 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
       async (req, reply) => {
         const { accountId } = requireAccount(req);
         let bytes: Buffer;
+        let declared: string;
         if (req.isMultipart()) {
-          bytes = await readUploadedFile(req);
+          ({ bytes, declared } = await readUploadedFile(req));
         } else {
           if (!Buffer.isBuffer(req.body)) throw badRequest('missing_body', 'Send the file as the request body.');
           bytes = req.body;
+          declared = req.headers['content-type'] ?? '';
         }
-        return reply.status(201).send(await ctx.media.upload(accountId, bytes));
+        return reply.status(201).send(await ctx.media.upload(accountId, bytes, declared));
       },
     );
   });

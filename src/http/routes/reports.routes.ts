@@ -54,7 +54,22 @@ const ReportBody = Type.Object(
 
 const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-const Ack = Type.Object({ id: Type.String(), status: Type.String(), receipt: Type.String(), statusUrl: Type.String() });
+const Ack = Type.Object({
+  id: Type.String(),
+  status: Type.String(),
+  receipt: Type.String(),
+  statusUrl: Type.String(),
+  reporterNotice: Type.Optional(
+    Type.Object(
+      {
+        kind: Type.Union([Type.Literal('warning'), Type.Literal('set_aside')]),
+        statement: Type.String(),
+        until: Nullable(Type.String({ description: 'When the set-aside ends' })),
+      },
+      { description: "To a reporter a senior warned, or whose reports are set aside (DSA Art. 23): the policy's statement" },
+    ),
+  ),
+});
 
 /** What a reporter sees of their report (src/intake/report-status.service.ts). */
 const ReportStatusSchema = Type.Object({
@@ -122,7 +137,12 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         querystring: Type.Object({
           receipt: Type.Optional(Type.String({ maxLength: 200 })),
-          lang: Type.Optional(Type.String({ maxLength: 35, description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)' })),
+          lang: Type.Optional(
+            Type.String({
+              maxLength: 35,
+              description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)',
+            }),
+          ),
         }),
         headers: Type.Object({ 'x-receipt': Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: ReportStatusSchema, ...errorResponses(404) },

@@ -24,7 +24,17 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const APP_ROUTES = ['/console', '/console/*', '/report', '/report/status/:id', '/report/appeal', '/report/appeal/:id', '/protect', '/protect/*'];
+const APP_ROUTES = [
+  '/console',
+  '/console/*',
+  '/report',
+  '/report/status/:id',
+  '/report/appeal',
+  '/report/appeal/:id',
+  '/protect',
+  '/protect/*',
+  '/transparency',
+];
 
 export const webAppRoutes: RouteModule = async (app) => {
   const built = existsSync(path.join(WEB_DIST, 'index.html'));

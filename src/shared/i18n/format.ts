@@ -39,12 +39,7 @@ export function policyT(lang: Language, key: string, values?: Values): string {
  */
 export function tHtml(lang: Language, key: string, values: Record<string, PrimitiveType | SafeHtml | ((chunks: SafeHtml) => SafeHtml)> = {}): SafeHtml {
   const parts = compile(MESSAGES, 'm', lang, key).formatToParts<SafeHtml>(
-    Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [
-        k,
-        typeof v === 'function' ? (chunks: Array<string | SafeHtml>) => v(html`${chunks}`) : v,
-      ]),
-    ),
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'function' ? (chunks: Array<string | SafeHtml>) => v(html`${chunks}`) : v])),
   );
   return html`${parts.map((p) => p.value)}`;
 }

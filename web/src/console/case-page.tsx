@@ -7,6 +7,7 @@ import { ErrorMessage } from '../shared/error-message.tsx';
 import { usePolicy } from '../shared/policy.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { CaseHeader, subjectName } from './case-header.tsx';
+import { CaseCredibility } from './case-credibility.tsx';
 import { CaseHistory } from './case-history.tsx';
 import { CaseReports } from './case-reports.tsx';
 import { CaseSignals } from './case-signals.tsx';
@@ -62,6 +63,10 @@ export function CasePage() {
           <section aria-labelledby="sec-reports">
             <h2 id="sec-reports">Reports ({detail.reports.length})</h2>
             <CaseReports reports={detail.reports} policy={policy} />
+          </section>
+          <section aria-labelledby="sec-credibility">
+            <h2 id="sec-credibility">Priority and reporters</h2>
+            <CaseCredibility caseId={detail.id} />
           </section>
           <section aria-labelledby="sec-signals">
             <h2 id="sec-signals">Signals</h2>

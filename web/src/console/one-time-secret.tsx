@@ -1,5 +1,5 @@
 // A secret the server shows only once (a new user's password, a new API key).
-import { CopyButton } from './copy-button.tsx';
+import { CopyButton } from '../shared/copy-button.tsx';
 
 export function OneTimeSecret({ title, secret, what, onDismiss }: { title: string; secret: string; what: string; onDismiss(): void }) {
   return (

@@ -1,12 +1,13 @@
 // /console/rules, for moderators and above: the text rules in force with their state, live and shadow
-// hit counts and recent shadow hits; admins can reload the rule files. Excerpts are hostile text,
-// rendered as text only.
+// hit counts and recent shadow hits; admins can reload the rule files, set a rule's state and edit the
+// files (rule-file-editor.tsx). Excerpts are hostile text, rendered as text only.
 import { useCallback, useState } from 'react';
 import type { ResponseBody } from 'vigil/client';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
+import { RuleFiles } from './rule-file-editor.tsx';
 import { roleAtLeast, useApi, useUser } from './session.tsx';
 import { useLoad } from './use-load.ts';
 import '../styles/jobs.css';
@@ -14,6 +15,7 @@ import '../styles/jobs.css';
 type RuleList = ResponseBody<'/api/v1/rules', 'get'>;
 
 const STATE_LABEL: Record<string, string> = { draft: 'Draft', shadow: 'Shadow', live: 'Live' };
+const STATES = ['draft', 'shadow', 'live'] as const;
 
 export function RulesPage() {
   useDocumentTitle('Text rules');
@@ -24,6 +26,7 @@ export function RulesPage() {
   const [reloadError, setReloadError] = useState<ApiError>();
   const [status, setStatus] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
+  const admin = roleAtLeast(user.role, 'admin');
 
   const load = useCallback(
     async (signal: AbortSignal) => {
@@ -37,6 +40,19 @@ export function RulesPage() {
     [api],
   );
   useLoad(load, reloadKey);
+
+  async function setState(id: string, state: string) {
+    setReloadError(undefined);
+    setStatus('');
+    try {
+      await api.request('PUT', `/api/v1/rules/${encodeURIComponent(id)}/state`, { state });
+      setStatus(`${id} is now ${STATE_LABEL[state]?.toLowerCase() ?? state}.`);
+    } catch (err) {
+      setReloadError(asApiError(err));
+    } finally {
+      setReloadKey((k) => k + 1);
+    }
+  }
 
   async function reload() {
     setReloadError(undefined);
@@ -63,7 +79,7 @@ export function RulesPage() {
     <div className="jobs-page">
       <div className="page-head">
         <h1>Text rules</h1>
-        {roleAtLeast(user.role, 'admin') && (
+        {admin && (
           <button type="button" onClick={() => void reload()}>
             Reload rule files
           </button>
@@ -76,7 +92,7 @@ export function RulesPage() {
       <p role="status" className="ok">
         {status}
       </p>
-      <ErrorMessage error={reloadError} title="The rule files were not reloaded" />
+      <ErrorMessage error={reloadError} title="The rules were not changed" />
       <ErrorMessage error={error} title="The rules could not be loaded" />
       {list?.error && (
         <p role="alert" className="error-box">
@@ -111,7 +127,19 @@ export function RulesPage() {
                     <span className="muted">{r.description}</span>
                   </th>
                   <td>{r.category}</td>
-                  <td>{STATE_LABEL[r.state] ?? r.state}</td>
+                  <td>
+                    {admin ? (
+                      <select aria-label={`State of ${r.id}`} value={r.state} onChange={(e) => void setState(r.id, e.target.value)}>
+                        {STATES.map((st) => (
+                          <option key={st} value={st}>
+                            {STATE_LABEL[st]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      (STATE_LABEL[r.state] ?? r.state)
+                    )}
+                  </td>
                   <td>{r.hits.live.toLocaleString('en-GB')}</td>
                   <td>{r.hits.shadow.toLocaleString('en-GB')}</td>
                   <td>
@@ -137,6 +165,15 @@ export function RulesPage() {
             </tbody>
           </table>
         </div>
+      )}
+      {admin && (
+        <RuleFiles
+          reloadKey={reloadKey}
+          onSaved={(message) => {
+            setStatus(message);
+            setReloadKey((k) => k + 1);
+          }}
+        />
       )}
     </div>
   );

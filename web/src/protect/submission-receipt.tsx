@@ -1,6 +1,6 @@
 // After sending: the case number and PIN, large, with copy buttons and advice to keep them safe.
 import { useEffect, useRef } from 'react';
-import { CopyButton } from '../console/copy-button.tsx';
+import { CopyButton } from '../shared/copy-button.tsx';
 import type { ProtectReceipt } from './protect-types.ts';
 
 export function SubmissionReceipt({ receipt, onAnother }: { receipt: ProtectReceipt; onAnother(): void }) {

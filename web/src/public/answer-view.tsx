@@ -1,46 +1,50 @@
-// The decision on a report, as the reporter is told it: outcome, actions, statement of reasons, appeal.
-import { ACTION_LABEL, formatDateTime, label, OUTCOME_LABEL } from '../shared/format.ts';
+// The decision on a report, as the reporter is told it: outcome, actions, the policy's sentence in the
+// reader's language above the moderator's statement as written, and how to appeal.
 import type { Answer } from '../shared/types.ts';
 import { UserText } from '../shared/user-text.tsx';
+import { useDateTime, useT } from '../shared/i18n.tsx';
 
-export function AnswerView({ answer }: { answer: Answer }) {
+export function AnswerView({ answer }: { answer: Answer & { policyStatement?: string } }) {
+  const { t, intl } = useT();
+  const formatDateTime = useDateTime();
   return (
     <section className="answer" aria-labelledby="answer-h">
-      <h2 id="answer-h">Decision: {label(OUTCOME_LABEL, answer.outcome)}</h2>
+      <h2 id="answer-h">{t('answer.heading', { outcome: t(`outcome.${answer.outcome}`) })}</h2>
       <dl className="facts">
         {answer.categoryTitle && (
           <div>
-            <dt>Policy ground</dt>
+            <dt>{t('answer.ground')}</dt>
             <dd>{answer.categoryTitle}</dd>
           </div>
         )}
         {answer.actions.length > 0 && (
           <div>
-            <dt>Action</dt>
-            <dd>{answer.actions.map((a) => label(ACTION_LABEL, a)).join(', ')}</dd>
+            <dt>{t('answer.action')}</dt>
+            <dd>{intl.formatList(answer.actions.map((a) => t(`action.${a}`)))}</dd>
           </div>
         )}
         {answer.territorialScope && (
           <div>
-            <dt>Applies in</dt>
-            <dd>{answer.territorialScope} only</dd>
+            <dt>{t('answer.appliesIn')}</dt>
+            <dd>{t('answer.appliesInValue', { country: answer.territorialScope })}</dd>
           </div>
         )}
         <div>
-          <dt>Decided</dt>
+          <dt>{t('answer.decided')}</dt>
           <dd>{formatDateTime(answer.decidedAt)}</dd>
         </div>
         <div>
-          <dt>How</dt>
+          <dt>{t('answer.how')}</dt>
           <dd>
-            {answer.automatedDecision ? 'Decided automatically.' : 'Decided by a person.'}{' '}
-            {answer.automatedDetection ? 'Automated detection was involved.' : ''}
+            {t(answer.automatedDecision ? 'answer.byMachine' : 'answer.byPerson')} {answer.automatedDetection ? t('answer.detection') : ''}
           </dd>
         </div>
       </dl>
-      <h3>Statement of reasons</h3>
+      <h3>{t('common.statementOfReasons')}</h3>
+      {answer.policyStatement && <p className="policy-statement">{answer.policyStatement}</p>}
+      {answer.policyStatement && <p className="muted">{t('answer.moderatorWords')}</p>}
       <UserText as="p" className="statement" text={answer.statement} />
-      <h3>If you disagree</h3>
+      <h3>{t('answer.ifYouDisagree')}</h3>
       <p>{answer.appeal}</p>
     </section>
   );

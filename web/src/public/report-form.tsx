@@ -1,9 +1,12 @@
 // The notice form: plain labelled HTML fields; the API's complaints appear next to the field they name.
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useSearchParams } from 'react-router';
 import { publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import type { Policy, ReportAck } from '../shared/types.ts';
 import { CategoryOptions } from './category-options.tsx';
+import { useT } from '../shared/i18n.tsx';
 
 interface Props {
   policy: Policy;
@@ -31,7 +34,10 @@ function Problem({ id, message }: { id: string; message?: string }) {
 }
 
 export function ReportForm({ policy, onFiled }: Props) {
-  const [link, setLink] = useState('');
+  const { t } = useT();
+  // A preview page's Report link names its subject: /report?subject=/c/channel/42.
+  const [params] = useSearchParams();
+  const [link, setLink] = useState(() => params.get('subject')?.slice(0, 2000) ?? '');
   const [category, setCategory] = useState('');
   const [explanation, setExplanation] = useState('');
   const [name, setName] = useState('');
@@ -81,7 +87,7 @@ export function ReportForm({ policy, onFiled }: Props) {
       <div ref={summary} tabIndex={-1} role="alert" className={error ? 'error-box' : undefined}>
         {error && (
           <>
-            <p className="error-title">The report was not sent</p>
+            <p className="error-title">{t('report.notSent')}</p>
             <p>{error.message}</p>
           </>
         )}
@@ -90,9 +96,15 @@ export function ReportForm({ policy, onFiled }: Props) {
       {field(
         'link',
         <>
-          <label htmlFor="link">Link to the channel, post, bot or sticker set</label>
+          <label htmlFor="link">{t('report.linkLabel')}</label>
           <p className="hint" id="link-hint">
-            For example https://example.org/c/some_channel/42 or /c/some_channel
+            <FormattedMessage
+              id="report.linkHint"
+              values={{
+                example1: <bdi dir="ltr">https://example.org/c/some_channel/42</bdi>,
+                example2: <bdi dir="ltr">/c/some_channel</bdi>,
+              }}
+            />
           </p>
           <input
             id="link"
@@ -101,6 +113,7 @@ export function ReportForm({ policy, onFiled }: Props) {
             inputMode="url"
             required
             autoComplete="off"
+            dir="ltr"
             value={link}
             onChange={(e) => setLink(e.target.value)}
             aria-invalid={problems.link ? true : undefined}
@@ -112,7 +125,7 @@ export function ReportForm({ policy, onFiled }: Props) {
       {field(
         'category',
         <>
-          <label htmlFor="category">What is wrong with it?</label>
+          <label htmlFor="category">{t('report.categoryLabel')}</label>
           <select
             id="category"
             name="category"
@@ -123,7 +136,7 @@ export function ReportForm({ policy, onFiled }: Props) {
             aria-describedby={described('category')}
           >
             <option value="" disabled>
-              Choose a reason…
+              {t('report.categoryChoose')}
             </option>
             <CategoryOptions policy={policy} />
           </select>
@@ -133,9 +146,9 @@ export function ReportForm({ policy, onFiled }: Props) {
       {field(
         'explanation',
         <>
-          <label htmlFor="explanation">Why is it illegal or against the policy?</label>
+          <label htmlFor="explanation">{t('report.explanationLabel')}</label>
           <p className="hint" id="explanation-hint">
-            Explain what the content is and why it should be removed (at least 10 characters).
+            {t('report.explanationHint')}
           </p>
           <textarea
             id="explanation"
@@ -154,12 +167,12 @@ export function ReportForm({ policy, onFiled }: Props) {
       )}
 
       <fieldset className="stack">
-        <legend>Your contact details (optional)</legend>
-        <p className="hint">Only senior reviewers can see them. The person you report is never told who reported.</p>
+        <legend>{t('report.contactLegend')}</legend>
+        <p className="hint">{t('report.contactHint')}</p>
         {field(
           'name',
           <>
-            <label htmlFor="name">Name</label>
+            <label htmlFor="name">{t('report.nameLabel')}</label>
             <input
               id="name"
               name="name"
@@ -177,7 +190,7 @@ export function ReportForm({ policy, onFiled }: Props) {
         {field(
           'email',
           <>
-            <label htmlFor="email">Email</label>
+            <label htmlFor="email">{t('report.emailLabel')}</label>
             <input
               id="email"
               name="email"
@@ -197,11 +210,11 @@ export function ReportForm({ policy, onFiled }: Props) {
         'lifeAtRisk',
         <label className="check">
           <input type="checkbox" name="lifeAtRisk" checked={lifeAtRisk} onChange={(e) => setLifeAtRisk(e.target.checked)} aria-describedby="life-hint" />
-          <span>Someone’s life or safety is at risk</span>
+          <span>{t('report.lifeAtRisk')}</span>
         </label>,
       )}
       <p className="hint" id="life-hint">
-        We review these first. If someone is in immediate danger, also call local emergency services.
+        {t('report.lifeAtRiskHint')}
       </p>
 
       {field(
@@ -216,12 +229,12 @@ export function ReportForm({ policy, onFiled }: Props) {
             aria-invalid={problems.bonaFide ? true : undefined}
             aria-describedby={described('bonaFide')}
           />
-          <span>I confirm that the information in this report is accurate and complete to the best of my knowledge, and that I make it in good faith.</span>
+          <span>{t('report.bonaFide')}</span>
         </label>,
       )}
 
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? 'Sending…' : 'Send report'}
+        {busy ? t('common.sending') : t('report.send')}
       </button>
     </form>
   );

@@ -1,12 +1,15 @@
 // After a report is filed: its number and the status link with the receipt, which is the only way
 // to follow an anonymous report.
 import { useEffect, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import type { ReportAck } from '../shared/types.ts';
+import { useT } from '../shared/i18n.tsx';
 
 export const statusPath = (ack: { id: string; receipt: string }) => `/report/status/${encodeURIComponent(ack.id)}?receipt=${encodeURIComponent(ack.receipt)}`;
 
 export function ReportReceived({ ack, onAnother }: { ack: ReportAck; onAnother(): void }) {
+  const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -15,23 +18,26 @@ export function ReportReceived({ ack, onAnother }: { ack: ReportAck; onAnother()
   return (
     <section className="received" aria-labelledby="received-h">
       <h2 id="received-h" ref={heading} tabIndex={-1}>
-        Thank you: your report was received
+        {t('received.heading')}
       </h2>
       <p>
-        Report number: <strong className="report-id">{ack.id}</strong>
+        <FormattedMessage id="received.number" values={{ id: <strong className="report-id ltr">{ack.id}</strong> }} />
       </p>
       <p className="keep">
-        <strong>Keep this link.</strong> It is the only way to follow your report and read the decision; we cannot send it again.
+        <FormattedMessage id="received.keep" values={{ b: (chunks) => <strong>{chunks}</strong> }} />
       </p>
       <p className="status-link-box">
-        <Link to={path} className="status-link">{`${window.location.origin}${path}`}</Link>
+        <Link to={path} className="status-link" dir="ltr">{`${window.location.origin}${path}`}</Link>
       </p>
       <p>
-        Receipt: <code className="secret">{ack.receipt}</code>
+        {t('common.receipt')}:{' '}
+        <code className="secret" dir="ltr">
+          {ack.receipt}
+        </code>
       </p>
       <p>
         <button type="button" onClick={onAnother}>
-          Report something else
+          {t('received.another')}
         </button>
       </p>
     </section>

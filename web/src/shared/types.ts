@@ -40,3 +40,6 @@ export type AppealSummary = AppealList['appeals'][number];
 export type AppealCounts = ResponseBody<'/api/v1/appeals/counts', 'get'>;
 export type AppealDetail = ResponseBody<'/api/v1/appeals/{id}/review', 'get'>;
 export { APPEAL_OUTCOMES, APPEAL_STATES } from '../../../src/cases/case-values.ts';
+
+export type TransparencyFigures = ResponseBody<'/api/v1/transparency', 'get'>;
+export type TransparencyPeriod = TransparencyFigures['total'];

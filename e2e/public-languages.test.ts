@@ -1,0 +1,124 @@
+// Every reporter in their own language, in a real browser: the report form, its status page and a 451
+// notice in Arabic and Central Kurdish are right-to-left, carry their language on <html>, leave no
+// English words but proper names, and pass axe; the menu's choice is remembered; a preview post's
+// Report link fills in the form.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { staffTokenFor } from '../test/helpers/people.ts';
+import { axeViolations } from './helpers/axe.ts';
+import { startE2E, type E2E } from './helpers/harness.ts';
+import { channel, report } from './helpers/seed.ts';
+
+/** Latin-script words allowed on a translated page: proper names only. */
+const PROPER_NAMES = new Set(['Vigil', 'UTC']);
+
+/**
+ * Latin words in the page's visible text, leaving out what is meant to stay as written: the language
+ * menu (each language in itself), left-to-right islands (links, receipts, report numbers, handles), and
+ * what people wrote.
+ */
+async function englishLeft(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll('[lang], bdi, [dir="ltr"], code, .report-id, .user-text, script, style, [hidden]')) el.remove();
+    return body.innerText;
+  });
+  return [...text.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !PROPER_NAMES.has(w));
+}
+
+async function expectTranslated(page: Page, lang: string, what: string) {
+  await page.locator(`html[lang="${lang}"][dir="rtl"]`).waitFor({ state: 'attached' });
+  assert.deepEqual(await englishLeft(page), [], `${what} in ${lang}: no English left`);
+  assert.deepEqual(await axeViolations(page), [], `${what} in ${lang}: axe`);
+}
+
+describe('public pages in Arabic and Central Kurdish', () => {
+  let e: E2E;
+  let page: Page;
+  let moderator: string;
+
+  before(async () => {
+    e = await startE2E();
+    moderator = (await staffTokenFor(e.t, 'moderator')).token;
+    const owner = await e.api.account('Lake walkers');
+    await channel(e.api, owner.token, 'lake_walks', 'Lake walks', 'Weekend walks.', [{ text: 'Walk to the lake on Saturday.' }]);
+    const bad = await e.api.account('Recruiters');
+    const c = await channel(e.api, bad.token, 'recruit_now', 'Join us', 'Propaganda.', [{ text: 'Join the armed group.' }]);
+    await report(e.api, { subject: '/c/recruit_now', category: 'terrorism', explanation: 'Recruitment for an armed group.' });
+    const queue = await e.api.get('/api/v1/cases?limit=100', { token: moderator });
+    const caseId = queue.body.cases.find((k: { subject: { id: string } }) => k.subject.id === c.id).id;
+    const decided = await e.api.post(
+      `/api/v1/cases/${caseId}/decide`,
+      { outcome: 'actioned', actions: ['block'], category: 'terrorism', statement: 'The channel recruits for an armed group.' },
+      { token: moderator },
+    );
+    assert.equal(decided.status, 200, decided.text);
+    page = await e.newPage();
+  });
+  after(async () => {
+    await e?.close();
+  });
+
+  for (const lang of ['ar', 'ckb']) {
+    test(`the report form in ${lang}`, async () => {
+      await page.goto(`${e.base}/report?lang=${lang}`);
+      await page.locator('#link').waitFor();
+      await expectTranslated(page, lang, 'the report form');
+    });
+
+    test(`a 451 notice in ${lang}`, async () => {
+      const res = await page.goto(`${e.base}/c/recruit_now?lang=${lang}`);
+      assert.equal(res?.status(), 451);
+      await expectTranslated(page, lang, 'the 451 notice');
+    });
+  }
+
+  test('the Arabic report form submits, and its status page reads Arabic (and Sorani)', async () => {
+    await page.goto(`${e.base}/report?lang=ar`);
+    await page.locator('#link').fill('/c/lake_walks/1');
+    await page.locator('#category').selectOption('spam');
+    await page.locator('#explanation').fill('هذا المنشور رسائل مزعجة متكررة');
+    await page.locator('input[name="bonaFide"]').check();
+    await page.locator('button[type="submit"]').click();
+    await page.locator('#received-h').waitFor();
+    assert.match(await page.locator('#received-h').innerText(), /تلقّينا بلاغك/);
+    await page.locator('a.status-link').click();
+    await page.locator('#timeline-h').waitFor();
+    assert.match(await page.locator('.timeline').innerText(), /تم استلام بلاغك وتسجيله/);
+    assert.match(await page.locator('.status').innerText(), /بانتظار المراجعة/);
+    await page.getByRole('button', { name: 'انسخ الإيصال' }).waitFor();
+    await expectTranslated(page, 'ar', 'the status page');
+
+    await page.goto(`${page.url()}&lang=ckb`);
+    await page.locator('#timeline-h').waitFor();
+    await page.getByText('ڕاپۆرتەکەت وەرگیرا و تۆمار کرا.').waitFor();
+    await expectTranslated(page, 'ckb', 'the status page');
+  });
+
+  test('a language chosen in the menu is remembered across reloads', async () => {
+    const tab = await e.newPage();
+    await tab.context().clearCookies();
+    await tab.goto(`${e.base}/report`);
+    await tab.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    await tab.locator('nav.languages a[lang="fa"]').click();
+    await tab.locator('html[lang="fa"][dir="rtl"]').waitFor({ state: 'attached' });
+    await tab.goto(`${e.base}/report`);
+    await tab.locator('html[lang="fa"][dir="rtl"]').waitFor({ state: 'attached' });
+    await tab.reload();
+    await tab.locator('html[lang="fa"][dir="rtl"]').waitFor({ state: 'attached' });
+    await tab.locator('#link').waitFor();
+    assert.equal(await tab.locator('label[for="link"]').innerText(), 'پیوند کانال، پست، ربات یا مجموعه استیکر');
+    await tab.context().clearCookies();
+    await tab.close();
+  });
+
+  test("a preview post's Report link opens the form with the post filled in", async () => {
+    await page.context().clearCookies();
+    await page.goto(`${e.base}/c/lake_walks`);
+    await page.locator('article.post a.report').first().click();
+    await page.waitForURL(/\/report\?subject=/);
+    await page.locator('#link').waitFor();
+    assert.equal(await page.locator('#link').inputValue(), '/c/lake_walks/1');
+  });
+});
