@@ -71,12 +71,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first */
+        /** The audit log, newest first; filtered by actor, action, target (exact) and time [from, to) */
         get: {
             parameters: {
                 query: {
+                    /** @description e.g. case.decided */
+                    action?: string;
+                    /** @description e.g. staff:usr_…, cli:alice, system */
+                    actor?: string;
                     cursor?: string;
+                    /** @description ISO 8601 time (UTC when no offset), inclusive */
+                    from?: string;
                     limit: number;
+                    /** @description e.g. case:cas_… */
+                    target?: string;
+                    /** @description ISO 8601 time, exclusive */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -149,10 +159,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain; reports the first changed, inserted or deleted entry */
+        /**
+         * Verify one chunk of the hash chain, after entry `after`; call again from `through` until `done`
+         * @description Reports the first changed, inserted or deleted entry in the chunk. A request verifies at most `limit` entries, so its cost does not grow with the log; the console walks the whole chain chunk by chunk and shows its progress.
+         */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description The last entry a previous chunk verified (0: from the start) */
+                    after: number;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -166,13 +183,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description Entries verified before the first bad one */
+                            /** @description Nothing follows `through` */
+                            done?: boolean;
+                            /** @description Entries verified in this chunk (before the first bad one) */
                             entries: number;
+                            /** @description The newest entry in the log now */
+                            head: number;
                             message?: string;
                             ok: boolean;
-                            reason?: string;
+                            reason?: "missing" | "inserted" | "hash_mismatch" | "broken_link";
+                            /** @description The first bad entry */
                             seq?: number;
+                            /** @description The last entry verified; pass as `after` for the next chunk */
+                            through?: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */

@@ -19,6 +19,7 @@ import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
+import * as auditFiltersOwnerHistory from './migrations/2026-12-05-50-audit-filters-owner-history.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-07-appeals': appeals,
   '2026-12-04-08-text-rules': textRules,
   '2026-12-04-09-daily-statistics': dailyStatistics,
+  '2026-12-05-50-audit-filters-owner-history': auditFiltersOwnerHistory,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
