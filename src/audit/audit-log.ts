@@ -32,9 +32,7 @@ export interface AuditEntry {
   hash: string;
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; reason: AuditBreak; message: string };
+export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: AuditBreak; message: string };
 
 /** One chunk of a verification: `through` is the last entry verified; `done` when nothing follows it. */
 export type AuditChunkVerification =

@@ -44,7 +44,14 @@ export class AuditRepository {
   }
   /** The seq of the latest entry before `at`. */
   async lastSeqBefore(at: string): Promise<number | undefined> {
-    const r = await this.#db.selectFrom('audit_log').select('seq').where('at', '<', at).orderBy('at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const r = await this.#db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('at', '<', at)
+      .orderBy('at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return r === undefined ? undefined : Number(r.seq);
   }
   findBySeq(seq: number) {

@@ -16,7 +16,7 @@ export type Report = Omit<ReportsTable, 'life_at_risk' | 'bona_fide' | 'post_ids
 export type Decision = Omit<DecisionsTable, 'automated' | 'actions' | 'post_ids'> & { automated: boolean; actions: ActionKind[]; post_ids: string[] };
 
 const isSource = (v: unknown): v is ReportSource => isOneOf(REPORT_SOURCES, v);
-const isAction = (v: unknown): v is ActionKind => isOneOf(ACTION_KINDS, v);
+export const isAction = (v: unknown): v is ActionKind => isOneOf(ACTION_KINDS, v);
 
 export const caseFromRow = ({ life_at_risk, sources, categories, ...rest }: CasesTable): Case => ({
   ...rest,

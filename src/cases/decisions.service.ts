@@ -69,7 +69,11 @@ export class DecisionsService {
     this.#banking = banking;
   }
 
-  async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
+  /**
+   * `opts.unclaimedOrMine` refuses a case another moderator has claimed (bulk decisions: nobody decides
+   * over a colleague's review by ticking a box); `opts.batch` names the bulk decision in the audit entry.
+   */
+  async decide(caseId: string, actor: DecidingActor, input: DecideInput, opts: { unclaimedOrMine?: boolean; batch?: string } = {}) {
     const at = nowIso();
     let afterCommit: () => void = () => {};
     const result = await this.#db.transaction().execute(async (trx) => {
@@ -78,6 +82,7 @@ export class DecisionsService {
       const c = await cases.findById(caseId);
       if (!c) throw badRequest('unknown_case', 'No such case.');
       if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+      if (opts.unclaimedOrMine && c.assignee_id && c.assignee_id !== actor.id) throw conflict('claimed_by_other', 'Another moderator has claimed this case.');
       const reports = await cases.reportsOfCase(c.id);
       const plan = await this.#plan(trx, c, reports, actor, input);
 
@@ -161,7 +166,7 @@ export class DecisionsService {
         actor: `staff:${actor.id}`,
         action: 'case.decided',
         target: `case:${c.id}`,
-        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
+        data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, ...(opts.batch ? { batch: opts.batch } : {}) },
       });
       return { caseId: c.id, decisionId, answer };
     });

@@ -9,7 +9,17 @@ import type { ConnectedContentTable, ConnectedMediaTable } from '../db/schema-co
 import { badRequest, notFound } from '../shared/errors.ts';
 import { KIND_NOUN } from './kinds.ts';
 import { ConnectedContentRepository } from './connected-content.repository.ts';
-import type { MediaHashes, MediaView, PlatformPort, PostRef, PostSnapshot, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
+import type {
+  MediaHashes,
+  MediaView,
+  OwnedSubject,
+  PlatformPort,
+  PostRef,
+  PostSnapshot,
+  ResolvedSubject,
+  SubjectRef,
+  SubjectSnapshot,
+} from './platform-port.ts';
 import type { SubjectClaim } from './subject-link.ts';
 import type { ConnectedPlatforms } from './subjects.ts';
 
@@ -166,6 +176,18 @@ export class ConnectedPlatform implements PlatformPort {
     const media = await repo.media(posts.map((p) => p.id));
     return media.flatMap((m) =>
       m.sha256 === null ? [] : [{ id: m.id, sha256: m.sha256, pdq: m.pdq === null ? null : { hash: m.pdq, quality: m.pdq_quality ?? 0 } }],
+    );
+  }
+
+  /** The owner is `<platform>:<owner id>`; an owner of another platform has nothing here. */
+  async subjectsOfOwner(db: Db, ownerAccountId: string, limit: number): Promise<OwnedSubject[]> {
+    const prefix = `${this.name}:`;
+    if (!ownerAccountId.startsWith(prefix)) return [];
+    const rows = await new ConnectedContentRepository(db).ofOwner(this.name, ownerAccountId.slice(prefix.length), limit);
+    return rows.flatMap((c) =>
+      c.kind === 'channel' || c.kind === 'bot' || c.kind === 'sticker_set'
+        ? [{ kind: c.kind, id: c.id, label: labelOf(c), link: c.url, createdAt: c.created_at }]
+        : [],
     );
   }
 }

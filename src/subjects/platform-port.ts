@@ -99,6 +99,15 @@ export interface MediaHashes {
   pdq: { hash: string; quality: number } | null;
 }
 
+/** A public subject an owner has (their channels, bots and sticker sets), for the owner's history on a case. */
+export interface OwnedSubject {
+  kind: 'channel' | 'bot' | 'sticker_set';
+  id: string;
+  label: string;
+  link: string | null;
+  createdAt: string;
+}
+
 export interface PlatformPort {
   /** 'reference' for the bundled platform. */
   readonly name: string;
@@ -111,4 +120,6 @@ export interface PlatformPort {
   labels(db: Db, subjects: SubjectRef[]): Promise<Map<string, string>>;
   /** The hashes of the media attached to these posts (for banking what a decision took down). */
   mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]>;
+  /** An owner's public subjects (the owner as a case names it: `ownerAccountId`), newest first, at most `limit`. */
+  subjectsOfOwner(db: Db, ownerAccountId: string, limit: number): Promise<OwnedSubject[]>;
 }

@@ -18,7 +18,12 @@ describe('audit log: filters, pages and chunked verification', () => {
     api = apiClient(t.app);
     admin = await staffToken(t, 'admin');
     for (let i = 1; i <= 40; i++) {
-      await t.ctx.audit.append({ actor: i % 3 === 0 ? 'cli:alice' : 'staff:usr_bob', action: i % 2 ? 'case.decided' : 'case.reversed', target: `case:c${i % 5}`, data: { i } });
+      await t.ctx.audit.append({
+        actor: i % 3 === 0 ? 'cli:alice' : 'staff:usr_bob',
+        action: i % 2 ? 'case.decided' : 'case.reversed',
+        target: `case:c${i % 5}`,
+        data: { i },
+      });
       if (i % 10 === 0) await new Promise((r) => setTimeout(r, 15)); // distinct times for the time range
     }
     all = (await t.ctx.audit.list({ limit: 1000 })).entries;
@@ -45,9 +50,18 @@ describe('audit log: filters, pages and chunked verification', () => {
   const expect = (keep: (e: AuditEntry) => boolean) => all.filter(keep).map((e) => e.seq);
 
   test('each filter, alone and together, pages through exactly the matching entries, newest first', async () => {
-    assert.deepEqual(await pages('actor=cli%3Aalice'), expect((e) => e.actor === 'cli:alice'));
-    assert.deepEqual(await pages('action=case.reversed'), expect((e) => e.action === 'case.reversed'));
-    assert.deepEqual(await pages('target=case%3Ac2'), expect((e) => e.target === 'case:c2'));
+    assert.deepEqual(
+      await pages('actor=cli%3Aalice'),
+      expect((e) => e.actor === 'cli:alice'),
+    );
+    assert.deepEqual(
+      await pages('action=case.reversed'),
+      expect((e) => e.action === 'case.reversed'),
+    );
+    assert.deepEqual(
+      await pages('target=case%3Ac2'),
+      expect((e) => e.target === 'case:c2'),
+    );
     assert.deepEqual(
       await pages('actor=staff%3Ausr_bob&action=case.decided&target=case%3Ac1', 2),
       expect((e) => e.actor === 'staff:usr_bob' && e.action === 'case.decided' && e.target === 'case:c1'),
@@ -62,7 +76,10 @@ describe('audit log: filters, pages and chunked verification', () => {
     const inside = expect((e) => e.at >= from && e.at < to);
     assert.ok(inside.length > 0 && inside.length < all.length);
     assert.deepEqual(await pages(`from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, 5), inside);
-    assert.deepEqual(await pages(`from=${encodeURIComponent(from)}&action=case.decided`), expect((e) => e.at >= from && e.action === 'case.decided'));
+    assert.deepEqual(
+      await pages(`from=${encodeURIComponent(from)}&action=case.decided`),
+      expect((e) => e.at >= from && e.action === 'case.decided'),
+    );
     assert.deepEqual(await pages('from=2999-01-01'), []);
     assert.deepEqual(await pages('to=2000-01-01'), []);
     const bad = await api.get('/api/v1/admin/audit?from=yesterday', { token: admin });

@@ -10,6 +10,7 @@ const INDEXES: Array<[name: string, table: string, columns: string[]]> = [
   ['audit_log_target', 'audit_log', ['target', 'seq']],
   ['audit_log_at', 'audit_log', ['at', 'seq']],
   ['cases_owner', 'cases', ['owner_account_id', 'created_at']],
+  ['decisions_case', 'decisions', ['case_id', 'created_at']],
   ['channels_owner', 'channels', ['owner_id', 'created_at']],
   ['bots_owner', 'bots', ['owner_id', 'created_at']],
   ['sticker_sets_owner', 'sticker_sets', ['owner_id', 'created_at']],
