@@ -53,7 +53,7 @@ export function CaseOwnerHistory({ caseId, policy, version }: { caseId: string; 
       {past.length === 0 ? (
         <p className="muted">No earlier decisions about this owner's subjects.</p>
       ) : (
-        <ul className="related owner-decisions">
+        <ul className="owner-list owner-decisions">
           {past.map((d) => (
             <li key={d.decisionId}>
               <Link to={`/console/cases/${d.caseId}`}>
@@ -77,7 +77,7 @@ export function CaseOwnerHistory({ caseId, policy, version }: { caseId: string; 
       {history.subjects.length === 0 ? (
         <p className="muted">The owner has nothing else public.</p>
       ) : (
-        <ul className="related owner-subjects">
+        <ul className="owner-list owner-subjects">
           {history.subjects.map((s) => (
             <li key={`${s.kind}:${s.id}`}>
               <span>{label(KIND_LABEL, s.kind)}</span>

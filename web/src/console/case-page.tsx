@@ -77,7 +77,7 @@ export function CasePage() {
             <RelatedCases cases={detail.relatedCases} policy={policy} />
           </section>
           <section aria-labelledby="sec-owner-history">
-            <h2 id="sec-owner-history">The owner's history</h2>
+            <h2 id="sec-owner-history">The owner's record</h2>
             <CaseOwnerHistory caseId={detail.id} policy={policy} version={detail.updatedAt} />
           </section>
         </div>
