@@ -14,6 +14,7 @@ import {
   type Decision,
   decisionFromRow,
   decisionToRow,
+  isAction,
   type Report,
   reportFromRow,
   reportToRow,
@@ -550,6 +551,35 @@ export class CasesRepository {
       .values({ reporter_key: key, agreed: 0, disagreed: 0, ...patch })
       .onConflict((oc) => oc.column('reporter_key').doUpdateSet(patch))
       .execute();
+  }
+  /**
+   * Decisions about an owner's subjects, newest first: from the owner's `withinCases` newest cases (an
+   * index range), so the cost is bounded however long the owner's record.
+   */
+  async decisionsOfOwner(ownerAccountId: string, withinCases: number, limit: number) {
+    const rows = await this.#db
+      .selectFrom('decisions')
+      .innerJoin('cases', 'cases.id', 'decisions.case_id')
+      .select([
+        'decisions.id',
+        'decisions.case_id',
+        'decisions.outcome',
+        'decisions.category',
+        'decisions.actions',
+        'decisions.created_at',
+        'decisions.reversed_at',
+        'cases.subject_kind',
+        'cases.subject_id',
+        'cases.platform',
+      ])
+      .where('decisions.case_id', 'in', (eb) =>
+        eb.selectFrom('cases').select('id').where('owner_account_id', '=', ownerAccountId).orderBy('created_at', 'desc').limit(withinCases),
+      )
+      .orderBy('decisions.created_at', 'desc')
+      .orderBy('decisions.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, actions: parseList(r.actions, isAction) }));
   }
 
   casesOfOwner(ownerAccountId: string, exceptId: string) {

@@ -90,11 +90,15 @@ export class DecisionsService {
     this.#textIndex = indexing;
   }
 
-  async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
+  /**
+   * `opts.unclaimedOrMine` refuses a case another moderator has claimed (bulk decisions: nobody decides
+   * over a colleague's review by ticking a box); `opts.batch` names the bulk decision in the audit entry.
+   */
+  async decide(caseId: string, actor: DecidingActor, input: DecideInput, opts: { unclaimedOrMine?: boolean; batch?: string } = {}) {
     const at = nowIso();
     const afterCommits: Array<() => void> = [];
     const result = await this.#db.transaction().execute(async (trx) => {
-      const main = await this.#decideIn(trx, caseId, actor, input, at, afterCommits);
+      const main = await this.#decideIn(trx, caseId, actor, input, at, afterCommits, opts);
       const chosen = input.linkedCaseIds ? new Set(input.linkedCaseIds) : undefined;
       if (!input.alsoLinked && !chosen) return main;
       // Linked cases in id order, so two such decisions cannot deadlock on each other's rows (PostgreSQL).
@@ -123,12 +127,21 @@ export class DecisionsService {
     return result;
   }
 
-  async #decideIn(trx: Db, caseId: string, actor: DecidingActor, input: DecideInput, at: string, afterCommits: Array<() => void>) {
+  async #decideIn(
+    trx: Db,
+    caseId: string,
+    actor: DecidingActor,
+    input: DecideInput,
+    at: string,
+    afterCommits: Array<() => void>,
+    opts: { unclaimedOrMine?: boolean; batch?: string } = {},
+  ) {
     const cases = new CasesRepository(trx);
     await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
     const c = await cases.findById(caseId);
     if (!c) throw badRequest('unknown_case', 'No such case.');
     if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+    if (opts.unclaimedOrMine && c.assignee_id && c.assignee_id !== actor.id) throw conflict('claimed_by_other', 'Another moderator has claimed this case.');
     const reports = await cases.reportsOfCase(c.id);
     const plan = await this.#plan(trx, c, reports, actor, input);
 
@@ -230,7 +243,7 @@ export class DecisionsService {
       actor: `staff:${actor.id}`,
       action: 'case.decided',
       target: `case:${c.id}`,
-      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
+      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, ...(opts.batch ? { batch: opts.batch } : {}) },
     });
     return { caseId: c.id, decisionId, answer };
   }

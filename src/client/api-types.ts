@@ -71,12 +71,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first */
+        /** The audit log, newest first; filtered by actor, action, target (exact) and time [from, to) */
         get: {
             parameters: {
                 query: {
+                    /** @description e.g. case.decided */
+                    action?: string;
+                    /** @description e.g. staff:usr_…, cli:alice, system */
+                    actor?: string;
                     cursor?: string;
+                    /** @description ISO 8601 time (UTC when no offset), inclusive */
+                    from?: string;
                     limit: number;
+                    /** @description e.g. case:cas_… */
+                    target?: string;
+                    /** @description ISO 8601 time, exclusive */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -149,10 +159,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain; reports the first changed, inserted or deleted entry */
+        /**
+         * Verify one chunk of the hash chain, after entry `after`; call again from `through` until `done`
+         * @description Reports the first changed, inserted or deleted entry in the chunk. A request verifies at most `limit` entries, so its cost does not grow with the log; the console walks the whole chain chunk by chunk and shows its progress.
+         */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description The last entry a previous chunk verified (0: from the start) */
+                    after: number;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -166,13 +183,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description Entries verified before the first bad one */
+                            /** @description Nothing follows `through` */
+                            done?: boolean;
+                            /** @description Entries verified in this chunk (before the first bad one) */
                             entries: number;
+                            /** @description The newest entry in the log now */
+                            head: number;
                             message?: string;
                             ok: boolean;
-                            reason?: string;
+                            reason?: "missing" | "inserted" | "hash_mismatch" | "broken_link";
+                            /** @description The first bad entry */
                             seq?: number;
+                            /** @description The last entry verified; pass as `after` for the next chunk */
+                            through?: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */
@@ -3214,6 +3247,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/owner-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner's record: the 20 latest decisions about the owner's subjects and the owner's other channels, bots and sticker sets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                caseId: string;
+                                category: string | null;
+                                createdAt: string;
+                                decisionId: string;
+                                /** @enum {unknown} */
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                reversedAt: string | null;
+                                subject: {
+                                    id: string;
+                                    kind: string;
+                                };
+                                subjectLabel: string | null;
+                                thisCase: boolean;
+                            }[];
+                            /** @description Each list holds at most this many, the most recent */
+                            limit: number;
+                            /** @description False when the subject has no known owner (nothing else is listed) */
+                            ownerKnown: boolean;
+                            /** @description Of the decisions listed, those that took action and were not reversed */
+                            strikes: number;
+                            /** @description The owner's other public subjects, newest first */
+                            subjects: {
+                                createdAt: string;
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "channel" | "bot" | "sticker_set";
+                                label: string;
+                                link: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/release": {
         parameters: {
             query?: never;
@@ -3403,6 +3533,100 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/bulk-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide up to 50 cases with one outcome, category and statement; each is its own decision
+         * @description Every case is decided on its own, as by /cases/{id}/decide: its own decision, case event, answers to its own reporters and owner notice. A case that cannot be decided (already decided, claimed by another moderator, an action its subject does not allow) gets its own failure; the others go ahead. Removing posts is not a bulk action.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                        caseIds: string[];
+                        /** @description One of terrorism, csam, ncii, extortion, violence, personal_data, fraud, illegal_goods, copyright, spam, other */
+                        category?: string;
+                        outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Names this bulk decision in the audit log */
+                            batch: string;
+                            results: ({
+                                caseId: string;
+                                decisionId: string;
+                                /** @enum {boolean} */
+                                ok: true;
+                            } | {
+                                caseId: string;
+                                code: string;
+                                message: string;
+                                /** @enum {boolean} */
+                                ok: false;
+                                /** @description What a single decision would have answered */
+                                status: number;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };

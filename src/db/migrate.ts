@@ -25,6 +25,7 @@ import * as platformContent from './migrations/2026-12-04-03-platform-content.ts
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
 import * as credibility from './migrations/2026-12-05-41-credibility.ts';
+import * as auditFiltersOwnerHistory from './migrations/2026-12-05-50-audit-filters-owner-history.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-61-dsa-submissions': dsaSubmissions,
   '2026-12-05-41-credibility': credibility,
   '2026-12-05-71-transparency-days': transparencyDays,
+  '2026-12-05-50-audit-filters-owner-history': auditFiltersOwnerHistory,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

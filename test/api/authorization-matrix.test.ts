@@ -60,6 +60,8 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'POST /api/v1/cases/{id}/comment': 'triage',
   'POST /api/v1/cases/{id}/escalate': 'triage',
   'POST /api/v1/cases/{id}/decide': 'moderator',
+  'POST /api/v1/cases/bulk-decisions': 'moderator',
+  'GET /api/v1/cases/{id}/owner-history': 'triage',
   'POST /api/v1/cases/{id}/reverse': 'senior',
   'POST /api/v1/appeals': 'public',
   'GET /api/v1/appeals': 'senior',

@@ -17,6 +17,7 @@ import { DecisionPanel } from './decision-panel.tsx';
 import { DecisionSummary } from './decision-summary.tsx';
 import { NoteForm } from './note-form.tsx';
 import { RelatedCases } from './related-cases.tsx';
+import { CaseOwnerHistory } from './case-owner-history.tsx';
 import { ReverseForm } from './reverse-form.tsx';
 import { roleAtLeast, useUser } from './session.tsx';
 import { useCase } from './use-case.ts';
@@ -79,6 +80,10 @@ export function CasePage() {
           <section aria-labelledby="sec-related">
             <h2 id="sec-related">Other cases of the same owner</h2>
             <RelatedCases cases={detail.relatedCases} policy={policy} />
+          </section>
+          <section aria-labelledby="sec-owner-history">
+            <h2 id="sec-owner-history">The owner's record</h2>
+            <CaseOwnerHistory caseId={detail.id} policy={policy} version={detail.updatedAt} />
           </section>
         </div>
         <aside className="case-side" aria-label="Review">
