@@ -388,6 +388,17 @@ export class CasesRepository {
   async answerReports(caseId: string, status: ReportStatus, answer: string, at: string): Promise<void> {
     await this.#db.updateTable('reports').set({ status, answer, answered_at: at }).where('case_id', '=', caseId).execute();
   }
+  /** A case's reports that came by mail with an address to answer (the decision is mailed to them). */
+  async mailedReportsOfCase(caseId: string) {
+    const rows = await this.#db
+      .selectFrom('reports')
+      .select(['id', 'subject_link', 'contact_email', 'language'])
+      .where('case_id', '=', caseId)
+      .where('source', '=', 'email')
+      .where('contact_email', 'is not', null)
+      .execute();
+    return rows.flatMap((r) => (r.contact_email ? [{ id: r.id, link: r.subject_link ?? '', email: r.contact_email, language: r.language ?? null }] : []));
+  }
   async answerOfCase(caseId: string): Promise<string | undefined> {
     const r = await this.#db.selectFrom('reports').select('answer').where('case_id', '=', caseId).where('answer', 'is not', null).limit(1).executeTakeFirst();
     return r?.answer ?? undefined;

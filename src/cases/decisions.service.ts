@@ -1,6 +1,7 @@
 // Deciding a case and reversing a decision: the rules of the publishing policy, enforcement, answers to
 // every reporter, a statement of reasons to the owner, reporters' track records and the audit trail,
 // all in one transaction.
+import { noReporterMail, type ReporterMail } from './reporter-mail.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, badRequest, conflict, forbidden } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -16,7 +17,7 @@ import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import { buildAnswer } from './answer.ts';
+import { type Answer, buildAnswer } from './answer.ts';
 import type { Case, Report } from './case-rows.ts';
 import { type ActionKind, isOpenState, type Outcome } from './case-values.ts';
 import type { AuditFn } from './review.service.ts';
@@ -74,6 +75,7 @@ export class DecisionsService {
   #banking: RemovedMediaBanking | undefined;
   #webhooks: WebhookEmitter;
   #textIndex: TakenDownIndexing | undefined;
+  #reporterMail: ReporterMail = noReporterMail;
   constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking, webhooks: WebhookEmitter = noWebhooks) {
     this.#db = db;
     this.#audit = audit;
@@ -88,6 +90,16 @@ export class DecisionsService {
 
   setTextIndexing(indexing: TakenDownIndexing): void {
     this.#textIndex = indexing;
+  }
+
+  setReporterMail(mail: ReporterMail): void {
+    this.#reporterMail = mail;
+  }
+
+  /** Tells a case's reporters who wrote by mail its answer, in the deciding transaction (also used on appeal). */
+  async mailAnswer(trx: Db, caseId: string, answer: Answer, at: string): Promise<void> {
+    const mailed = await new CasesRepository(trx).mailedReportsOfCase(caseId);
+    if (mailed.length) await this.#reporterMail.tell(trx, mailed, answer, at);
   }
 
   /**
@@ -192,6 +204,7 @@ export class DecisionsService {
       decidedAt: at,
     });
     await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
+    await this.mailAnswer(trx, c.id, answer, at);
 
     // Track records: a report that led to action was right; one about content found fine was not.
     if (input.outcome === 'actioned' || input.outcome === 'no_violation') {

@@ -1128,7 +1128,6 @@ export interface paths {
                                     relation: "mirror" | "near_duplicate";
                                     /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
                                     role: "original" | "mirror";
-                                    /** @enum {unknown} */
                                     state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                     subject: {
                                         id: string;
@@ -2416,7 +2415,6 @@ export interface paths {
                                 relation: "mirror" | "near_duplicate";
                                 /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
                                 role: "original" | "mirror";
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -2947,7 +2945,7 @@ export interface paths {
                                 reports: number;
                                 setAsideUntil: string | null;
                                 since: string | null;
-                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated") | null;
+                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email") | null;
                                 standing: "good" | "warned" | "set_aside";
                                 upheldRate: number | null;
                             }[];
@@ -3279,7 +3277,6 @@ export interface paths {
                                 category: string | null;
                                 createdAt: string;
                                 decisionId: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 reversedAt: string | null;
                                 subject: {
@@ -5374,6 +5371,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The abuse mailbox outbox, newest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mails: {
+                                /** @description Plain text */
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                /** @description receipt: the answer to a mail; no_subject: what a mail naming nothing we host needs; decision: a decision told */
+                                kind: "receipt" | "no_subject" | "decision";
+                                language: string;
+                                sentAt: string | null;
+                                subject: string;
+                                to: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7757,7 +7835,7 @@ export interface paths {
                                 /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
                                 declinedOutOfScope: {
                                     count: number;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description A UTC day, YYYY-MM-DD */
@@ -7766,7 +7844,7 @@ export interface paths {
                                 reports: {
                                     count: number;
                                     outcome: string;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description Decisions reversed (on appeal or by a senior) */
@@ -7823,7 +7901,7 @@ export interface paths {
                                 /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
                                 declinedOutOfScope: {
                                     count: number;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description A UTC day, YYYY-MM-DD */
@@ -7832,7 +7910,7 @@ export interface paths {
                                 reports: {
                                     count: number;
                                     outcome: string;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description Decisions reversed (on appeal or by a senior) */

@@ -14,13 +14,15 @@ import { newId, newTimeOrderedId } from '../../shared/ids.ts';
 import { detectLanguage } from '../../shared/language.ts';
 import type { ServerSecret } from '../../shared/secrets.ts';
 import { nowIso } from '../../shared/time.ts';
+import { decodeCursor, encodeCursor } from '../../shared/paging.ts';
 import { toFlag } from '../../db/columns.ts';
 import type { Answer } from '../../cases/answer.ts';
 import type { Reporter } from '../reporter.ts';
 import type { ReportsService } from '../reports.service.ts';
 import { categoryOfMail } from './mail-category.ts';
 import { type IncomingMail, readMail } from './mail-message.ts';
-import { type FiledReport, type MailText, noSubjectText, receiptText } from './mail-texts.ts';
+import { decisionText, type FiledReport, type MailText, noSubjectText, receiptText } from './mail-texts.ts';
+import type { MailedReport, ReporterMail } from '../../cases/reporter-mail.ts';
 import { MailRepository } from './mail.repository.ts';
 
 export const MAIL_SEND_JOB = 'mail.send';
@@ -53,9 +55,10 @@ export interface MailOutcome {
 
 /** The explanation filed with each report: the mail's subject and the start of its text. */
 const EXPLANATION_CHARS = 4000;
+const isOutboxCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string';
 const HOUR_MS = 3_600_000;
 
-export class MailboxService {
+export class MailboxService implements ReporterMail {
   #o: MailboxOptions;
   constructor(o: MailboxOptions) {
     this.#o = { ...o, abuseAddresses: o.abuseAddresses.map((a) => a.toLowerCase()) };
@@ -135,6 +138,36 @@ export class MailboxService {
       reports: filed.map((f) => ({ link: f.link, id: f.id, status: f.declined ? 'declined_out_of_scope' : 'received' })),
       answer: outcome,
     };
+  }
+
+  /** The outbox, newest first, a keyset page at a time. */
+  async outbox(limit: number, cursor?: string) {
+    const after = decodeCursor(cursor, isOutboxCursor);
+    const rows = await new MailRepository(this.#o.db).listOutbox(limit + 1, after && { createdAt: after[0], id: after[1] });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      mails: page.map((m) => ({
+        id: m.id,
+        to: m.to_address,
+        kind: m.kind,
+        language: m.language,
+        subject: m.subject,
+        body: m.body,
+        inReplyTo: m.in_reply_to,
+        createdAt: m.created_at,
+        sentAt: m.sent_at,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    };
+  }
+
+  /** A decision told to reporters who wrote by mail, in the deciding transaction, each in their mail's language. */
+  async tell(trx: Db, reports: MailedReport[], answer: Answer, at: string): Promise<void> {
+    for (const r of reports) {
+      const language = matchLanguage(r.language) ?? 'en';
+      await this.#toOutbox(trx, { to: r.email, kind: 'decision', language, text: decisionText(language, r, answer), inReplyTo: null, at });
+    }
   }
 
   /** Writes one outbox mail in `trx` (and its send job when a relay sends the outbox); returns its id. */
