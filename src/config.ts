@@ -188,7 +188,8 @@ function mailFromEnv(env: NodeJS.ProcessEnv) {
     .filter(Boolean);
   for (const a of abuseAddresses) if (!/^[^\s@]+@[^\s@]+$/u.test(a)) throw new Error(`VIGIL_ABUSE_ADDRESSES: "${a}" is not an e-mail address.`);
   const relay = env.VIGIL_SMTP_RELAY?.trim() || undefined;
-  if (relay && !/^smtps?:\/\/[^/]+/u.test(relay)) throw new Error('VIGIL_SMTP_RELAY must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@relay.example:587).');
+  if (relay && !/^smtps?:\/\/[^/]+/u.test(relay))
+    throw new Error('VIGIL_SMTP_RELAY must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@relay.example:587).');
   return {
     smtpPort: intFromEnv(env, 'VIGIL_SMTP_PORT', 0),
     smtpHost: env.VIGIL_SMTP_HOST ?? '127.0.0.1',

@@ -95,6 +95,7 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/admin/audit': 'admin',
   'GET /api/v1/admin/audit/verify': 'admin',
   'GET /api/v1/jobs': 'admin',
+  'GET /api/v1/mail/outbox': 'admin',
   'POST /api/v1/jobs/{id}/retry': 'admin',
   'GET /api/v1/rules': 'moderator',
   'POST /api/v1/rules/reload': 'admin',

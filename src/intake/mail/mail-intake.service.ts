@@ -96,7 +96,12 @@ export class MailboxService implements ReporterMail {
           reporter,
           `${mailKey}|${link}`.slice(0, 500),
         );
-        filed.push({ link, id: ack.id, statusUrl: ack.statusUrl, ...(ack.status === 'declined_out_of_scope' ? { declined: await this.#declinedAnswer(ack.id) } : {}) });
+        filed.push({
+          link,
+          id: ack.id,
+          statusUrl: ack.statusUrl,
+          ...(ack.status === 'declined_out_of_scope' ? { declined: await this.#declinedAnswer(ack.id) } : {}),
+        });
       } catch (err) {
         // A link to something we do not host (or nothing at all) is simply not a subject.
         if (err instanceof AppError && (err.status === 400 || err.status === 404)) continue;

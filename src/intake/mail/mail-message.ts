@@ -82,7 +82,8 @@ function isAutomatic(mail: ParsedMail, from: string | null): boolean {
   if (auto && auto.toLowerCase() !== 'no') return true;
   const precedence = headerText(mail, 'precedence')?.toLowerCase();
   if (precedence && ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence)) return true;
-  if (headerText(mail, 'list-id') || headerText(mail, 'x-autoreply') || headerText(mail, 'x-autorespond')) return true;
+  // mailparser gathers List-* headers under `list`.
+  if (mail.headers.has('list') || headerText(mail, 'x-autoreply') || headerText(mail, 'x-autorespond')) return true;
   const ct = headerText(mail, 'content-type')?.toLowerCase() ?? '';
   if (ct.includes('report-type=delivery-status') || ct.includes('report-type=disposition-notification')) return true;
   if (!from) return true;
@@ -151,12 +152,7 @@ export async function readMail(raw: Buffer, depth = 0): Promise<IncomingMail> {
   for (const n of nested) texts.push(n.subject, n.text);
   const text = cut(texts.filter(Boolean).join('\n\n'));
   const links = [
-    ...new Set([
-      ...linksIn(`${subject}\n${text}`),
-      ...htmlLinks,
-      ...fieldLinks.flatMap((v) => linksIn(v)),
-      ...nested.flatMap((n) => n.links),
-    ]),
+    ...new Set([...linksIn(`${subject}\n${text}`), ...htmlLinks, ...fieldLinks.flatMap((v) => linksIn(v)), ...nested.flatMap((n) => n.links)]),
   ].slice(0, MAIL_LIMITS.links);
   return {
     messageId: mail.messageId?.slice(0, 300) ?? null,

@@ -37,7 +37,10 @@ export function receiptText(lang: Language, filed: FiledReport[], replyTo: strin
 export function noSubjectText(lang: Language, publicUrl: string, replyTo: string): MailText {
   return {
     subject: oneLine(`${replyTo ? `Re: ${replyTo} — ` : ''}${t(lang, 'mail.noSubject.subject')}`),
-    body: paragraphs(t(lang, 'mail.noSubject.body', { example: `${publicUrl}/c/<handle>/<post>`, formUrl: `${publicUrl}/report?lang=${lang}` }), t(lang, 'mail.footer')),
+    body: paragraphs(
+      t(lang, 'mail.noSubject.body', { example: `${publicUrl}/c/<handle>/<post>`, formUrl: `${publicUrl}/report?lang=${lang}` }),
+      t(lang, 'mail.footer'),
+    ),
   };
 }
 

@@ -43,7 +43,8 @@ export class MailRepository {
   /** Newest first, keyset by (created_at, id). */
   listOutbox(limit: number, before?: { createdAt: string; id: string }): Promise<MailOutboxTable[]> {
     let q = this.#db.selectFrom('mail_outbox').selectAll();
-    if (before) q = q.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+    if (before)
+      q = q.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
     return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
   async markSent(id: string, at: string): Promise<void> {

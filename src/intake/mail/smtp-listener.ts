@@ -1,6 +1,6 @@
 // The abuse mailbox's SMTP listener (smtp-server): it accepts mail for the configured abuse addresses
 // only, refuses mail larger than the limit while it is still arriving, and counts each sender and each
-// client address per hour (a flood is refused with a temporary error, never answered). No AUTH, no relay:
+// client address (more generously) per hour (a flood is refused with a temporary error, never answered). No AUTH, no relay:
 // it receives, it never forwards. Each accepted mail is filed through the mailbox service; a mail that
 // cannot be filed for a passing reason is refused with 451 so the sender's server tries again later, and
 // a malformed one is still accepted (mailparser reads what it can) so nothing loops.
@@ -22,6 +22,8 @@ export interface SmtpListenerOptions {
 }
 
 const HOUR_MS = 3_600_000;
+/** One client address carries many senders' mail (a provider's outbound relay): it may connect this many times a sender's allowance. */
+const CLIENT_FACTOR = 20;
 
 /** Counts per key in the current hour; memory bounded by clearing the whole map each hour. */
 class HourlyCounter {
@@ -55,7 +57,7 @@ export async function startSmtpListener(o: SmtpListenerOptions): Promise<{ port:
     closeTimeout: 5_000,
     logger: false,
     onConnect(session: SMTPServerSession, cb: (err?: Error | null) => void) {
-      if (byClient.hit(session.remoteAddress) > o.perHour * 2) return cb(smtpError('Too many connections from your address; try later', 421));
+      if (byClient.hit(session.remoteAddress) > o.perHour * CLIENT_FACTOR) return cb(smtpError('Too many connections from your address; try later', 421));
       cb();
     },
     onMailFrom(address, _session, cb) {
