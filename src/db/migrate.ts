@@ -19,6 +19,7 @@ import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as languages from './migrations/2026-12-05-90-languages.ts';
 import * as mailbox from './migrations/2026-12-05-95-mailbox.ts';
+import * as mailAttachments from './migrations/2026-12-05-96-mail-attachments.ts';
 import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.ts';
 import * as transparencyDays from './migrations/2026-12-05-71-transparency-days.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-09-daily-statistics': dailyStatistics,
   '2026-12-05-90-languages': languages,
   '2026-12-05-95-mailbox': mailbox,
+  '2026-12-05-96-mail-attachments': mailAttachments,
   '2026-12-05-21-text-fingerprints': textFingerprints,
   '2026-12-05-61-dsa-submissions': dsaSubmissions,
   '2026-12-05-41-credibility': credibility,

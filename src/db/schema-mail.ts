@@ -37,7 +37,20 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+/** An abuse mail's attachment, kept as evidence (migration 2026-12-05-96-mail-attachments). */
+export interface MailAttachmentsTable {
+  id: string;
+  mail_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content_base64: string;
+  created_at: string;
+}
+
 export interface MailTables {
   mail_messages: MailMessagesTable;
   mail_outbox: MailOutboxTable;
+  mail_attachments: MailAttachmentsTable;
 }

@@ -96,6 +96,7 @@ const EXPECTED: Record<string, 'public' | 'account' | 'session' | 'authenticated
   'GET /api/v1/admin/audit/verify': 'admin',
   'GET /api/v1/jobs': 'admin',
   'GET /api/v1/mail/outbox': 'admin',
+  'GET /api/v1/mail/attachments/{id}': 'moderator',
   'POST /api/v1/jobs/{id}/retry': 'admin',
   'GET /api/v1/rules': 'moderator',
   'POST /api/v1/rules/reload': 'admin',

@@ -179,6 +179,40 @@ describe('abuse mailbox', () => {
     assert.match(String(ok.response), /^250 .*1 report/);
   });
 
+  test('attachments are kept as evidence the report names, and reviewers download them as opaque files', async () => {
+    const raw = [
+      'From: witness@example.org',
+      `To: ${ABUSE}`,
+      'Subject: screenshot of the scam',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="att"',
+      '',
+      '--att',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      `The channel ${PUBLIC}/c/spam_news scams people; proof attached.`,
+      '--att',
+      'Content-Type: text/html; name="proof.html"',
+      'Content-Disposition: attachment; filename="proof.html"',
+      '',
+      '<script>alert(1)</script>',
+      '--att--',
+      '',
+    ].join('\r\n');
+    await sendRaw('witness@example.org', raw);
+    const [row] = await t.ctx.db.selectFrom('reports').selectAll().where('contact_email', '=', 'witness@example.org').execute();
+    const id = /attachment (att_\S+?)\)/.exec(row.evidence ?? '')?.[1];
+    assert.ok(id, `the evidence names the kept attachment: ${row.evidence}`);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/mail/attachments/${id}`, headers: { authorization: `Bearer ${moderator}` } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/octet-stream');
+    assert.match(String(res.headers['content-disposition']), /^attachment; .*proof\.html/);
+    assert.match(String(res.headers['content-security-policy']), /sandbox/);
+    assert.equal(res.body, '<script>alert(1)</script>');
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/mail/attachments/${id}` });
+    assert.equal(anonymous.statusCode, 401);
+  });
+
   test('machines are never answered, mail for other addresses is refused, floods are refused without answers', async () => {
     await sendRaw(
       'mailer-daemon@isp.example',

@@ -2,6 +2,7 @@
 // people who reported by mail). Mail itself arrives over SMTP (VIGIL_SMTP_PORT) or `vigil mail ingest`.
 import { Type } from 'typebox';
 import { requireStaff } from '../access.ts';
+import { notFound } from '../../shared/errors.ts';
 import { OUTBOX_KINDS } from '../../db/schema-mail.ts';
 import { errorResponses, Nullable, OneOf, PageQuery } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
@@ -20,6 +21,39 @@ const OutboxMailSchema = Type.Object({
 });
 
 export const mailRoutes: RouteModule = (app, ctx) => {
+  app.get(
+    '/api/v1/mail/attachments/:id',
+    {
+      config: { access: 'mail.attachments' },
+      schema: {
+        tags: ['cases'],
+        summary: "An abuse mail's attachment, kept as evidence (a download; never shown inline)",
+        security: staffAuth,
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: {
+          200: {
+            description: 'The attachment as it arrived',
+            content: { 'application/octet-stream': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } },
+          },
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      requireStaff(req, 'mail.attachments');
+      const a = await ctx.mailbox.attachment(req.params.id);
+      if (!a) throw notFound('Attachment');
+      // Whatever it claims to be, it is served as opaque bytes to save, in a sandbox, never rendered or run.
+      const name = encodeURIComponent(a.filename.replace(/[\r\n"]/gu, '_'));
+      reply
+        .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
+        .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${name}`)
+        .header('cache-control', 'private, no-store')
+        .header('x-attachment-sha256', a.sha256);
+      return reply.type('application/octet-stream').send(a.bytes);
+    },
+  );
+
   app.get(
     '/api/v1/mail/outbox',
     {

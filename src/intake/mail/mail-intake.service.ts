@@ -83,8 +83,12 @@ export class MailboxService implements ReporterMail {
     const reporter: Reporter = { source: 'email', key: this.senderKey(mail.from), accountId: null, label: 'e-mail', country: null };
     const category = categoryOfMail(mail.reportType, mail.subject, mail.text);
     const explanation = `${mail.subject}\n\n${mail.text}`.trim().slice(0, EXPLANATION_CHARS) || '(empty mail)';
-    const evidence = mail.evidence.length
-      ? mail.evidence.map((e) => `${e.filename} (${e.contentType}, ${e.size} bytes, sha256 ${e.sha256})`).join('\n')
+    // Attachments are evidence: kept (within limits) under ids the reports name, never opened.
+    const kept = mail.evidence.map((e) => ({ ...e, id: e.content ? newId('att') : null }));
+    const evidence = kept.length
+      ? kept
+          .map((e) => `${e.filename} (${e.contentType}, ${e.size} bytes, sha256 ${e.sha256}${e.id ? `, attachment ${e.id}` : ', not kept: too large'})`)
+          .join('\n')
       : undefined;
     // Replays of one mail (the sender's server retrying) file nothing twice: the key is the mail's id, else its digest.
     const mailKey = mail.messageId ?? createHash('sha256').update(raw).digest('hex');
@@ -121,6 +125,18 @@ export class MailboxService implements ReporterMail {
         const text = kind === 'receipt' ? receiptText(language, filed, mail.subject) : noSubjectText(language, this.#o.publicUrl, mail.subject);
         answer = { kind, outboxId: await this.#toOutbox(trx, { to: mail.from ?? '', kind, language, text, inReplyTo: mail.messageId, at }) };
       }
+      for (const e of kept)
+        if (e.id && e.content)
+          await repo.insertAttachment({
+            id: e.id,
+            mail_id: mailId,
+            filename: e.filename,
+            content_type: e.contentType,
+            size: e.size,
+            sha256: e.sha256,
+            content_base64: e.content.toString('base64'),
+            created_at: at,
+          });
       await repo.insertMessage({
         id: mailId,
         message_id: mail.messageId,
@@ -130,7 +146,7 @@ export class MailboxService implements ReporterMail {
         language,
         links: mail.links.length,
         report_ids: JSON.stringify(filed.map((f) => f.id)),
-        evidence: JSON.stringify(mail.evidence),
+        evidence: JSON.stringify(kept.map(({ content: _bytes, ...e }) => e)),
         answered: toFlag(answer.kind !== 'none'),
         received_at: at,
       });
@@ -143,6 +159,12 @@ export class MailboxService implements ReporterMail {
       reports: filed.map((f) => ({ link: f.link, id: f.id, status: f.declined ? 'declined_out_of_scope' : 'received' })),
       answer: outcome,
     };
+  }
+
+  /** A kept attachment, for download by reviewers. */
+  async attachment(id: string) {
+    const a = await new MailRepository(this.#o.db).findAttachment(id);
+    return a && { filename: a.filename, contentType: a.content_type, size: a.size, sha256: a.sha256, bytes: Buffer.from(a.content_base64, 'base64') };
   }
 
   /** The outbox, newest first, a keyset page at a time. */

@@ -11,8 +11,10 @@ export const MAIL_LIMITS = {
   textChars: 20_000,
   /** Links collected from one mail; a mail listing more names the first ones. */
   links: 50,
-  /** Attachments recorded as evidence (names and digests only). */
+  /** Attachments recorded as evidence. */
   attachments: 20,
+  /** An attachment larger than this is recorded by name and digest only; its bytes are not kept. */
+  attachmentBytes: 5 * 1024 * 1024,
   /** How deep forwarded messages (message/rfc822 attachments) are opened. */
   forwardDepth: 2,
 };
@@ -24,6 +26,8 @@ export interface MailEvidence {
   contentType: string;
   size: number;
   sha256: string;
+  /** The bytes, when within MAIL_LIMITS.attachmentBytes: kept as evidence, never opened. */
+  content?: Buffer;
 }
 
 export interface IncomingMail {
@@ -99,6 +103,7 @@ function evidenceOf(a: Attachment): MailEvidence {
     contentType: (a.contentType ?? 'application/octet-stream').slice(0, 100),
     size: a.size ?? a.content.length,
     sha256: createHash('sha256').update(a.content).digest('hex'),
+    ...(a.content.length <= MAIL_LIMITS.attachmentBytes ? { content: a.content } : {}),
   };
 }
 

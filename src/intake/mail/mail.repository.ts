@@ -1,6 +1,6 @@
 // The abuse mailbox's rows: mails received and the outbox. SQL only here.
 import type { Db } from '../../db/database.ts';
-import type { MailMessagesTable, MailOutboxTable } from '../../db/schema-mail.ts';
+import type { MailAttachmentsTable, MailMessagesTable, MailOutboxTable } from '../../db/schema-mail.ts';
 
 export class MailRepository {
   #db: Db;
@@ -21,6 +21,13 @@ export class MailRepository {
       .limit(atMost)
       .execute();
     return rows.length;
+  }
+
+  async insertAttachment(row: MailAttachmentsTable): Promise<void> {
+    await this.#db.insertInto('mail_attachments').values(row).execute();
+  }
+  findAttachment(id: string): Promise<MailAttachmentsTable | undefined> {
+    return this.#db.selectFrom('mail_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async insertOutbox(row: MailOutboxTable): Promise<void> {
