@@ -1104,6 +1104,7 @@ export interface paths {
                                         id: string;
                                         kind: string;
                                     };
+                                    subjectLabel: string | null;
                                 }[];
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
@@ -2399,6 +2400,7 @@ export interface paths {
                                     id: string;
                                     kind: string;
                                 };
+                                subjectLabel: string | null;
                             }[];
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
