@@ -1133,6 +1133,7 @@ export interface paths {
                                         id: string;
                                         kind: string;
                                     };
+                                    subjectLabel: string | null;
                                 }[];
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
@@ -2420,6 +2421,7 @@ export interface paths {
                                     id: string;
                                     kind: string;
                                 };
+                                subjectLabel: string | null;
                             }[];
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;

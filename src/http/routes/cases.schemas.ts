@@ -184,6 +184,7 @@ const LinkedSubjectSchema = Type.Object({
   state: CaseStateSchema,
   platform: Type.String(),
   subject: Type.Object({ kind: Type.String(), id: Type.String() }),
+  subjectLabel: Nullable(Type.String({ description: 'A readable name of the subject (title or handle)' })),
   role: Type.Union([Type.Literal('original'), Type.Literal('mirror')], {
     description: "original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original",
   }),

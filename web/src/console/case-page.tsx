@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { CaseHeader, subjectName } from './case-header.tsx';
 import { CaseCredibility } from './case-credibility.tsx';
 import { CaseHistory } from './case-history.tsx';
+import { CaseLinked } from './case-linked.tsx';
 import { CaseReports } from './case-reports.tsx';
 import { CaseSignals } from './case-signals.tsx';
 import { CaseSubject } from './case-subject.tsx';
@@ -77,6 +78,10 @@ export function CasePage() {
             <h2 id="sec-history">History</h2>
             <CaseHistory events={detail.events} userId={user.id} />
           </section>
+          <section aria-labelledby="sec-linked">
+            <h2 id="sec-linked">Linked subjects ({detail.linkedSubjects.length})</h2>
+            <CaseLinked linked={detail.linkedSubjects} />
+          </section>
           <section aria-labelledby="sec-related">
             <h2 id="sec-related">Other cases of the same owner</h2>
             <RelatedCases cases={detail.relatedCases} policy={policy} />
@@ -108,7 +113,11 @@ export function CasePage() {
                   key={detail.id}
                   detail={detail}
                   policy={policy}
-                  onDecided={after('Decision recorded. The reporters and the owner have been sent the statement of reasons.')}
+                  onDecided={(also) =>
+                    after(
+                      `Decision recorded. The reporters and the owner have been sent the statement of reasons.${also.length ? ` Also decided alike: ${also.join(', ')}.` : ''}`,
+                    )()
+                  }
                 />
               </section>
               <section aria-labelledby="sec-escalate" className="panel">
