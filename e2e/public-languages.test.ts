@@ -6,32 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { staffTokenFor } from '../test/helpers/people.ts';
-import { axeViolations } from './helpers/axe.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
 import { channel, report } from './helpers/seed.ts';
-
-/** Latin-script words allowed on a translated page: proper names only. */
-const PROPER_NAMES = new Set(['Vigil', 'UTC']);
-
-/**
- * Latin words in the page's visible text, leaving out what is meant to stay as written: the language
- * menu (each language in itself), left-to-right islands (links, receipts, report numbers, handles), and
- * what people wrote.
- */
-async function englishLeft(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    for (const el of body.querySelectorAll('[lang], bdi, [dir="ltr"], code, .report-id, .user-text, script, style, [hidden]')) el.remove();
-    return body.innerText;
-  });
-  return [...text.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !PROPER_NAMES.has(w));
-}
-
-async function expectTranslated(page: Page, lang: string, what: string) {
-  await page.locator(`html[lang="${lang}"][dir="rtl"]`).waitFor({ state: 'attached' });
-  assert.deepEqual(await englishLeft(page), [], `${what} in ${lang}: no English left`);
-  assert.deepEqual(await axeViolations(page), [], `${what} in ${lang}: axe`);
-}
+import { expectTranslated } from './helpers/translated.ts';
 
 describe('public pages in Arabic and Central Kurdish', () => {
   let e: E2E;
