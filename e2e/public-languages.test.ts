@@ -14,6 +14,7 @@ describe('public pages in Arabic and Central Kurdish', () => {
   let e: E2E;
   let page: Page;
   let moderator: string;
+  let ownerToken: string;
 
   before(async () => {
     e = await startE2E();
@@ -21,6 +22,7 @@ describe('public pages in Arabic and Central Kurdish', () => {
     const owner = await e.api.account('Lake walkers');
     await channel(e.api, owner.token, 'lake_walks', 'Lake walks', 'Weekend walks.', [{ text: 'Walk to the lake on Saturday.' }]);
     const bad = await e.api.account('Recruiters');
+    ownerToken = bad.token;
     const c = await channel(e.api, bad.token, 'recruit_now', 'Join us', 'Propaganda.', [{ text: 'Join the armed group.' }]);
     await report(e.api, { subject: '/c/recruit_now', category: 'terrorism', explanation: 'Recruitment for an armed group.' });
     const queue = await e.api.get('/api/v1/cases?limit=100', { token: moderator });
@@ -71,6 +73,24 @@ describe('public pages in Arabic and Central Kurdish', () => {
     await page.locator('#timeline-h').waitFor();
     await page.getByText('ڕاپۆرتەکەت وەرگیرا و تۆمار کرا.').waitFor();
     await expectTranslated(page, 'ckb', 'the status page');
+  });
+
+  test('the appeal form and an appeal’s status page in Arabic', async () => {
+    await page.goto(`${e.base}/report/appeal?lang=ar`);
+    await page.locator('#appeal-report').waitFor();
+    await expectTranslated(page, 'ar', 'the appeal form (reporter)');
+    await page.locator('input[name="as"]').nth(1).check();
+    await page.locator('#appeal-notice').waitFor();
+    await expectTranslated(page, 'ar', 'the appeal form (owner)');
+
+    const notice = (await e.api.get('/api/v1/notices', { token: ownerToken })).body.notices[0];
+    const filed = await e.api.post('/api/v1/appeals', { noticeId: notice.id, reason: 'This is news reporting, not recruitment.' }, { token: ownerToken });
+    assert.equal(filed.status, 201, filed.text);
+    await page.goto(`${e.base}/report/appeal/${filed.body.id}?receipt=${encodeURIComponent(filed.body.receipt)}&lang=ar`);
+    await page.locator('.status').waitFor();
+    assert.equal(await page.locator('.status').innerText(), 'بانتظار مشرف أول');
+    assert.match(await page.locator('.facts').innerText(), /اتُّخذ إجراء|محتوى إرهابي/);
+    await expectTranslated(page, 'ar', 'the appeal status page');
   });
 
   test('a language chosen in the menu is remembered across reloads', async () => {
