@@ -6402,6 +6402,11 @@ export interface paths {
                         explanation?: string;
                         /** @description ISO 3166-1 alpha-2; required for authorities */
                         jurisdiction?: string;
+                        /**
+                         * @description The reporter's language (the web form sends its page's): the report's status and answer are said in it unless the reader names another with `lang`
+                         * @enum {unknown}
+                         */
+                        language?: "en" | "ar" | "ckb" | "fa" | "tr" | "ru" | "fr";
                         legalBasis?: string;
                         /** @description Someone may be in danger: shortens the review clock */
                         lifeAtRisk?: boolean;
@@ -6501,7 +6506,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default) */
+                    /** @description The language of the statuses and policy texts (else the language the report was filed in, then the vigil_lang cookie, then Accept-Language; English by default) */
                     lang?: string;
                     receipt?: string;
                 };

@@ -10,7 +10,16 @@ import { EnforcementRepository } from '../enforcement/enforcement.repository.ts'
 import { localAnswer } from '../cases/answer.ts';
 import { categoryTitle } from '../policy/policy-text.ts';
 import { t } from '../shared/i18n/format.ts';
-import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/languages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/i18n/languages.ts';
+
+/**
+ * The language a status is said in: the one the reader names explicitly (a `lang` parameter), else the
+ * one the reporter filed in, else the reader's remembered or browser language (`negotiated`).
+ */
+export interface StatusLanguage {
+  explicit?: Language;
+  negotiated: Language;
+}
 
 /** The case events a reporter sees, each said by its catalogue message (`timeline.<kind>`). */
 const PUBLIC_EVENTS: ReadonlySet<string> = new Set(['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided']);
@@ -29,11 +38,11 @@ export class ReportStatusService {
     this.#secret = secret;
   }
 
-  async get(id: string, access: { receipt?: string; reporterKey?: string }, lang: Language = DEFAULT_LANGUAGE) {
+  async get(id: string, access: { receipt?: string; reporterKey?: string }, lang: StatusLanguage = { negotiated: DEFAULT_LANGUAGE }) {
     const r = await new CasesRepository(this.#db).findReport(id);
     // Whether the report exists is itself private: a wrong receipt looks like an unknown report.
     if (!r || !this.#allowed(r, access)) throw notFound('Report');
-    return this.#view(r, lang);
+    return this.#view(r, lang.explicit ?? (isLanguage(r.reply_language) ? r.reply_language : lang.negotiated));
   }
 
   #allowed(r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
