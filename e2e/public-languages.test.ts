@@ -9,6 +9,7 @@ import { staffTokenFor } from '../test/helpers/people.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
 import { channel, report } from './helpers/seed.ts';
 import { expectTranslated } from './helpers/translated.ts';
+import { MESSAGES } from '../src/shared/i18n/catalogues.ts';
 
 describe('public pages in Arabic and Central Kurdish', () => {
   let e: E2E;
@@ -92,6 +93,18 @@ describe('public pages in Arabic and Central Kurdish', () => {
     assert.equal(await page.locator('.status').innerText(), 'بانتظار مشرف أول');
     assert.match(await page.locator('.facts').innerText(), /اتُّخذ إجراء|محتوى إرهابي/);
     await expectTranslated(page, 'ar', 'the appeal status page');
+  });
+
+  test('a page that does not exist, in Arabic and Sorani', async () => {
+    for (const [lang, path] of [
+      ['ar', '/protect/nothing/here'],
+      ['ckb', '/protect/no-such-page'],
+    ]) {
+      await page.goto(`${e.base}${path}?lang=${lang}`);
+      await page.locator('h1').waitFor();
+      assert.equal(await page.locator('h1').innerText(), MESSAGES[lang as 'ar']['common.notFoundTitle']);
+      await expectTranslated(page, lang, 'the not-found page');
+    }
   });
 
   test('a language chosen in the menu is remembered across reloads', async () => {

@@ -5656,10 +5656,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statements of reasons for actions on your channels, bots and sticker sets */
+        /**
+         * Statements of reasons for actions on your channels, bots and sticker sets
+         * @description The policy's texts (ground, appeal instructions) in the reader's language: `lang`, else the vigil_lang cookie, then Accept-Language; English by default.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the policy texts */
+                    lang?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5688,7 +5694,11 @@ export interface paths {
                                 createdAt: string;
                                 decidedAt: string;
                                 id: string;
+                                /** @description The language the policy texts are in */
+                                language?: string;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | "reversed";
+                                /** @description The policy's sentence for the decision's ground, in the reader's language, said above the moderator's statement */
+                                policyStatement?: string;
                                 postIds?: string[];
                                 statement: string;
                                 subject: {

@@ -78,9 +78,17 @@ export class ReportStatusService {
     };
   }
 
-  /** Statements of reasons for actions on an account's own subjects. Never names who reported. */
-  async noticesOf(accountId: string) {
+  /**
+   * Statements of reasons for actions on an account's own subjects, in the reader's language (the policy's
+   * texts; a moderator's statement as written, as for reporters). Never names who reported.
+   */
+  async noticesOf(accountId: string, lang: Language = DEFAULT_LANGUAGE) {
     const rows = await new EnforcementRepository(this.#db).noticesOf(accountId, 100);
-    return rows.map((n) => ({ id: n.id, createdAt: n.created_at, subject: { kind: n.subject_kind, id: n.subject_id }, ...JSON.parse(n.statement) }));
+    return rows.map((n) => {
+      const statement = JSON.parse(n.statement);
+      // A reversal carries only its outcome, statement and date: nothing of the policy to say again.
+      const said = statement.outcome !== 'reversed' && typeof statement.appeal === 'string' ? localAnswer(statement, lang) : statement;
+      return { id: n.id, createdAt: n.created_at, subject: { kind: n.subject_kind, id: n.subject_id }, ...said };
+    });
   }
 }

@@ -59,7 +59,7 @@ describe('pages and answers in the reader language', () => {
       { token: moderator },
     );
     assert.equal(decided.status, 200, decided.text);
-    return filed.body as { id: string; receipt: string };
+    return { ...(filed.body as { id: string; receipt: string }), ownerToken: owner.token };
   }
 
   test('a blocked channel: the 451 page in every language, with lang and dir on <html>; the JSON API stays English', async () => {
@@ -151,6 +151,23 @@ describe('pages and answers in the reader language', () => {
       language: 'de',
     });
     assert.equal(unknown.status, 400, 'only the public pages’ languages');
+  });
+
+  test("an owner's notices in the reader's language: the policy's ground, sentence and appeal text; the moderator's words as written", async () => {
+    const { ownerToken } = await decideBlock('recruiters_notices');
+    const ar = await api.get('/api/v1/notices?lang=ar', { token: ownerToken });
+    assert.equal(ar.status, 200, ar.text);
+    const [n] = ar.body.notices;
+    assert.equal(n.categoryTitle, 'محتوى إرهابي');
+    assert.equal(n.policyStatement, POLICY_TEXTS.ar['category.terrorism.statement']);
+    assert.equal(n.appeal, POLICY_TEXTS.ar.appeal);
+    assert.equal(n.statement, 'The channel posts recruitment calls for an armed group.');
+    assert.equal(n.language, 'ar');
+    const byHeader = await api.get('/api/v1/notices', { token: ownerToken, headers: { 'accept-language': 'fa' } });
+    assert.equal(byHeader.body.notices[0].categoryTitle, POLICY_TEXTS.fa['category.terrorism.title']);
+    const en = await api.get('/api/v1/notices', { token: ownerToken });
+    assert.equal(en.body.notices[0].categoryTitle, 'Terrorist content', 'English by default');
+    assert.equal(en.body.notices[0].appeal, POLICY_TEXTS.en.appeal);
   });
 
   test('an out-of-scope answer is the policy text in the reader language', async () => {

@@ -107,6 +107,10 @@ const OwnerNoticeSchema = Type.Object({
   appeal: Type.Optional(Type.String()),
   postIds: Type.Optional(Type.Array(Type.String())),
   basis: Type.Optional(Type.Enum(['notice', 'own_initiative'], { description: 'Acted on reports, or on our own initiative' })),
+  policyStatement: Type.Optional(
+    Type.String({ description: "The policy's sentence for the decision's ground, in the reader's language, said above the moderator's statement" }),
+  ),
+  language: Type.Optional(Type.String({ description: 'The language the policy texts are in' })),
 });
 
 export const reportsRoutes: RouteModule = async (app, ctx) => {
@@ -171,11 +175,14 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
       schema: {
         tags: ['reports'],
         summary: 'Statements of reasons for actions on your channels, bots and sticker sets',
+        description:
+          "The policy's texts (ground, appeal instructions) in the reader's language: `lang`, else the vigil_lang cookie, then Accept-Language; English by default.",
         security: bearer,
+        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35, description: 'The language of the policy texts' })) }),
         response: { 200: Type.Object({ notices: Type.Array(OwnerNoticeSchema) }), ...errorResponses(401) },
       },
     },
-    async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }),
+    async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId, requestLanguage(req)) }),
   );
 
   app.get(
