@@ -285,7 +285,11 @@ describe('moderator console', () => {
     await page.getByRole('link', { name: '← Queue' }).click();
     await page.locator('.queue-item', { hasText: 'Deposit Exchange' }).locator('.queue-link').click();
     await page.getByRole('heading', { name: 'Reports (14)' }).waitFor();
-    assert.match(await page.locator('.case-facts').innerText(), /Extortion and threats/, 'the case still ranks by its most severe claim');
+    assert.match(
+      await page.locator('.case-facts').innerText(),
+      /Fraud and scams/,
+      'the case follows the credibility-weighted majority, not the most severe claim',
+    );
 
     const decide = page.getByRole('form', { name: 'Decision' });
     assert.equal(await decide.locator('.split-reasons').innerText(), '13 Fraud and scams · 1 Extortion and threats');

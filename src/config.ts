@@ -13,6 +13,22 @@ export interface Config {
   rulesDir: string;
   /** VIGIL_PII_THRESHOLD: distinct personal records of one kind (or lines holding one) from which public text is a personal-data leak; 0 turns the detector off. */
   piiThreshold: number;
+  /** VIGIL_SMTP_PORT: the abuse mailbox's SMTP listener (0, the default, starts none). */
+  smtpPort: number;
+  /** VIGIL_SMTP_HOST: where the listener binds (127.0.0.1 unless set; a relay or MX in front usually). */
+  smtpHost: string;
+  /** VIGIL_ABUSE_ADDRESSES: the addresses the listener accepts mail for (comma-separated); abuse@<public host> by default. */
+  abuseAddresses: string[];
+  /** VIGIL_SMTP_RELAY: an smtp(s):// URL replies are sent through; unset keeps them in the outbox for admins. */
+  smtpRelay?: string;
+  /** VIGIL_MAIL_FROM: the sender of replies; the first abuse address by default. */
+  mailFrom: string;
+  /** VIGIL_MAIL_MAX_BYTES: the largest mail accepted (attachments included). */
+  mailMaxBytes: number;
+  /** VIGIL_MAIL_SENDER_LIMIT: mails accepted from one sender (and from one client address) per hour. */
+  mailSenderLimit: number;
+  /** VIGIL_MAIL_REPLY_LIMIT: answers sent to one address per hour, at most (no reply storms). */
+  mailReplyLimit: number;
   /** VIGIL_TRANSLATE_URL: a LibreTranslate-compatible service the console links reported text to; unset hides the links. */
   translateUrl?: string;
   /** `postgres://…` to use PostgreSQL; empty for the embedded SQLite database under dataDir. */
@@ -158,6 +174,34 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function mailFromEnv(env: NodeJS.ProcessEnv) {
+  const publicHost = (() => {
+    try {
+      return new URL(env.VIGIL_PUBLIC_URL ?? 'http://localhost').hostname;
+    } catch {
+      return 'localhost';
+    }
+  })();
+  const abuseAddresses = (env.VIGIL_ABUSE_ADDRESSES ?? `abuse@${publicHost}`)
+    .split(',')
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
+  for (const a of abuseAddresses) if (!/^[^\s@]+@[^\s@]+$/u.test(a)) throw new Error(`VIGIL_ABUSE_ADDRESSES: "${a}" is not an e-mail address.`);
+  const relay = env.VIGIL_SMTP_RELAY?.trim() || undefined;
+  if (relay && !/^smtps?:\/\/[^/]+/u.test(relay))
+    throw new Error('VIGIL_SMTP_RELAY must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@relay.example:587).');
+  return {
+    smtpPort: intFromEnv(env, 'VIGIL_SMTP_PORT', 0),
+    smtpHost: env.VIGIL_SMTP_HOST ?? '127.0.0.1',
+    abuseAddresses,
+    smtpRelay: relay,
+    mailFrom: env.VIGIL_MAIL_FROM?.trim() || abuseAddresses[0] || `abuse@${publicHost}`,
+    mailMaxBytes: intFromEnv(env, 'VIGIL_MAIL_MAX_BYTES', 10 * 1024 * 1024),
+    mailSenderLimit: intFromEnv(env, 'VIGIL_MAIL_SENDER_LIMIT', 30),
+    mailReplyLimit: intFromEnv(env, 'VIGIL_MAIL_REPLY_LIMIT', 5),
+  };
+}
+
 function translateUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.VIGIL_TRANSLATE_URL?.trim();
   if (!raw) return undefined;
@@ -184,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rulesDir: env.VIGIL_RULES_DIR ? path.resolve(env.VIGIL_RULES_DIR) : path.join(import.meta.dirname, '..', 'rules'),
     piiThreshold: intFromEnv(env, 'VIGIL_PII_THRESHOLD', DEFAULT_PII_THRESHOLD),
     translateUrl: translateUrlFromEnv(env),
+    ...mailFromEnv(env),
     databaseUrl: env.VIGIL_DATABASE_URL ?? '',
     maxUploadBytes: intFromEnv(env, 'VIGIL_MAX_UPLOAD_BYTES', 20 * 1024 * 1024),
     maxImagePixels: intFromEnv(env, 'VIGIL_MAX_IMAGE_PIXELS', 50_000_000),

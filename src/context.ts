@@ -1,5 +1,7 @@
 // Wires the application: database, repositories' services and the visibility service.
 // Built once per process (or per test) and handed to the HTTP app and the CLI.
+import { MAIL_SEND_JOB, MailboxService, type MailSendJob } from './intake/mail/mail-intake.service.ts';
+import { MailSender } from './intake/mail/mail-sender.ts';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Db, type DialectName } from './db/database.ts';
@@ -107,6 +109,8 @@ export interface AppContext {
   jobsAdmin: JobsService;
   /** Outbound webhook endpoints and their deliveries (delivered by the job runner). */
   webhooks: WebhooksService;
+  /** The abuse mailbox: mails filed as reports, answers in the outbox (sent by a job when a relay is set). */
+  mailbox: MailboxService;
   /** Text rules in force (reloaded by admins) and the signal jobs of published text. */
   textSignals: TextSignals;
   /** The rules as staff read them, and their reload. */
@@ -196,6 +200,17 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     retryWindowMs: config.webhookRetryWindowMs,
     allowPrivate: config.webhookAllowPrivate,
   });
+  const mailbox = new MailboxService({
+    db,
+    reports,
+    secret,
+    jobs,
+    publicUrl: config.publicUrl,
+    abuseAddresses: config.abuseAddresses,
+    relay: config.smtpRelay !== undefined,
+    repliesPerHour: config.mailReplyLimit,
+  });
+  const mailSender = config.smtpRelay ? new MailSender(db, config.smtpRelay, config.mailFrom) : undefined;
   const jobRunner = new JobRunner({
     db,
     queue: jobs,
@@ -211,6 +226,11 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
     .register<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (payload) => deliverer.deliver(payload))
     .register<TextSignalsJob>(TEXT_SIGNALS_JOB, (payload) => textSignals.run(payload))
+    .register<MailSendJob>(MAIL_SEND_JOB, async (payload) => {
+      // Without a relay the outbox is read by admins; a job queued while one was configured waits for it.
+      if (!mailSender) throw new Error('VIGIL_SMTP_RELAY is not set: outbox mail cannot be sent');
+      await mailSender.send(payload);
+    })
     .every(SLA_SWEEP_JOB, config.slaSweepMs, async () => {
       const recorded = await recordSlaBreaches(db);
       if (recorded > 0) logger.info({ recorded }, 'open cases passed their review deadline');
@@ -218,6 +238,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     .every(DAILY_STATISTICS_JOB, config.statisticsMs, () => recomputeRecentDays(db));
   const decisions = new DecisionsService(db, auditFn, subjects, decisionBanking(banks), webhookEvents);
   decisions.setTextIndexing(textIndexing);
+  decisions.setReporterMail(mailbox);
   const review = new ReviewService(db, auditFn, subjects);
   return {
     credibility: new CredibilityService(db, auditFn),
@@ -261,6 +282,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     jobRunner,
     jobsAdmin: new JobsService(db, audit, jobs),
     textSignals,
+    mailbox,
     rules: new RulesService(db, ruleSet, audit),
     webhooks: new WebhooksService({
       db,
@@ -272,6 +294,7 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     close: async () => {
       await stopFeed();
       await jobRunner.stop();
+      mailSender?.close();
       deliverer.close();
       await reads.close();
       await checkpointer?.stop();

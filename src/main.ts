@@ -11,6 +11,7 @@ import { registerJobCommands } from './cli/jobs.command.ts';
 import { registerWebhookCommands } from './cli/webhooks.command.ts';
 import { registerSignalCommands } from './cli/signals.command.ts';
 import { registerExportCommands } from './cli/export.command.ts';
+import { registerMailCommands } from './cli/mail.command.ts';
 
 // Whatever this process writes (database, media, secret, exports) is for its own user only; the data
 // directory's modes are also set explicitly (shared/data-dir.ts), as tests and embedders skip this file.
@@ -55,5 +56,6 @@ registerJobCommands(program);
 registerWebhookCommands(program);
 registerSignalCommands(program);
 registerExportCommands(program);
+registerMailCommands(program);
 
 await program.parseAsync(process.argv);

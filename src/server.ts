@@ -3,6 +3,7 @@
 //   api    — HTTP (API, console, public pages); enqueues jobs but runs none
 //   worker — the job runner, no HTTP (nor the hash matcher, which only uploads use)
 //   all    — both, the embedded default
+import { startSmtpListener } from './intake/mail/smtp-listener.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { buildApp } from './http/app.ts';
@@ -16,6 +17,19 @@ export async function serve(config: Config, role: Role = 'all'): Promise<void> {
   const ctx = await createContext(config, logger, { matcher: role !== 'worker' });
   const app = role === 'worker' ? undefined : await buildApp(ctx);
   if (app) await app.listen({ port: config.port, host: config.host });
+  // The abuse mailbox listens beside the HTTP API (VIGIL_SMTP_PORT), never in a worker-only process.
+  const smtp =
+    app && config.smtpPort > 0
+      ? await startSmtpListener({
+          port: config.smtpPort,
+          host: config.smtpHost,
+          addresses: config.abuseAddresses,
+          maxBytes: config.mailMaxBytes,
+          perHour: config.mailSenderLimit,
+          mailbox: ctx.mailbox,
+          logger,
+        })
+      : undefined;
   const jobs = role === 'api' ? 'off' : { concurrency: config.jobConcurrency, pollMs: config.jobPollMs, kinds: ctx.jobRunner.kinds };
   if (role !== 'api') ctx.jobRunner.start();
   if (app) logger.info({ role, url: config.publicUrl, dataDir: config.dataDir, database: ctx.dialect, jobs }, 'Vigil is serving');
@@ -34,6 +48,7 @@ export async function serve(config: Config, role: Role = 'all'): Promise<void> {
     }, 15_000);
     force.unref();
     try {
+      await smtp?.close();
       await app?.close();
       await ctx.close();
       logger.info('stopped cleanly');

@@ -8,7 +8,7 @@ import { isBusy, isUniqueViolation } from '../db/db-errors.ts';
 import type { AuditLogTable } from '../db/schema-people.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import { nowIso } from '../shared/time.ts';
-import { AuditRepository } from './audit.repository.ts';
+import { AuditRepository, type AuditRowFilter } from './audit.repository.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** What a caller records. `actor` names who acted (see http/actor.ts: `staff:<id>`, `api_key:<id>`, `cli:<user>`, `system`). */
@@ -32,9 +32,24 @@ export interface AuditEntry {
   hash: string;
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; reason: 'missing' | 'inserted' | 'hash_mismatch' | 'broken_link'; message: string };
+export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: AuditBreak; message: string };
+
+/** One chunk of a verification: `through` is the last entry verified; `done` when nothing follows it. */
+export type AuditChunkVerification =
+  | { ok: true; entries: number; head: number; through: number; done: boolean }
+  | { ok: false; entries: number; head: number; seq: number; reason: AuditBreak; message: string };
+
+export const AUDIT_BREAKS = ['missing', 'inserted', 'hash_mismatch', 'broken_link'] as const;
+export type AuditBreak = (typeof AUDIT_BREAKS)[number];
+
+/** Exact-match filters and a time range [from, to) in ISO 8601 UTC. */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+}
 
 export const GENESIS_HASH = '0'.repeat(64);
 const MAX_ATTEMPTS = 50;
@@ -109,48 +124,85 @@ export class AuditLog {
     return toEntry(row);
   }
 
-  /** Newest first; the cursor is opaque. */
-  async list(opts: { limit: number; cursor?: string }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+  /**
+   * Newest first; the cursor is opaque. Filters: exact actor, action and target, and a time range
+   * [from, to). Each equality filter walks its own (column, seq) index; a time range becomes a seq window
+   * found by two seeks in the (at, seq) index, because entries are appended in time order (an appender
+   * reads the head and only then takes its time), so a page costs about its own size.
+   */
+  async list(opts: { limit: number; cursor?: string } & AuditFilter): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
     const before = decodeCursor(opts.cursor, isSeqCursor);
-    const rows = await new AuditRepository(this.#db).listBefore(before, opts.limit + 1);
+    const repo = new AuditRepository(this.#db);
+    const filter: AuditRowFilter = { actor: opts.actor, action: opts.action, target: opts.target, fromAt: opts.from, toAt: opts.to };
+    if (opts.from !== undefined) {
+      const min = await repo.firstSeqFrom(opts.from);
+      if (min === undefined) return { entries: [], nextCursor: null };
+      filter.minSeq = min;
+    }
+    if (opts.to !== undefined) {
+      const max = await repo.lastSeqBefore(opts.to);
+      if (max === undefined) return { entries: [], nextCursor: null };
+      filter.maxSeq = max;
+    }
+    const rows = await repo.listBefore(before, opts.limit + 1, filter);
     const page = rows.slice(0, opts.limit).map(toEntry);
     return { entries: page, nextCursor: rows.length > opts.limit ? encodeCursor(page[page.length - 1].seq) : null };
   }
 
-  /** Walks the chain from the first entry and reports the first entry that does not belong where it is. */
+  /**
+   * Walks the whole chain from the first entry and reports the first entry that does not belong where it
+   * is, a chunk at a time with a turn of the event loop between chunks (the CLI's `vigil audit verify`).
+   */
   async verify(): Promise<AuditVerification> {
-    const repo = new AuditRepository(this.#db);
-    let expected = 1;
-    let prevHash = GENESIS_HASH;
-    let after: number | undefined;
+    let after = 0;
     for (;;) {
-      const rows = await repo.listAfter(after, VERIFY_PAGE);
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const checked = expected - 1;
-        if (seq > expected) {
-          return { ok: false, entries: checked, seq: expected, reason: 'missing', message: `entry ${expected} is missing (deleted)` };
-        }
-        if (seq < expected) {
-          return { ok: false, entries: checked, seq, reason: 'inserted', message: `entry ${seq} is out of sequence (inserted)` };
-        }
-        if (entryHash(row.prev_hash, row) !== row.hash) {
-          return { ok: false, entries: checked, seq, reason: 'hash_mismatch', message: `entry ${seq} does not match its hash (changed or forged)` };
-        }
-        if (row.prev_hash !== prevHash) {
-          return {
-            ok: false,
-            entries: checked,
-            seq,
-            reason: 'broken_link',
-            message: `entry ${seq} does not follow entry ${seq - 1} (one of them was rewritten, or ${seq} was inserted)`,
-          };
-        }
-        prevHash = row.hash;
-        expected++;
-        after = seq;
-      }
-      if (rows.length < VERIFY_PAGE) return { ok: true, entries: expected - 1 };
+      const chunk = await this.verifyChunk(after, VERIFY_PAGE);
+      if (!chunk.ok) return { ok: false, entries: after + chunk.entries, seq: chunk.seq, reason: chunk.reason, message: chunk.message };
+      if (chunk.done) return { ok: true, entries: chunk.through };
+      after = chunk.through;
+      await new Promise((r) => setImmediate(r));
     }
+  }
+
+  /**
+   * Verifies at most `limit` entries after seq `after` (0: from the start), against the stored hash of
+   * entry `after`, which an earlier chunk verified; a rewrite of that entry in between breaks the link to
+   * the next one, so walking chunk by chunk finds what one walk would. A request's cost is its chunk's.
+   */
+  async verifyChunk(after: number, limit: number): Promise<AuditChunkVerification> {
+    const repo = new AuditRepository(this.#db);
+    const head = Number((await repo.last())?.seq ?? 0);
+    let prevHash = GENESIS_HASH;
+    if (after > 0) {
+      const anchor = await repo.findBySeq(after);
+      if (!anchor) return { ok: false, entries: 0, head, seq: after, reason: 'missing', message: `entry ${after} is missing (deleted)` };
+      prevHash = anchor.hash;
+    }
+    let expected = after + 1;
+    // From the start, read without a lower bound so an entry slipped in before the first one is found.
+    const rows = await repo.listAfter(after > 0 ? after : undefined, limit);
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const checked = expected - 1 - after;
+      if (seq > expected) return { ok: false, entries: checked, head, seq: expected, reason: 'missing', message: `entry ${expected} is missing (deleted)` };
+      if (seq < expected) return { ok: false, entries: checked, head, seq, reason: 'inserted', message: `entry ${seq} is out of sequence (inserted)` };
+      if (entryHash(row.prev_hash, row) !== row.hash) {
+        return { ok: false, entries: checked, head, seq, reason: 'hash_mismatch', message: `entry ${seq} does not match its hash (changed or forged)` };
+      }
+      if (row.prev_hash !== prevHash) {
+        return {
+          ok: false,
+          entries: checked,
+          head,
+          seq,
+          reason: 'broken_link',
+          message: `entry ${seq} does not follow entry ${seq - 1} (one of them was rewritten, or ${seq} was inserted)`,
+        };
+      }
+      prevHash = row.hash;
+      expected++;
+    }
+    const through = expected - 1;
+    return { ok: true, entries: through - after, head: Math.max(head, through), through, done: rows.length < limit };
   }
 }

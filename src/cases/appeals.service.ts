@@ -324,6 +324,7 @@ export class AppealsService {
         appealOutcome: 'reversed',
       };
       await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
+      await this.#decisions.mailAnswer(trx, c.id, answer, at);
       return false;
     }
     const openKey = `${c.subject_kind}:${c.subject_id}`;

@@ -24,7 +24,7 @@ export type Report = Omit<ReportsTable, 'life_at_risk' | 'bona_fide' | 'post_ids
 export type Decision = Omit<DecisionsTable, 'automated' | 'actions' | 'post_ids'> & { automated: boolean; actions: ActionKind[]; post_ids: string[] };
 
 const isSource = (v: unknown): v is ReportSource => isOneOf(REPORT_SOURCES, v);
-const isAction = (v: unknown): v is ActionKind => isOneOf(ACTION_KINDS, v);
+export const isAction = (v: unknown): v is ActionKind => isOneOf(ACTION_KINDS, v);
 
 const isSums = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n));
 /** The stored category weights; anything malformed is dropped (a recount rebuilds them). */

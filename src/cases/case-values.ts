@@ -10,7 +10,7 @@ export const OPEN_CASE_STATES = ['open', 'in_review', 'escalated'] as const sati
 export type OpenCaseState = (typeof OPEN_CASE_STATES)[number];
 
 /** Where a report comes from: the web form, the app, an API key of each kind, or detection. */
-export const REPORT_SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated'] as const;
+export const REPORT_SOURCES = ['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated', 'email'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 
 /** A report's status as its reporter sees it; it follows its case. */

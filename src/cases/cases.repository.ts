@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared.ts';
 import { type Flag, isString, parseList, toFlag } from '../db/columns.ts';
-import { forUpdate } from '../db/dialect-sql.ts';
+import { forUpdate, isPostgres } from '../db/dialect-sql.ts';
 import type { CasesTable, CaseEventsTable, ReportsTable } from '../db/schema-moderation.ts';
 import type { CaseSubjectKind } from '../subjects/kinds.ts';
 import type { CaseFigures } from './case-aggregate.ts';
@@ -14,6 +14,7 @@ import {
   type Decision,
   decisionFromRow,
   decisionToRow,
+  isAction,
   type Report,
   reportFromRow,
   reportToRow,
@@ -119,6 +120,32 @@ const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string
       ])
       .where('cases.open_key', '=', p.openKey),
   ),
+);
+// On PostgreSQL the subqueries above read the snapshot taken when the statement began, before it waited
+// for the case row's lock: a reporter's earlier report committed meanwhile is not in it. Read again, after
+// the lock, what a concurrent report of the same reporter may have changed.
+const reporterInCaseQuery = prepared((db, p: { caseId: string; reporterKey: string; category: string }) =>
+  db
+    .selectFrom('case_reporters as cr')
+    .select((eb) => [
+      'cr.best_credibility',
+      eb
+        .selectFrom('case_reporter_categories as rc')
+        .select('rc.weight')
+        .where('rc.case_id', '=', p.caseId)
+        .where('rc.reporter_key', '=', p.reporterKey)
+        .where('rc.category', '=', p.category)
+        .as('category_weight'),
+      eb
+        .selectFrom('case_reporter_categories as rc')
+        .select('rc.unproven')
+        .where('rc.case_id', '=', p.caseId)
+        .where('rc.reporter_key', '=', p.reporterKey)
+        .where('rc.category', '=', p.category)
+        .as('category_unproven'),
+    ])
+    .where('cr.case_id', '=', p.caseId)
+    .where('cr.reporter_key', '=', p.reporterKey),
 );
 const addCaseReporterQuery = prepared((db, p: { caseId: string; reporterKey: string; credibility: number; source: ReportSource; since: string | null }) =>
   db
@@ -230,18 +257,14 @@ export class CasesRepository {
   async lockAndReadOpenBySubject(kind: CaseSubjectKind, id: string, reporterKey: string, category: string) {
     const r = await lockAndReadQuery.execute(this.#db, { openKey: `${kind}:${id}`, reporterKey, kind, id, category });
     if (!r.rows[0]) return undefined;
-    const {
-      record_agreed,
-      record_disagreed,
-      record_first_seen_at,
-      record_warned_at,
-      record_set_aside_until,
-      reporter_best,
-      category_weight,
-      category_unproven,
-      decided_case_id,
-      ...c
-    } = r.rows[0];
+    const { record_agreed, record_disagreed, record_first_seen_at, record_warned_at, record_set_aside_until, decided_case_id, ...rest } = r.rows[0];
+    let { reporter_best, category_weight, category_unproven, ...c } = rest;
+    if (isPostgres(this.#db)) {
+      const fresh = (await reporterInCaseQuery.execute(this.#db, { caseId: c.id, reporterKey, category })).rows[0];
+      reporter_best = fresh?.best_credibility ?? null;
+      category_weight = fresh?.category_weight ?? null;
+      category_unproven = fresh?.category_unproven ?? null;
+    }
     return {
       case: caseFromRow(c),
       record:
@@ -387,6 +410,17 @@ export class CasesRepository {
   }
   async answerReports(caseId: string, status: ReportStatus, answer: string, at: string): Promise<void> {
     await this.#db.updateTable('reports').set({ status, answer, answered_at: at }).where('case_id', '=', caseId).execute();
+  }
+  /** A case's reports that came by mail with an address to answer (the decision is mailed to them). */
+  async mailedReportsOfCase(caseId: string) {
+    const rows = await this.#db
+      .selectFrom('reports')
+      .select(['id', 'subject_link', 'contact_email', 'language'])
+      .where('case_id', '=', caseId)
+      .where('source', '=', 'email')
+      .where('contact_email', 'is not', null)
+      .execute();
+    return rows.flatMap((r) => (r.contact_email ? [{ id: r.id, link: r.subject_link ?? '', email: r.contact_email, language: r.language ?? null }] : []));
   }
   async answerOfCase(caseId: string): Promise<string | undefined> {
     const r = await this.#db.selectFrom('reports').select('answer').where('case_id', '=', caseId).where('answer', 'is not', null).limit(1).executeTakeFirst();
@@ -551,6 +585,35 @@ export class CasesRepository {
       .values({ reporter_key: key, agreed: 0, disagreed: 0, ...patch })
       .onConflict((oc) => oc.column('reporter_key').doUpdateSet(patch))
       .execute();
+  }
+  /**
+   * Decisions about an owner's subjects, newest first: from the owner's `withinCases` newest cases (an
+   * index range), so the cost is bounded however long the owner's record.
+   */
+  async decisionsOfOwner(ownerAccountId: string, withinCases: number, limit: number) {
+    const rows = await this.#db
+      .selectFrom('decisions')
+      .innerJoin('cases', 'cases.id', 'decisions.case_id')
+      .select([
+        'decisions.id',
+        'decisions.case_id',
+        'decisions.outcome',
+        'decisions.category',
+        'decisions.actions',
+        'decisions.created_at',
+        'decisions.reversed_at',
+        'cases.subject_kind',
+        'cases.subject_id',
+        'cases.platform',
+      ])
+      .where('decisions.case_id', 'in', (eb) =>
+        eb.selectFrom('cases').select('id').where('owner_account_id', '=', ownerAccountId).orderBy('created_at', 'desc').limit(withinCases),
+      )
+      .orderBy('decisions.created_at', 'desc')
+      .orderBy('decisions.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, actions: parseList(r.actions, isAction) }));
   }
 
   casesOfOwner(ownerAccountId: string, exceptId: string) {

@@ -1,6 +1,7 @@
 // Deciding a case and reversing a decision: the rules of the publishing policy, enforcement, answers to
 // every reporter, a statement of reasons to the owner, reporters' track records and the audit trail,
 // all in one transaction.
+import { noReporterMail, type ReporterMail } from './reporter-mail.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, badRequest, conflict, forbidden } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -16,7 +17,7 @@ import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
-import { buildAnswer } from './answer.ts';
+import { type Answer, buildAnswer } from './answer.ts';
 import type { Case, Report } from './case-rows.ts';
 import { type ActionKind, isOpenState, type Outcome } from './case-values.ts';
 import type { AuditFn } from './review.service.ts';
@@ -74,6 +75,7 @@ export class DecisionsService {
   #banking: RemovedMediaBanking | undefined;
   #webhooks: WebhookEmitter;
   #textIndex: TakenDownIndexing | undefined;
+  #reporterMail: ReporterMail = noReporterMail;
   constructor(db: Db, audit: AuditFn, subjects: Subjects, banking?: RemovedMediaBanking, webhooks: WebhookEmitter = noWebhooks) {
     this.#db = db;
     this.#audit = audit;
@@ -90,11 +92,25 @@ export class DecisionsService {
     this.#textIndex = indexing;
   }
 
-  async decide(caseId: string, actor: DecidingActor, input: DecideInput) {
+  setReporterMail(mail: ReporterMail): void {
+    this.#reporterMail = mail;
+  }
+
+  /** Tells a case's reporters who wrote by mail its answer, in the deciding transaction (also used on appeal). */
+  async mailAnswer(trx: Db, caseId: string, answer: Answer, at: string): Promise<void> {
+    const mailed = await new CasesRepository(trx).mailedReportsOfCase(caseId);
+    if (mailed.length) await this.#reporterMail.tell(trx, mailed, answer, at);
+  }
+
+  /**
+   * `opts.unclaimedOrMine` refuses a case another moderator has claimed (bulk decisions: nobody decides
+   * over a colleague's review by ticking a box); `opts.batch` names the bulk decision in the audit entry.
+   */
+  async decide(caseId: string, actor: DecidingActor, input: DecideInput, opts: { unclaimedOrMine?: boolean; batch?: string } = {}) {
     const at = nowIso();
     const afterCommits: Array<() => void> = [];
     const result = await this.#db.transaction().execute(async (trx) => {
-      const main = await this.#decideIn(trx, caseId, actor, input, at, afterCommits);
+      const main = await this.#decideIn(trx, caseId, actor, input, at, afterCommits, opts);
       const chosen = input.linkedCaseIds ? new Set(input.linkedCaseIds) : undefined;
       if (!input.alsoLinked && !chosen) return main;
       // Linked cases in id order, so two such decisions cannot deadlock on each other's rows (PostgreSQL).
@@ -123,12 +139,21 @@ export class DecisionsService {
     return result;
   }
 
-  async #decideIn(trx: Db, caseId: string, actor: DecidingActor, input: DecideInput, at: string, afterCommits: Array<() => void>) {
+  async #decideIn(
+    trx: Db,
+    caseId: string,
+    actor: DecidingActor,
+    input: DecideInput,
+    at: string,
+    afterCommits: Array<() => void>,
+    opts: { unclaimedOrMine?: boolean; batch?: string } = {},
+  ) {
     const cases = new CasesRepository(trx);
     await cases.lock(caseId); // two moderators deciding at once: the second sees the first's decision
     const c = await cases.findById(caseId);
     if (!c) throw badRequest('unknown_case', 'No such case.');
     if (!isOpenState(c.state)) throw conflict('case_closed', `This case is already ${c.state}.`);
+    if (opts.unclaimedOrMine && c.assignee_id && c.assignee_id !== actor.id) throw conflict('claimed_by_other', 'Another moderator has claimed this case.');
     const reports = await cases.reportsOfCase(c.id);
     const plan = await this.#plan(trx, c, reports, actor, input);
 
@@ -179,6 +204,7 @@ export class DecisionsService {
       decidedAt: at,
     });
     await cases.answerReports(c.id, 'decided', JSON.stringify(answer), at);
+    await this.mailAnswer(trx, c.id, answer, at);
 
     // Track records: a report that led to action was right; one about content found fine was not.
     if (input.outcome === 'actioned' || input.outcome === 'no_violation') {
@@ -230,7 +256,7 @@ export class DecisionsService {
       actor: `staff:${actor.id}`,
       action: 'case.decided',
       target: `case:${c.id}`,
-      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category },
+      data: { decisionId, outcome: input.outcome, actions: input.actions, category: plan.category, ...(opts.batch ? { batch: opts.batch } : {}) },
     });
     return { caseId: c.id, decisionId, answer };
   }

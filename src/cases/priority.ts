@@ -6,6 +6,8 @@ import type { ReportSource } from './case-values.ts';
 /** How much one report from each source weighs before the reporter's own track record. */
 export const SOURCE_WEIGHT: Record<ReportSource, number> = {
   anonymous: 1,
+  /** A mail to the abuse address: as much as an anonymous web report (the sender's address is easily made). */
+  email: 1,
   in_app: 1.2,
   automated: 1.5,
   platform: 2,

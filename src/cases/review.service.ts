@@ -10,7 +10,7 @@ import type { Case } from './case-rows.ts';
 import { isOpenState } from './case-values.ts';
 import { reportSplit } from './report-split.ts';
 import type { Subjects } from '../subjects/subjects.ts';
-import { REFERENCE_PLATFORM } from '../subjects/kinds.ts';
+import { isSubjectKind, REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 
 export interface Actor {
   id: string;
@@ -108,8 +108,12 @@ export class ReviewService {
       reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source, category: r.category })),
       new Map(records.map((r) => [r.reporter_key, r])),
     );
-    const relatedLabels = await this.#subjects.labels(this.#db, related.map(subjectOf));
     const linked = await new LinkedCasesRepository(this.#db).of(c.id);
+    // One labels read for both lists (each is limited to 50 rows).
+    const relatedLabels = await this.#subjects.labels(this.#db, [
+      ...related.map(subjectOf),
+      ...linked.flatMap((l) => (isSubjectKind(l.subject.kind) ? [{ platform: l.platform, kind: l.subject.kind, id: l.subject.id }] : [])),
+    ]);
     return {
       ...caseSummary(c),
       subjectNow: await this.#subjects.snapshot(this.#db, c.platform ?? REFERENCE_PLATFORM, c.subject_kind, c.subject_id, reportedPostIds),
@@ -147,7 +151,7 @@ export class ReviewService {
             reversedAt: decision.reversed_at,
           }
         : null,
-      linkedSubjects: linked,
+      linkedSubjects: linked.map((l) => ({ ...l, subjectLabel: relatedLabels.get(`${l.subject.kind}:${l.subject.id}`) ?? null })),
       relatedCases: related.map((r) => ({
         id: r.id,
         subject: { kind: r.subject_kind, id: r.subject_id },

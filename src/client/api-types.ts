@@ -71,12 +71,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first */
+        /** The audit log, newest first; filtered by actor, action, target (exact) and time [from, to) */
         get: {
             parameters: {
                 query: {
+                    /** @description e.g. case.decided */
+                    action?: string;
+                    /** @description e.g. staff:usr_…, cli:alice, system */
+                    actor?: string;
                     cursor?: string;
+                    /** @description ISO 8601 time (UTC when no offset), inclusive */
+                    from?: string;
                     limit: number;
+                    /** @description e.g. case:cas_… */
+                    target?: string;
+                    /** @description ISO 8601 time, exclusive */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -149,10 +159,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain; reports the first changed, inserted or deleted entry */
+        /**
+         * Verify one chunk of the hash chain, after entry `after`; call again from `through` until `done`
+         * @description Reports the first changed, inserted or deleted entry in the chunk. A request verifies at most `limit` entries, so its cost does not grow with the log; the console walks the whole chain chunk by chunk and shows its progress.
+         */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description The last entry a previous chunk verified (0: from the start) */
+                    after: number;
+                    limit: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -166,13 +183,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description Entries verified before the first bad one */
+                            /** @description Nothing follows `through` */
+                            done?: boolean;
+                            /** @description Entries verified in this chunk (before the first bad one) */
                             entries: number;
+                            /** @description The newest entry in the log now */
+                            head: number;
                             message?: string;
                             ok: boolean;
-                            reason?: string;
+                            reason?: "missing" | "inserted" | "hash_mismatch" | "broken_link";
+                            /** @description The first bad entry */
                             seq?: number;
+                            /** @description The last entry verified; pass as `after` for the next chunk */
+                            through?: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Default Response */
@@ -869,7 +902,6 @@ export interface paths {
                                 categoryTitle: string | null;
                                 decidedAt: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 statement: string;
                             };
@@ -951,7 +983,6 @@ export interface paths {
                                 categoryTitle: string | null;
                                 decidedAt: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 statement: string;
                             };
@@ -1068,7 +1099,6 @@ export interface paths {
                                     decidedBy: string;
                                     id: string;
                                     jurisdiction: string | null;
-                                    /** @enum {unknown} */
                                     outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                     postIds: string[];
                                     reversedAt: string | null;
@@ -1098,12 +1128,12 @@ export interface paths {
                                     relation: "mirror" | "near_duplicate";
                                     /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
                                     role: "original" | "mirror";
-                                    /** @enum {unknown} */
                                     state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                     subject: {
                                         id: string;
                                         kind: string;
                                     };
+                                    subjectLabel: string | null;
                                 }[];
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                                 overdue: boolean;
@@ -1117,7 +1147,6 @@ export interface paths {
                                     createdAt: string;
                                     id: string;
                                     outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
-                                    /** @enum {unknown} */
                                     state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                     subject: {
                                         id: string;
@@ -1147,8 +1176,7 @@ export interface paths {
                                         label: string | null;
                                         name: string | null;
                                     };
-                                    /** @enum {unknown} */
-                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                     status: string;
                                 }[];
                                 reportSplit: {
@@ -1164,8 +1192,7 @@ export interface paths {
                                     }[];
                                     bySource: {
                                         reports: number;
-                                        /** @enum {unknown} */
-                                        source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                        source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                     }[];
                                     suggestedCategory: string | null;
                                     /** @description The suggested category won a tie on weight by being more severe */
@@ -1178,8 +1205,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 })[];
                                 slaDueAt: string;
-                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                                /** @enum {unknown} */
+                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -1298,7 +1324,6 @@ export interface paths {
                                 decidedAt: string;
                                 decidedBy: string;
                                 id: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 reversedAt: string | null;
                                 statement: string;
@@ -2222,7 +2247,7 @@ export interface paths {
                     language?: string;
                     limit: number;
                     sort: "priority" | "age";
-                    source?: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                    source?: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                     state?: "open" | "in_review" | "escalated" | "decided" | "reversed";
                 };
                 header?: never;
@@ -2266,8 +2291,7 @@ export interface paths {
                                 reporterCount: number;
                                 secondsToDue: number;
                                 slaDueAt: string;
-                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                                /** @enum {unknown} */
+                                sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -2363,7 +2387,6 @@ export interface paths {
                                 decidedBy: string;
                                 id: string;
                                 jurisdiction: string | null;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 postIds: string[];
                                 reversedAt: string | null;
@@ -2393,12 +2416,12 @@ export interface paths {
                                 relation: "mirror" | "near_duplicate";
                                 /** @description original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original */
                                 role: "original" | "mirror";
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
                                     kind: string;
                                 };
+                                subjectLabel: string | null;
                             }[];
                             outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
                             overdue: boolean;
@@ -2412,7 +2435,6 @@ export interface paths {
                                 createdAt: string;
                                 id: string;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | null;
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                                 subject: {
                                     id: string;
@@ -2442,8 +2464,7 @@ export interface paths {
                                     label: string | null;
                                     name: string | null;
                                 };
-                                /** @enum {unknown} */
-                                source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                 status: string;
                             }[];
                             reportSplit: {
@@ -2459,8 +2480,7 @@ export interface paths {
                                 }[];
                                 bySource: {
                                     reports: number;
-                                    /** @enum {unknown} */
-                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated";
+                                    source: "anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email";
                                 }[];
                                 suggestedCategory: string | null;
                                 /** @description The suggested category won a tie on weight by being more severe */
@@ -2473,8 +2493,7 @@ export interface paths {
                                 [key: string]: unknown;
                             })[];
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2676,8 +2695,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2794,8 +2812,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -2930,7 +2947,7 @@ export interface paths {
                                 reports: number;
                                 setAsideUntil: string | null;
                                 since: string | null;
-                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated") | null;
+                                source: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email") | null;
                                 standing: "good" | "warned" | "set_aside";
                                 upheldRate: number | null;
                             }[];
@@ -3034,7 +3051,6 @@ export interface paths {
                                 decidedAt: string;
                                 /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
                                 language?: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
                                 policyStatement?: string;
@@ -3166,8 +3182,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -3232,6 +3247,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/owner-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner's record: the 20 latest decisions about the owner's subjects and the owner's other channels, bots and sticker sets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                                caseId: string;
+                                category: string | null;
+                                createdAt: string;
+                                decisionId: string;
+                                outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                                reversedAt: string | null;
+                                subject: {
+                                    id: string;
+                                    kind: string;
+                                };
+                                subjectLabel: string | null;
+                                thisCase: boolean;
+                            }[];
+                            /** @description Each list holds at most this many, the most recent */
+                            limit: number;
+                            /** @description False when the subject has no known owner (nothing else is listed) */
+                            ownerKnown: boolean;
+                            /** @description Of the decisions listed, those that took action and were not reversed */
+                            strikes: number;
+                            /** @description The owner's other public subjects, newest first */
+                            subjects: {
+                                createdAt: string;
+                                id: string;
+                                /** @enum {unknown} */
+                                kind: "channel" | "bot" | "sticker_set";
+                                label: string;
+                                link: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/release": {
         parameters: {
             query?: never;
@@ -3287,8 +3398,7 @@ export interface paths {
                             reporterCount: number;
                             secondsToDue: number;
                             slaDueAt: string;
-                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated")[];
-                            /** @enum {unknown} */
+                            sources: ("anonymous" | "in_app" | "trusted_flagger" | "authority" | "platform" | "automated" | "email")[];
                             state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             subject: {
                                 id: string;
@@ -3437,6 +3547,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/bulk-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide up to 50 cases with one outcome, category and statement; each is its own decision
+         * @description Every case is decided on its own, as by /cases/{id}/decide: its own decision, case event, answers to its own reporters and owner notice. A case that cannot be decided (already decided, claimed by another moderator, an action its subject does not allow) gets its own failure; the others go ahead. Removing posts is not a bulk action.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: ("block" | "remove_posts" | "restrict_in_jurisdiction" | "warn_owner")[];
+                        caseIds: string[];
+                        /** @description One of terrorism, csam, ncii, extortion, violence, personal_data, fraud, illegal_goods, copyright, spam, other */
+                        category?: string;
+                        outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Names this bulk decision in the audit log */
+                            batch: string;
+                            results: ({
+                                caseId: string;
+                                decisionId: string;
+                                /** @enum {boolean} */
+                                ok: true;
+                            } | {
+                                caseId: string;
+                                code: string;
+                                message: string;
+                                /** @enum {boolean} */
+                                ok: false;
+                                /** @description What a single decision would have answered */
+                                status: number;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/counts": {
         parameters: {
             query?: never;
@@ -3465,7 +3669,6 @@ export interface paths {
                                 count: number;
                                 /** @description Past their review deadline */
                                 overdue: number;
-                                /** @enum {unknown} */
                                 state: "open" | "in_review" | "escalated" | "decided" | "reversed";
                             }[];
                         };
@@ -5176,6 +5379,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An abuse mail's attachment, kept as evidence (a download; never shown inline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The attachment as it arrived */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The abuse mailbox outbox, newest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mails: {
+                                /** @description Plain text */
+                                body: string;
+                                createdAt: string;
+                                id: string;
+                                inReplyTo: string | null;
+                                /** @description receipt: the answer to a mail; no_subject: what a mail naming nothing we host needs; decision: a decision told */
+                                kind: "receipt" | "no_subject" | "decision";
+                                language: string;
+                                sentAt: string | null;
+                                subject: string;
+                                to: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -6552,7 +6901,6 @@ export interface paths {
                                 decidedAt: string;
                                 /** @description The language the policy texts of this answer are in (lang parameter, vigil_lang cookie, Accept-Language; English by default) */
                                 language?: string;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 /** @description The policy's sentence for the ground of the decision, in the reader's language: shown above the moderator's statement */
                                 policyStatement?: string;
@@ -7281,7 +7629,6 @@ export interface paths {
                                 /** @description A UTC day, YYYY-MM-DD */
                                 day: string;
                                 decisions: number;
-                                /** @enum {unknown} */
                                 outcome: "actioned" | "no_violation" | "protected_expression" | "out_of_scope";
                                 platform: string;
                                 /** @description Decisions reversed on this day (whenever they were taken) */
@@ -7570,7 +7917,7 @@ export interface paths {
                                 /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
                                 declinedOutOfScope: {
                                     count: number;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description A UTC day, YYYY-MM-DD */
@@ -7579,7 +7926,7 @@ export interface paths {
                                 reports: {
                                     count: number;
                                     outcome: string;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description Decisions reversed (on appeal or by a senior) */
@@ -7636,7 +7983,7 @@ export interface paths {
                                 /** @description Reports declined on arrival because their subject is out of scope (e.g. a private group) */
                                 declinedOutOfScope: {
                                     count: number;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description A UTC day, YYYY-MM-DD */
@@ -7645,7 +7992,7 @@ export interface paths {
                                 reports: {
                                     count: number;
                                     outcome: string;
-                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated */
+                                    /** @description anonymous, in_app, trusted_flagger, authority, platform, automated, email */
                                     source: string;
                                 }[];
                                 /** @description Decisions reversed (on appeal or by a senior) */

@@ -18,6 +18,8 @@ import * as slaBreaches from './migrations/2026-12-04-05-sla-breaches.ts';
 import * as appeals from './migrations/2026-12-04-07-appeals.ts';
 import * as dailyStatistics from './migrations/2026-12-04-09-daily-statistics.ts';
 import * as languages from './migrations/2026-12-05-90-languages.ts';
+import * as mailbox from './migrations/2026-12-05-95-mailbox.ts';
+import * as mailAttachments from './migrations/2026-12-05-96-mail-attachments.ts';
 import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.ts';
 import * as transparencyDays from './migrations/2026-12-05-71-transparency-days.ts';
 import * as replyLanguage from './migrations/2026-12-06-21-reply-language.ts';
@@ -25,6 +27,7 @@ import * as platformContent from './migrations/2026-12-04-03-platform-content.ts
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
 import * as credibility from './migrations/2026-12-05-41-credibility.ts';
+import * as auditFiltersOwnerHistory from './migrations/2026-12-05-50-audit-filters-owner-history.ts';
 
 // Listed explicitly (not read from disk) so the set is fixed at build time and ordered by name.
 const migrations: Record<string, Migration> = {
@@ -48,11 +51,14 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-08-text-rules': textRules,
   '2026-12-04-09-daily-statistics': dailyStatistics,
   '2026-12-05-90-languages': languages,
+  '2026-12-05-95-mailbox': mailbox,
+  '2026-12-05-96-mail-attachments': mailAttachments,
   '2026-12-05-21-text-fingerprints': textFingerprints,
   '2026-12-05-61-dsa-submissions': dsaSubmissions,
   '2026-12-05-41-credibility': credibility,
   '2026-12-05-71-transparency-days': transparencyDays,
   '2026-12-06-21-reply-language': replyLanguage,
+  '2026-12-05-50-audit-filters-owner-history': auditFiltersOwnerHistory,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -5,6 +5,7 @@ import type { ModerationTables } from './schema-moderation.ts';
 import type { BankTables } from './schema-banks.ts';
 import type { JobTables } from './schema-jobs.ts';
 import type { WebhookTables } from './schema-webhooks.ts';
+import type { MailTables } from './schema-mail.ts';
 import type { ConnectedTables } from './schema-connected.ts';
 
 export interface AccountsTable {
@@ -128,7 +129,7 @@ export interface PrivateMessagesTable {
   created_at: string;
 }
 
-export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables, ConnectedTables, SignalTables {
+export interface Database extends PeopleTables, ModerationTables, BankTables, JobTables, WebhookTables, ConnectedTables, SignalTables, MailTables {
   accounts: AccountsTable;
   media: MediaTable;
   public_names: PublicNamesTable;

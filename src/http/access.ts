@@ -30,6 +30,10 @@ export const STAFF_PERMISSIONS = {
   'audit.read': 'admin',
   /** The job queue: its failures, and retrying them. */
   'admin.jobs': 'admin',
+  /** The abuse mailbox's outbox: the answers and decision mails written to people who reported by mail. */
+  'admin.mail': 'admin',
+  /** Attachments of abuse mails, kept as evidence: reviewers download them like other evidence. */
+  'mail.attachments': 'moderator',
   /** Text rules: their states, hit counts and sample hits. */
   'rules.read': 'moderator',
   /** Reloading the rule files. */

@@ -36,6 +36,7 @@ import { webAppRoutes } from './routes/web-app.routes.ts';
 import { banksRoutes } from './routes/banks.routes.ts';
 import { protectRoutes } from './routes/protect.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
+import { mailRoutes } from './routes/mail.routes.ts';
 import { rulesRoutes } from './routes/rules.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     banksRoutes,
     protectRoutes,
     jobsRoutes,
+    mailRoutes,
     rulesRoutes,
     webhooksRoutes,
     contentRoutes,

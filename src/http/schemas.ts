@@ -6,6 +6,7 @@
 // does not declare, so a field missing here never reaches a client. After changing a route's schemas, run
 // `npm run api:types` and commit docs/openapi.json and src/client/api-types.ts (a test fails until you do).
 import { Type, type TSchema, type TSchemaOptions } from 'typebox';
+import { ACTION_KINDS, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../cases/case-values.ts';
 
 export const ErrorSchema = Type.Object(
   {
@@ -70,10 +71,11 @@ export const NoticeSchema = Type.Object({
   text: Type.String(),
 });
 
-export const OutcomeSchema = Type.Enum(['actioned', 'no_violation', 'protected_expression', 'out_of_scope']);
-export const ActionKindSchema = Type.Enum(['block', 'remove_posts', 'restrict_in_jurisdiction', 'warn_owner']);
-export const CaseStateSchema = Type.Enum(['open', 'in_review', 'escalated', 'decided', 'reversed']);
-export const ReportSourceSchema = Type.Enum(['anonymous', 'in_app', 'trusted_flagger', 'authority', 'platform', 'automated']);
+// The lists themselves are written once, in src/cases/case-values.ts.
+export const OutcomeSchema = OneOf(OUTCOMES);
+export const ActionKindSchema = OneOf(ACTION_KINDS);
+export const CaseStateSchema = OneOf(CASE_STATES);
+export const ReportSourceSchema = OneOf(REPORT_SOURCES);
 
 /** The answer to a reporter (and, with more, to the reported party): a statement of reasons (src/cases/answer.ts). */
 export const AnswerSchema = Type.Object({

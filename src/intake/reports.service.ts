@@ -15,7 +15,7 @@ import { CasesRepository } from '../cases/cases.repository.ts';
 import { eventRow } from '../cases/case-log.ts';
 import { type CaseFigures, nextCounts, nextFigures } from '../cases/case-aggregate.ts';
 import { betterWeight, credibilityOf, isUnproven, textHash, weightUnits } from '../cases/credibility.ts';
-import { outOfScopeAnswer } from '../cases/answer.ts';
+import { type Answer, outOfScopeAnswer } from '../cases/answer.ts';
 import type { Case, Report } from '../cases/case-rows.ts';
 import type { ReportSource, ReportStatus } from '../cases/case-values.ts';
 import { EnforcementRepository } from '../enforcement/enforcement.repository.ts';
@@ -333,6 +333,12 @@ export class ReportsService {
       await cases.insertEvent(events);
       return notice;
     });
+  }
+
+  /** The answer a report was given (its statement of reasons), once it has one. */
+  async answerOf(reportId: string): Promise<Answer | undefined> {
+    const r = await new CasesRepository(this.#db).findReport(reportId);
+    return r?.answer ? (JSON.parse(r.answer) as Answer) : undefined; // written by buildAnswer/outOfScopeAnswer
   }
 
   /**

@@ -16,6 +16,16 @@ export class BotsRepository {
     return this.#db.selectFrom('bots').selectAll().where('id', '=', id).executeTakeFirst();
   }
   /** Handles of a page of bots, for labels. */
+  /** An owner's newest bots (the (owner_id, created_at) index). */
+  ofOwner(ownerId: string, limit: number) {
+    return this.#db
+      .selectFrom('bots')
+      .select(['id', 'handle', 'created_at'])
+      .where('owner_id', '=', ownerId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
   namesOf(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.#db.selectFrom('bots').select(['id', 'handle']).where('id', 'in', ids).execute();

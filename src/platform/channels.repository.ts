@@ -25,6 +25,16 @@ export class ChannelsRepository {
     return this.#db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
   }
   /** Titles and handles of a page of channels, for labels. */
+  /** An owner's newest channels (the (owner_id, created_at) index). */
+  ofOwner(ownerId: string, limit: number) {
+    return this.#db
+      .selectFrom('channels')
+      .select(['id', 'title', 'handle', 'created_at'])
+      .where('owner_id', '=', ownerId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
   namesOf(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.#db.selectFrom('channels').select(['id', 'title', 'handle']).where('id', 'in', ids).execute();

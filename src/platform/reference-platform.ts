@@ -7,6 +7,7 @@ import type { ChannelsTable, MediaTable } from '../db/schema.ts';
 import { notFound } from '../shared/errors.ts';
 import type {
   MediaHashes,
+  OwnedSubject,
   PlatformPort,
   PostRef,
   PostSnapshot,
@@ -212,6 +213,20 @@ export class ReferencePlatform implements PlatformPort {
     for (const r of bots) labels.set(`bot:${r.id}`, r.handle);
     for (const r of stickerSets) labels.set(`sticker_set:${r.id}`, r.title || r.name);
     return labels;
+  }
+
+  async subjectsOfOwner(db: Db, ownerAccountId: string, limit: number): Promise<OwnedSubject[]> {
+    const [channels, bots, stickerSets] = await Promise.all([
+      new ChannelsRepository(db).ofOwner(ownerAccountId, limit),
+      new BotsRepository(db).ofOwner(ownerAccountId, limit),
+      new StickerSetsRepository(db).ofOwner(ownerAccountId, limit),
+    ]);
+    const all: OwnedSubject[] = [
+      ...channels.map((c) => ({ kind: 'channel' as const, id: c.id, label: c.title || `@${c.handle}`, link: `/c/${c.handle}`, createdAt: c.created_at })),
+      ...bots.map((b) => ({ kind: 'bot' as const, id: b.id, label: `@${b.handle}`, link: `/bot/${b.handle}`, createdAt: b.created_at })),
+      ...stickerSets.map((s) => ({ kind: 'sticker_set' as const, id: s.id, label: s.title || s.name, link: `/stickers/${s.name}`, createdAt: s.created_at })),
+    ];
+    return all.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, limit);
   }
 
   async mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]> {

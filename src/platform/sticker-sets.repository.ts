@@ -20,6 +20,16 @@ export class StickerSetsRepository {
     return this.#db.selectFrom('sticker_sets').selectAll().where('id', '=', id).executeTakeFirst();
   }
   /** Titles and names of a page of sticker sets, for labels. */
+  /** An owner's newest sticker sets (the (owner_id, created_at) index). */
+  ofOwner(ownerId: string, limit: number) {
+    return this.#db
+      .selectFrom('sticker_sets')
+      .select(['id', 'title', 'name', 'created_at'])
+      .where('owner_id', '=', ownerId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
   namesOf(ids: string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.#db.selectFrom('sticker_sets').select(['id', 'title', 'name']).where('id', 'in', ids).execute();

@@ -51,8 +51,8 @@ const TURKISH_LETTERS = /[ığĞİ]/u;
 const AZERBAIJANI_LETTER = /[əƏ]/u;
 /** Below this many characters a guess is noise: no language. */
 export const MIN_LANGUAGE_TEXT = 12;
-/** Trigrams of the first few thousand characters decide; the rest of a long text adds cost, not certainty. */
-const SAMPLE_CHARS = 2000;
+/** Trigrams of the first 600 characters decide (about 0.3 ms on the writing request); the rest of a long text adds cost, not certainty. */
+const SAMPLE_CHARS = 600;
 
 /** Every tag detection can answer, for filters and menus. */
 export const DETECTED_LANGUAGES: readonly string[] = Object.values(TAGS);

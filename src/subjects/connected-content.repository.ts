@@ -71,6 +71,20 @@ export class ConnectedContentRepository {
       .execute();
   }
 
+  /** An owner's newest live channels, bots and sticker sets on one platform. */
+  ofOwner(platform: string, ownerId: string, limit: number): Promise<ConnectedContentTable[]> {
+    return this.#db
+      .selectFrom('connected_content')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('owner_id', '=', ownerId)
+      .where('kind', 'in', ['channel', 'bot', 'sticker_set'])
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   media(contentIds: string[]): Promise<ConnectedMediaTable[]> {
     if (contentIds.length === 0) return Promise.resolve([]);
     return this.#db.selectFrom('connected_media').selectAll().where('content_id', 'in', contentIds).orderBy('content_id').orderBy('position').execute();

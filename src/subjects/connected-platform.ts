@@ -12,6 +12,7 @@ import { ConnectedContentRepository } from './connected-content.repository.ts';
 import type {
   MediaHashes,
   MediaView,
+  OwnedSubject,
   PlatformPort,
   PostRef,
   PostSnapshot,
@@ -183,6 +184,18 @@ export class ConnectedPlatform implements PlatformPort {
   /** Connected platforms' media is registered as hashes or links; Vigil keeps no file bytes of theirs to read. */
   async textFilesOfPost(): Promise<PostTextFile[]> {
     return [];
+  }
+
+  /** The owner is `<platform>:<owner id>`; an owner of another platform has nothing here. */
+  async subjectsOfOwner(db: Db, ownerAccountId: string, limit: number): Promise<OwnedSubject[]> {
+    const prefix = `${this.name}:`;
+    if (!ownerAccountId.startsWith(prefix)) return [];
+    const rows = await new ConnectedContentRepository(db).ofOwner(this.name, ownerAccountId.slice(prefix.length), limit);
+    return rows.flatMap((c) =>
+      c.kind === 'channel' || c.kind === 'bot' || c.kind === 'sticker_set'
+        ? [{ kind: c.kind, id: c.id, label: labelOf(c), link: c.url, createdAt: c.created_at }]
+        : [],
+    );
   }
 }
 

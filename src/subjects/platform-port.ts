@@ -111,6 +111,15 @@ export interface PostTextFile {
   truncated: boolean;
 }
 
+/** A public subject an owner has (their channels, bots and sticker sets), for the owner's history on a case. */
+export interface OwnedSubject {
+  kind: 'channel' | 'bot' | 'sticker_set';
+  id: string;
+  label: string;
+  link: string | null;
+  createdAt: string;
+}
+
 export interface PlatformPort {
   /** 'reference' for the bundled platform. */
   readonly name: string;
@@ -125,4 +134,6 @@ export interface PlatformPort {
   mediaOfPosts(db: Db, postIds: string[]): Promise<MediaHashes[]>;
   /** The text files attached to a post, each cut to `maxBytes`; none for a platform that holds no file bytes. */
   textFilesOfPost(db: Db, postId: string, maxBytes: number): Promise<PostTextFile[]>;
+  /** An owner's public subjects (the owner as a case names it: `ownerAccountId`), newest first, at most `limit`. */
+  subjectsOfOwner(db: Db, ownerAccountId: string, limit: number): Promise<OwnedSubject[]>;
 }

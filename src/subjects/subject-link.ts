@@ -73,6 +73,9 @@ export function parseSubject(input: unknown): SubjectClaim {
   if (bot) return { by: 'link', kind: 'bot', handle: bot[1], ...withUrl };
   const stickers = /^\/stickers\/([A-Za-z0-9_]{1,64})$/.exec(path);
   if (stickers) return { by: 'link', kind: 'sticker_set', name: stickers[1], ...withUrl };
+  // A private group's link names it only so that the report can be declined with the policy's reason.
+  const group = /^\/g\/([A-Za-z0-9_]{1,64})$/.exec(path);
+  if (group) return { by: 'id', kind: 'group', id: group[1] };
   if (url) return { by: 'url', url };
   throw invalid(NOT_A_SUBJECT_LINK);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../shared/errors.ts';
 import { isPlatformName } from '../shared/platforms.ts';
 import { REFERENCE_PLATFORM } from './kinds.ts';
-import type { MediaHashes, PlatformPort, PostRef, PostTextFile, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
+import type { MediaHashes, OwnedSubject, PlatformPort, PostRef, PostTextFile, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
 import { type SubjectClaim, unknownLink } from './subject-link.ts';
 
 export { REFERENCE_PLATFORM };
@@ -71,6 +71,11 @@ export class Subjects {
   }
 
   /** Labels for subjects of any platforms, asking each platform once; keyed `kind:id`. */
+  /** An owner's public subjects on the platform the owner belongs to, newest first. */
+  subjectsOfOwner(db: Db, platform: string, ownerAccountId: string, limit: number): Promise<OwnedSubject[]> {
+    return this.port(platform).subjectsOfOwner(db, ownerAccountId, limit);
+  }
+
   async labels(db: Db, subjects: Array<SubjectRef & { platform: string }>): Promise<Map<string, string>> {
     const byPlatform = new Map<string, SubjectRef[]>();
     for (const s of subjects) {

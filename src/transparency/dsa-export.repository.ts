@@ -38,7 +38,7 @@ export class DsaExportRepository {
       .selectFrom('decisions')
       .innerJoin('cases', 'cases.id', 'decisions.case_id')
       .selectAll('decisions')
-      .select(['cases.created_at as case_created_at', 'cases.subject_kind', 'cases.platform', 'cases.sources'])
+      .select(['cases.created_at as case_created_at', 'cases.subject_kind', 'cases.platform', 'cases.sources', 'cases.language'])
       .where('decisions.outcome', '=', 'actioned')
       .where('decisions.created_at', '>=', period.from)
       .where('decisions.created_at', '<', period.to);
@@ -51,7 +51,7 @@ export class DsaExportRepository {
         ]),
       );
     const rows = await q.orderBy('decisions.created_at').orderBy('decisions.id').limit(limit).execute();
-    return rows.map(({ case_created_at, subject_kind, platform, sources, ...row }) => {
+    return rows.map(({ case_created_at, subject_kind, platform, sources, language, ...row }) => {
       const d = decisionFromRow(row);
       return {
         id: d.id,
@@ -67,6 +67,7 @@ export class DsaExportRepository {
         subjectKind: subject_kind,
         platform: platform ?? REFERENCE_PLATFORM,
         sources: parseList(sources, isSource),
+        language: language ?? null,
       };
     });
   }

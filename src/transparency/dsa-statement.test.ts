@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { CATEGORIES, DSA_MAPPING } from '../policy/policy.ts';
 import { BLOCKABLE_KINDS } from '../subjects/kinds.ts';
 import schema from './dsa-statement.schema.json' with { type: 'json' };
-import { type DecisionForExport, statementFaults, statementOf } from './dsa-statement.ts';
+import { contentLanguage, type DecisionForExport, statementFaults, statementOf } from './dsa-statement.ts';
 import { duplicateIndexes, submitTarget } from './dsa-submit.ts';
 
 const p = schema.properties;
@@ -94,4 +94,12 @@ test('--submit takes a base URL or the statements endpoint; acceptances are kept
     target: 'http://127.0.0.1:8080',
   });
   assert.throws(() => submitTarget('ftp://x'), /http/);
+});
+
+test('the content language is ISO 639-1 in upper case, Kurdish as KU, and absent when unknown', () => {
+  assert.equal(contentLanguage('ar'), 'AR');
+  assert.equal(contentLanguage('ckb'), 'KU');
+  assert.equal(contentLanguage('fa'), 'FA');
+  assert.equal(contentLanguage(null), undefined);
+  assert.equal(contentLanguage('und'), undefined);
 });

@@ -25,6 +25,8 @@ export interface DecisionForExport {
   platform: string;
   /** The distinct sources of the case's reports. */
   sources: ReportSource[];
+  /** The subject's detected language (src/shared/language.ts), if known. */
+  language?: string | null;
 }
 
 /** One statement of reasons, as POST /api/v1/statements takes it (the fields Vigil fills). */
@@ -45,6 +47,8 @@ export interface DsaStatement {
   automated_decision: string;
   territorial_scope: string[];
   content_date: string;
+  /** ISO 639-1, upper case: the database's form. */
+  content_language?: string;
   application_date: string;
   end_date_visibility_restriction?: string;
   decision_facts: string;
@@ -107,12 +111,21 @@ export function statementOf(d: DecisionForExport): { statement: DsaStatement } |
     territorial_scope: territorialScope,
     // The content existed when it was first reported: the case's opening is the latest date it can have.
     content_date: day(d.caseCreatedAt),
+    ...(contentLanguage(d.language) ? { content_language: contentLanguage(d.language) } : {}),
     application_date: day(d.createdAt),
     ...(d.reversedAt ? { end_date_visibility_restriction: day(d.reversedAt) } : {}),
     decision_facts: facts.join(' '),
     puid: d.id,
   };
   return { statement };
+}
+
+/** A detected language as ISO 639-1 in upper case; Central Kurdish and Kurmanji are Kurdish (KU) there. */
+export function contentLanguage(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  const base = tag.split('-')[0].toLowerCase();
+  const iso1 = base === 'ckb' || base === 'kmr' ? 'ku' : base;
+  return /^[a-z]{2}$/.test(iso1) ? iso1.toUpperCase() : undefined;
 }
 
 function factsOfActions(d: DecisionForExport, actions: ActionKind[]): string {

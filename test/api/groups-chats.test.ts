@@ -157,7 +157,8 @@ describe('private groups', () => {
     for (const r of [asEve, anonymous]) {
       assert.equal(r.status, 404);
       assert.ok(!r.text.includes('\x89PNG'), 'no bytes leak');
-      assert.equal(r.text, missing.text, 'the same answer as for media that does not exist');
+      // The page's language links repeat the address asked for; beyond that, the same answer as for nothing.
+      assert.equal(r.text.replaceAll(m.body.id, 'med_doesnotexist'), missing.text, 'the same answer as for media that does not exist');
     }
   });
 });

@@ -101,6 +101,7 @@ describe('near-duplicates and mirrors', () => {
     const linked = c.linkedSubjects.find((l: any) => l.caseId === original);
     assert.equal(linked.role, 'original');
     assert.deepEqual(linked.evidence, ['owner', 'text']);
+    assert.equal(linked.subjectLabel, 'cardshop', 'named by its title');
     const pub = await api.get('/api/v1/channels/cardshop2');
     assert.equal(pub.status, 200, 'a signal never blocks on its own');
   });

@@ -396,7 +396,7 @@ describe('people: admin users, keys and audit', () => {
     assert.equal(roleChange?.actor, `staff:${adminId}`);
 
     const verify = await api.get('/api/v1/admin/audit/verify', { token: admin });
-    assert.deepEqual(verify.body, { ok: true, entries: entries.length });
+    assert.deepEqual(verify.body, { ok: true, entries: entries.length, head: entries.length, through: entries.length, done: true });
     await t.ctx.db.updateTable('audit_log').set({ actor: 'someone else' }).where('seq', '=', roleChange!.seq).execute();
     const broken = await api.get('/api/v1/admin/audit/verify', { token: admin });
     assert.equal(broken.body.ok, false);

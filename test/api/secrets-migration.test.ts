@@ -125,7 +125,7 @@ test('the migration erases clear receipts (which still open their reports) and u
         [null, null],
       );
       assert.deepEqual(
-        record.map((r) => ({ ...r })),
+        record.map((r) => ({ reporter_key: r.reporter_key, agreed: r.agreed, disagreed: r.disagreed })),
         [{ reporter_key: anon[0].reporter_key, agreed: 2, disagreed: 1 }],
       );
       const api = apiClient(app);

@@ -94,10 +94,13 @@ test('existing reports and cases get credibility and reporter rows; the recount 
     { id: 'rep_2', credibility: a },
     { id: 'rep_3', credibility: f },
   ]);
-  assert.deepEqual(await db.selectFrom('case_reporters').selectAll().orderBy('reporter_key').execute(), [
+  // The columns this migration fills (later migrations add others).
+  assert.deepEqual(await db.selectFrom('case_reporters').select(['case_id', 'reporter_key', 'best_credibility', 'reports']).orderBy('reporter_key').execute(), [
     { case_id: 'case_1', reporter_key: 'acc:a', best_credibility: a, reports: 2 },
     { case_id: 'case_1', reporter_key: 'key:f', best_credibility: f, reports: 1 },
   ]);
   assert.equal((await db.selectFrom('cases').select('best_credibility').executeTakeFirstOrThrow()).best_credibility, f);
-  assert.deepEqual(await recountCase(db, 'case_1'), ['priority'], 'the counts were right; the made-up priority is recomputed');
+  // The counts were right; the made-up priority is recomputed, and the credibility figures a later
+  // migration added (left for the recount to fill on cases older than them) are filled.
+  assert.deepEqual((await recountCase(db, 'case_1')).sort(), ['case_reporter_categories', 'category_weights', 'priority', 'weighed_reporters']);
 });

@@ -2,10 +2,22 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
 import { bearer, errorResponses, OneOf } from '../schemas.ts';
 import { ACTION_KINDS, CASE_LANES, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../../cases/case-values.ts';
-import { CaseCountsSchema, CaseDetailSchema, CaseListSchema, CaseSummarySchema, DecidedSchema, PolicySchema, ReversedSchema } from './cases.schemas.ts';
+import {
+  OwnerHistorySchema,
+  BulkDecidedSchema,
+  CaseCountsSchema,
+  CaseDetailSchema,
+  CaseListSchema,
+  CaseSummarySchema,
+  DecidedSchema,
+  PolicySchema,
+  ReversedSchema,
+} from './cases.schemas.ts';
 import { hasPermission, requireStaff } from '../access.ts';
 import { CATEGORY_IDS } from '../../policy/policy.ts';
 import type { StaffPrincipal } from '../principal.ts';
+import { BULK_DECISION_LIMIT, decideMany } from '../../cases/bulk-decisions.ts';
+import { OWNER_HISTORY_LIMIT, ownerHistory } from '../../cases/owner-history.ts';
 
 const IdParam = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Note = Type.Object({ text: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
@@ -83,6 +95,23 @@ export const casesRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) => ctx.review.get(req.params.id, actor(requireStaff(req, 'cases.read'))),
+  );
+
+  app.get(
+    '/api/v1/cases/:id/owner-history',
+    {
+      config: { access: 'cases.read' },
+      schema: {
+        ...staff,
+        summary: `The owner's record: the ${OWNER_HISTORY_LIMIT} latest decisions about the owner's subjects and the owner's other channels, bots and sticker sets`,
+        params: IdParam,
+        response: { 200: OwnerHistorySchema, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      requireStaff(req, 'cases.read');
+      return ownerHistory(ctx.db, ctx.subjects, await ctx.review.require(req.params.id));
+    },
   );
 
   app.post(
@@ -163,6 +192,35 @@ export const casesRoutes: RouteModule = (app, ctx) => {
       const p = requireStaff(req, 'cases.decide');
       await ctx.review.require(req.params.id);
       return ctx.decisions.decide(req.params.id, decider(p), req.body);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/bulk-decisions',
+    {
+      config: { access: 'cases.decide' },
+      schema: {
+        ...staff,
+        summary: `Decide up to ${BULK_DECISION_LIMIT} cases with one outcome, category and statement; each is its own decision`,
+        description:
+          'Every case is decided on its own, as by /cases/{id}/decide: its own decision, case event, answers to its own reporters and owner notice. A case that cannot be decided (already decided, claimed by another moderator, an action its subject does not allow) gets its own failure; the others go ahead. Removing posts is not a bulk action.',
+        body: Type.Object(
+          {
+            caseIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: BULK_DECISION_LIMIT, uniqueItems: true }),
+            outcome: OneOf(OUTCOMES),
+            actions: Type.Array(OneOf(ACTION_KINDS), { maxItems: 4 }),
+            category: Type.Optional(Type.String({ maxLength: 64, description: `One of ${CATEGORY_IDS.join(', ')}` })),
+            statement: Type.String({ minLength: 1, maxLength: 5000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: BulkDecidedSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const p = requireStaff(req, 'cases.decide');
+      const { caseIds, ...input } = req.body;
+      return decideMany(ctx.decisions, caseIds, decider(p), input);
     },
   );
 

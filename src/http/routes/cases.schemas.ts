@@ -184,6 +184,7 @@ const LinkedSubjectSchema = Type.Object({
   state: CaseStateSchema,
   platform: Type.String(),
   subject: Type.Object({ kind: Type.String(), id: Type.String() }),
+  subjectLabel: Nullable(Type.String({ description: 'A readable name of the subject (title or handle)' })),
   role: Type.Union([Type.Literal('original'), Type.Literal('mirror')], {
     description: "original: the decided case this case's subject copies; mirror: another subject copying this case's subject or the same original",
   }),
@@ -211,6 +212,50 @@ export const DecidedSchema = Type.Object({
     Type.Array(Type.Object({ caseId: Type.String(), decisionId: Type.String() }), {
       description: 'With alsoLinked: the linked cases decided alike, each its own decision',
     }),
+  ),
+});
+export const OwnerHistorySchema = Type.Object({
+  ownerKnown: Type.Boolean({ description: 'False when the subject has no known owner (nothing else is listed)' }),
+  decisions: Type.Array(
+    Type.Object({
+      caseId: Type.String(),
+      decisionId: Type.String(),
+      subject: SubjectRefSchema,
+      subjectLabel: Nullable(Type.String()),
+      outcome: OutcomeSchema,
+      category: Nullable(Type.String()),
+      actions: Type.Array(ActionKindSchema),
+      createdAt: Type.String(),
+      reversedAt: Nullable(Type.String()),
+      thisCase: Type.Boolean(),
+    }),
+  ),
+  strikes: Type.Integer({ description: 'Of the decisions listed, those that took action and were not reversed' }),
+  subjects: Type.Array(
+    Type.Object({
+      kind: Type.Enum(['channel', 'bot', 'sticker_set']),
+      id: Type.String(),
+      label: Type.String(),
+      link: Nullable(Type.String()),
+      createdAt: Type.String(),
+    }),
+    { description: "The owner's other public subjects, newest first" },
+  ),
+  limit: Type.Integer({ description: 'Each list holds at most this many, the most recent' }),
+});
+export const BulkDecidedSchema = Type.Object({
+  batch: Type.String({ description: 'Names this bulk decision in the audit log' }),
+  results: Type.Array(
+    Type.Union([
+      Type.Object({ caseId: Type.String(), ok: Type.Literal(true), decisionId: Type.String() }),
+      Type.Object({
+        caseId: Type.String(),
+        ok: Type.Literal(false),
+        status: Type.Integer({ description: 'What a single decision would have answered' }),
+        code: Type.String(),
+        message: Type.String(),
+      }),
+    ]),
   ),
 });
 export const ReversedSchema = Type.Object({ caseId: Type.String(), state: Type.Literal('reversed') });

@@ -8,7 +8,8 @@ import { SESSION_COOKIE } from '../principal.ts';
 import { errorResponses, OneOf, PageQuery } from '../schemas.ts';
 import { API_KEY_KINDS, ROLES } from '../../people/roles.ts';
 import type { RouteModule } from '../types.ts';
-import { unauthorized } from '../../shared/errors.ts';
+import { badRequest, unauthorized } from '../../shared/errors.ts';
+import { AUDIT_BREAKS } from '../../audit/audit-log.ts';
 import { propertyOf } from '../../shared/property-of.ts';
 import { addressOf, loginAddressLimit, useRateLimits } from '../rate-limits.ts';
 
@@ -390,9 +391,18 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
       config: { access: 'audit.read' },
       schema: {
         tags: ['admin'],
-        summary: 'The audit log, newest first',
+        summary: 'The audit log, newest first; filtered by actor, action, target (exact) and time [from, to)',
         security: staffAuth,
-        querystring: PageQuery,
+        querystring: Type.Intersect([
+          PageQuery,
+          Type.Object({
+            actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'e.g. staff:usr_…, cli:alice, system' })),
+            action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'e.g. case.decided' })),
+            target: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'e.g. case:cas_…' })),
+            from: Type.Optional(Type.String({ pattern: TIME_PATTERN, description: 'ISO 8601 time (UTC when no offset), inclusive' })),
+            to: Type.Optional(Type.String({ pattern: TIME_PATTERN, description: 'ISO 8601 time, exclusive' })),
+          }),
+        ]),
         response: {
           200: Type.Object({ entries: Type.Array(AuditEntrySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
           ...errorResponses(400, 401, 403),
@@ -401,7 +411,8 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
     },
     async (req) => {
       requireStaff(req, 'audit.read');
-      return ctx.audit.list(req.query);
+      const q = req.query;
+      return ctx.audit.list({ ...q, from: isoTime(q.from, 'from'), to: isoTime(q.to, 'to') });
     },
   );
 
@@ -411,23 +422,43 @@ export const peopleRoutes: RouteModule = async (app, ctx) => {
       config: { access: 'audit.read' },
       schema: {
         tags: ['admin'],
-        summary: 'Walk the hash chain; reports the first changed, inserted or deleted entry',
+        summary: 'Verify one chunk of the hash chain, after entry `after`; call again from `through` until `done`',
+        description:
+          'Reports the first changed, inserted or deleted entry in the chunk. A request verifies at most `limit` entries, so its cost does not grow with the log; the console walks the whole chain chunk by chunk and shows its progress.',
         security: staffAuth,
+        querystring: Type.Object({
+          after: Type.Integer({ minimum: 0, default: 0, description: 'The last entry a previous chunk verified (0: from the start)' }),
+          limit: Type.Integer({ minimum: 1, maximum: 5000, default: 2000 }),
+        }),
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
-            entries: Type.Integer({ description: 'Entries verified before the first bad one' }),
-            seq: Type.Optional(Type.Integer()),
-            reason: Type.Optional(Type.String()),
+            entries: Type.Integer({ description: 'Entries verified in this chunk (before the first bad one)' }),
+            head: Type.Integer({ description: 'The newest entry in the log now' }),
+            through: Type.Optional(Type.Integer({ description: 'The last entry verified; pass as `after` for the next chunk' })),
+            done: Type.Optional(Type.Boolean({ description: 'Nothing follows `through`' })),
+            seq: Type.Optional(Type.Integer({ description: 'The first bad entry' })),
+            reason: Type.Optional(OneOf(AUDIT_BREAKS)),
             message: Type.Optional(Type.String()),
           }),
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403),
         },
       },
     },
     async (req) => {
       requireStaff(req, 'audit.read');
-      return ctx.audit.verify();
+      return ctx.audit.verifyChunk(req.query.after, req.query.limit);
     },
   );
 };
+
+/** A date, or a date and time with an optional offset (the console sends UTC with Z). */
+const TIME_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$`;
+
+function isoTime(value: string | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  // Without an offset a time is read as UTC, as the stored times are.
+  const t = new Date(/T.*(Z|[+-]\d{2}:\d{2})$/.test(value) || !value.includes('T') ? value : `${value}Z`);
+  if (Number.isNaN(t.getTime())) throw badRequest('invalid_time', `"${field}" is not a valid time.`, [{ field, message: 'invalid' }]);
+  return t.toISOString();
+}

@@ -1,16 +1,18 @@
 // Why a case has its priority (the formula's factors), its category and clock (the credibility-weighted
 // majority, the triage lane), signs of coordinated reporting, and its reporters' records. Seniors warn,
 // set aside and restore a reporter from here; the server decides who may (DSA Art. 23).
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import type { ResponseBody } from 'vigil/client';
+import { type ReporterAction, ReporterActionDialog } from './reporter-action-dialog.tsx';
 import { roleAtLeast, useApi, useUser } from './session.tsx';
 import { useLoad } from './use-load.ts';
 
 type Credibility = ResponseBody<'/api/v1/cases/{id}/credibility', 'get'>;
 type Reporter = Credibility['reporters'][number];
 
+const DONE: Record<ReporterAction, string> = { warn: 'Reporter warned', 'set-aside': 'Reporter set aside', restore: 'Reporter restored' };
 const STANDING_LABEL: Record<Reporter['standing'], string> = { good: 'in good standing', warned: 'warned', set_aside: 'set aside' };
 
 export function CaseCredibility({ caseId }: { caseId: string }) {
@@ -19,6 +21,11 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
   const [view, setView] = useState<Credibility>();
   const [error, setError] = useState<ApiError>();
   const [reload, setReload] = useState(0);
+  // The reporter and action a senior is giving a reason for; the button that opened it may be gone after.
+  const [asking, setAsking] = useState<{ action: ReporterAction; key: string }>();
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const tableRef = useRef<HTMLTableElement>(null);
   const load = useCallback(
     async (signal: AbortSignal) => {
       try {
@@ -31,14 +38,23 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
   );
   useLoad(load, reload);
 
-  async function act(action: 'warn' | 'set-aside' | 'restore', key: string) {
-    const reason = window.prompt(`Reason (recorded in the audit log) to ${action.replace('-', ' ')} this reporter:`);
-    if (!reason) return;
+  const act = (action: ReporterAction, key: string) => {
+    setError(undefined);
+    setDone('');
+    setAsking({ action, key });
+  };
+  async function send(reason: string) {
+    if (!asking) return;
+    setBusy(true);
     try {
-      await api.post(`/api/v1/reporters/${action}`, { key, reason });
+      await api.post(`/api/v1/reporters/${asking.action}`, { key: asking.key, reason });
+      setDone(`${DONE[asking.action]}: ${asking.key}.`);
       setReload((n) => n + 1);
     } catch (err) {
       setError(asApiError(err));
+    } finally {
+      setBusy(false);
+      setAsking(undefined);
     }
   }
 
@@ -49,6 +65,9 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
   return (
     <div className="case-credibility">
       <ErrorMessage error={error} title="The change was refused" />
+      <p role="status" className={done ? 'notice-ok' : undefined}>
+        {done}
+      </p>
       <p>
         Priority {p.stored} = severity {p.severity}² × credibility {p.credibility.toFixed(2)} × crowd {p.crowd.toFixed(2)} ({p.weighedReporters} weighed
         reporters) × reach {p.reach.toFixed(2)}
@@ -72,7 +91,7 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
         {c.freshReporters} of {c.reporters} reporters created or first seen within {c.windowMinutes} minutes of the case opening, or since; {c.sameTextReports}{' '}
         of {c.reports} reports share the same text.
       </p>
-      <table className="reporters">
+      <table className="reporters" ref={tableRef} tabIndex={-1}>
         <caption>Reporters (the most credible {view.reporters.length})</caption>
         <thead>
           <tr>
@@ -102,17 +121,17 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
               {senior && r.key && (
                 <td>
                   {r.standing === 'good' && (
-                    <button type="button" onClick={() => act('warn', r.key ?? '')}>
+                    <button type="button" aria-label={`Warn reporter ${r.key}`} onClick={() => act('warn', r.key ?? '')}>
                       Warn
                     </button>
                   )}
                   {r.standing === 'warned' && (
-                    <button type="button" onClick={() => act('set-aside', r.key ?? '')}>
+                    <button type="button" aria-label={`Set aside reporter ${r.key}`} onClick={() => act('set-aside', r.key ?? '')}>
                       Set aside
                     </button>
                   )}
                   {r.standing !== 'good' && (
-                    <button type="button" onClick={() => act('restore', r.key ?? '')}>
+                    <button type="button" aria-label={`Restore reporter ${r.key}`} onClick={() => act('restore', r.key ?? '')}>
                       Restore
                     </button>
                   )}
@@ -122,6 +141,13 @@ export function CaseCredibility({ caseId }: { caseId: string }) {
           ))}
         </tbody>
       </table>
+      <ReporterActionDialog
+        action={asking?.action}
+        busy={busy}
+        onSubmit={(reason) => void send(reason)}
+        onCancel={() => setAsking(undefined)}
+        returnFocus={tableRef}
+      />
     </div>
   );
 }

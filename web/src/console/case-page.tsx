@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { CaseHeader, subjectName } from './case-header.tsx';
 import { CaseCredibility } from './case-credibility.tsx';
 import { CaseHistory } from './case-history.tsx';
+import { CaseLinked } from './case-linked.tsx';
 import { CaseReports } from './case-reports.tsx';
 import { CaseSignals } from './case-signals.tsx';
 import { CaseSubject } from './case-subject.tsx';
@@ -17,6 +18,7 @@ import { DecisionPanel } from './decision-panel.tsx';
 import { DecisionSummary } from './decision-summary.tsx';
 import { NoteForm } from './note-form.tsx';
 import { RelatedCases } from './related-cases.tsx';
+import { CaseOwnerHistory } from './case-owner-history.tsx';
 import { ReverseForm } from './reverse-form.tsx';
 import { roleAtLeast, useUser } from './session.tsx';
 import { useCase } from './use-case.ts';
@@ -76,9 +78,17 @@ export function CasePage() {
             <h2 id="sec-history">History</h2>
             <CaseHistory events={detail.events} userId={user.id} />
           </section>
+          <section aria-labelledby="sec-linked">
+            <h2 id="sec-linked">Linked subjects ({detail.linkedSubjects.length})</h2>
+            <CaseLinked linked={detail.linkedSubjects} />
+          </section>
           <section aria-labelledby="sec-related">
             <h2 id="sec-related">Other cases of the same owner</h2>
             <RelatedCases cases={detail.relatedCases} policy={policy} />
+          </section>
+          <section aria-labelledby="sec-owner-history">
+            <h2 id="sec-owner-history">The owner's record</h2>
+            <CaseOwnerHistory caseId={detail.id} policy={policy} version={detail.updatedAt} />
           </section>
         </div>
         <aside className="case-side" aria-label="Review">
@@ -103,7 +113,11 @@ export function CasePage() {
                   key={detail.id}
                   detail={detail}
                   policy={policy}
-                  onDecided={after('Decision recorded. The reporters and the owner have been sent the statement of reasons.')}
+                  onDecided={(also) =>
+                    after(
+                      `Decision recorded. The reporters and the owner have been sent the statement of reasons.${also.length ? ` Also decided alike: ${also.join(', ')}.` : ''}`,
+                    )()
+                  }
                 />
               </section>
               <section aria-labelledby="sec-escalate" className="panel">

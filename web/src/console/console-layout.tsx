@@ -51,6 +51,11 @@ export function ConsoleLayout() {
                 <NavLink to="/console/admin">Administration</NavLink>
               </li>
             )}
+            {roleAtLeast(user.role, 'admin') && (
+              <li>
+                <NavLink to="/console/audit">Audit log</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="console-user">

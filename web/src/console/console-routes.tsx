@@ -12,6 +12,7 @@ import { JobsPage } from './jobs-page.tsx';
 import { AppealsPage } from './appeals-page.tsx';
 import { AppealPage } from './appeal-page.tsx';
 import { RulesPage } from './rules-page.tsx';
+import { AuditLogPage } from './audit-page.tsx';
 import { WellbeingProvider } from './wellbeing.tsx';
 import '../styles/console.css';
 
@@ -37,6 +38,7 @@ function Gate() {
           <Route path="appeals" element={<AppealsPage />} />
           <Route path="appeals/:id" element={<AppealPage />} />
           <Route path="rules" element={<RulesPage />} />
+          <Route path="audit" element={<AuditLogPage />} />
           <Route path="*" element={<ConsoleNotFound />} />
         </Route>
       </Routes>

@@ -5,12 +5,15 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
 import type { ActionKind, CaseDetail, Outcome, Policy } from '../shared/types.ts';
+import type { ResponseBody } from 'vigil/client';
 import { DecisionActions } from './decision-actions.tsx';
 import { DecisionCategory } from './decision-category.tsx';
 import { DecisionConfirm } from './decision-confirm.tsx';
+import { carriesOver, DecisionLinked, openLinked } from './decision-linked.tsx';
 import { DecisionOutcome } from './decision-outcome.tsx';
 import { FieldError, fieldMessage } from './field-error.tsx';
 import { ReportSplitFacts } from './report-split.tsx';
+import { subjectText } from './case-linked.tsx';
 import { roleAtLeast, useApi, useUser } from './session.tsx';
 import { statementTemplate } from './statement-template.ts';
 import { TemplateConfirm } from './template-confirm.tsx';
@@ -20,8 +23,11 @@ const NEEDS_CONFIRMATION: ActionKind[] = ['block', 'remove_posts', 'restrict_in_
 interface Props {
   detail: CaseDetail;
   policy?: Policy;
-  onDecided(): void;
+  /** `also`: the linked cases decided alike, named. */
+  onDecided(also: string[]): void;
 }
+
+type Decided = ResponseBody<'/api/v1/cases/{id}/decide', 'post'>;
 
 export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const api = useApi();
@@ -33,6 +39,7 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [actions, setActions] = useState<Set<ActionKind>>(new Set());
   const [postIds, setPostIds] = useState<Set<string>>(new Set(reported));
+  const [linkedIds, setLinkedIds] = useState<Set<string>>(new Set());
   const [category, setCategory] = useState(detail.reportSplit.suggestedCategory ?? detail.category);
   const [statement, setStatement] = useState('');
   const [edited, setEdited] = useState(false);
@@ -63,6 +70,10 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
     return n;
   };
   const chosen = outcome === 'actioned' ? actions : new Set<ActionKind>();
+  const linked = openLinked(detail);
+  const chosenLinked = linked.filter((l) => linkedIds.has(l.caseId));
+  const carried = carriesOver(outcome, chosen);
+  const alsoCount = carried ? chosenLinked.length : 0;
   const focusSoon = (el: { current: HTMLElement | null }) => requestAnimationFrame(() => el.current?.focus());
 
   async function send() {
@@ -70,15 +81,17 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(`/api/v1/cases/${detail.id}/decide`, {
+      const r = await api.post<Decided>(`/api/v1/cases/${detail.id}/decide`, {
         outcome,
         actions: [...chosen],
         ...(outcome === 'actioned' ? { category } : {}),
         statement,
         ...(chosen.has('remove_posts') ? { postIds: [...postIds] } : {}),
+        ...(chosenLinked.length ? { linkedCaseIds: chosenLinked.map((l) => l.caseId) } : {}),
       });
       setConfirming(false);
-      onDecided();
+      const names = new Map(linked.map((l) => [l.caseId, subjectText(l)]));
+      onDecided((r.linked ?? []).map((d) => names.get(d.caseId) ?? d.caseId));
     } catch (err) {
       setConfirming(false);
       setError(asApiError(err));
@@ -93,7 +106,8 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
   function proceed() {
     setAskedAbout(undefined);
     setAcceptedTemplate(template);
-    if ([...chosen].some((a) => NEEDS_CONFIRMATION.includes(a))) setConfirming(true);
+    // Deciding several cases at once is always confirmed, naming how many.
+    if (alsoCount > 0 || [...chosen].some((a) => NEEDS_CONFIRMATION.includes(a))) setConfirming(true);
     else void send();
   }
 
@@ -162,6 +176,9 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
         </div>
       )}
 
+      {outcome && <DecisionLinked linked={linked} chosen={linkedIds} carried={carried} onToggle={(caseId, on) => setLinkedIds((s) => toggle(s, caseId, on))} />}
+      <FieldError id={`${id}-linked-error`} message={fieldMessage(error, 'linkedCaseIds')} />
+
       <ErrorMessage error={error} title="The decision was not recorded" />
       {outcome && askTemplate ? (
         <TemplateConfirm
@@ -194,7 +211,9 @@ export function DecisionPanel({ detail, policy, onDecided }: Props) {
         busy={busy}
         detail={detail}
         policy={policy}
+        outcome={outcome}
         actions={chosen}
+        also={carried ? chosenLinked : []}
         postCount={postIds.size}
         category={category}
         onConfirm={() => void send()}

@@ -7,6 +7,7 @@ export const QUEUE_KEYS: Array<[string, string]> = [
   ['k', 'Previous case'],
   ['o or Enter', 'Open the selected case'],
   ['c', 'Claim the selected case'],
+  ['x', 'Tick the selected case to decide several together'],
   ['r', 'Refresh now'],
   ['?', 'Show this help'],
 ];

@@ -18,14 +18,23 @@ interface Props {
   policy?: Policy;
   userId: string;
   onFocus(): void;
+  /** Ticked for a bulk decision; no box when the user cannot decide. */
+  checked?: boolean;
+  onCheck?(on: boolean): void;
   ref?: Ref<HTMLAnchorElement>;
 }
 
-export function QueueItem({ item: c, selected, now, policy, userId, onFocus, ref }: Props) {
+export function QueueItem({ item: c, selected, now, policy, userId, onFocus, checked, onCheck, ref }: Props) {
   const subject = c.subjectLabel || c.subject.id;
   const claimed = c.assigneeId === null ? 'Unclaimed' : c.assigneeId === userId ? 'Claimed by you' : 'Claimed by someone else';
   return (
-    <li className={selected ? 'queue-item selected' : 'queue-item'} data-case-id={c.id}>
+    <li className={`queue-item${selected ? ' selected' : ''}${onCheck ? ' with-check' : ''}`} data-case-id={c.id}>
+      {onCheck && (
+        <label className="queue-check">
+          <input type="checkbox" checked={checked ?? false} onChange={(e) => onCheck(e.target.checked)} />
+          <span className="visually-hidden">Select {subject} for a bulk decision</span>
+        </label>
+      )}
       <div className="queue-priority" title="Priority">
         <span className="visually-hidden">Priority </span>
         {formatPriority(c.priority)}

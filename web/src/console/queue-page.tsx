@@ -11,7 +11,8 @@ import { QueueCounts } from './queue-counts.tsx';
 import { filterFromParams, paramsFromFilter } from './queue-filter.ts';
 import { QueueFilters } from './queue-filters.tsx';
 import { QueueItem } from './queue-item.tsx';
-import { useApi, useUser } from './session.tsx';
+import { BulkDecide } from './bulk-decide.tsx';
+import { roleAtLeast, useApi, useUser } from './session.tsx';
 import { useNow } from './use-now.ts';
 import { useQueue } from './use-queue.ts';
 import { useQueueKeys } from './use-queue-keys.ts';
@@ -31,6 +32,17 @@ export function QueuePage() {
   const [announce, setAnnounce] = useState('');
   const links = useRef<Array<HTMLAnchorElement | null>>([]);
   const cases = q.cases ?? [];
+  const canDecide = roleAtLeast(user.role, 'moderator');
+  // Ticked cases, by id, for a bulk decision; kept while the queue refreshes, dropped once decided.
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const tickedCases = cases.filter((c) => ticked.has(c.id));
+  const tick = (id: string, on: boolean) =>
+    setTicked((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
 
   useEffect(() => {
     setSelected((s) => Math.min(s, Math.max(0, cases.length - 1)));
@@ -62,6 +74,13 @@ export function QueuePage() {
         if (c) navigate(`/console/cases/${c.id}`);
       },
       claim: () => void claim(cases[selected]),
+      toggle: () => {
+        const c = cases[selected];
+        if (!c || !canDecide) return;
+        const on = !ticked.has(c.id);
+        tick(c.id, on);
+        setAnnounce(`${on ? 'Ticked' : 'Unticked'} ${c.subjectLabel || c.subject.id}; ${ticked.size + (on ? 1 : -1)} ticked.`);
+      },
       refresh: () => {
         void q.refresh();
         setAnnounce('Queue refreshed.');
@@ -86,6 +105,18 @@ export function QueuePage() {
         {announce}
       </div>
       <ErrorMessage error={q.error} title="Could not load the queue" />
+      {canDecide && tickedCases.length > 0 && (
+        <BulkDecide
+          selected={tickedCases}
+          policy={policy}
+          onClear={() => setTicked(new Set())}
+          onDone={(decided, summary) => {
+            setTicked((s) => new Set([...s].filter((id) => !decided.includes(id))));
+            setAnnounce(summary);
+            void q.refresh();
+          }}
+        />
+      )}
       {q.cases === undefined && !q.error && (
         <p className="loading" role="status">
           Loading cases…
@@ -106,6 +137,8 @@ export function QueuePage() {
               policy={policy}
               userId={user.id}
               onFocus={() => setSelected(i)}
+              checked={ticked.has(c.id)}
+              onCheck={canDecide ? (on) => tick(c.id, on) : undefined}
             />
           ))}
         </ol>

@@ -1,4 +1,4 @@
-// Single-key shortcuts for the queue (j/k/o/Enter/c/r/?), ignored while typing or with modifiers.
+// Single-key shortcuts for the queue (j/k/o/Enter/c/x/r/?), ignored while typing or with modifiers.
 import { useEffect, useRef } from 'react';
 
 export interface QueueKeyHandlers {
@@ -6,6 +6,8 @@ export interface QueueKeyHandlers {
   previous(): void;
   open(): void;
   claim(): void;
+  /** Tick or untick the selected case for a bulk decision. */
+  toggle(): void;
   refresh(): void;
   help(): void;
 }
@@ -30,6 +32,7 @@ export function useQueueKeys(handlers: QueueKeyHandlers, enabled: boolean): void
         k: h.previous,
         o: h.open,
         c: h.claim,
+        x: h.toggle,
         r: h.refresh,
         '?': h.help,
       };

@@ -36,6 +36,7 @@ export const STATE_LABEL: Record<string, string> = {
 
 export const SOURCE_LABEL: Record<string, string> = {
   anonymous: 'Web form',
+  email: 'E-mail',
   in_app: 'In-app',
   trusted_flagger: 'Trusted flagger',
   authority: 'Authority',
