@@ -12,6 +12,7 @@ import { pdqHashFile } from '../src/detection/pdq-decode.ts';
 import { hammingDistance } from '../src/detection/pdq/index.ts';
 import { patternImage, pngImage } from '../test/helpers/images.ts';
 import { SCREENSHOTS, shot, startE2E, type E2E } from './helpers/harness.ts';
+import { expectTranslated } from './helpers/translated.ts';
 
 interface Recorded {
   method: string;
@@ -234,6 +235,29 @@ describe('protect: a person blocks her images by sending only their fingerprints
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'protect-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('in Arabic: the form, the receipt and the check are right to left with no English left', async () => {
+    await page.goto(`${e.base}/protect?lang=ar`);
+    await page.locator('.protect-work h2').first().waitFor();
+    await expectTranslated(page, 'ar', 'the protect page');
+    await page.locator('.drop-zone input[type="file"]').setInputFiles([path.join(dir, samples[0].name), path.join(dir, samples[3].name)]);
+    await page.getByText('قُرئت الصورتان.').waitFor();
+    await page.locator('.image-problem').waitFor();
+    await expectTranslated(page, 'ar', 'the protect page with images chosen');
+    await page.locator('.send-button').click();
+    await page.locator('.receipt').waitFor();
+    assert.equal(await page.locator('#receipt-h').innerText(), 'أُرسلت بصماتك');
+    await expectTranslated(page, 'ar', 'the protect receipt');
+    await page.locator('.check-form button[type="submit"]').click();
+    await page.locator('.match-summary').waitFor();
+    assert.equal(await page.locator('.match-summary').innerText(), 'لم يُعثر على أي نسخ حتى الآن.');
+    await expectTranslated(page, 'ar', 'the protect status');
+    await page.getByRole('button', { name: 'اسحب كل البصمات' }).click();
+    await page.getByRole('dialog', { name: 'أتسحب بصماتك؟' }).waitFor();
+    await expectTranslated(page, 'ar', 'the withdraw dialog');
+    await page.getByRole('button', { name: 'إلغاء' }).click();
+    await page.context().clearCookies();
   });
 
   test('no CSP violations or uncaught errors', () => {

@@ -6,37 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { staffTokenFor } from '../test/helpers/people.ts';
-import { axeViolations } from './helpers/axe.ts';
 import { startE2E, type E2E } from './helpers/harness.ts';
 import { channel, report } from './helpers/seed.ts';
-
-/** Latin-script words allowed on a translated page: proper names only. */
-const PROPER_NAMES = new Set(['Vigil', 'UTC']);
-
-/**
- * Latin words in the page's visible text, leaving out what is meant to stay as written: the language
- * menu (each language in itself), left-to-right islands (links, receipts, report numbers, handles), and
- * what people wrote.
- */
-async function englishLeft(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    for (const el of body.querySelectorAll('[lang], bdi, [dir="ltr"], code, .report-id, .user-text, script, style, [hidden]')) el.remove();
-    return body.innerText;
-  });
-  return [...text.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !PROPER_NAMES.has(w));
-}
-
-async function expectTranslated(page: Page, lang: string, what: string) {
-  await page.locator(`html[lang="${lang}"][dir="rtl"]`).waitFor({ state: 'attached' });
-  assert.deepEqual(await englishLeft(page), [], `${what} in ${lang}: no English left`);
-  assert.deepEqual(await axeViolations(page), [], `${what} in ${lang}: axe`);
-}
+import { expectTranslated } from './helpers/translated.ts';
+import { MESSAGES } from '../src/shared/i18n/catalogues.ts';
 
 describe('public pages in Arabic and Central Kurdish', () => {
   let e: E2E;
   let page: Page;
   let moderator: string;
+  let ownerToken: string;
 
   before(async () => {
     e = await startE2E();
@@ -44,6 +23,7 @@ describe('public pages in Arabic and Central Kurdish', () => {
     const owner = await e.api.account('Lake walkers');
     await channel(e.api, owner.token, 'lake_walks', 'Lake walks', 'Weekend walks.', [{ text: 'Walk to the lake on Saturday.' }]);
     const bad = await e.api.account('Recruiters');
+    ownerToken = bad.token;
     const c = await channel(e.api, bad.token, 'recruit_now', 'Join us', 'Propaganda.', [{ text: 'Join the armed group.' }]);
     await report(e.api, { subject: '/c/recruit_now', category: 'terrorism', explanation: 'Recruitment for an armed group.' });
     const queue = await e.api.get('/api/v1/cases?limit=100', { token: moderator });
@@ -90,10 +70,41 @@ describe('public pages in Arabic and Central Kurdish', () => {
     await page.getByRole('button', { name: 'انسخ الإيصال' }).waitFor();
     await expectTranslated(page, 'ar', 'the status page');
 
-    await page.goto(`${page.url()}&lang=ckb`);
+    assert.match(page.url(), /[?&]lang=ar(&|$)/, 'the status link carries the language');
+    await page.goto(page.url().replace(/([?&])lang=ar/, '$1lang=ckb'));
     await page.locator('#timeline-h').waitFor();
     await page.getByText('ڕاپۆرتەکەت وەرگیرا و تۆمار کرا.').waitFor();
     await expectTranslated(page, 'ckb', 'the status page');
+  });
+
+  test('the appeal form and an appeal’s status page in Arabic', async () => {
+    await page.goto(`${e.base}/report/appeal?lang=ar`);
+    await page.locator('#appeal-report').waitFor();
+    await expectTranslated(page, 'ar', 'the appeal form (reporter)');
+    await page.locator('input[name="as"]').nth(1).check();
+    await page.locator('#appeal-notice').waitFor();
+    await expectTranslated(page, 'ar', 'the appeal form (owner)');
+
+    const notice = (await e.api.get('/api/v1/notices', { token: ownerToken })).body.notices[0];
+    const filed = await e.api.post('/api/v1/appeals', { noticeId: notice.id, reason: 'This is news reporting, not recruitment.' }, { token: ownerToken });
+    assert.equal(filed.status, 201, filed.text);
+    await page.goto(`${e.base}/report/appeal/${filed.body.id}?receipt=${encodeURIComponent(filed.body.receipt)}&lang=ar`);
+    await page.locator('.status').waitFor();
+    assert.equal(await page.locator('.status').innerText(), 'بانتظار مشرف أول');
+    assert.match(await page.locator('.facts').innerText(), /اتُّخذ إجراء|محتوى إرهابي/);
+    await expectTranslated(page, 'ar', 'the appeal status page');
+  });
+
+  test('a page that does not exist, in Arabic and Sorani', async () => {
+    for (const [lang, path] of [
+      ['ar', '/protect/nothing/here'],
+      ['ckb', '/protect/no-such-page'],
+    ]) {
+      await page.goto(`${e.base}${path}?lang=${lang}`);
+      await page.locator('h1').waitFor();
+      assert.equal(await page.locator('h1').innerText(), MESSAGES[lang as 'ar']['common.notFoundTitle']);
+      await expectTranslated(page, lang, 'the not-found page');
+    }
   });
 
   test('a language chosen in the menu is remembered across reloads', async () => {

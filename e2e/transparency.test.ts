@@ -1,12 +1,15 @@
 // The public transparency page in a real browser: the headline and the authority table show the API's
 // numbers, the CSV downloads, it fits a phone, lays out right to left without horizontal overflow, and
-// has no serious accessibility finding nor CSP refusal.
+// has no serious accessibility finding nor CSP refusal; in Arabic and Central Kurdish it is right to
+// left, fully translated, and its figures are the API's.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiKey, staffToken } from '../test/helpers/people.ts';
 import { axeViolations } from './helpers/axe.ts';
 import { shot, startE2E, type E2E } from './helpers/harness.ts';
+import { asciiDigits, expectTranslated } from './helpers/translated.ts';
+import { policyT, t as say } from '../src/shared/i18n/format.ts';
 
 const CHANNELS = [
   { handle: 'akhbar_one', title: 'أخبار المدينة', description: 'قناة إخبارية تنشر الأخبار اليومية من المدينة والمناطق المجاورة لكل الناس' },
@@ -120,7 +123,40 @@ describe('transparency page', () => {
     assert.deepEqual(e.problems, []);
   });
 
+  for (const lang of ['ar', 'ckb'] as const) {
+    test(`in ${lang}: right to left, no English left, axe clean, the API's figures`, async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${e.base}/transparency?lang=${lang}`);
+      await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+      const headline = page.getByTestId('headline');
+      await headline.waitFor();
+      for (const summary of await page.locator('summary').all()) await summary.click();
+      await expectTranslated(page, lang, 'the transparency page');
+
+      const week = figures.periods.at(-1);
+      const terrorism = week.actioned.filter((a: any) => a.category === 'terrorism' && a.subjectKind === 'channel');
+      const count = terrorism.reduce((s: number, a: any) => s + a.count, 0);
+      const languages = new Set(terrorism.map((a: any) => a.language)).size;
+      const expected = say(lang, 'transparency.headline', {
+        items: say(lang, 'transparency.items.channel', { count }),
+        category: policyT(lang, 'category.terrorism.title'),
+        languages: say(lang, 'transparency.languageCount', { count: languages }),
+      });
+      assert.equal(asciiDigits(await headline.innerText()), asciiDigits(expected));
+
+      const rows = await page.getByTestId('authority-table').locator('tbody tr').allInnerTexts();
+      assert.deepEqual(
+        rows.map((r) => r.split('\t').map((c) => asciiDigits(c.trim()))),
+        [['TR', '0', '1', '0', '0']],
+      );
+      const reports = week.reports.reduce((s: number, r: any) => s + r.count, 0);
+      const actioned = week.actioned.reduce((s: number, r: any) => s + r.count, 0);
+      assert.equal(asciiDigits(await page.getByTestId('week-summary').innerText()), asciiDigits(say(lang, 'transparency.weekSummary', { actioned, reports })));
+    });
+  }
+
   test('the public layout links to it', async () => {
+    await page.context().clearCookies();
     await page.goto(`${e.base}/report`);
     await page.getByRole('navigation', { name: 'Public pages' }).getByRole('link', { name: 'Transparency' }).click();
     await page.waitForURL(/\/transparency$/);

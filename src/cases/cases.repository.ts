@@ -29,6 +29,7 @@ const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
   subject_kind: true,
   subject_id: true,
   subject_link: true,
+  reply_language: true,
   source: true,
   reporter_key: true,
   reporter_account_id: true,

@@ -6005,10 +6005,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Statements of reasons for actions on your channels, bots and sticker sets */
+        /**
+         * Statements of reasons for actions on your channels, bots and sticker sets
+         * @description The policy's texts (ground, appeal instructions) in the reader's language: `lang`, else the vigil_lang cookie, then Accept-Language; English by default.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The language of the policy texts */
+                    lang?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6037,7 +6043,11 @@ export interface paths {
                                 createdAt: string;
                                 decidedAt: string;
                                 id: string;
+                                /** @description The language the policy texts are in */
+                                language?: string;
                                 outcome: ("actioned" | "no_violation" | "protected_expression" | "out_of_scope") | "reversed";
+                                /** @description The policy's sentence for the decision's ground, in the reader's language, said above the moderator's statement */
+                                policyStatement?: string;
                                 postIds?: string[];
                                 statement: string;
                                 subject: {
@@ -6751,6 +6761,11 @@ export interface paths {
                         explanation?: string;
                         /** @description ISO 3166-1 alpha-2; required for authorities */
                         jurisdiction?: string;
+                        /**
+                         * @description The reporter's language (the web form sends its page's): the report's status and answer are said in it unless the reader names another with `lang`
+                         * @enum {unknown}
+                         */
+                        language?: "en" | "ar" | "ckb" | "fa" | "tr" | "ru" | "fr";
                         legalBasis?: string;
                         /** @description Someone may be in danger: shortens the review clock */
                         lifeAtRisk?: boolean;
@@ -6850,7 +6865,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default) */
+                    /** @description The language of the statuses and policy texts (else the language the report was filed in, then the vigil_lang cookie, then Accept-Language; English by default) */
                     lang?: string;
                     receipt?: string;
                 };

@@ -22,6 +22,7 @@ import * as mailbox from './migrations/2026-12-05-95-mailbox.ts';
 import * as mailAttachments from './migrations/2026-12-05-96-mail-attachments.ts';
 import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.ts';
 import * as transparencyDays from './migrations/2026-12-05-71-transparency-days.ts';
+import * as replyLanguage from './migrations/2026-12-06-21-reply-language.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-61-dsa-submissions': dsaSubmissions,
   '2026-12-05-41-credibility': credibility,
   '2026-12-05-71-transparency-days': transparencyDays,
+  '2026-12-06-21-reply-language': replyLanguage,
   '2026-12-05-50-audit-filters-owner-history': auditFiltersOwnerHistory,
 };
 

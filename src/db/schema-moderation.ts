@@ -94,6 +94,8 @@ export interface ReportsTable {
   credibility?: number | null;
   /** Detected language (src/shared/language.ts), null when too short to tell; absent in rows written before it was kept. */
   language?: string | null;
+  /** The language the reporter filed in (the web form's page language), in which the status is said by default (2026-12-06-21-reply-language). */
+  reply_language?: string | null;
   /** When the reporter's account was created or address first seen (null for keys and detection; 2026-12-05-41-credibility). */
   reporter_since?: string | null;
   /** 1 when the report came from an unproven reporter (fresh, without a record). */

@@ -10,7 +10,16 @@ import { EnforcementRepository } from '../enforcement/enforcement.repository.ts'
 import { localAnswer } from '../cases/answer.ts';
 import { categoryTitle } from '../policy/policy-text.ts';
 import { t } from '../shared/i18n/format.ts';
-import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/languages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../shared/i18n/languages.ts';
+
+/**
+ * The language a status is said in: the one the reader names explicitly (a `lang` parameter), else the
+ * one the reporter filed in, else the reader's remembered or browser language (`negotiated`).
+ */
+export interface StatusLanguage {
+  explicit?: Language;
+  negotiated: Language;
+}
 
 /** The case events a reporter sees, each said by its catalogue message (`timeline.<kind>`). */
 const PUBLIC_EVENTS: ReadonlySet<string> = new Set(['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided']);
@@ -29,11 +38,11 @@ export class ReportStatusService {
     this.#secret = secret;
   }
 
-  async get(id: string, access: { receipt?: string; reporterKey?: string }, lang: Language = DEFAULT_LANGUAGE) {
+  async get(id: string, access: { receipt?: string; reporterKey?: string }, lang: StatusLanguage = { negotiated: DEFAULT_LANGUAGE }) {
     const r = await new CasesRepository(this.#db).findReport(id);
     // Whether the report exists is itself private: a wrong receipt looks like an unknown report.
     if (!r || !this.#allowed(r, access)) throw notFound('Report');
-    return this.#view(r, lang);
+    return this.#view(r, lang.explicit ?? (isLanguage(r.reply_language) ? r.reply_language : lang.negotiated));
   }
 
   #allowed(r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
@@ -69,9 +78,17 @@ export class ReportStatusService {
     };
   }
 
-  /** Statements of reasons for actions on an account's own subjects. Never names who reported. */
-  async noticesOf(accountId: string) {
+  /**
+   * Statements of reasons for actions on an account's own subjects, in the reader's language (the policy's
+   * texts; a moderator's statement as written, as for reporters). Never names who reported.
+   */
+  async noticesOf(accountId: string, lang: Language = DEFAULT_LANGUAGE) {
     const rows = await new EnforcementRepository(this.#db).noticesOf(accountId, 100);
-    return rows.map((n) => ({ id: n.id, createdAt: n.created_at, subject: { kind: n.subject_kind, id: n.subject_id }, ...JSON.parse(n.statement) }));
+    return rows.map((n) => {
+      const statement = JSON.parse(n.statement);
+      // A reversal carries only its outcome, statement and date: nothing of the policy to say again.
+      const said = statement.outcome !== 'reversed' && typeof statement.appeal === 'string' ? localAnswer(statement, lang) : statement;
+      return { id: n.id, createdAt: n.created_at, subject: { kind: n.subject_kind, id: n.subject_id }, ...said };
+    });
   }
 }

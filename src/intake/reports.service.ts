@@ -2,6 +2,7 @@
 // before the answer is sent, and every report gets an answer: at once (out of scope, standing decision)
 // or when its case is decided.
 import { detectLanguage } from '../shared/language.ts';
+import { isLanguage, type Language } from '../shared/i18n/languages.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
@@ -39,6 +40,8 @@ export interface ReportInput {
   jurisdiction?: string;
   legalBasis?: string;
   orderReference?: string;
+  /** The language the reporter wrote in (the web form's page language): the status speaks it by default. */
+  language?: Language;
 }
 
 export interface Acknowledgement {
@@ -126,6 +129,7 @@ export class ReportsService {
       claimed: input.category,
       explanation: input.explanation?.trim() || null,
       language: detectLanguage(input.explanation),
+      reply_language: input.language ?? null,
       evidence: input.evidence?.trim() || null,
       post_ids: subject.postIds,
       life_at_risk: input.lifeAtRisk === true,
@@ -171,7 +175,8 @@ export class ReportsService {
       id: r.id,
       status: r.status,
       receipt,
-      statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}`,
+      // The link the reporter keeps opens the page in the language they filed in.
+      statusUrl: `${this.#publicUrl}/report/status/${r.id}?receipt=${encodeURIComponent(receipt)}${isLanguage(r.reply_language) ? `&lang=${r.reply_language}` : ''}`,
       caseId: r.case_id,
     };
   }

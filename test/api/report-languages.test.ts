@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { apiClient, type Api } from '../helpers/api.ts';
 import { staffToken } from '../helpers/people.ts';
 import { fromAcceptLanguage, LANGUAGES, matchLanguage, negotiateLanguage } from '../../src/shared/i18n/languages.ts';
-import { POLICY_TEXTS } from '../../src/shared/i18n/catalogues.ts';
+import { MESSAGES, POLICY_TEXTS } from '../../src/shared/i18n/catalogues.ts';
 import { policyT } from '../../src/shared/i18n/format.ts';
 
 test('language negotiation: lang parameter, then cookie, then Accept-Language, else English', () => {
@@ -59,7 +59,7 @@ describe('pages and answers in the reader language', () => {
       { token: moderator },
     );
     assert.equal(decided.status, 200, decided.text);
-    return filed.body as { id: string; receipt: string };
+    return { ...(filed.body as { id: string; receipt: string }), ownerToken: owner.token };
   }
 
   test('a blocked channel: the 451 page in every language, with lang and dir on <html>; the JSON API stays English', async () => {
@@ -111,6 +111,63 @@ describe('pages and answers in the reader language', () => {
     assert.equal(en.body.answer.categoryTitle, 'Terrorist content');
     const byHeader = await api.get(`/api/v1/reports/${ack.id}`, { headers: { 'x-receipt': ack.receipt, 'accept-language': 'ru' } });
     assert.equal(byHeader.body.answer.categoryTitle, 'Террористический контент');
+  });
+
+  test("the reporter's language is remembered: the status speaks it unless the reader names another with lang", async () => {
+    const owner = await api.account('owner of remembered');
+    assert.equal((await api.post('/api/v1/channels', { handle: 'remembered', title: 'Remembered' }, { token: owner.token })).status, 201);
+    const filed = await api.post('/api/v1/reports', {
+      subject: '/c/remembered',
+      category: 'spam',
+      explanation: 'Spam posted every minute.',
+      bonaFide: true,
+      language: 'ckb',
+    });
+    assert.equal(filed.status, 202, filed.text);
+    const { id, receipt, statusUrl } = filed.body;
+    assert.match(statusUrl, /&lang=ckb$/, 'the status link opens in the language the report was filed in');
+    const row = await t.ctx.db.selectFrom('reports').select(['reply_language', 'language']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.reply_language, 'ckb');
+    assert.equal(row.language, 'en', 'the detected language of the explanation stays apart');
+
+    const received = (lang: string) => MESSAGES[lang as 'en']['timeline.received'];
+    const stored = await api.get(`/api/v1/reports/${id}`, { headers: { 'x-receipt': receipt } });
+    assert.equal(stored.body.timeline[0].text, received('ckb'), 'no language named: the stored one');
+    const header = await api.get(`/api/v1/reports/${id}`, { headers: { 'x-receipt': receipt, 'accept-language': 'fr', cookie: 'vigil_lang=tr' } });
+    assert.equal(header.body.timeline[0].text, received('ckb'), 'a browser language or cookie does not override what the reporter chose');
+    const explicit = await api.get(`/api/v1/reports/${id}?lang=fr`, { headers: { 'x-receipt': receipt, 'accept-language': 'ru' } });
+    assert.equal(explicit.body.timeline[0].text, received('fr'), 'an explicit lang wins');
+
+    const plain = await api.post('/api/v1/reports', { subject: '/c/remembered', category: 'spam', explanation: 'Spam posted every minute.', bonaFide: true });
+    assert.doesNotMatch(plain.body.statusUrl, /lang=/);
+    const negotiated = await api.get(`/api/v1/reports/${plain.body.id}`, { headers: { 'x-receipt': plain.body.receipt, 'accept-language': 'ru' } });
+    assert.equal(negotiated.body.timeline[0].text, received('ru'), 'none stored: negotiated as before');
+
+    const unknown = await api.post('/api/v1/reports', {
+      subject: '/c/remembered',
+      category: 'spam',
+      explanation: 'Spam posted every minute.',
+      bonaFide: true,
+      language: 'de',
+    });
+    assert.equal(unknown.status, 400, 'only the public pages’ languages');
+  });
+
+  test("an owner's notices in the reader's language: the policy's ground, sentence and appeal text; the moderator's words as written", async () => {
+    const { ownerToken } = await decideBlock('recruiters_notices');
+    const ar = await api.get('/api/v1/notices?lang=ar', { token: ownerToken });
+    assert.equal(ar.status, 200, ar.text);
+    const [n] = ar.body.notices;
+    assert.equal(n.categoryTitle, 'محتوى إرهابي');
+    assert.equal(n.policyStatement, POLICY_TEXTS.ar['category.terrorism.statement']);
+    assert.equal(n.appeal, POLICY_TEXTS.ar.appeal);
+    assert.equal(n.statement, 'The channel posts recruitment calls for an armed group.');
+    assert.equal(n.language, 'ar');
+    const byHeader = await api.get('/api/v1/notices', { token: ownerToken, headers: { 'accept-language': 'fa' } });
+    assert.equal(byHeader.body.notices[0].categoryTitle, POLICY_TEXTS.fa['category.terrorism.title']);
+    const en = await api.get('/api/v1/notices', { token: ownerToken });
+    assert.equal(en.body.notices[0].categoryTitle, 'Terrorist content', 'English by default');
+    assert.equal(en.body.notices[0].appeal, POLICY_TEXTS.en.appeal);
   });
 
   test('an out-of-scope answer is the policy text in the reader language', async () => {

@@ -56,8 +56,9 @@ describe('reports answered with a standing decision', () => {
     const answer = (
       await t.ctx.db.selectFrom('reports').select('answer').where('case_id', '=', caseId).where('answer', 'is not', null).executeTakeFirstOrThrow()
     ).answer;
-    for (let i = 0; i < ANSWERED; i += 1000) {
-      const rows = Array.from({ length: 1000 }, (_, j) => ({
+    // 500 rows a statement: SQLite binds at most 32,766 variables, and a report row has over 32 columns.
+    for (let i = 0; i < ANSWERED; i += 500) {
+      const rows = Array.from({ length: 500 }, (_, j) => ({
         ...seed,
         id: `rep_answered_${i + j}`,
         receipt_hash: `${i + j}`.padStart(64, '0'),

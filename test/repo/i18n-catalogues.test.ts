@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { type Catalogue, MESSAGES, POLICY_TEXTS } from '../../src/shared/i18n/catalogues.ts';
 import { LANGUAGES } from '../../src/shared/i18n/languages.ts';
+import { LOADING_WORDS } from '../../src/shared/i18n/loading-words.ts';
 import policy from '../../policy/policy.json' with { type: 'json' };
 
 type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
@@ -64,4 +65,8 @@ test('policy/i18n/en.json says what policy.json says', () => {
 test('every in-app reason and subject kind has a label in the catalogues', () => {
   for (const reason of Object.keys(policy.inAppReasons)) assert.ok(MESSAGES.en[`inAppReason.${reason}`], reason);
   for (const kind of [...policy.scope.inScope, ...policy.scope.outOfScope, 'account']) assert.ok(MESSAGES.en[`kind.${kind}`], kind);
+});
+
+test('the loading word shown before a catalogue arrives is each catalogue’s own', () => {
+  for (const lang of LANGUAGES) assert.equal(LOADING_WORDS[lang], MESSAGES[lang]['common.loading'], lang);
 });

@@ -5,16 +5,21 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from './shared/error-boundary.tsx';
 import { NotFound } from './shared/not-found.tsx';
+import { currentLanguage, PublicIntl } from './shared/i18n.tsx';
+import { LOADING_WORDS } from '../../src/shared/i18n/loading-words.ts';
 
 const ConsoleRoutes = lazy(() => import('./console/console-routes.tsx'));
 const PublicRoutes = lazy(() => import('./public/public-routes.tsx'));
 const ProtectRoutes = lazy(() => import('./protect/protect-routes.tsx'));
 const TransparencyRoutes = lazy(() => import('./public/transparency-routes.tsx'));
 
+/** Before a page's chunk and catalogue arrive: "Loading…" in the reader's language (the console's English). */
 function Loading() {
+  const { pathname, search } = useLocation();
+  const lang = pathname.startsWith('/console') ? 'en' : currentLanguage(new URLSearchParams(search).get('lang'));
   return (
-    <p className="loading" role="status">
-      Loading…
+    <p className="loading" role="status" lang={lang}>
+      {LOADING_WORDS[lang]}
     </p>
   );
 }
@@ -29,7 +34,14 @@ export function AppRoutes() {
           <Route path="/report/*" element={<PublicRoutes />} />
           <Route path="/protect/*" element={<ProtectRoutes />} />
           <Route path="/transparency/*" element={<TransparencyRoutes />} />
-          <Route path="*" element={<NotFound />} />
+          <Route
+            path="*"
+            element={
+              <PublicIntl>
+                <NotFound />
+              </PublicIntl>
+            }
+          />
         </Routes>
       </Suspense>
     </ErrorBoundary>

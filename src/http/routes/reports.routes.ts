@@ -1,4 +1,5 @@
-import { requestLanguage } from '../language.ts';
+import { langParam, requestLanguage } from '../language.ts';
+import { LANGUAGES, matchLanguage } from '../../shared/i18n/languages.ts';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { RouteModule } from '../types.ts';
@@ -48,6 +49,12 @@ const ReportBody = Type.Object(
     jurisdiction: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2; required for authorities' })),
     legalBasis: Type.Optional(Type.String({ maxLength: 500 })),
     orderReference: Type.Optional(Type.String({ maxLength: 200 })),
+    language: Type.Optional(
+      Type.Enum([...LANGUAGES], {
+        description:
+          "The reporter's language (the web form sends its page's): the report's status and answer are said in it unless the reader names another with `lang`",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -100,6 +107,10 @@ const OwnerNoticeSchema = Type.Object({
   appeal: Type.Optional(Type.String()),
   postIds: Type.Optional(Type.Array(Type.String())),
   basis: Type.Optional(Type.Enum(['notice', 'own_initiative'], { description: 'Acted on reports, or on our own initiative' })),
+  policyStatement: Type.Optional(
+    Type.String({ description: "The policy's sentence for the decision's ground, in the reader's language, said above the moderator's statement" }),
+  ),
+  language: Type.Optional(Type.String({ description: 'The language the policy texts are in' })),
 });
 
 export const reportsRoutes: RouteModule = async (app, ctx) => {
@@ -140,7 +151,8 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
           lang: Type.Optional(
             Type.String({
               maxLength: 35,
-              description: 'The language of the statuses and policy texts (else the vigil_lang cookie, then Accept-Language; English by default)',
+              description:
+                'The language of the statuses and policy texts (else the language the report was filed in, then the vigil_lang cookie, then Accept-Language; English by default)',
             }),
           ),
         }),
@@ -151,7 +163,8 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
     async (req) => {
       const p = req.principal;
       const reporterKey = p.kind === 'anonymous' ? undefined : reporterOf(p, req.ip, ctx.secret).key;
-      return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey }, requestLanguage(req));
+      const lang = { explicit: matchLanguage(langParam(req)), negotiated: requestLanguage(req) };
+      return ctx.reportStatus.get(req.params.id, { receipt: headerValue(req.headers['x-receipt']) ?? req.query.receipt, reporterKey }, lang);
     },
   );
 
@@ -162,11 +175,14 @@ export const reportsRoutes: RouteModule = async (app, ctx) => {
       schema: {
         tags: ['reports'],
         summary: 'Statements of reasons for actions on your channels, bots and sticker sets',
+        description:
+          "The policy's texts (ground, appeal instructions) in the reader's language: `lang`, else the vigil_lang cookie, then Accept-Language; English by default.",
         security: bearer,
+        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35, description: 'The language of the policy texts' })) }),
         response: { 200: Type.Object({ notices: Type.Array(OwnerNoticeSchema) }), ...errorResponses(401) },
       },
     },
-    async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId) }),
+    async (req) => ({ notices: await ctx.reportStatus.noticesOf(requireAccount(req).accountId, requestLanguage(req)) }),
   );
 
   app.get(

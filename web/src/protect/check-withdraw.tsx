@@ -1,8 +1,10 @@
 // Come back later: case number + PIN → each fingerprint's status and matches; withdraw them all.
 import { useId, useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ConfirmDialog } from '../shared/confirm-dialog.tsx';
+import { useT } from '../shared/i18n.tsx';
 import { protectErrorText } from './protect-errors.ts';
 import type { ProtectStatus } from './protect-types.ts';
 import { SubmissionStatus } from './submission-status.tsx';
@@ -13,6 +15,7 @@ interface Access {
 }
 
 export function CheckWithdraw({ prefill }: { prefill?: Access }) {
+  const { t } = useT();
   const id = useId();
   const [caseNumber, setCaseNumber] = useState(prefill?.caseNumber ?? '');
   const [pin, setPin] = useState(prefill?.pin ?? '');
@@ -48,18 +51,18 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
     if (!shown) return;
     const ok = await call('withdraw', shown.access);
     setConfirming(false);
-    if (ok) setNotice('Your fingerprints have been withdrawn and deleted. They no longer match anything.');
+    if (ok) setNotice(t('protectCheck.withdrawn'));
   }
 
   const active = shown ? shown.status.hashes.filter((h) => h.status !== 'withdrawn').length : 0;
 
   return (
     <section className="protect-panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Check or withdraw</h2>
-      <p>Enter your case number and PIN to see whether copies were found, or to withdraw your fingerprints.</p>
+      <h2 id={`${id}-h`}>{t('protectCheck.heading')}</h2>
+      <p>{t('protectCheck.intro')}</p>
       <form className="check-form" onSubmit={(e) => void check(e)}>
         <div className="field">
-          <label htmlFor={`${id}-case`}>Case number</label>
+          <label htmlFor={`${id}-case`}>{t('protectCheck.caseNumber')}</label>
           <input
             id={`${id}-case`}
             type="text"
@@ -69,12 +72,13 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
             spellCheck={false}
             autoCapitalize="characters"
             placeholder="P-1234-5678-9012"
+            dir="ltr"
             value={caseNumber}
             onChange={(e) => setCaseNumber(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-pin`}>PIN</label>
+          <label htmlFor={`${id}-pin`}>{t('protectCheck.pin')}</label>
           <input
             id={`${id}-pin`}
             type="text"
@@ -82,20 +86,21 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
             maxLength={32}
             autoComplete="off"
             inputMode="numeric"
+            dir="ltr"
             spellCheck={false}
             value={pin}
             onChange={(e) => setPin(e.target.value)}
           />
         </div>
         <button type="submit" disabled={busy}>
-          {busy && !confirming ? 'Checking…' : 'Check'}
+          {busy && !confirming ? t('protectCheck.checking') : t('protectCheck.check')}
         </button>
       </form>
       <div aria-live="polite">
         {error && (
           <div className="error-box" role="alert">
-            <p className="error-title">{error.status === 404 ? 'Not found' : 'That did not work'}</p>
-            <p>{protectErrorText(error)}</p>
+            <p className="error-title">{t(error.status === 404 ? 'error.notFoundTitle' : 'common.errorTitle')}</p>
+            <p>{protectErrorText(error, t)}</p>
           </div>
         )}
         {notice && <p className="notice-done">{notice}</p>}
@@ -103,26 +108,24 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
       </div>
       {shown && active > 0 && (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Withdraw all fingerprints
+          {t('protectCheck.withdrawAll')}
         </button>
       )}
       <ConfirmDialog
         open={confirming}
         danger
         busy={busy}
-        title="Withdraw your fingerprints?"
-        confirmLabel="Yes, withdraw and delete"
+        title={t('protectCheck.confirmTitle')}
+        confirmLabel={t('protectCheck.confirmYes')}
+        cancelLabel={t('protectCheck.cancel')}
+        busyLabel={t('protectCheck.working')}
         onConfirm={() => void withdraw()}
         onCancel={() => setConfirming(false)}
       >
         <p>
-          {active === 1 ? 'Your fingerprint' : `All ${active} fingerprints`} of case {shown?.status.caseNumber} will be deleted and stop matching at once. New
-          copies of your images would then be posted without being held.
+          <FormattedMessage id="protectCheck.confirmText" values={{ count: active, caseNumber: <bdi dir="ltr">{shown?.status.caseNumber}</bdi> }} />
         </p>
-        <p>
-          Anything already held stays with our reviewers until they decide. This can’t be undone, but you can always send fingerprints again (you would get a
-          new case number).
-        </p>
+        <p>{t('protectCheck.confirmNote')}</p>
       </ConfirmDialog>
     </section>
   );

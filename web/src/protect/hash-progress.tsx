@@ -1,7 +1,9 @@
 // "Making fingerprints: 2 of 5", announced politely to screen readers as it moves.
+import { useT } from '../shared/i18n.tsx';
 import type { ImageItem } from './use-image-hashes.ts';
 
 export function HashProgress({ items }: { items: ImageItem[] }) {
+  const { t } = useT();
   const total = items.length;
   const finished = items.filter((i) => i.state.status === 'done' || i.state.status === 'failed').length;
   const current = items.findIndex((i) => i.state.status === 'hashing');
@@ -9,10 +11,10 @@ export function HashProgress({ items }: { items: ImageItem[] }) {
     total === 0
       ? ''
       : finished === total
-        ? `${total === 1 ? 'The image has' : `All ${total} images have`} been read.`
+        ? t('protectForm.allRead', { count: total })
         : current >= 0
-          ? `Making fingerprints: image ${current + 1} of ${total}…`
-          : `Preparing ${total - finished} image${total - finished === 1 ? '' : 's'}…`;
+          ? t('protectForm.making', { current: current + 1, total })
+          : t('protectForm.preparing', { count: total - finished });
   return (
     <div className="hash-progress">
       {total > 0 && finished < total && <progress value={finished} max={total} aria-hidden="true" />}

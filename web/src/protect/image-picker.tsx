@@ -1,9 +1,11 @@
 // Choosing images: a labelled file input (keyboard and screen readers) inside a drop zone.
 import { useId, useState, type DragEvent } from 'react';
+import { useT } from '../shared/i18n.tsx';
 
 const isImage = (f: File) => f.type.startsWith('image/') || (f.type === '' && /\.(jpe?g|png|webp|gif|avif|heic|heif|bmp)$/i.test(f.name));
 
 export function ImagePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disabled?: boolean }) {
+  const { t } = useT();
   const id = useId();
   const [over, setOver] = useState(false);
   const [skipped, setSkipped] = useState('');
@@ -12,7 +14,7 @@ export function ImagePicker({ onFiles, disabled }: { onFiles(files: File[]): voi
     const files = [...(list ?? [])];
     const images = files.filter(isImage);
     const others = files.length - images.length;
-    setSkipped(others > 0 ? `${others} file${others === 1 ? ' was' : 's were'} left out because ${others === 1 ? 'it is' : 'they are'} not an image.` : '');
+    setSkipped(others > 0 ? t('protectForm.skipped', { count: others }) : '');
     if (images.length > 0) onFiles(images);
   }
 
@@ -49,10 +51,10 @@ export function ImagePicker({ onFiles, disabled }: { onFiles(files: File[]): voi
         }}
       />
       <label htmlFor={id} className="choose-button">
-        Choose images
+        {t('protectForm.choose')}
       </label>
       <p id={`${id}-hint`} className="hint">
-        or drag them here. You can choose several at once. They stay on this device.
+        {t('protectForm.chooseHint')}
       </p>
       {skipped && (
         <p className="field-error" role="status">

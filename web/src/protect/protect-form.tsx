@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
+import { useT } from '../shared/i18n.tsx';
 import { HashProgress } from './hash-progress.tsx';
 import { ImageList } from './image-list.tsx';
 import { ImagePicker } from './image-picker.tsx';
@@ -19,6 +20,7 @@ function sendable(items: ImageItem[]) {
 }
 
 export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void }) {
+  const { t } = useT();
   const { items, add, remove, clear } = useImageHashes();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -43,41 +45,36 @@ export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void 
 
   const why =
     items.length === 0
-      ? 'Choose at least one image first.'
+      ? t('protectForm.whyNone')
       : working
-        ? 'Please wait until every image has been read.'
+        ? t('protectForm.whyWorking')
         : n === 0
-          ? 'None of these images can be used. Try clearer or larger copies.'
+          ? t('protectForm.whyUnusable')
           : n > MAX_HASHES
-            ? `You can send up to ${MAX_HASHES} fingerprints at a time. Remove some and send them in a second round.`
+            ? t('protectForm.whyTooMany', { max: MAX_HASHES })
             : '';
 
   return (
     <section className="protect-panel" aria-labelledby="choose-h">
-      <h2 id="choose-h">1. Choose your images</h2>
+      <h2 id="choose-h">{t('protectForm.chooseHeading')}</h2>
       <ImagePicker onFiles={add} disabled={busy} />
       <HashProgress items={items} />
       <ImageList items={items} onRemove={remove} disabled={busy} />
-      {lowQuality && (
-        <p className="notice">
-          Some images are too plain, too dark or too small for a reliable fingerprint (quality below {MIN_QUALITY} of 100). A fingerprint like that could match
-          other people’s unrelated pictures, so it is not sent. If you have a larger or clearer copy of the same image, add that instead.
-        </p>
-      )}
+      {lowQuality && <p className="notice">{t('protectForm.lowQuality', { min: MIN_QUALITY })}</p>}
 
-      <h2>2. Send the fingerprints</h2>
+      <h2>{t('protectForm.sendHeading')}</h2>
       <SentPreview hashes={hashes} />
       {error && (
         <div className="error-box" role="alert">
-          <p className="error-title">The fingerprints were not sent</p>
-          <p>{protectErrorText(error)}</p>
+          <p className="error-title">{t('protectForm.notSent')}</p>
+          <p>{protectErrorText(error, t)}</p>
         </div>
       )}
       <p className="hint" id="send-why">
-        {why || 'Sending takes a moment. You will then see your case number and PIN.'}
+        {why || t('protectForm.sendingHint')}
       </p>
       <button type="button" className="primary send-button" onClick={() => void send()} disabled={busy || Boolean(why)} aria-describedby="send-why">
-        {busy ? 'Sending…' : n > 0 ? `Send ${n} fingerprint${n === 1 ? '' : 's'}` : 'Send fingerprints'}
+        {busy ? t('common.sending') : t('protectForm.send', { count: n })}
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 // /protect, a public page in the same frame as the report pages: no account, no cookies sent.
 import { Route, Routes } from 'react-router';
+import { PublicIntl } from '../shared/i18n.tsx';
 import { NotFound } from '../shared/not-found.tsx';
 import { PublicLayout } from '../public/public-layout.tsx';
 import { ProtectPage } from './protect-page.tsx';
@@ -12,7 +13,14 @@ export default function ProtectRoutes() {
       <Route element={<PublicLayout />}>
         <Route index element={<ProtectPage />} />
       </Route>
-      <Route path="*" element={<NotFound />} />
+      <Route
+        path="*"
+        element={
+          <PublicIntl>
+            <NotFound />
+          </PublicIntl>
+        }
+      />
     </Routes>
   );
 }

@@ -1,9 +1,14 @@
 // After sending: the case number and PIN, large, with copy buttons and advice to keep them safe.
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { CopyButton } from '../shared/copy-button.tsx';
+import { useT } from '../shared/i18n.tsx';
 import type { ProtectReceipt } from './protect-types.ts';
 
 export function SubmissionReceipt({ receipt, onAnother }: { receipt: ProtectReceipt; onAnother(): void }) {
+  const { t } = useT();
+  const words = { copied: t('common.copied'), failed: t('common.copyFailed') };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -12,39 +17,38 @@ export function SubmissionReceipt({ receipt, onAnother }: { receipt: ProtectRece
   return (
     <section className="receipt" aria-labelledby="receipt-h">
       <h2 id="receipt-h" ref={heading} tabIndex={-1}>
-        Your fingerprints were sent
+        {t('protectReceipt.heading')}
       </h2>
-      <p>
-        {n === 1 ? 'Your fingerprint is' : `All ${n} fingerprints are`} now active. If anyone tries to post a matching image in public here, it will be held
-        back for a person to review.
-      </p>
+      <p>{t('protectReceipt.active', { count: n })}</p>
       <dl className="secrets">
         <div>
-          <dt>Case number</dt>
+          <dt>{t('protectCheck.caseNumber')}</dt>
           <dd>
-            <code className="secret-value case-number">{receipt.caseNumber}</code> <CopyButton text={receipt.caseNumber} what="case number" />
+            <code className="secret-value case-number" dir="ltr">
+              {receipt.caseNumber}
+            </code>{' '}
+            <CopyButton text={receipt.caseNumber} label={t('protectReceipt.copyCase')} {...words} />
           </dd>
         </div>
         <div>
-          <dt>PIN</dt>
+          <dt>{t('protectCheck.pin')}</dt>
           <dd>
-            <code className="secret-value pin">{receipt.pin}</code> <CopyButton text={receipt.pin} what="PIN" />
+            <code className="secret-value pin" dir="ltr">
+              {receipt.pin}
+            </code>{' '}
+            <CopyButton text={receipt.pin} label={t('protectReceipt.copyPin')} {...words} />
           </dd>
         </div>
       </dl>
       <div className="keep">
         <p>
-          <strong>Keep these safe.</strong> Write them down, or save them somewhere only you can reach. You need both to check for copies or to withdraw your
-          fingerprints.
+          <FormattedMessage id="protectReceipt.keep" values={{ b: (chunks: ReactNode[]) => <strong>{chunks}</strong> }} />
         </p>
-        <p>
-          We can’t show them again or send them to you: we don’t know who you are, and nothing is saved on this device. Anyone who has both could see this
-          submission and withdraw it.
-        </p>
+        <p>{t('protectReceipt.cantShow')}</p>
       </div>
       <p>
         <button type="button" onClick={onAnother}>
-          Protect more images
+          {t('protectReceipt.another')}
         </button>
       </p>
     </section>

@@ -1,39 +1,40 @@
 // Each fingerprint of a submission: whether it is still active and how many copies it has caught.
-import { formatDateTime } from '../shared/format.ts';
-import type { FingerprintStatus, ProtectStatus } from './protect-types.ts';
-
-const STATUS_TEXT: Record<FingerprintStatus, string> = {
-  active: 'Active: copies are held for review',
-  withdrawn: 'Withdrawn and deleted',
-  benign: 'Switched off: reviewers found it matched unrelated images',
-};
-
-const copies = (n: number) => (n === 1 ? '1 copy found' : `${n} copies found`);
+import { FormattedMessage } from 'react-intl';
+import { useDateTime, useT } from '../shared/i18n.tsx';
+import type { ProtectStatus } from './protect-types.ts';
 
 export function SubmissionStatus({ status }: { status: ProtectStatus }) {
+  const { t } = useT();
+  const formatDateTime = useDateTime();
   const total = status.hashes.reduce((n, h) => n + h.matches, 0);
   return (
     <div className="submission-status">
       <h3>
-        Case <span className="case-number">{status.caseNumber}</span>
+        <FormattedMessage
+          id="protectCheck.case"
+          values={{
+            caseNumber: (
+              <span className="case-number" dir="ltr">
+                {status.caseNumber}
+              </span>
+            ),
+          }}
+        />
       </h3>
       <p>
-        Sent {formatDateTime(status.submittedAt)}.{' '}
-        {status.withdrawnAt && <strong>Withdrawn {formatDateTime(status.withdrawnAt)}: your fingerprints were deleted and no longer match anything.</strong>}
+        {t('protectCheck.sent', { date: formatDateTime(status.submittedAt) })}{' '}
+        {status.withdrawnAt && <strong>{t('protectCheck.withdrawnAt', { date: formatDateTime(status.withdrawnAt) })}</strong>}
       </p>
-      <p className="match-summary">
-        {total === 0
-          ? 'No copies have been found so far.'
-          : `${total === 1 ? 'One attempt' : `${total} attempts`} to post your images ${total === 1 ? 'was' : 'were'} caught and held for review.`}
-      </p>
-      <ul className="fingerprints" aria-label="Your fingerprints">
+      <p className="match-summary">{total === 0 ? t('protectCheck.noCopies') : t('protectCheck.caught', { count: total })}</p>
+      <ul className="fingerprints" aria-label={t('protectCheck.fingerprints')}>
         {status.hashes.map((h) => (
           <li key={h.number} className={`fingerprint is-${h.status}`}>
-            <span className="fp-name">Fingerprint {h.number}</span>
-            <span className="fp-status">{STATUS_TEXT[h.status] ?? h.status}</span>
+            <span className="fp-name">{t('protectCheck.fingerprint', { number: h.number })}</span>
+            <span className="fp-status">{t(`protectCheck.status.${h.status}`)}</span>
             <span className="fp-matches">
-              {copies(h.matches)}
-              {h.lastMatchAt ? `, last on ${formatDateTime(h.lastMatchAt)}` : ''}
+              {h.lastMatchAt
+                ? t('protectCheck.lastOn', { copies: t('protectCheck.copies', { count: h.matches }), date: formatDateTime(h.lastMatchAt) })
+                : t('protectCheck.copies', { count: h.matches })}
             </span>
           </li>
         ))}

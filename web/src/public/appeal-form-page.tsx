@@ -5,11 +5,13 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
+import { useT } from '../shared/i18n.tsx';
 import type { AppealFiled } from '../shared/types.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 
 export function AppealFormPage() {
-  useDocumentTitle('Appeal a decision');
+  const { t } = useT();
+  useDocumentTitle(t('appeal.title'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [as, setAs] = useState<'reporter' | 'owner'>(params.get('notice') || params.get('as') === 'owner' ? 'owner' : 'reporter');
@@ -43,60 +45,57 @@ export function AppealFormPage() {
 
   return (
     <div className="narrow-page">
-      <h1>Appeal a decision</h1>
-      <p>
-        You may appeal within six months of the decision. A senior moderator who did not take the decision reviews your appeal, normally within seven days, and
-        tells you the outcome with reasons.
-      </p>
+      <h1>{t('appeal.title')}</h1>
+      <p>{t('appeal.intro')}</p>
       <form onSubmit={submit} className="stack">
         <fieldset>
-          <legend>I am</legend>
+          <legend>{t('appeal.iAm')}</legend>
           <label>
-            <input type="radio" name="as" checked={as === 'reporter'} onChange={() => setAs('reporter')} /> the person who reported the content
+            <input type="radio" name="as" checked={as === 'reporter'} onChange={() => setAs('reporter')} /> {t('appeal.asReporter')}
           </label>
           <label>
-            <input type="radio" name="as" checked={as === 'owner'} onChange={() => setAs('owner')} /> the owner of the content acted on
+            <input type="radio" name="as" checked={as === 'owner'} onChange={() => setAs('owner')} /> {t('appeal.asOwner')}
           </label>
         </fieldset>
         {as === 'reporter' ? (
           <>
             <label className="field" htmlFor="appeal-report">
-              <span>Report number</span>
+              <span>{t('appeal.reportNumber')}</span>
             </label>
-            <input id="appeal-report" required value={reportId} onChange={(e) => setReportId(e.target.value)} autoComplete="off" />
+            <input id="appeal-report" dir="ltr" required value={reportId} onChange={(e) => setReportId(e.target.value)} autoComplete="off" />
             <label className="field" htmlFor="appeal-receipt">
-              <span>Receipt</span>
-              <span className="hint">Shown when you sent the report, as part of its status link.</span>
+              <span>{t('common.receipt')}</span>
+              <span className="hint">{t('appeal.receiptHint')}</span>
             </label>
-            <input id="appeal-receipt" required value={receipt} onChange={(e) => setReceipt(e.target.value)} autoComplete="off" />
+            <input id="appeal-receipt" dir="ltr" required value={receipt} onChange={(e) => setReceipt(e.target.value)} autoComplete="off" />
           </>
         ) : (
           <>
             <label className="field" htmlFor="appeal-notice">
-              <span>Notice number</span>
-              <span className="hint">The id of the notice you received about the decision.</span>
+              <span>{t('appeal.noticeNumber')}</span>
+              <span className="hint">{t('appeal.noticeHint')}</span>
             </label>
-            <input id="appeal-notice" required value={noticeId} onChange={(e) => setNoticeId(e.target.value)} autoComplete="off" />
+            <input id="appeal-notice" dir="ltr" required value={noticeId} onChange={(e) => setNoticeId(e.target.value)} autoComplete="off" />
             <label className="field" htmlFor="appeal-token">
-              <span>Account token</span>
-              <span className="hint">The token of the account that owns the content; it proves the content is yours.</span>
+              <span>{t('appeal.token')}</span>
+              <span className="hint">{t('appeal.tokenHint')}</span>
             </label>
-            <input id="appeal-token" type="password" required value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+            <input id="appeal-token" dir="ltr" type="password" required value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
           </>
         )}
         <label className="field" htmlFor="appeal-reason">
-          <span>Why is the decision wrong?</span>
-          <span className="hint">10 to 5000 characters.</span>
+          <span>{t('appeal.reason')}</span>
+          <span className="hint">{t('appeal.reasonHint')}</span>
         </label>
         <textarea id="appeal-reason" required minLength={10} maxLength={5000} rows={6} value={reason} onChange={(e) => setReason(e.target.value)} />
         <label className="field" htmlFor="appeal-evidence">
-          <span>Evidence (optional)</span>
-          <span className="hint">Links or facts that support your appeal.</span>
+          <span>{t('appeal.evidence')}</span>
+          <span className="hint">{t('appeal.evidenceHint')}</span>
         </label>
         <textarea id="appeal-evidence" maxLength={5000} rows={3} value={evidence} onChange={(e) => setEvidence(e.target.value)} />
-        {error && <ErrorMessage error={error} title="The appeal was not sent" />}
+        {error && <ErrorMessage error={error} title={t('appeal.notSent')} />}
         <button type="submit" className="primary" disabled={sending}>
-          {sending ? 'Sending…' : 'Send the appeal'}
+          {sending ? t('common.sending') : t('appeal.send')}
         </button>
       </form>
     </div>

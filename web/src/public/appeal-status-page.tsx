@@ -1,82 +1,85 @@
 // /report/appeal/<id>?receipt=…: an appeal's state and, once decided, the outcome with reasons.
+import { FormattedMessage } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../shared/error-message.tsx';
-import { formatDateTime, label, OUTCOME_LABEL } from '../shared/format.ts';
+import { useDateTime, useT } from '../shared/i18n.tsx';
 import type { AppealStatusView } from '../shared/types.ts';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { UserText } from '../shared/user-text.tsx';
 import { useReceiptStatus } from './use-receipt-status.ts';
 
-const STATE_TEXT: Record<string, string> = {
-  open: 'Waiting for a senior moderator',
-  upheld: 'Decided: the decision stands',
-  reversed: 'Decided: the decision was reversed',
-};
-
 export function AppealStatusPage() {
-  useDocumentTitle('Your appeal');
+  const { t, intl } = useT();
+  const formatDateTime = useDateTime();
+  useDocumentTitle(t('appealStatus.title'));
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const receipt = params.get('receipt') ?? '';
   const { status: appeal, error } = useReceiptStatus<AppealStatusView>(`/api/v1/appeals/${encodeURIComponent(id)}`, receipt);
+  // The decision's ground in the page's language (policy/i18n); the API's English title if the policy no longer has it.
+  const categoryId = appeal?.decision.category;
+  const category =
+    categoryId && intl.messages[`policy.category.${categoryId}.title`] ? t(`policy.category.${categoryId}.title`) : appeal?.decision.categoryTitle;
 
   return (
     <div className="narrow-page">
       <h1>
-        Your appeal <span className="report-id">{id}</span>
+        <FormattedMessage id="appealStatus.heading" values={{ id: <span className="report-id ltr">{id}</span> }} />
       </h1>
-      {appeal && <p className="muted">Keep this page's address: its receipt is the only way back to your appeal.</p>}
+      {appeal && <p className="muted">{t('appealStatus.keep')}</p>}
       {error &&
         (error.status === 404 ? (
           <div className="error-box" role="alert">
-            <p className="error-title">Appeal not found</p>
-            <p>No appeal matches this number and receipt. Use the whole link you were given when you sent the appeal.</p>
+            <p className="error-title">{t('appealStatus.notFoundTitle')}</p>
+            <p>{t('appealStatus.notFound')}</p>
           </div>
         ) : (
-          <ErrorMessage error={error} title="Could not load your appeal" />
+          <ErrorMessage error={error} title={t('appealStatus.loadFailed')} />
         ))}
       {!appeal && !error && (
         <p className="loading" role="status">
-          Loading your appeal…
+          {t('appealStatus.loading')}
         </p>
       )}
       {appeal && (
         <div aria-live="polite">
           <dl className="facts">
             <div>
-              <dt>Status</dt>
-              <dd className="status">{STATE_TEXT[appeal.state] ?? appeal.state}</dd>
+              <dt>{t('common.status')}</dt>
+              <dd className="status">{t(`appealStatus.state.${appeal.state}`)}</dd>
             </div>
             <div>
-              <dt>Decision appealed</dt>
+              <dt>{t('appealStatus.decisionAppealed')}</dt>
               <dd>
-                {label(OUTCOME_LABEL, appeal.decision.outcome)}
-                {appeal.decision.categoryTitle ? ` (${appeal.decision.categoryTitle})` : ''}, {formatDateTime(appeal.decision.decidedAt)}
+                {intl.formatList([`${t(`outcome.${appeal.decision.outcome}`)}${category ? ` (${category})` : ''}`, formatDateTime(appeal.decision.decidedAt)], {
+                  type: 'unit',
+                  style: 'short',
+                })}
               </dd>
             </div>
             <div>
-              <dt>Sent</dt>
+              <dt>{t('common.sent')}</dt>
               <dd>{formatDateTime(appeal.createdAt)}</dd>
             </div>
             {appeal.state === 'open' && (
               <div>
-                <dt>Review due by</dt>
+                <dt>{t('appealStatus.reviewDue')}</dt>
                 <dd>{formatDateTime(appeal.dueAt)}</dd>
               </div>
             )}
           </dl>
-          <h2>Your reasons</h2>
+          <h2>{t('appealStatus.yourReasons')}</h2>
           <UserText as="p" className="statement" text={appeal.reason} />
           {appeal.outcome ? (
             <section className="answer" aria-labelledby="appeal-outcome-h">
-              <h2 id="appeal-outcome-h">{appeal.outcome.state === 'reversed' ? 'The decision was reversed' : 'The decision stands'}</h2>
-              <p className="muted">Decided {formatDateTime(appeal.outcome.decidedAt)} by a senior moderator who did not take the original decision.</p>
-              <h3>Statement of reasons</h3>
+              <h2 id="appeal-outcome-h">{t(appeal.outcome.state === 'reversed' ? 'appealStatus.reversed' : 'appealStatus.stands')}</h2>
+              <p className="muted">{t('appealStatus.decidedBy', { date: formatDateTime(appeal.outcome.decidedAt) })}</p>
+              <h3>{t('common.statementOfReasons')}</h3>
               <UserText as="p" className="statement" text={appeal.outcome.statement} />
-              <p>You may still use an out-of-court dispute settlement body or the courts.</p>
+              <p>{t('appealStatus.courts')}</p>
             </section>
           ) : (
-            <p className="muted">No outcome yet. Come back to this page later; the link stays valid.</p>
+            <p className="muted">{t('appealStatus.noOutcome')}</p>
           )}
         </div>
       )}

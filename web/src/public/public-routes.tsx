@@ -1,5 +1,6 @@
 // Public pages, no account needed: the notice form, a report's status, appeals and their status.
 import { Route, Routes } from 'react-router';
+import { PublicIntl } from '../shared/i18n.tsx';
 import { NotFound } from '../shared/not-found.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ReportPage } from './report-page.tsx';
@@ -17,7 +18,14 @@ export default function PublicRoutes() {
         <Route path="appeal" element={<AppealFormPage />} />
         <Route path="appeal/:id" element={<AppealStatusPage />} />
       </Route>
-      <Route path="*" element={<NotFound />} />
+      <Route
+        path="*"
+        element={
+          <PublicIntl>
+            <NotFound />
+          </PublicIntl>
+        }
+      />
     </Routes>
   );
 }

@@ -34,7 +34,7 @@ function Problem({ id, message }: { id: string; message?: string }) {
 }
 
 export function ReportForm({ policy, onFiled }: Props) {
-  const { t } = useT();
+  const { t, lang } = useT();
   // A preview page's Report link names its subject: /report?subject=/c/channel/42.
   const [params] = useSearchParams();
   const [link, setLink] = useState(() => params.get('subject')?.slice(0, 2000) ?? '');
@@ -62,7 +62,8 @@ export function ReportForm({ policy, onFiled }: Props) {
     try {
       const contact =
         name.trim() || email.trim() ? { ...(name.trim() ? { name: name.trim() } : {}), ...(email.trim() ? { email: email.trim() } : {}) } : undefined;
-      const body = { subject: link.trim(), category, explanation, bonaFide, lifeAtRisk, ...(contact ? { contact } : {}) };
+      // The page's language goes with the report: its status and answer are said in it by default.
+      const body = { subject: link.trim(), category, explanation, bonaFide, lifeAtRisk, language: lang, ...(contact ? { contact } : {}) };
       const text = JSON.stringify(body);
       if (attempt.current?.body !== text) attempt.current = { body: text, key: crypto.randomUUID() };
       const ack = await publicApi.post<ReportAck>('/api/v1/reports', body, { headers: { 'idempotency-key': attempt.current.key } });

@@ -6,15 +6,17 @@ import { Link } from 'react-router';
 import type { ReportAck } from '../shared/types.ts';
 import { useT } from '../shared/i18n.tsx';
 
-export const statusPath = (ack: { id: string; receipt: string }) => `/report/status/${encodeURIComponent(ack.id)}?receipt=${encodeURIComponent(ack.receipt)}`;
+/** The status link, in the language the reporter reads (so it opens in it on any device). */
+export const statusPath = (ack: { id: string; receipt: string }, lang: string) =>
+  `/report/status/${encodeURIComponent(ack.id)}?receipt=${encodeURIComponent(ack.receipt)}&lang=${encodeURIComponent(lang)}`;
 
 export function ReportReceived({ ack, onAnother }: { ack: ReportAck; onAnother(): void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
-  const path = statusPath(ack);
+  const path = statusPath(ack, lang);
   return (
     <section className="received" aria-labelledby="received-h">
       <h2 id="received-h" ref={heading} tabIndex={-1}>

@@ -47,8 +47,8 @@ export function ReportStatusPage() {
 
 /** The status link and the receipt, each with a copy button: the only way back to an anonymous report. */
 function KeepThese({ id, receipt }: { id: string; receipt: string }) {
-  const { t } = useT();
-  const link = `${window.location.origin}${statusPath({ id, receipt })}`;
+  const { t, lang } = useT();
+  const link = `${window.location.origin}${statusPath({ id, receipt }, lang)}`;
   const words = { copied: t('common.copied'), failed: t('common.copyFailed') };
   return (
     <section aria-labelledby="keep-h" className="keep-these">

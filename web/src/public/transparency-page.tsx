@@ -1,15 +1,16 @@
 // /transparency: the public figures of the last twelve weeks (GET /api/v1/transparency, by week), with a
 // headline for the current week, charts that each have a table, authority requests per country, and the
-// same figures as CSV. Every string comes from transparency-messages.ts.
+// same figures as CSV. In the page's language: words from the catalogues, numbers and days by its locale
+// (transparency-messages.ts).
 import { useEffect, useState } from 'react';
 import { isAbort, publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 import { ErrorMessage } from '../shared/error-message.tsx';
-import { usePolicy } from '../shared/policy.ts';
 import type { TransparencyFigures, TransparencyPeriod } from '../shared/types.ts';
+import { useT } from '../shared/i18n.tsx';
 import { useDocumentTitle } from '../shared/use-document-title.ts';
 import { ActionedByLanguage, ActionedPerWeek, TimeToAction } from './transparency-charts.tsx';
-import { formatNumber, formatShare, messages } from './transparency-messages.ts';
+import { type TransparencyWords, useTransparencyWords } from './transparency-messages.ts';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -38,8 +39,10 @@ export function headlineOf(week: TransparencyPeriod) {
 const sum = (rows: Array<{ count: number }>) => rows.reduce((s, r) => s + r.count, 0);
 
 export function TransparencyPage() {
-  useDocumentTitle(messages.title);
-  const { policy } = usePolicy();
+  const words = useTransparencyWords();
+  const { t } = words;
+  const { intl } = useT();
+  useDocumentTitle(t('transparency.title'));
   const [period] = useState(twelveWeeks);
   const [figures, setFigures] = useState<TransparencyFigures>();
   const [error, setError] = useState<ApiError>();
@@ -51,37 +54,39 @@ export function TransparencyPage() {
     });
     return () => ctrl.abort();
   }, [query]);
-  const titleOf = (id: string) => (id === '' ? messages.noCategory : (policy?.categories.find((c) => c.id === id)?.title ?? id));
+  // The policy's category titles in the page's language (policy/i18n); an id the policy no longer has stays as it is.
+  const titleOf = (id: string) =>
+    id === '' ? t('transparency.noCategory') : intl.messages[`policy.category.${id}.title`] ? t(`policy.category.${id}.title`) : id;
 
   const week = figures?.periods.at(-1);
   const headline = week && headlineOf(week);
   return (
     <div className="narrow-page transparency">
-      <h1>{messages.title}</h1>
-      <p className="muted">{messages.intro}</p>
-      {error && <ErrorMessage error={error} title={messages.loadError} />}
+      <h1>{t('transparency.title')}</h1>
+      <p className="muted">{t('transparency.intro')}</p>
+      {error && <ErrorMessage error={error} title={t('transparency.loadError')} />}
       {!figures && !error && (
         <p className="loading" role="status">
-          {messages.loading}
+          {t('transparency.loading')}
         </p>
       )}
       {figures && week && (
         <>
           <p className="tr-headline" data-testid="headline">
-            {headline ? messages.headline(headline.count, headline.kind, titleOf(headline.category), headline.languages) : messages.headlineEmpty}
+            {headline ? words.headline(headline.count, headline.kind, titleOf(headline.category), headline.languages) : t('transparency.headlineEmpty')}
           </p>
-          <p>{messages.weekSummary(sum(week.actioned), sum(week.reports))}</p>
-          <p className="muted">{messages.periodNote(figures.from, figures.to)}</p>
+          <p data-testid="week-summary">{t('transparency.weekSummary', { actioned: sum(week.actioned), reports: sum(week.reports) })}</p>
+          <p className="muted">{t('transparency.periodNote', { from: words.day(figures.from), to: words.day(figures.to) })}</p>
           <p>
             <a className="button-link" href={`/api/v1/transparency.csv?${query}`} download>
-              {messages.downloadCsv}
+              {t('transparency.downloadCsv')}
             </a>
           </p>
-          <ActionedPerWeek periods={figures.periods} titleOf={titleOf} />
-          <ActionedByLanguage total={figures.total} />
-          <TimeToAction total={figures.total} titleOf={titleOf} />
-          <AuthorityTable total={figures.total} />
-          <OtherFigures total={figures.total} />
+          <ActionedPerWeek periods={figures.periods} titleOf={titleOf} words={words} />
+          <ActionedByLanguage total={figures.total} words={words} />
+          <TimeToAction total={figures.total} titleOf={titleOf} words={words} />
+          <AuthorityTable total={figures.total} words={words} />
+          <OtherFigures total={figures.total} words={words} />
         </>
       )}
     </div>
@@ -89,29 +94,29 @@ export function TransparencyPage() {
 }
 
 const AUTHORITY_COLUMNS = [
-  ['complied', messages.complied],
-  ['restricted', messages.restricted],
-  ['protected_expression', messages.protectedExpression],
-  ['declined', messages.declined],
+  ['complied', 'transparency.complied'],
+  ['restricted', 'transparency.restricted'],
+  ['protected_expression', 'transparency.protectedExpression'],
+  ['declined', 'transparency.declined'],
 ] as const;
 
-function AuthorityTable({ total }: { total: TransparencyPeriod }) {
+function AuthorityTable({ total, words: { t, number } }: { total: TransparencyPeriod; words: TransparencyWords }) {
   const countries = [...new Set(total.authorityRequests.map((r) => r.country))].sort();
   const count = (country: string, outcome: string) => sum(total.authorityRequests.filter((r) => r.country === country && r.outcome === outcome));
   return (
     <section className="tr-chart" aria-labelledby="tr-authority">
-      <h2 id="tr-authority">{messages.authorityTitle}</h2>
+      <h2 id="tr-authority">{t('transparency.authorityTitle')}</h2>
       {countries.length === 0 ? (
-        <p className="muted">{messages.authorityNone}</p>
+        <p className="muted">{t('transparency.authorityNone')}</p>
       ) : (
         <div className="tr-scroll">
           <table data-testid="authority-table">
             <thead>
               <tr>
-                <th scope="col">{messages.country}</th>
+                <th scope="col">{t('transparency.country')}</th>
                 {AUTHORITY_COLUMNS.map(([key, title]) => (
                   <th scope="col" key={key}>
-                    {title}
+                    {t(title)}
                   </th>
                 ))}
               </tr>
@@ -119,9 +124,12 @@ function AuthorityTable({ total }: { total: TransparencyPeriod }) {
             <tbody>
               {countries.map((country) => (
                 <tr key={country}>
-                  <th scope="row">{country}</th>
+                  <th scope="row">
+                    {/* The country's ISO code, as the authority sent it. */}
+                    <bdi dir="ltr">{country}</bdi>
+                  </th>
                   {AUTHORITY_COLUMNS.map(([key]) => (
-                    <td key={key}>{formatNumber(count(country, key))}</td>
+                    <td key={key}>{number(count(country, key))}</td>
                   ))}
                 </tr>
               ))}
@@ -133,19 +141,19 @@ function AuthorityTable({ total }: { total: TransparencyPeriod }) {
   );
 }
 
-function OtherFigures({ total }: { total: TransparencyPeriod }) {
+function OtherFigures({ total, words: { t, number, share } }: { total: TransparencyPeriod; words: TransparencyWords }) {
   const rows: Array<[string, string]> = [
-    [messages.reportsAnswered, formatNumber(sum(total.reports))],
-    [messages.declinedOutOfScope, formatNumber(sum(total.declinedOutOfScope))],
-    [messages.appealsFiled, formatNumber(total.appeals.filed)],
-    [messages.appealsUpheld, formatNumber(total.appeals.upheld)],
-    [messages.appealsReversed, formatNumber(total.appeals.reversed)],
-    [messages.reversals, formatNumber(total.reversals)],
-    [messages.automatedShare, formatShare(total.automatedDetection.share)],
+    [t('transparency.reportsAnswered'), number(sum(total.reports))],
+    [t('transparency.declinedOutOfScope'), number(sum(total.declinedOutOfScope))],
+    [t('transparency.appealsFiled'), number(total.appeals.filed)],
+    [t('transparency.appealsUpheld'), number(total.appeals.upheld)],
+    [t('transparency.appealsReversed'), number(total.appeals.reversed)],
+    [t('transparency.reversals'), number(total.reversals)],
+    [t('transparency.automatedShare'), share(total.automatedDetection.share)],
   ];
   return (
     <section className="tr-chart" aria-labelledby="tr-other">
-      <h2 id="tr-other">{messages.otherTitle}</h2>
+      <h2 id="tr-other">{t('transparency.otherTitle')}</h2>
       <dl className="facts">
         {rows.map(([term, value]) => (
           <div key={term}>

@@ -1,5 +1,6 @@
 // /transparency: the public figures, in the public layout.
 import { Route, Routes } from 'react-router';
+import { PublicIntl } from '../shared/i18n.tsx';
 import { NotFound } from '../shared/not-found.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { TransparencyPage } from './transparency-page.tsx';
@@ -12,7 +13,14 @@ export default function TransparencyRoutes() {
       <Route element={<PublicLayout />}>
         <Route index element={<TransparencyPage />} />
       </Route>
-      <Route path="*" element={<NotFound />} />
+      <Route
+        path="*"
+        element={
+          <PublicIntl>
+            <NotFound />
+          </PublicIntl>
+        }
+      />
     </Routes>
   );
 }

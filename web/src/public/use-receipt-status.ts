@@ -6,7 +6,8 @@ import { isAbort, publicApi } from '../shared/api.ts';
 import { asApiError, type ApiError } from '../shared/api-error.ts';
 
 export function useReceiptStatus<T>(path: string | null, receipt: string): { status: T | undefined; error: ApiError | undefined } {
-  // The statuses and policy texts come in the page's language (the API reads it from Accept-Language).
+  // The statuses and policy texts come in the page's language, named explicitly: the API would otherwise
+  // answer in the language the report was filed in.
   const { lang } = useT();
   const [status, setStatus] = useState<T>();
   const [error, setError] = useState<ApiError>();
@@ -14,9 +15,11 @@ export function useReceiptStatus<T>(path: string | null, receipt: string): { sta
     if (path === null) return;
     const ctrl = new AbortController();
     setError(undefined);
-    publicApi.get<T>(path, { headers: { 'x-receipt': receipt, 'accept-language': lang }, signal: ctrl.signal }).then(setStatus, (err) => {
-      if (!isAbort(err)) setError(asApiError(err));
-    });
+    publicApi
+      .get<T>(`${path}?lang=${encodeURIComponent(lang)}`, { headers: { 'x-receipt': receipt, 'accept-language': lang }, signal: ctrl.signal })
+      .then(setStatus, (err) => {
+        if (!isAbort(err)) setError(asApiError(err));
+      });
     return () => ctrl.abort();
   }, [path, receipt, lang]);
   return { status, error };

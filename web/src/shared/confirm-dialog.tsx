@@ -13,19 +13,34 @@ interface Props {
   children: ReactNode;
   /** Where focus goes once the dialog has closed, when the button that opened it may be gone. */
   returnFocus?: RefObject<HTMLElement | null>;
+  /** The public pages pass their catalogue's words; the console keeps the English defaults. */
+  cancelLabel?: string;
+  busyLabel?: string;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, danger, busy, onConfirm, onCancel, children, returnFocus }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  danger,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+  returnFocus,
+  cancelLabel = 'Cancel',
+  busyLabel = 'Working…',
+}: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   return (
     <Dialog open={open} title={title} onClose={onCancel} initialFocus={cancel} returnFocus={returnFocus}>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
         <button ref={cancel} type="button" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
-          {busy ? 'Working…' : confirmLabel}
+          {busy ? busyLabel : confirmLabel}
         </button>
       </div>
     </Dialog>

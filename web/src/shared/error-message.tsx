@@ -1,13 +1,20 @@
-// An API error in words: the message, with the machine code for support, and field problems listed.
+// An API error in words: the message, with the machine code for support, and field problems listed. On
+// the public pages the frame around it is in the page's language (the API's own message stays English);
+// the console, which has no catalogue, reads English.
+import { FormattedMessage } from 'react-intl';
+import { useOptionalIntl } from './i18n.tsx';
 import type { ApiError } from './api-error.ts';
 import { contentKeys } from './content-keys.ts';
 
-export function ErrorMessage({ error, title = 'That did not work' }: { error: ApiError | undefined | null; title?: string }) {
+export function ErrorMessage({ error, title }: { error: ApiError | undefined | null; title?: string }) {
+  // Null outside the public pages' IntlProvider (the console).
+  const intl = useOptionalIntl();
   if (!error) return null;
   const fields = error.fieldProblems;
+  const code = <code dir="ltr">{error.code}</code>;
   return (
     <div className="error-box" role="alert">
-      <p className="error-title">{title}</p>
+      <p className="error-title">{title ?? (intl ? intl.formatMessage({ id: 'common.errorTitle' }) : 'That did not work')}</p>
       <p>{error.message}</p>
       {fields.length > 0 && (
         <ul>
@@ -19,8 +26,8 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
         </ul>
       )}
       <p className="error-code">
-        Code: <code>{error.code}</code>
-        {error.status ? ` (HTTP ${error.status})` : ''}
+        {intl ? <FormattedMessage id="common.errorCode" values={{ code }} /> : <>Code: {code}</>}
+        {error.status ? <bdi dir="ltr">{` (HTTP ${error.status})`}</bdi> : ''}
       </p>
     </div>
   );

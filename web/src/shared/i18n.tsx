@@ -3,8 +3,8 @@
 // parameter, then the `vigil_lang` cookie, then the browser's languages, else English; one chosen by the
 // menu or a `lang` parameter is remembered in the cookie, which the API reads too. <html lang dir> follow.
 // The console stays English and does not use this.
-import { type ReactNode, useEffect, useState } from 'react';
-import { IntlProvider, useIntl } from 'react-intl';
+import { type ReactNode, useContext, useEffect, useState } from 'react';
+import { IntlContext, IntlProvider, type IntlShape, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import {
   DEFAULT_LANGUAGE,
@@ -103,4 +103,13 @@ export function useDateTime() {
     }
     return intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
   };
+}
+
+/**
+ * The page's intl inside the public pages, undefined elsewhere (the console, which stays English): for
+ * shared pieces (error box, "not found", empty text) that serve both.
+ */
+export function useOptionalIntl(): IntlShape | undefined {
+  // react-intl types its context as always set; outside an IntlProvider it holds undefined (or null).
+  return (useContext(IntlContext) as IntlShape | null | undefined) ?? undefined;
 }
