@@ -159,8 +159,12 @@ function trustProxyFromEnv(env: NodeJS.ProcessEnv): Config['trustProxy'] {
   return entries;
 }
 
-function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = (env.VIGIL_REDIS_URL ?? '').trim();
+/**
+ * An optional URL setting: undefined when unset or blank; otherwise it must parse, use one of `protocols`
+ * and name a host, or start-up stops with `refusal` (which says what is expected and how to go without).
+ */
+function urlFromEnv(env: NodeJS.ProcessEnv, name: string, protocols: string[], refusal: string): { raw: string; url: URL } | undefined {
+  const raw = (env[name] ?? '').trim();
   if (raw === '') return undefined;
   let url: URL | undefined;
   try {
@@ -168,10 +172,17 @@ function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
-    throw new Error('VIGIL_REDIS_URL must be a redis:// or rediss:// URL with a host (e.g. redis://127.0.0.1:6379); unset it to count limits in memory.');
-  }
-  return raw;
+  if (!url || !protocols.includes(url.protocol) || url.hostname === '') throw new Error(refusal);
+  return { raw, url };
+}
+
+function redisUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return urlFromEnv(
+    env,
+    'VIGIL_REDIS_URL',
+    ['redis:', 'rediss:'],
+    'VIGIL_REDIS_URL must be a redis:// or rediss:// URL with a host (e.g. redis://127.0.0.1:6379); unset it to count limits in memory.',
+  )?.raw;
 }
 
 function mailFromEnv(env: NodeJS.ProcessEnv) {
@@ -187,9 +198,12 @@ function mailFromEnv(env: NodeJS.ProcessEnv) {
     .map((a) => a.trim().toLowerCase())
     .filter(Boolean);
   for (const a of abuseAddresses) if (!/^[^\s@]+@[^\s@]+$/u.test(a)) throw new Error(`VIGIL_ABUSE_ADDRESSES: "${a}" is not an e-mail address.`);
-  const relay = env.VIGIL_SMTP_RELAY?.trim() || undefined;
-  if (relay && !/^smtps?:\/\/[^/]+/u.test(relay))
-    throw new Error('VIGIL_SMTP_RELAY must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@relay.example:587).');
+  const relay = urlFromEnv(
+    env,
+    'VIGIL_SMTP_RELAY',
+    ['smtp:', 'smtps:'],
+    'VIGIL_SMTP_RELAY must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@relay.example:587).',
+  )?.raw;
   return {
     smtpPort: intFromEnv(env, 'VIGIL_SMTP_PORT', 0),
     smtpHost: env.VIGIL_SMTP_HOST ?? '127.0.0.1',
@@ -203,20 +217,12 @@ function mailFromEnv(env: NodeJS.ProcessEnv) {
 }
 
 function translateUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = env.VIGIL_TRANSLATE_URL?.trim();
-  if (!raw) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new Error(
-      'VIGIL_TRANSLATE_URL must be an http(s) URL of a LibreTranslate-compatible service (e.g. https://libretranslate.example.org); unset it to hide the translate links.',
-    );
-  }
-  return url.href;
+  return urlFromEnv(
+    env,
+    'VIGIL_TRANSLATE_URL',
+    ['https:', 'http:'],
+    'VIGIL_TRANSLATE_URL must be an http(s) URL of a LibreTranslate-compatible service (e.g. https://libretranslate.example.org); unset it to hide the translate links.',
+  )?.url.href;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
