@@ -104,7 +104,7 @@ export class MailboxService implements ReporterMail {
           link,
           id: ack.id,
           statusUrl: ack.statusUrl,
-          ...(ack.status === 'declined_out_of_scope' ? { declined: await this.#declinedAnswer(ack.id) } : {}),
+          ...(ack.status === 'declined_out_of_scope' ? { declined: await this.#o.reports.answerOf(ack.id) } : {}),
         });
       } catch (err) {
         // A link to something we do not host (or nothing at all) is simply not a subject.
@@ -198,10 +198,6 @@ export class MailboxService implements ReporterMail {
   }
 
   /** Writes one outbox mail in `trx` (and its send job when a relay sends the outbox); returns its id. */
-  async toOutbox(trx: Db, m: { to: string; kind: OutboxKind; language: string; text: MailText; inReplyTo: string | null; at: string }): Promise<string> {
-    return this.#toOutbox(trx, m);
-  }
-
   async #toOutbox(trx: Db, m: { to: string; kind: OutboxKind; language: string; text: MailText; inReplyTo: string | null; at: string }): Promise<string> {
     const id = newId('out');
     await new MailRepository(trx).insertOutbox({
@@ -225,10 +221,6 @@ export class MailboxService implements ReporterMail {
     if (this.#o.abuseAddresses.includes(mail.from)) return 'own_address';
     const recent = await repo.countOutboxTo(mail.from, new Date(Date.now() - HOUR_MS).toISOString(), this.#o.repliesPerHour);
     return recent >= this.#o.repliesPerHour ? 'too_many_replies' : undefined;
-  }
-
-  async #declinedAnswer(reportId: string): Promise<Answer | undefined> {
-    return this.#o.reports.answerOf(reportId);
   }
 }
 
