@@ -5,6 +5,7 @@ import { detectLanguage } from '../shared/language.ts';
 import { isLanguage, type Language } from '../shared/i18n/languages.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
+import { writeTransaction } from '../db/group-commit.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
 import { badRequest } from '../shared/errors.ts';
 import { newId, newTimeOrderedId } from '../shared/ids.ts';
@@ -182,7 +183,7 @@ export class ReportsService {
   }
 
   async #store(row: Report, subject: ResolvedSubject, reporter: Reporter): Promise<ReporterNotice | undefined> {
-    return this.#db.transaction().execute(async (trx): Promise<ReporterNotice | undefined> => {
+    return writeTransaction(this.#db, async (trx): Promise<ReporterNotice | undefined> => {
       const cases = new CasesRepository(trx);
       const at = row.created_at;
       if (!subject.isPublic || !isInScope(subject.kind)) {
