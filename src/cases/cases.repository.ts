@@ -89,26 +89,33 @@ const lockAndReadQuery = prepared((db, p: { openKey: string; reporterKey: string
         eb.selectFrom('reporter_records').select('first_seen_at').where('reporter_key', '=', p.reporterKey).as('record_first_seen_at'),
         eb.selectFrom('reporter_records').select('warned_at').where('reporter_key', '=', p.reporterKey).as('record_warned_at'),
         eb.selectFrom('reporter_records').select('set_aside_until').where('reporter_key', '=', p.reporterKey).as('record_set_aside_until'),
-        eb
-          .selectFrom('case_reporters as cr')
-          .select('cr.best_credibility')
-          .whereRef('cr.case_id', '=', 'cases.id')
-          .where('cr.reporter_key', '=', p.reporterKey)
-          .as('reporter_best'),
-        eb
-          .selectFrom('case_reporter_categories as rc')
-          .select('rc.weight')
-          .whereRef('rc.case_id', '=', 'cases.id')
-          .where('rc.reporter_key', '=', p.reporterKey)
-          .where('rc.category', '=', p.category)
-          .as('category_weight'),
-        eb
-          .selectFrom('case_reporter_categories as rc')
-          .select('rc.unproven')
-          .whereRef('rc.case_id', '=', 'cases.id')
-          .where('rc.reporter_key', '=', p.reporterKey)
-          .where('rc.category', '=', p.category)
-          .as('category_unproven'),
+        // On PostgreSQL these three are read again after the lock (reporterInCaseQuery), so they are left out there.
+        isPostgres(db)
+          ? sql<number | null>`null`.as('reporter_best')
+          : eb
+              .selectFrom('case_reporters as cr')
+              .select('cr.best_credibility')
+              .whereRef('cr.case_id', '=', 'cases.id')
+              .where('cr.reporter_key', '=', p.reporterKey)
+              .as('reporter_best'),
+        isPostgres(db)
+          ? sql<number | null>`null`.as('category_weight')
+          : eb
+              .selectFrom('case_reporter_categories as rc')
+              .select('rc.weight')
+              .whereRef('rc.case_id', '=', 'cases.id')
+              .where('rc.reporter_key', '=', p.reporterKey)
+              .where('rc.category', '=', p.category)
+              .as('category_weight'),
+        isPostgres(db)
+          ? sql<number | null>`null`.as('category_unproven')
+          : eb
+              .selectFrom('case_reporter_categories as rc')
+              .select('rc.unproven')
+              .whereRef('rc.case_id', '=', 'cases.id')
+              .where('rc.reporter_key', '=', p.reporterKey)
+              .where('rc.category', '=', p.category)
+              .as('category_unproven'),
         eb
           .selectFrom('cases as d')
           .select('d.id')
