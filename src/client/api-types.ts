@@ -8607,8 +8607,10 @@ export interface components {
             error: {
                 /** @description Stable machine-readable code */
                 code: string;
-                /** @description Field problems (invalid input; a report's subject that is not there), or what else the error carries (a 451's notice) */
+                /** @description Field problems (invalid input; a report's subject that is not there), or what else the error carries (a bank import's rejected lines, a 451's notice) */
                 details?: components["schemas"]["FieldProblem"][] | {
+                    [key: string]: unknown;
+                }[] | {
                     [key: string]: unknown;
                 };
                 /** @description Human-readable explanation, in English */

@@ -40,8 +40,9 @@ export const ErrorSchema = Type.Object(
       code: Type.String({ description: 'Stable machine-readable code' }),
       message: Type.String({ description: 'Human-readable explanation, in English' }),
       details: Type.Optional(
-        Type.Union([Type.Array(Type.Ref('FieldProblem')), Type.Record(Type.String(), Type.Unknown())], {
-          description: "Field problems (invalid input; a report's subject that is not there), or what else the error carries (a 451's notice)",
+        Type.Union([Type.Array(Type.Ref('FieldProblem')), Type.Array(Type.Record(Type.String(), Type.Unknown())), Type.Record(Type.String(), Type.Unknown())], {
+          description:
+            "Field problems (invalid input; a report's subject that is not there), or what else the error carries (a bank import's rejected lines, a 451's notice)",
         }),
       ),
     }),
