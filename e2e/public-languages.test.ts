@@ -77,6 +77,32 @@ describe('public pages in Arabic and Central Kurdish', () => {
     await expectTranslated(page, 'ckb', 'the status page');
   });
 
+  test('the Arabic report form says the API’s errors in Arabic: a link Vigil does not host, and a field the server refuses', async () => {
+    const ar = MESSAGES.ar;
+    await page.goto(`${e.base}/report?lang=ar`);
+    await page.locator('#link').fill('https://example.org/not/a/channel');
+    await page.locator('#category').selectOption('spam');
+    await page.locator('#explanation').fill('هذا المنشور رسائل مزعجة متكررة');
+    await page.locator('input[name="bonaFide"]').check();
+    await page.locator('button[type="submit"]').click();
+    await page.locator('#link-error').waitFor();
+    assert.equal((await page.locator('#link-error').innerText()).replace(/^⚠\s*/, ''), ar['error.field.not_a_link']);
+    assert.equal(await page.locator('#link').getAttribute('aria-invalid'), 'true');
+    assert.ok((await page.locator('.report-form .error-box').innerText()).includes(ar['error.code.invalid_subject']));
+    await expectTranslated(page, 'ar', 'the report form with a refused link');
+
+    // The browser takes "sam@localhost" as an address; the API's schema does not (a host with a dot):
+    // the field problem the server returns is said next to the email field, in Arabic.
+    await page.locator('#link').fill('/c/lake_walks/1');
+    await page.locator('#email').fill('sam@localhost');
+    await page.locator('button[type="submit"]').click();
+    await page.locator('#email-error').waitFor();
+    assert.equal((await page.locator('#email-error').innerText()).replace(/^⚠\s*/, ''), ar['error.field.bad_format']);
+    assert.equal(await page.locator('#link-error').count(), 0, 'the link is fine now');
+    assert.ok((await page.locator('.report-form .error-box').innerText()).includes(ar['error.code.invalid_request']));
+    await expectTranslated(page, 'ar', 'the report form with a refused email address');
+  });
+
   test('the appeal form and an appeal’s status page in Arabic', async () => {
     await page.goto(`${e.base}/report/appeal?lang=ar`);
     await page.locator('#appeal-report').waitFor();

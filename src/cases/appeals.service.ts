@@ -5,7 +5,7 @@
 // and gives every reporter a new answer. Filing and deciding are case events.
 import type { Db } from '../db/database.ts';
 import type { AppealsTable } from '../db/schema-moderation.ts';
-import { AppError, badRequest, conflict, notFound, unauthorized } from '../shared/errors.ts';
+import { AppError, badRequest, conflict, type FieldProblemKind, fieldProblem, notFound, unauthorized } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { decodeCursor, encodeCursor } from '../shared/paging.ts';
 import type { ServerSecret } from '../shared/secrets.ts';
@@ -43,8 +43,10 @@ export interface AppealAccess {
 }
 
 const DAY_MS = 86_400_000;
+const MIN_REASON = 10;
 const isCursor = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
-const invalid = (field: string, message: string) => badRequest('appeal_invalid', message, [{ field, message }]);
+const invalid = (field: string, kind: FieldProblemKind, message: string, limit?: number) =>
+  badRequest('appeal_invalid', message, [fieldProblem(field, kind, message, limit)]);
 
 export class AppealsService {
   #db: Db;
@@ -64,10 +66,10 @@ export class AppealsService {
 
   async file(input: FileAppealInput, who: AppealCaller) {
     const reason = input.reason.trim();
-    if (reason.length < 10) throw invalid('reason', 'Say why the decision is wrong (at least 10 characters).');
+    if (reason.length < MIN_REASON) throw invalid('reason', 'too_short', `Say why the decision is wrong (at least ${MIN_REASON} characters).`, MIN_REASON);
     const evidence = input.evidence?.trim() || null;
     if ((input.noticeId === undefined) === (input.reportId === undefined)) {
-      throw invalid('noticeId', 'Name either the notice you received (noticeId) or your report (reportId).');
+      throw invalid('noticeId', 'either_or', 'Name either the notice you received (noticeId) or your report (reportId).');
     }
     const at = nowIso();
     const target =

@@ -8607,10 +8607,25 @@ export interface components {
             error: {
                 /** @description Stable machine-readable code */
                 code: string;
-                details?: unknown;
-                /** @description Human-readable explanation */
+                /** @description Field problems (invalid input; a report's subject that is not there), or what else the error carries (a bank import's rejected lines, a 451's notice) */
+                details?: components["schemas"]["FieldProblem"][] | {
+                    [key: string]: unknown;
+                }[] | {
+                    [key: string]: unknown;
+                };
+                /** @description Human-readable explanation, in English */
                 message: string;
             };
+        };
+        FieldProblem: {
+            /** @description The field, as a dotted path into the body (`contact.email`), query or parameters */
+            field: string;
+            /** @description Stable machine-readable kind of problem (`invalid` when nothing more precise is said): translate this, not `message` */
+            kind: "invalid" | "required" | "unknown_field" | "wrong_type" | "not_allowed" | "bad_format" | "too_long" | "too_short" | "too_many" | "too_few" | "out_of_range" | "out_of_order" | "not_text" | "not_a_link" | "not_found" | "not_reportable" | "unknown_platform" | "not_a_category" | "must_confirm" | "either_or";
+            /** @description The bound missed by a too_long, too_short, too_many or too_few value */
+            limit?: number;
+            /** @description The problem in English */
+            message: string;
         };
     };
     responses: never;

@@ -3,7 +3,7 @@
 // Unreviewed submissions can be wrong, so their matches hold content for human review, never more.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { badRequest, notFound } from '../shared/errors.ts';
+import { badRequest, fieldProblem, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { hashToken, safeEqual } from '../shared/secrets.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '../people/password.ts';
@@ -45,13 +45,15 @@ export class ProtectService {
   }
 
   async submit(hashes: Array<{ pdq: string; quality?: number }>) {
-    if (hashes.length === 0 || hashes.length > MAX_HASHES)
-      throw badRequest('invalid_hashes', `Send between 1 and ${MAX_HASHES} hashes.`, [{ field: 'hashes', message: 'count' }]);
+    if (hashes.length === 0 || hashes.length > MAX_HASHES) {
+      const problem = hashes.length === 0 ? fieldProblem('hashes', 'too_few', 'count', 1) : fieldProblem('hashes', 'too_many', 'count', MAX_HASHES);
+      throw badRequest('invalid_hashes', `Send between 1 and ${MAX_HASHES} hashes.`, [problem]);
+    }
     const entries = hashes.map((h, i) => {
       const hash = h.pdq.toLowerCase();
       if (!/^[0-9a-f]{64}$/.test(hash))
         throw badRequest('invalid_hashes', `Hash ${i + 1} is not a PDQ hash (64 hexadecimal characters).`, [
-          { field: `hashes.${i}.pdq`, message: 'malformed' },
+          fieldProblem(`hashes.${i}.pdq`, 'bad_format', 'malformed'),
         ]);
       return { signalType: 'pdq' as const, hash, label: null };
     });

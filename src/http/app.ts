@@ -19,7 +19,7 @@ import { installRateLimitStore } from './rate-limits.ts';
 import { openRateLimitStore, rateLimitStoreMetric } from './rate-limit-store.ts';
 import { apiDocs } from './api-docs.ts';
 import { Type } from 'typebox';
-import { ErrorSchema, errorResponses } from './schemas.ts';
+import { ErrorSchema, errorResponses, FieldProblemSchema } from './schemas.ts';
 import type { App } from './types.ts';
 import { accountsRoutes } from './routes/accounts.routes.ts';
 import { mediaRoutes } from './routes/media.routes.ts';
@@ -82,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await installSecurityHeaders(app); // first, so errors from any later hook carry the headers too
   installServerEdgeErrors(app);
   installTextIntegrity(app);
+  app.addSchema(FieldProblemSchema);
   app.addSchema(ErrorSchema);
   await app.register(cookie); // before the principal hook, which reads the session cookie
   installPrincipal(

@@ -1,6 +1,7 @@
 // The one place where errors become HTTP: {"error":{"code","message","details"}}, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BusyError } from '../shared/errors.ts';
+import { AppError, BusyError, type FieldProblem, type FieldProblemKind, fieldProblem } from '../shared/errors.ts';
+import { propertyOf } from '../shared/property-of.ts';
 import { edgeHeaders } from './security-headers.ts';
 
 export interface ErrorBody {
@@ -11,9 +12,31 @@ export function errorBody(code: string, message: string, details?: unknown): Err
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-type ValidationItem = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+type ValidationItem = { keyword?: string; instancePath?: string; message?: string; params?: Record<string, unknown> };
 
-function validationDetails(err: FastifyError): Array<{ field: string; message: string }> {
+/** Schema keywords (Ajv's) as the kind of field problem a failure of each is. */
+const KIND_OF_KEYWORD: Readonly<Record<string, FieldProblemKind>> = {
+  required: 'required',
+  additionalProperties: 'unknown_field',
+  type: 'wrong_type',
+  enum: 'not_allowed',
+  const: 'not_allowed',
+  anyOf: 'not_allowed',
+  oneOf: 'not_allowed',
+  pattern: 'bad_format',
+  format: 'bad_format',
+  maxLength: 'too_long',
+  minLength: 'too_short',
+  maxItems: 'too_many',
+  minItems: 'too_few',
+  maximum: 'out_of_range',
+  minimum: 'out_of_range',
+  exclusiveMaximum: 'out_of_range',
+  exclusiveMinimum: 'out_of_range',
+};
+const BOUNDED = new Set<FieldProblemKind>(['too_long', 'too_short', 'too_many', 'too_few']);
+
+function validationDetails(err: FastifyError): FieldProblem[] {
   const items: ValidationItem[] = err.validation ?? [];
   const context = err.validationContext ?? 'body';
   return items.map((v) => {
@@ -21,8 +44,18 @@ function validationDetails(err: FastifyError): Array<{ field: string; message: s
     const extra = typeof v.params?.additionalProperty === 'string' ? `/${v.params.additionalProperty}` : '';
     const pointer = `${v.instancePath ?? ''}${missing}${extra}`;
     const field = pointer === '' ? context : pointer.slice(1).replaceAll('/', '.');
-    return { field, message: missing ? 'is required' : extra ? 'is not a known field' : (v.message ?? 'is invalid') };
+    const kind = (v.keyword !== undefined && Object.hasOwn(KIND_OF_KEYWORD, v.keyword) ? KIND_OF_KEYWORD[v.keyword] : undefined) ?? 'invalid';
+    const limit = BOUNDED.has(kind) && typeof v.params?.limit === 'number' ? v.params.limit : undefined;
+    return fieldProblem(field, kind, missing ? 'is required' : extra ? 'is not a known field' : (v.message ?? 'is invalid'), limit);
   });
+}
+
+/** An error's details with every field problem carrying a kind (`invalid` when its thrower named none). */
+function withKinds(details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) =>
+    typeof d === 'object' && d !== null && typeof propertyOf(d, 'field') === 'string' && !('kind' in d) ? { ...d, kind: 'invalid' } : d,
+  );
 }
 
 /** Requests for HTML pages get a small HTML error page; everything else gets the JSON shape. */
@@ -93,7 +126,7 @@ export function installErrorHandling(app: FastifyInstance, renderHtml: HtmlError
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       if (err instanceof BusyError) reply.header('retry-after', String(err.retryAfter));
-      return send(req, reply, err.status, errorBody(err.code, err.message, err.details));
+      return send(req, reply, err.status, errorBody(err.code, err.message, withKinds(err.details)));
     }
     if (err.validation) {
       const details = validationDetails(err);

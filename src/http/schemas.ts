@@ -6,18 +6,8 @@
 // does not declare, so a field missing here never reaches a client. After changing a route's schemas, run
 // `npm run api:types` and commit docs/openapi.json and src/client/api-types.ts (a test fails until you do).
 import { Type, type TSchema, type TSchemaOptions } from 'typebox';
+import { FIELD_PROBLEM_KINDS } from '../shared/errors.ts';
 import { ACTION_KINDS, CASE_STATES, OUTCOMES, REPORT_SOURCES } from '../cases/case-values.ts';
-
-export const ErrorSchema = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code' }),
-      message: Type.String({ description: 'Human-readable explanation' }),
-      details: Type.Optional(Type.Unknown()),
-    }),
-  },
-  { $id: 'Error' },
-);
 
 /**
  * One of a list of values written once as a const array: a union of literals whose static type is the
@@ -30,6 +20,35 @@ export const OneOf = <T extends string>(values: readonly T[], options?: TSchemaO
       options,
     ),
   );
+
+/** One problem with one field of a request (src/shared/errors.ts): `kind` is for programs, `message` for English readers. */
+export const FieldProblemSchema = Type.Object(
+  {
+    field: Type.String({ description: 'The field, as a dotted path into the body (`contact.email`), query or parameters' }),
+    kind: OneOf(FIELD_PROBLEM_KINDS, {
+      description: 'Stable machine-readable kind of problem (`invalid` when nothing more precise is said): translate this, not `message`',
+    }),
+    message: Type.String({ description: 'The problem in English' }),
+    limit: Type.Optional(Type.Number({ description: 'The bound missed by a too_long, too_short, too_many or too_few value' })),
+  },
+  { $id: 'FieldProblem' },
+);
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code' }),
+      message: Type.String({ description: 'Human-readable explanation, in English' }),
+      details: Type.Optional(
+        Type.Union([Type.Array(Type.Ref('FieldProblem')), Type.Array(Type.Record(Type.String(), Type.Unknown())), Type.Record(Type.String(), Type.Unknown())], {
+          description:
+            "Field problems (invalid input; a report's subject that is not there), or what else the error carries (a bank import's rejected lines, a 451's notice)",
+        }),
+      ),
+    }),
+  },
+  { $id: 'Error' },
+);
 
 export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Type.Ref('Error')]));
 

@@ -3,12 +3,13 @@
 // escapes become lone surrogates, and both are stored and shown as they came; and a NUL, which SQLite
 // stores, makes PostgreSQL refuse the statement (a 500), so neither store gets one.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest, type AppError } from '../shared/errors.ts';
+import { badRequest, type AppError, fieldProblem } from '../shared/errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8');
 
-const invalidText = (field: string, what: string): AppError => badRequest('invalid_text', `"${field}" is not valid text: ${what}.`, [{ field, message: what }]);
+const invalidText = (field: string, what: string): AppError =>
+  badRequest('invalid_text', `"${field}" is not valid text: ${what}.`, [fieldProblem(field, 'not_text', what)]);
 
 interface Container {
   value: object;

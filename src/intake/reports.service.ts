@@ -7,7 +7,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { writeTransaction } from '../db/group-commit.ts';
 import type { CaseEventsTable } from '../db/schema-moderation.ts';
-import { badRequest } from '../shared/errors.ts';
+import { AppError, badRequest, type FieldProblemKind, fieldProblem } from '../shared/errors.ts';
 import { newId, newTimeOrderedId } from '../shared/ids.ts';
 import { hashToken, type ServerSecret } from '../shared/secrets.ts';
 import { nowIso } from '../shared/time.ts';
@@ -62,23 +62,36 @@ export interface ReporterNotice {
   until: string | null;
 }
 
-const field = (name: string, message: string) => badRequest('invalid_report', `"${name}" ${message}.`, [{ field: name, message }]);
+const field = (name: string, kind: FieldProblemKind, message: string, limit?: number) =>
+  badRequest('invalid_report', `"${name}" ${message}.`, [fieldProblem(name, kind, message, limit)]);
+
+/** A subject that is not there (404) is a problem with the report's `subject` field: the form marks the link. */
+function onSubjectField(err: unknown): never {
+  if (err instanceof AppError && err.status === 404 && err.details === undefined)
+    throw new AppError(404, err.code, err.message, [fieldProblem('subject', 'not_found', err.message)]);
+  throw err;
+}
+
+/** The shortest explanation an anonymous notice may give (DSA Art. 16: it says why the content is illegal). */
+const MIN_EXPLANATION = 10;
 
 function validate(input: ReportInput, reporter: Reporter): string {
   const category = resolveCategory(input.category);
-  if (!category) throw field('category', 'is not a policy category or in-app reason');
+  if (!category) throw field('category', 'not_a_category', 'is not a policy category or in-app reason');
   if (reporter.source === 'anonymous') {
     // DSA Art. 16: a notice explains why the content is illegal and confirms it is made in good faith.
-    if (!input.explanation || input.explanation.trim().length < 10)
-      throw field('explanation', 'is required (at least 10 characters) for reports without an account');
-    if (input.bonaFide !== true) throw field('bonaFide', 'must be true: confirm that the report is accurate and made in good faith');
+    if (!input.explanation || input.explanation.trim().length < MIN_EXPLANATION)
+      throw field('explanation', 'too_short', `is required (at least ${MIN_EXPLANATION} characters) for reports without an account`, MIN_EXPLANATION);
+    if (input.bonaFide !== true) throw field('bonaFide', 'must_confirm', 'must be true: confirm that the report is accurate and made in good faith');
   }
   if (reporter.source === 'authority') {
     const j = input.jurisdiction ?? reporter.country ?? '';
-    if (!/^[A-Z]{2}$/.test(j)) throw field('jurisdiction', 'is required for authorities, as an ISO 3166 country code such as "IQ"');
+    if (!/^[A-Z]{2}$/.test(j)) throw field('jurisdiction', 'required', 'is required for authorities, as an ISO 3166 country code such as "IQ"');
     // An authority's request carries legal weight only under its own country's law (its key's country).
-    if (reporter.country && j !== reporter.country) throw field('jurisdiction', `must be ${reporter.country}, the country this authority key acts for`);
-    if (!input.legalBasis || input.legalBasis.trim() === '') throw field('legalBasis', 'is required for authorities: name the law the request relies on');
+    if (reporter.country && j !== reporter.country)
+      throw field('jurisdiction', 'not_allowed', `must be ${reporter.country}, the country this authority key acts for`);
+    if (!input.legalBasis || input.legalBasis.trim() === '')
+      throw field('legalBasis', 'required', 'is required for authorities: name the law the request relies on');
   }
   return category;
 }
@@ -105,9 +118,9 @@ export class ReportsService {
       if (earlier) return this.#replay(earlier, fingerprint);
     }
     const category = validate(input, reporter);
-    const subject = await this.#subjects.resolve(this.#db, parseSubject(input.subject));
+    const subject = await this.#subjects.resolve(this.#db, parseSubject(input.subject)).catch(onSubjectField);
     if (input.postIds?.length) {
-      if (subject.kind !== 'channel') throw field('postIds', 'can only name posts of a channel');
+      if (subject.kind !== 'channel') throw field('postIds', 'not_allowed', 'can only name posts of a channel');
       const named = await this.#subjects.postsOfChannel(this.#db, subject.platform, subject.id, input.postIds);
       subject.postIds = [...new Set([...subject.postIds, ...named.map((p) => p.id)])];
     }

@@ -6,7 +6,7 @@
 // Private kinds (groups, chats) are never registered: a report about one is declined, nothing looked up.
 import type { Db } from '../db/database.ts';
 import type { ConnectedContentTable, ConnectedMediaTable } from '../db/schema-connected.ts';
-import { badRequest, notFound } from '../shared/errors.ts';
+import { badRequest, fieldProblem, notFound } from '../shared/errors.ts';
 import { KIND_NOUN } from './kinds.ts';
 import { ConnectedContentRepository } from './connected-content.repository.ts';
 import type {
@@ -85,7 +85,7 @@ export class ConnectedPlatform implements PlatformPort {
       }
       if (claim.kind === 'account') {
         throw badRequest('invalid_subject', "A connected platform's accounts cannot be reported here: report their channel, post, bot or sticker set.", [
-          { field: 'subject', message: 'account' },
+          fieldProblem('subject', 'not_reportable', 'account'),
         ]);
       }
       item = await repo.findByExternal(this.name, claim.kind, claim.id);

@@ -1,7 +1,7 @@
 // Parses what a reporter gives as "where": a public link (with or without scheme and host), the public
 // URL of content a connected platform registered, or {kind, id} ({platform, kind, id} for a connected
 // platform's content, by the platform's own id).
-import { badRequest } from '../shared/errors.ts';
+import { badRequest, type FieldProblemKind, fieldProblem } from '../shared/errors.ts';
 import { isPlatformName } from '../shared/platforms.ts';
 import { isSubjectKind, REFERENCE_PLATFORM, SUBJECT_KINDS, type SubjectKind } from './kinds.ts';
 
@@ -36,20 +36,20 @@ export function normaliseUrl(input: string): string | undefined {
   return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}${u.search}`;
 }
 
-const invalid = (why: string) => badRequest('invalid_subject', why, [{ field: 'subject', message: why }]);
+const invalid = (why: string, kind: FieldProblemKind = 'not_a_link') => badRequest('invalid_subject', why, [fieldProblem('subject', kind, why)]);
 
 export function parseSubject(input: unknown): SubjectClaim {
   if (typeof input === 'object' && input !== null) {
     const kind = 'kind' in input ? input.kind : undefined;
     const id = 'id' in input ? input.id : undefined;
     const platform = 'platform' in input ? input.platform : undefined;
-    if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`);
-    if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.');
+    if (!isSubjectKind(kind)) throw invalid(`"kind" must be one of ${SUBJECT_KINDS.join(', ')}.`, 'not_allowed');
+    if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw invalid('"id" must be a non-empty string.', 'invalid');
     if (platform === undefined || platform === REFERENCE_PLATFORM) return { by: 'id', kind, id };
-    if (typeof platform !== 'string' || !isPlatformName(platform)) throw invalid('"platform" must be the name of a connected platform.');
+    if (typeof platform !== 'string' || !isPlatformName(platform)) throw invalid('"platform" must be the name of a connected platform.', 'unknown_platform');
     return { by: 'id', kind, id, platform };
   }
-  if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.');
+  if (typeof input !== 'string' || input.trim() === '') throw invalid('Give the public link of what you report, e.g. /c/<handle>.', 'required');
   let path = input.trim();
   let url: string | undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {

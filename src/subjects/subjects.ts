@@ -3,7 +3,7 @@
 // (the reference platform) are registered at start; every other name is a connected platform, served by
 // the content it registered over the API (connected-platform.ts).
 import type { Db } from '../db/database.ts';
-import { badRequest } from '../shared/errors.ts';
+import { badRequest, fieldProblem } from '../shared/errors.ts';
 import { isPlatformName } from '../shared/platforms.ts';
 import { REFERENCE_PLATFORM } from './kinds.ts';
 import type { MediaHashes, OwnedSubject, PlatformPort, PostRef, PostTextFile, ResolvedSubject, SubjectRef, SubjectSnapshot } from './platform-port.ts';
@@ -38,7 +38,7 @@ export class Subjects {
     const port = this.#ports.get(platform);
     if (port) return port;
     if (!this.#connected || !isPlatformName(platform)) {
-      throw badRequest('unknown_platform', `No platform named "${platform}" is connected.`, [{ field: 'platform', message: 'unknown' }]);
+      throw badRequest('unknown_platform', `No platform named "${platform}" is connected.`, [fieldProblem('platform', 'unknown_platform', 'unknown')]);
     }
     return this.#connected.port(platform);
   }

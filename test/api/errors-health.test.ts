@@ -57,19 +57,21 @@ describe('errors, health and documentation', () => {
     assertErrorShape(anon.json(), 'invalid_json');
   });
 
-  test('validation errors name the field', async () => {
+  test('validation errors name the field and the kind of problem (a stable code), with the bound missed', async () => {
     const missing = await api.post('/api/v1/accounts', {});
     assert.equal(missing.status, 400);
     assertErrorShape(missing.body, 'invalid_request');
-    assert.deepEqual(missing.body.error.details, [{ field: 'displayName', message: 'is required' }]);
+    assert.deepEqual(missing.body.error.details, [{ field: 'displayName', kind: 'required', message: 'is required' }]);
 
     const wrongType = await api.post('/api/v1/accounts', { displayName: '' });
     assert.equal(wrongType.status, 400);
     assert.equal(wrongType.body.error.details[0].field, 'displayName');
+    assert.equal(wrongType.body.error.details[0].kind, 'too_short');
+    assert.equal(wrongType.body.error.details[0].limit, 1);
 
     const extra = await api.post('/api/v1/accounts', { displayName: 'A', admin: true });
     assert.equal(extra.status, 400);
-    assert.deepEqual(extra.body.error.details, [{ field: 'admin', message: 'is not a known field' }]);
+    assert.deepEqual(extra.body.error.details, [{ field: 'admin', kind: 'unknown_field', message: 'is not a known field' }]);
   });
 
   test('a body that is not JSON where JSON is expected is refused with 415', async () => {

@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import type { RouteModule } from '../types.ts';
 import { errorResponses, OneOf } from '../schemas.ts';
-import { badRequest } from '../../shared/errors.ts';
+import { badRequest, fieldProblem } from '../../shared/errors.ts';
 import { REPORT_SOURCES } from '../../cases/case-values.ts';
 import { AUTHORITY_OUTCOMES } from '../../transparency/transparency-days.ts';
 import { daysBetween, GRANULARITIES, type Granularity } from '../../transparency/transparency-figures.ts';
@@ -70,11 +70,11 @@ export const transparencyRoutes: RouteModule = (app, ctx) => {
   const report = async (from: string, to: string, granularity: Granularity) => {
     const span = daysBetween(from, to);
     if (!Number.isFinite(span) || Number.isNaN(Date.parse(`${from}T00:00:00Z`)) || Number.isNaN(Date.parse(`${to}T00:00:00Z`)))
-      throw badRequest('invalid_period', '"from" and "to" must be real days (YYYY-MM-DD).', [{ field: 'from', message: 'not a day' }]);
-    if (span < 1) throw badRequest('invalid_period', '"from" must be a day on or before "to".', [{ field: 'from', message: 'after to' }]);
+      throw badRequest('invalid_period', '"from" and "to" must be real days (YYYY-MM-DD).', [fieldProblem('from', 'bad_format', 'not a day')]);
+    if (span < 1) throw badRequest('invalid_period', '"from" must be a day on or before "to".', [fieldProblem('from', 'out_of_order', 'after to')]);
     if (span > MAX_DAYS[granularity])
       throw badRequest('invalid_period', `Ask for at most ${MAX_DAYS[granularity]} days at a time with granularity "${granularity}".`, [
-        { field: 'to', message: 'too far' },
+        fieldProblem('to', 'out_of_range', 'too far'),
       ]);
     const key = `${from}|${to}|${granularity}`;
     const hit = cache.get(key);

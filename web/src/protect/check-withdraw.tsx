@@ -15,7 +15,7 @@ interface Access {
 }
 
 export function CheckWithdraw({ prefill }: { prefill?: Access }) {
-  const { t } = useT();
+  const { t, intl } = useT();
   const id = useId();
   const [caseNumber, setCaseNumber] = useState(prefill?.caseNumber ?? '');
   const [pin, setPin] = useState(prefill?.pin ?? '');
@@ -100,7 +100,7 @@ export function CheckWithdraw({ prefill }: { prefill?: Access }) {
         {error && (
           <div className="error-box" role="alert">
             <p className="error-title">{t(error.status === 404 ? 'error.notFoundTitle' : 'common.errorTitle')}</p>
-            <p>{protectErrorText(error, t)}</p>
+            <p>{protectErrorText(error, intl)}</p>
           </div>
         )}
         {notice && <p className="notice-done">{notice}</p>}

@@ -20,7 +20,7 @@ function sendable(items: ImageItem[]) {
 }
 
 export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void }) {
-  const { t } = useT();
+  const { t, intl } = useT();
   const { items, add, remove, clear } = useImageHashes();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -67,7 +67,7 @@ export function ProtectForm({ onSent }: { onSent(receipt: ProtectReceipt): void 
       {error && (
         <div className="error-box" role="alert">
           <p className="error-title">{t('protectForm.notSent')}</p>
-          <p>{protectErrorText(error, t)}</p>
+          <p>{protectErrorText(error, intl)}</p>
         </div>
       )}
       <p className="hint" id="send-why">

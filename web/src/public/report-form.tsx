@@ -1,4 +1,5 @@
-// The notice form: plain labelled HTML fields; the API's complaints appear next to the field they name.
+// The notice form: plain labelled HTML fields; the API's complaints appear next to the field they name, in
+// the page's language (error-text.ts).
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import { asApiError, type ApiError } from '../shared/api-error.ts';
 import type { Policy, ReportAck } from '../shared/types.ts';
 import { CategoryOptions } from './category-options.tsx';
 import { useT } from '../shared/i18n.tsx';
+import { errorText, fieldProblemText } from '../shared/error-text.ts';
 
 interface Props {
   policy: Policy;
@@ -34,7 +36,7 @@ function Problem({ id, message }: { id: string; message?: string }) {
 }
 
 export function ReportForm({ policy, onFiled }: Props) {
-  const { t, lang } = useT();
+  const { t, lang, intl } = useT();
   // A preview page's Report link names its subject: /report?subject=/c/channel/42.
   const [params] = useSearchParams();
   const [link, setLink] = useState(() => params.get('subject')?.slice(0, 2000) ?? '');
@@ -52,7 +54,7 @@ export function ReportForm({ policy, onFiled }: Props) {
   const summary = useRef<HTMLDivElement>(null);
 
   const problems: Record<string, string> = {};
-  for (const p of error?.fieldProblems ?? []) problems[FIELD_OF[p.field] ?? p.field] ??= p.message;
+  for (const p of error?.fieldProblems ?? []) problems[FIELD_OF[p.field] ?? p.field] ??= fieldProblemText(p, intl);
   const described = (field: string, hint?: string) => [hint, problems[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
 
   async function submit(e: FormEvent) {
@@ -89,7 +91,7 @@ export function ReportForm({ policy, onFiled }: Props) {
         {error && (
           <>
             <p className="error-title">{t('report.notSent')}</p>
-            <p>{error.message}</p>
+            <p>{errorText(error, intl)}</p>
           </>
         )}
       </div>

@@ -2,9 +2,12 @@
 // network failure described the same way so every screen can print it plainly.
 import { propertyOf } from '../../../src/shared/property-of.ts';
 
+/** A `details[]` entry that names a field: `kind` is the API's machine code for the problem, `message` its English words. */
 export interface FieldProblem {
   field: string;
+  kind?: string;
   message: string;
+  limit?: number;
 }
 
 export class ApiError extends Error {
@@ -19,10 +22,14 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** The `details[]` entries that name a field, as field → message. */
+  /** The `details[]` entries that name a field. */
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter((d): d is FieldProblem => typeof propertyOf(d, 'field') === 'string' && typeof propertyOf(d, 'message') === 'string');
+    return this.details.flatMap((d): FieldProblem[] => {
+      const [field, kind, message, limit] = ['field', 'kind', 'message', 'limit'].map((k) => propertyOf(d, k));
+      if (typeof field !== 'string' || typeof message !== 'string') return [];
+      return [{ field, message, ...(typeof kind === 'string' ? { kind } : {}), ...(typeof limit === 'number' ? { limit } : {}) }];
+    });
   }
 }
 

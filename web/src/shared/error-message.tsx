@@ -1,10 +1,11 @@
-// An API error in words: the message, with the machine code for support, and field problems listed. On
-// the public pages the frame around it is in the page's language (the API's own message stays English);
-// the console, which has no catalogue, reads English.
+// An API error in words: its sentence, with the machine code for support, and field problems listed. On
+// the public pages all of it is in the page's language (error-text.ts says the code and kinds from the
+// catalogue); the console, which has no catalogue, reads the API's English.
 import { FormattedMessage } from 'react-intl';
 import { useOptionalIntl } from './i18n.tsx';
 import type { ApiError } from './api-error.ts';
 import { contentKeys } from './content-keys.ts';
+import { errorText, fieldProblemText } from './error-text.ts';
 
 export function ErrorMessage({ error, title }: { error: ApiError | undefined | null; title?: string }) {
   // Null outside the public pages' IntlProvider (the console).
@@ -15,12 +16,12 @@ export function ErrorMessage({ error, title }: { error: ApiError | undefined | n
   return (
     <div className="error-box" role="alert">
       <p className="error-title">{title ?? (intl ? intl.formatMessage({ id: 'common.errorTitle' }) : 'That did not work')}</p>
-      <p>{error.message}</p>
+      <p>{errorText(error, intl)}</p>
       {fields.length > 0 && (
         <ul>
           {contentKeys(fields, (f) => f.field).map(([key, f]) => (
             <li key={key}>
-              <code>{f.field}</code>: {f.message}
+              <code dir="ltr">{f.field}</code>: {fieldProblemText(f, intl)}
             </li>
           ))}
         </ul>
