@@ -42,6 +42,7 @@ test('a short text too close to call between two languages has none, rather than
   assert.equal(detectLanguage('Selling database of 3 million Iraqi citizens: names, phone numbers'), null);
   assert.equal(detectLanguage('Özel videon bende, para öde yoksa ailene gönderirim'), null);
   assert.equal(detectLanguage("Besoin d'argent rapide ? Envoie 50 USDT, reçois 500 USDT ce soir"), null);
+  assert.equal(detectLanguage('fast cash again'), null, 'franc: Somali, far ahead of the rest on 15 characters');
   // The same kind of text, clear enough.
   assert.equal(detectLanguage('Hello, this channel sells hacked accounts and cards'), 'en');
 });
