@@ -267,6 +267,7 @@ export class ContentRegistrationService {
             platform,
             ownerId: ownerOf(platform, stored.kind === 'post' && channel ? channel.owner_id : stored.owner_id),
             media: rows.flatMap((m) => (m.sha256 ? [m.sha256] : [])),
+            language: stored.language ?? null,
           },
           { fields: textFields(stored), reach: stored.reach, media: { count: rows.length, matched: scanSignals.some((s) => s.type === 'hash_match') } },
         ));

@@ -75,6 +75,8 @@ export async function publishScanned<T>(
     what: string;
     /** The new subject's texts, for the text rules (a job enqueued in the same transaction). */
     text?: TextItem;
+    /** The new subject's detected language as stored (null: undetermined), which the rules read the texts in. */
+    language?: string | null;
     /** Who publishes (as cases name owners), for mirror signals. */
     ownerId?: string;
     /** The new post carries text files (txt, csv, json) for the leak detector. */
@@ -95,6 +97,7 @@ export async function publishScanned<T>(
         ownerId: target.ownerId,
         media: media.map((m) => m.sha256),
         ...(target.textFiles ? { textFiles: true } : {}),
+        ...(target.language !== undefined ? { language: target.language } : {}),
       };
       // Rules may be narrowed by what the media showed (rule conditions hasMedia, mediaMatched).
       const item: TextItem = { ...target.text, media: { count: media.length, matched: (scan.details?.hits.length ?? 0) > 0 } };

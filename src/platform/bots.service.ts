@@ -72,6 +72,7 @@ export class BotsService {
         caseSubject: { kind: 'bot', id: row.id },
         what: "This bot's picture",
         ownerId,
+        language: row.language ?? null,
         text: { fields: { bot_name: `${row.handle} ${row.description}`.trim() } },
       },
       async (trx) => {

@@ -92,7 +92,7 @@ export class ChannelsService {
       await new ChannelsRepository(trx).insert(row);
       return this.#scanner.signalText(
         trx,
-        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id }, ownerId },
+        { subject: { kind: 'channel', id: row.id }, caseSubject: { kind: 'channel', id: row.id }, ownerId, language: row.language ?? null },
         { fields: { channel_title: row.title, channel_description: row.description }, channelAgeDays: 0, reach: 0 },
       );
     });
@@ -161,6 +161,7 @@ export class ChannelsService {
         postId: id,
         what: 'This post',
         ownerId: c.owner_id,
+        language,
         text: { fields: { post_text: text }, channelAgeDays: Math.floor((Date.now() - Date.parse(c.created_at)) / 86_400_000), reach: c.subscriber_count },
         textFiles: media.some((m) => TEXT_FILE_TYPES.has(m.mime)),
       },

@@ -58,6 +58,7 @@ export class StickerSetsService {
         caseSubject: { kind: 'sticker_set', id: row.id },
         what: 'This sticker set',
         ownerId,
+        language: row.language ?? null,
         text: { fields: { sticker_set_name: `${row.name} ${row.title}` } },
       },
       async (trx) => {

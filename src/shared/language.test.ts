@@ -25,8 +25,39 @@ test('too little text has no language, and several fields are read together', ()
   assert.equal(detectLanguageOf('News', null, 'Daily news from Baghdad and the region, in English'), 'en');
 });
 
+test('letters that only one neighbour writes settle Russian from Ukrainian and Arabic from Persian and Urdu', () => {
+  // Trigrams alone read each of these as the neighbour (Ukrainian, Persian).
+  assert.equal(detectLanguage('Продаю взломанные аккаунты, цена договорная'), 'ru');
+  assert.equal(detectLanguage('Я записал тебя по видеосвязи. Переведи 30000 рублей до завтра'), 'ru');
+  assert.equal(detectLanguage('Продаю машину, телефон у менеджера, пишіть у телеграм'), 'uk');
+  assert.equal(detectLanguage('ضاعف أموالك خلال أسبوع، استثمار مضمون، تواصل واتساب'), 'ar');
+  // Persian without any of its own letters is still Persian: the Arabic spelling rule needs ي ك ة ى.
+  assert.equal(detectLanguage('بورس تهران امروز با رشد شاخص همراه بود'), 'fa');
+  // A Russian word in an English sentence does not make it Russian.
+  assert.notEqual(detectLanguage('Hello friends, here is a word in Russian: ещё, and one more word'), 'ru');
+});
+
+test('a short text too close to call between two languages has none, rather than the wrong one', () => {
+  // franc's first guesses: French (runner-up English), Spanish (Turkish), German (English).
+  assert.equal(detectLanguage('Selling database of 3 million Iraqi citizens: names, phone numbers'), null);
+  assert.equal(detectLanguage('Özel videon bende, para öde yoksa ailene gönderirim'), null);
+  assert.equal(detectLanguage("Besoin d'argent rapide ? Envoie 50 USDT, reçois 500 USDT ce soir"), null);
+  assert.equal(detectLanguage('fast cash again'), null, 'franc: Somali, far ahead of the rest on 15 characters');
+  // The same kind of text, clear enough.
+  assert.equal(detectLanguage('Hello, this channel sells hacked accounts and cards'), 'en');
+});
+
 test('a long text is read from its beginning only, so its cost is bounded', () => {
-  const long = 'Bonjour, cette chaîne vend des comptes piratés. '.repeat(20_000);
+  // Its first 600 characters do not repeat: a line repeated over and over reads as less certain.
+  const paragraph = [
+    'Bonjour à tous, cette chaîne publie chaque matin les nouvelles de la région, les prix du marché et la météo.',
+    'Nos journalistes vérifient chaque information avant de la partager avec vous, et corrigent leurs erreurs.',
+    'Le soir, nous résumons les décisions du gouvernement, les résultats sportifs et les rendez-vous culturels.',
+    'Vous pouvez nous écrire pour proposer un sujet, signaler une erreur ou demander une précision sur un article.',
+    'Merci de rester courtois dans les commentaires : les messages injurieux seront supprimés sans avertissement.',
+    'Bonne lecture, et à demain pour un nouveau tour des nouvelles de la ville et des villages des alentours.',
+  ].join(' ');
+  const long = `${paragraph} `.repeat(2_000);
   const started = performance.now();
   assert.equal(detectLanguage(long), 'fr');
   assert.ok(performance.now() - started < 200, 'bounded by the sample, not the text');

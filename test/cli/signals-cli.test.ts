@@ -2,7 +2,7 @@
 // shadow rules of the repository's rules/ folder and the personal-data leak detector, and nothing written.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -54,6 +54,40 @@ test('vigil signals eval prints the signals of each line and writes nothing', as
     const bad = await runVigil({ dataDir, databaseUrl: '' }, ['signals', 'eval', file]);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /items\.jsonl:1: "text" must be a string/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('vigil signals eval reads a line in its "lang" when given, else in the language detected from its text', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-eval-lang-'));
+  try {
+    const rules = path.join(dir, 'rules');
+    await mkdir(rules);
+    await writeFile(
+      path.join(rules, 'fa.yaml'),
+      'rules:\n  - id: test.fa-usdt\n    description: Persian only.\n    category: fraud\n    state: shadow\n    languages: [fa]\n    fields: [post_text]\n    keywords:\n      fa: [usdt]\n    score: 0.5\n',
+    );
+    const arabic = 'نبيع حسابات مخترقة وبطاقات جاهزة، الدفع بعملة USDT فقط، تواصل معنا على تيليجرام للطلب';
+    const persian = 'فروش اکانت‌های هک شده و کارت‌های آماده، پرداخت فقط با USDT، برای سفارش در تلگرام پیام بدهید';
+    const file = path.join(dir, 'items.jsonl');
+    const lines = [
+      { id: 'ar-detected', text: arabic },
+      { id: 'ar-said-fa', text: arabic, lang: 'fa' },
+      { id: 'fa-detected', text: persian },
+      { id: 'short', text: 'USDT 500$' },
+    ];
+    await writeFile(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    const r = await runVigil({ dataDir: path.join(dir, 'data'), databaseUrl: '' }, ['signals', 'eval', file, '--rules', rules]);
+    assert.equal(r.code, 0, r.stderr);
+    const fired = Object.fromEntries(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((o) => [o.id, o.signals.map((s: { rule: string }) => s.rule)]),
+    );
+    assert.deepEqual(fired, { 'ar-detected': [], 'ar-said-fa': ['test.fa-usdt'], 'fa-detected': ['test.fa-usdt'], short: ['test.fa-usdt'] });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

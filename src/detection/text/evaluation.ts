@@ -1,6 +1,11 @@
 // Evaluating text signals on sample lines: the line format of `vigil signals eval` ({"id","text","kind"?,
 // "title"?,"lang"?}) and, for the labelled set (test/fixtures/signals/labelled.jsonl), precision and
 // recall per category and per language. Pure: the caller reads the file and chooses the rules.
+//
+// A line's language for the rules is either its own `lang` (the labelled set's truth) or, as publishing
+// does, the language detected from its text (`detectedLanguageOf`): the set is measured both ways, since
+// a wrong detection makes a rule read the wrong keyword list or skip the item.
+import { detectLanguage, detectLanguageOf } from '../../shared/language.ts';
 import { DEFAULT_PII_THRESHOLD } from './pii.ts';
 import { type CompiledRule, evaluate, type TextItem } from './rules.ts';
 import { piiSignal } from './text-signals.ts';
@@ -22,10 +27,26 @@ export interface LabelledLine extends EvalLine {
 
 export const EVAL_KINDS = ['post', 'channel', 'bot', 'sticker_set'] as const;
 
-/** The fields a line's text and title stand for, by kind (a post by default). */
-export function itemOfLine(line: EvalLine): TextItem {
+/** Where the rules take a line's language from: the line's `lang`, or detection as at publishing. */
+export type LanguageSource = 'given' | 'detected';
+
+/**
+ * The language publishing would store for a line's subject: a post's from its own text (its `title` is
+ * the channel's), a channel's, bot's or sticker set's from its texts together. Null when undetermined.
+ */
+export function detectedLanguageOf(line: EvalLine): string | null {
+  return (line.kind ?? 'post') === 'post' ? detectLanguage(line.text) : detectLanguageOf(line.title, line.text);
+}
+
+/** A line's language for the rules, from `source`; undefined when it has none (every keyword list applies). */
+export function languageOf(line: EvalLine, source: LanguageSource): string | undefined {
+  return (source === 'given' ? line.lang : detectedLanguageOf(line)) ?? undefined;
+}
+
+/** The fields a line's text and title stand for, by kind (a post by default), in language `language` (by default the line's `lang`). */
+export function itemOfLine(line: EvalLine, language: string | undefined = line.lang): TextItem {
   const { text, title } = line;
-  const lang = line.lang ? { lang: line.lang } : {};
+  const lang = language ? { lang: language } : {};
   switch (line.kind ?? 'post') {
     case 'channel':
       return { fields: { channel_description: text, channel_title: title }, ...lang };
@@ -80,9 +101,16 @@ export function parseLabelled(text: string): LabelledLine[] {
     });
 }
 
+export interface EvalOptions {
+  /** Where the rules take each line's language from; `given` by default. */
+  languages?: LanguageSource;
+  piiThreshold?: number;
+}
+
 /** The categories a line raises under these rules and the personal-data leak detector. */
-export function categoriesOf(rules: readonly CompiledRule[], line: EvalLine, piiThreshold = DEFAULT_PII_THRESHOLD): Set<string> {
-  const item = itemOfLine(line);
+export function categoriesOf(rules: readonly CompiledRule[], line: EvalLine, options: EvalOptions = {}): Set<string> {
+  const { languages = 'given', piiThreshold = DEFAULT_PII_THRESHOLD } = options;
+  const item = itemOfLine(line, languageOf(line, languages));
   const found = new Set(evaluate(rules, item).map((s) => s.category));
   const pii = piiSignal(item, piiThreshold);
   if (pii) found.add(pii.category);
@@ -116,16 +144,21 @@ export interface LabelledScores {
   byLanguage: Map<string, Score>;
   /** The lines flagged wrongly or missed, for people tuning rules. */
   mistakes: Array<{ id: string; label: string; found: string[] }>;
+  /** With detected languages: how many lines were detected in their own language, in none, and which in another. */
+  detection?: { same: number; undetermined: number; other: Array<{ id: string; lang: string; detected: string }> };
 }
 
-/** Precision and recall of the rules (as given: the caller decides which states count) on the labelled set. */
-export function scoreLabelled(rules: readonly CompiledRule[], lines: readonly LabelledLine[], piiThreshold = DEFAULT_PII_THRESHOLD): LabelledScores {
+/**
+ * Precision and recall of the rules (as given: the caller decides which states count) on the labelled set.
+ * Per language means per line's own `lang`, whichever language the rules were given.
+ */
+export function scoreLabelled(rules: readonly CompiledRule[], lines: readonly LabelledLine[], options: EvalOptions = {}): LabelledScores {
   const harms = [...new Set(lines.map((l) => l.label).filter((l) => l !== 'none'))].sort();
   const cat = new Map(harms.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   const lang = new Map<string, { tp: number; fp: number; fn: number }>();
   const mistakes: LabelledScores['mistakes'] = [];
   for (const line of lines) {
-    const found = categoriesOf(rules, line, piiThreshold);
+    const found = categoriesOf(rules, line, options);
     const l = lang.get(line.lang) ?? { tp: 0, fp: 0, fn: 0 };
     lang.set(line.lang, l);
     for (const c of new Set([...found, ...(line.label === 'none' ? [] : [line.label])])) {
@@ -141,5 +174,14 @@ export function scoreLabelled(rules: readonly CompiledRule[], lines: readonly La
   }
   const scores = (m: Map<string, { tp: number; fp: number; fn: number }>) =>
     new Map([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, score(v.tp, v.fp, v.fn)]));
-  return { byCategory: scores(cat), byLanguage: scores(lang), mistakes };
+  const result: LabelledScores = { byCategory: scores(cat), byLanguage: scores(lang), mistakes };
+  if (options.languages === 'detected') {
+    const detected = lines.map((l) => ({ id: l.id, lang: l.lang, detected: detectedLanguageOf(l) }));
+    result.detection = {
+      same: detected.filter((d) => d.detected === d.lang).length,
+      undetermined: detected.filter((d) => d.detected === null).length,
+      other: detected.flatMap((d) => (d.detected !== null && d.detected !== d.lang ? [{ ...d, detected: d.detected }] : [])),
+    };
+  }
+  return result;
 }

@@ -45,6 +45,25 @@ test('draft rules do nothing; shadow rules report as shadow; a known language li
   assert.deepEqual(evaluate(rules, post('fresh cvv', 'fr')), []);
 });
 
+test('a known language reads its own keyword list; no language (too short to tell) or one without a list reads every list', () => {
+  const rules = compileRules([rule({ languages: ['en', 'ar', 'fa'], keywords: { ar: ['حسابات مخترقة'], fa: ['حساب هک شده'] } })], CATEGORIES);
+  const arabic = 'بيع حسابات مخترقة';
+  const persian = 'فروش حساب هک شده';
+  assert.equal(evaluate(rules, post(arabic, 'ar')).length, 1);
+  assert.equal(evaluate(rules, post(arabic, 'fa')).length, 0, "Persian reads only Persian's list");
+  assert.equal(evaluate(rules, post(persian, 'ar')).length, 0);
+  assert.equal(evaluate(rules, post(persian, 'fa')).length, 1);
+  // Undetermined: every list, as for text with no language at all.
+  assert.equal(evaluate(rules, post(arabic)).length, 1);
+  assert.equal(evaluate(rules, post(persian)).length, 1);
+  // English is a language of the rule without a list of its own: every list.
+  assert.equal(evaluate(rules, post(arabic, 'en')).length, 1);
+  // A language the rule does not name skips the rule; a regional tag counts as its language.
+  assert.equal(evaluate(rules, post(arabic, 'ur')).length, 0);
+  assert.equal(evaluate(rules, post(arabic, 'ar-IQ')).length, 1, 'a regional tag reads its language’s list');
+  assert.equal(evaluate(rules, post(persian, 'ar-IQ')).length, 0);
+});
+
 test('fields: a rule reads only the texts it names', () => {
   const rules = compileRules([rule({ fields: ['channel_title'], keywords: { en: ['cvv shop'] } })], CATEGORIES);
   assert.equal(evaluate(rules, post('cvv shop')).length, 0);

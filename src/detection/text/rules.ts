@@ -131,8 +131,9 @@ function findTerm(text: string, term: Term): number {
 }
 
 function listsFor(lists: Map<string, Term[]>, lang: string | undefined): Term[][] {
-  // A known language uses its own list when the rule has one; otherwise every list applies.
-  const own = lang === undefined ? undefined : lists.get(lang);
+  // A known language uses its own list when the rule has one (`ar-IQ` the `ar` list, as `applies` lets it
+  // pass by `ar`); otherwise, and for an undetermined language, every list applies.
+  const own = lang === undefined ? undefined : (lists.get(lang) ?? lists.get(lang.split('-')[0]));
   return own ? [own] : [...lists.values()];
 }
 

@@ -6,6 +6,11 @@
 // or none: a leak files an automated report in the personal-data category with a `signal` event carrying
 // counts and kinds only. A post's attached text files (txt, csv, json) are read through the platform port,
 // each cut to its first 2 MB, and counted with its text. Nothing here blocks publishing.
+//
+// The rules read the text in the subject's detected language (src/shared/language.ts), as stored with the
+// content when it was written: a known language reads its own keyword lists and skips rules that do not
+// name it; an undetermined one (short or unclear text) reads every list. Publishing passes the stored
+// language; a target without one, or a job queued before languages were passed, is detected from its text.
 import type { Db } from '../../db/database.ts';
 import type { RuleHitsTable } from '../../db/schema-signals.ts';
 import { appendEvent } from '../../cases/case-log.ts';
@@ -14,6 +19,7 @@ import type { Reporter } from '../../intake/reporter.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { newId } from '../../shared/ids.ts';
 import { REFERENCE_PLATFORM } from '../../shared/platforms.ts';
+import { detectLanguage } from '../../shared/language.ts';
 import { nowIso } from '../../shared/time.ts';
 import type { PublicSubjectKind } from '../../subjects/kinds.ts';
 import type { PostTextFile } from '../../subjects/platform-port.ts';
@@ -93,6 +99,13 @@ export interface TextTarget {
   media?: string[];
   /** The post carries text files (txt, csv, json): the leak detector reads them through the platform port. */
   textFiles?: boolean;
+  /**
+   * The subject's language as stored when it was written (`language` of posts, channels, bots, sticker
+   * sets, connected content), null when detection could not tell. Absent from a target: detected from
+   * the texts when the job is queued (or from the item's own `lang`); absent from a job queued before
+   * languages were passed: detected when it runs.
+   */
+  language?: string | null;
 }
 
 export interface TextSignalsJob extends TextTarget {
@@ -102,6 +115,12 @@ export interface TextSignalsJob extends TextTarget {
   /** The text's SimHash and external links, taken when it was published (absent in jobs queued before them). */
   fingerprint?: string | null;
   links?: string[];
+}
+
+/** The language the rules read an item in: the one given, else the item's own, else detected from its texts. */
+export function jobLanguage(job: Pick<TextSignalsJob, 'language' | 'item'>): string | null {
+  if (job.language !== undefined) return job.language;
+  return job.item.lang ?? detectLanguage(itemText(job.item));
 }
 
 export class TextSignals {
@@ -140,7 +159,8 @@ export class TextSignals {
     if (text === '' && !mirrors && !files) return false;
     const rules = text !== '' && this.#rules.rules.some((c) => c.rule.state !== 'draft');
     if (!rules && !mirrors && !files && !(this.#piiThreshold > 0 && mayHoldPii(text, this.#piiThreshold))) return false;
-    const job: TextSignalsJob = { ...target, key: newId('sig'), item, ...print };
+    const language = jobLanguage({ language: target.language, item });
+    const job: TextSignalsJob = { ...target, key: newId('sig'), item, ...print, language };
     await this.#jobs.enqueue(trx, TEXT_SIGNALS_JOB, job, { dedupeKey: `${TEXT_SIGNALS_JOB}:${job.key}` });
     return true;
   }
@@ -158,7 +178,8 @@ export class TextSignals {
 
   async #runRules(job: TextSignalsJob): Promise<void> {
     const platform = job.platform ?? REFERENCE_PLATFORM;
-    for (const s of this.#rules.evaluate(job.item)) {
+    const language = jobLanguage(job);
+    for (const s of this.#rules.evaluate({ ...job.item, lang: language ?? undefined })) {
       const hit = {
         id: `${job.key}:${s.rule}`,
         rule_id: s.rule,
