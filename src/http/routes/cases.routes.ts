@@ -220,7 +220,7 @@ export const casesRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const p = requireStaff(req, 'cases.decide');
       const { caseIds, ...input } = req.body;
-      return decideMany(ctx.decisions, caseIds, decider(p), input);
+      return decideMany(ctx.decisions, caseIds, decider(p), input, (err, caseId) => req.log.error({ err, caseId }, 'bulk decision: a case failed'));
     },
   );
 
