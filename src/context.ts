@@ -52,6 +52,7 @@ import { recordSlaBreaches, SLA_SWEEP_JOB } from './cases/sla-sweep.ts';
 import { DAILY_STATISTICS_JOB, recomputeRecentDays } from './transparency/daily-statistics.ts';
 import { DailyStatisticsRepository } from './transparency/daily-statistics.repository.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { CASES_RECOUNT_JOB, type CasesRecountJob, recountPage } from './cases/recount-job.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 import { WEBHOOK_DELIVERY_JOB, type WebhookDeliveryJob, webhookEmitter } from './enforcement/webhook-events.ts';
 import { WebhookDeliverer } from './enforcement/webhook-delivery.ts';
@@ -226,6 +227,10 @@ export async function createContext(config: Config, logger: Logger, opts: { matc
     .register<AutomatedReportJob>(AUTOMATED_REPORT_JOB, (payload) => scanner.fileReport(payload))
     .register<WebhookDeliveryJob>(WEBHOOK_DELIVERY_JOB, (payload) => deliverer.deliver(payload))
     .register<TextSignalsJob>(TEXT_SIGNALS_JOB, (payload) => textSignals.run(payload))
+    .register<CasesRecountJob>(CASES_RECOUNT_JOB, async (payload) => {
+      const done = await recountPage(db, jobs, payload);
+      if (done.corrected > 0) logger.info(done, 'open cases recounted');
+    })
     .register<MailSendJob>(MAIL_SEND_JOB, async (payload) => {
       // Without a relay the outbox is read by admins; a job queued while one was configured waits for it.
       if (!mailSender) throw new Error('VIGIL_SMTP_RELAY is not set: outbox mail cannot be sent');

@@ -411,6 +411,11 @@ export class CasesRepository {
     const rows = await this.#db.selectFrom('reports').select('post_ids').distinct().where('case_id', '=', caseId).execute();
     return rows.map((r) => parseList(r.post_ids, isString));
   }
+  /** Ids of undecided cases after `after`, in id order (the recount job's pages). */
+  async undecidedIdsAfter(after: string, limit: number): Promise<string[]> {
+    const rows = await this.#db.selectFrom('cases').select('id').where('decided_at', 'is', null).where('id', '>', after).orderBy('id').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
   async reportsOfCase(caseId: string): Promise<Report[]> {
     const rows = await this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
     return rows.map(reportFromRow);

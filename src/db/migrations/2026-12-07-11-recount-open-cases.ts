@@ -1,0 +1,42 @@
+// Frozen in time: Kysely<any>, no application imports. Open cases opened before reporters' credibility
+// (migration 2026-12-05-41) kept their old figures: no credibility-weighted categories, no triage clock,
+// no coordination figures, until someone ran `vigil cases recount`. When such a case exists, this enqueues
+// the durable job that recounts the undecided cases a page at a time (kind 'cases.recount', payload
+// {"after": ""}; src/cases/recount-job.ts), so they are ranked like new cases without an operator's step.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const stale = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('decided_at', 'is', null)
+    .where('report_count', '>', 0)
+    .where('category_weights', '=', '{}')
+    .limit(1)
+    .executeTakeFirst();
+  if (!stale) return;
+  const at = new Date().toISOString();
+  await db
+    .insertInto('jobs')
+    .values({
+      id: `job_${randomBytes(12).toString('hex')}`,
+      kind: 'cases.recount',
+      payload: JSON.stringify({ after: '' }),
+      state: 'queued',
+      attempts: 0,
+      max_attempts: 5,
+      run_at: at,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      dedupe_key: 'cases.recount@',
+      created_at: at,
+      finished_at: null,
+    })
+    .execute();
+}
+
+export async function down(): Promise<void> {
+  // The job, if it was enqueued, has done its work or is harmless to leave: nothing to undo.
+}
