@@ -20,7 +20,7 @@ import {
   reportToRow,
   weightsToText,
 } from './case-rows.ts';
-import type { CaseLane, CaseState, ReportSource, ReportStatus } from './case-values.ts';
+import type { CaseEventKind, CaseLane, CaseState, ReportSource, ReportStatus } from './case-values.ts';
 
 // Every column of a report (a Record, so the compiler insists on each): the insert below names them all.
 const REPORT_COLUMNS: Record<keyof ReportsTable, true> = {
@@ -391,8 +391,17 @@ export class CasesRepository {
     if (one) await insertEventQuery.execute(this.#db, one);
     else await this.#db.insertInto('case_events').values(row).execute();
   }
-  events(caseId: string) {
-    return this.#db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  /** The case's last `limit` events, in order. */
+  async latestEvents(caseId: string, limit: number) {
+    const rows = await this.#db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(limit).execute();
+    return rows.reverse();
+  }
+  /** The case's last `limit` events of these kinds (at or after `since` when given), in order. */
+  async latestEventsOfKinds(caseId: string, kinds: readonly CaseEventKind[], limit: number, since?: string) {
+    let q = this.#db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('kind', 'in', kinds);
+    if (since !== undefined) q = q.where('created_at', '>=', since);
+    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
+    return rows.reverse();
   }
 
   async insertReport(report: Report): Promise<void> {
@@ -415,6 +424,28 @@ export class CasesRepository {
   async undecidedIdsAfter(after: string, limit: number): Promise<string[]> {
     const rows = await this.#db.selectFrom('cases').select('id').where('decided_at', 'is', null).where('id', '>', after).orderBy('id').limit(limit).execute();
     return rows.map((r) => r.id);
+  }
+  /** The case's last `limit` reports, in the order they came. */
+  async latestReportsOfCase(caseId: string, limit: number): Promise<Report[]> {
+    const rows = await this.#db
+      .selectFrom('reports')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.reverse().map(reportFromRow);
+  }
+  /** Reports and distinct reporters per category and source, counted by the database (the case view's split). */
+  async reportCounts(caseId: string): Promise<Array<{ category: string; source: ReportSource; reports: number; reporters: number }>> {
+    const rows = await this.#db
+      .selectFrom('reports')
+      .select((eb) => ['category', 'source', eb.fn.countAll<number>().as('reports'), eb.fn.count<number>('reporter_key').distinct().as('reporters')])
+      .where('case_id', '=', caseId)
+      .groupBy(['category', 'source'])
+      .execute();
+    return rows.map((r) => ({ category: r.category, source: r.source, reports: Number(r.reports), reporters: Number(r.reporters) }));
   }
   async reportsOfCase(caseId: string): Promise<Report[]> {
     const rows = await this.#db.selectFrom('reports').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();

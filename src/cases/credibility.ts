@@ -72,6 +72,8 @@ export function addWeight(w: CategoryWeights, categoryId: string, before: Report
 
 /** A category's effective weight: established reporters in full, unproven ones up to UNPROVEN_CAP together. */
 export const effectiveWeight = ([e, u]: [number, number]): number => e + Math.min(u, UNPROVEN_CAP * UNIT);
+/** The same, as a credibility (1 = one ordinary established reporter), not thousandths. */
+export const effectiveCredibility = (sums: [number, number]): number => effectiveWeight(sums) / UNIT;
 
 export interface Lead {
   category: string;

@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reportSplit, type SplitReport } from './report-split.ts';
-import type { ReporterRecord } from './priority.ts';
+import { reportSplit, type SplitCount } from './report-split.ts';
+import type { CategoryWeights } from './credibility.ts';
 
-const none = new Map<string, ReporterRecord>();
-const inApp = (key: string, category: string): SplitReport => ({ reporterKey: key, source: 'in_app', category });
-const anon = (key: string, category: string): SplitReport => ({ reporterKey: key, source: 'anonymous', category });
+const inApp = (category: string, reports: number, reporters = reports): SplitCount => ({ category, source: 'in_app', reports, reporters });
+const anon = (category: string, reports: number, reporters = reports): SplitCount => ({ category, source: 'anonymous', reports, reporters });
 
 test('thirteen fraud reports and one extortion report: fraud is suggested, the raw counts are kept', () => {
-  const reports = [...Array.from({ length: 12 }, (_, i) => inApp(`acct:${i}`, 'fraud')), anon('anon:a', 'fraud'), anon('anon:b', 'extortion')];
-  const split = reportSplit(reports, none);
+  // Weights in thousandths as the case keeps them: [established, unproven].
+  const weights: CategoryWeights = { fraud: [15_400, 0], extortion: [1_000, 0] };
+  const split = reportSplit([inApp('fraud', 12), anon('fraud', 1), anon('extortion', 1)], weights);
   assert.equal(split.suggestedCategory, 'fraud');
   assert.equal(split.tie, false);
   assert.deepEqual(split.byCategory, [
@@ -22,23 +22,21 @@ test('thirteen fraud reports and one extortion report: fraud is suggested, the r
   ]);
 });
 
-test('one trusted flagger outweighs three anonymous reporters', () => {
-  const split = reportSplit(
-    [anon('a', 'spam'), anon('b', 'spam'), anon('c', 'spam'), { reporterKey: 'key:1', source: 'trusted_flagger', category: 'copyright' }],
-    none,
-  );
-  assert.equal(split.suggestedCategory, 'copyright');
+test("the weights are the case's: unproven reporters together weigh at most the cap, so a crowd of new accounts suggests nothing severe", () => {
+  // Thirty fresh accounts claim terrorism (0.12 each, capped at 0.5 together); one established reporter says spam.
+  const split = reportSplit([inApp('terrorism', 30), inApp('spam', 1)], { terrorism: [0, 3_600], spam: [1_200, 0] });
+  assert.equal(split.suggestedCategory, 'spam');
   assert.deepEqual(
-    split.byCategory.map((c) => [c.category, c.weight]),
+    split.byCategory.map((c) => [c.category, c.reports, c.weight]),
     [
-      ['copyright', 4],
-      ['spam', 3],
+      ['spam', 1, 1.2],
+      ['terrorism', 30, 0.5],
     ],
   );
 });
 
 test('a reporter counts once per category however often they report', () => {
-  const split = reportSplit([...Array.from({ length: 20 }, () => inApp('acct:loud', 'violence')), inApp('acct:x', 'spam'), inApp('acct:y', 'spam')], none);
+  const split = reportSplit([inApp('violence', 20, 1), inApp('spam', 2)], { violence: [1_200, 0], spam: [2_400, 0] });
   assert.equal(split.suggestedCategory, 'spam');
   assert.deepEqual(
     split.byCategory.find((c) => c.category === 'violence'),
@@ -46,46 +44,27 @@ test('a reporter counts once per category however often they report', () => {
   );
 });
 
-test('track records weigh in: habitual false reporters count for little, reliable ones for more', () => {
-  const records = new Map<string, ReporterRecord>([
-    ['acct:liar1', { agreed: 0, disagreed: 30 }],
-    ['acct:liar2', { agreed: 0, disagreed: 30 }],
-    ['acct:liar3', { agreed: 0, disagreed: 30 }],
-    ['acct:good', { agreed: 10, disagreed: 0 }],
-  ]);
-  const split = reportSplit(
-    [inApp('acct:liar1', 'terrorism'), inApp('acct:liar2', 'terrorism'), inApp('acct:liar3', 'terrorism'), inApp('acct:good', 'spam')],
-    records,
-  );
-  assert.equal(split.suggestedCategory, 'spam');
+test('distinct reporters of a category add up over its sources', () => {
+  const split = reportSplit([inApp('fraud', 5, 3), anon('fraud', 2, 2)], { fraud: [3_000, 500] });
+  assert.deepEqual(split.byCategory, [{ category: 'fraud', reports: 7, reporters: 5, weight: 3.5 }]);
 });
 
 test('equal weights: the more severe category wins, and the tie is reported', () => {
-  const split = reportSplit([inApp('a', 'fraud'), inApp('b', 'extortion')], none);
+  const split = reportSplit([inApp('fraud', 1), inApp('extortion', 1)], { fraud: [1_200, 0], extortion: [1_200, 0] });
   assert.equal(split.suggestedCategory, 'extortion');
   assert.equal(split.tie, true);
-  // 1.2 × 3 and 1.2 + 2.4 style sums: float noise does not break the tie.
-  const sums = reportSplit(
-    [
-      inApp('a', 'spam'),
-      inApp('b', 'spam'),
-      inApp('c', 'spam'),
-      { reporterKey: 'p', source: 'platform', category: 'other' },
-      anon('q', 'other'),
-      inApp('r', 'other'),
-    ],
-    new Map([['r', { agreed: 0, disagreed: 2 }]]),
-  );
-  assert.notEqual(1.2 + 1.2 + 1.2, 2 + 1 + 1.2 * 0.5, 'the raw sums differ in the last bit');
-  assert.equal(sums.byCategory[0].weight, sums.byCategory[1].weight);
-  assert.equal(sums.suggestedCategory, 'spam');
-  assert.equal(sums.tie, true);
 });
 
 test('equal severity falls back to the policy order (extortion before violence)', () => {
-  assert.equal(reportSplit([inApp('a', 'violence'), inApp('b', 'extortion')], none).suggestedCategory, 'extortion');
+  assert.equal(reportSplit([inApp('violence', 1), inApp('extortion', 1)], { violence: [1_200, 0], extortion: [1_200, 0] }).suggestedCategory, 'extortion');
+});
+
+test('reporters who all weigh nothing (set aside) suggest no claim of theirs, and tie on nothing', () => {
+  const split = reportSplit([inApp('terrorism', 3), inApp('spam', 1)], { terrorism: [0, 0], spam: [0, 0] });
+  assert.equal(split.suggestedCategory, 'other');
+  assert.equal(split.tie, false);
 });
 
 test('no reports: nothing to suggest', () => {
-  assert.deepEqual(reportSplit([], none), { byCategory: [], bySource: [], suggestedCategory: null, tie: false });
+  assert.deepEqual(reportSplit([], {}), { byCategory: [], bySource: [], suggestedCategory: null, tie: false });
 });

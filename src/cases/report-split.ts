@@ -1,15 +1,20 @@
 // How a case's reports split by category and by source, and the category most of them point to once
 // each reporter is weighed by credibility. The decision panel shows the split and starts from that
-// category, so one severe outlier cannot set the statement sent to everyone. Pure; docs/POLICY.md says
-// the same in words.
+// category, so one severe outlier cannot set the statement sent to everyone. The weights are the case's
+// own (kept by intake, freshness and the unproven cap included), so the suggestion is the category the
+// queue ranks the case by; the counts come from the database, so a case of 100,000 reports costs the same
+// to show. Pure; docs/POLICY.md says the same in words.
 import { CATEGORY_IDS, category } from '../policy/policy.ts';
-import { SOURCE_WEIGHT, trackRecordFactor, type ReporterRecord } from './priority.ts';
+import { SOURCE_WEIGHT } from './priority.ts';
+import { type CategoryWeights, effectiveCredibility, leadOf } from './credibility.ts';
 import type { ReportSource } from './case-values.ts';
 
-export interface SplitReport {
-  reporterKey: string;
-  source: ReportSource;
+/** Reports and distinct reporters of one category from one source (counted by the database). */
+export interface SplitCount {
   category: string;
+  source: ReportSource;
+  reports: number;
+  reporters: number;
 }
 
 export interface CategoryShare {
@@ -18,7 +23,11 @@ export interface CategoryShare {
   reports: number;
   /** Distinct reporters in this category. */
   reporters: number;
-  /** Sum over distinct reporters of source weight × track record (each reporter's best report here). */
+  /**
+   * The category's credibility-weighted sum, as the case keeps it (each reporter's best weight here: source ×
+   * track record, a tenth while unproven, unproven reporters together capped): the same figures that set
+   * the case's category and priority.
+   */
   weight: number;
 }
 
@@ -32,7 +41,7 @@ export interface ReportSplit {
   byCategory: CategoryShare[];
   /** Most reports first; equal counts by source weight. */
   bySource: SourceShare[];
-  /** The credibility-weighted majority: the first of byCategory, or null for a case without reports. */
+  /** The credibility-weighted majority (the case's own category while it is open), or null for a case without reports. */
   suggestedCategory: string | null;
   /** True when the suggested category won a tie on weight by being the more severe one. */
   tie: boolean;
@@ -46,24 +55,19 @@ export function severityOrder(a: string, b: string): number {
   return category(b).severity - category(a).severity || CATEGORY_IDS.indexOf(a) - CATEGORY_IDS.indexOf(b);
 }
 
-export function reportSplit(reports: SplitReport[], records: ReadonlyMap<string, ReporterRecord>): ReportSplit {
-  const perCategory = new Map<string, { reports: number; best: Map<string, number> }>();
+export function reportSplit(counts: SplitCount[], weights: CategoryWeights): ReportSplit {
+  const perCategory = new Map<string, { reports: number; reporters: number }>();
   const perSource = new Map<ReportSource, number>();
-  for (const r of reports) {
-    const share = perCategory.get(r.category) ?? { reports: 0, best: new Map<string, number>() };
-    perCategory.set(r.category, share);
-    share.reports++;
-    const weight = SOURCE_WEIGHT[r.source] * trackRecordFactor(records.get(r.reporterKey));
-    share.best.set(r.reporterKey, Math.max(share.best.get(r.reporterKey) ?? 0, weight));
-    perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
+  for (const c of counts) {
+    const share = perCategory.get(c.category) ?? { reports: 0, reporters: 0 };
+    perCategory.set(c.category, share);
+    share.reports += c.reports;
+    // A reporter's key belongs to one source, so distinct reporters per source add up.
+    share.reporters += c.reporters;
+    perSource.set(c.source, (perSource.get(c.source) ?? 0) + c.reports);
   }
   const byCategory: CategoryShare[] = [...perCategory]
-    .map(([id, s]) => ({
-      category: id,
-      reports: s.reports,
-      reporters: s.best.size,
-      weight: rounded([...s.best.values()].reduce((a, b) => a + b, 0)),
-    }))
+    .map(([id, s]) => ({ category: id, reports: s.reports, reporters: s.reporters, weight: rounded(effectiveCredibility(weights[id] ?? [0, 0])) }))
     .sort((a, b) => b.weight - a.weight || severityOrder(a.category, b.category));
   const bySource = [...perSource]
     .map(([source, n]) => ({ source, reports: n }))
@@ -72,7 +76,7 @@ export function reportSplit(reports: SplitReport[], records: ReadonlyMap<string,
   return {
     byCategory,
     bySource,
-    suggestedCategory: first?.category ?? null,
-    tie: first !== undefined && second !== undefined && first.weight === second.weight,
+    suggestedCategory: first ? leadOf(weights).category : null,
+    tie: first !== undefined && second !== undefined && first.weight > 0 && first.weight === second.weight,
   };
 }

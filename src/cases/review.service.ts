@@ -50,6 +50,11 @@ export function caseSummary(c: Case, now = Date.now()) {
   };
 }
 
+/** The most reports, events and signals the case view carries: the latest ones; the case's counts say how many there are. */
+export const CASE_VIEW_REPORTS = 100;
+export const CASE_VIEW_EVENTS = 200;
+export const CASE_VIEW_SIGNALS = 50;
+
 const subjectOf = (c: Pick<Case, 'subject_kind' | 'subject_id' | 'platform'>) => ({
   platform: c.platform ?? REFERENCE_PLATFORM,
   kind: c.subject_kind,
@@ -96,18 +101,19 @@ export class ReviewService {
   async get(id: string, actor: Actor) {
     const c = await this.require(id);
     const repo = new CasesRepository(this.#db);
-    const [reports, events, related] = await Promise.all([
-      repo.reportsOfCase(c.id),
-      repo.events(c.id),
+    // A viral channel's case holds many thousands of reports and events: the view reads the latest of each
+    // and lets the database count the rest, so it costs the same whatever the case's size.
+    const [reports, events, signals, counts, postIdLists, related] = await Promise.all([
+      repo.latestReportsOfCase(c.id, CASE_VIEW_REPORTS),
+      repo.latestEvents(c.id, CASE_VIEW_EVENTS),
+      repo.latestEventsOfKinds(c.id, ['signal'], CASE_VIEW_SIGNALS),
+      repo.reportCounts(c.id),
+      repo.postIdListsOfCase(c.id),
       c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
     ]);
-    const reportedPostIds = [...new Set(reports.flatMap((r) => r.post_ids))];
+    const reportedPostIds = [...new Set(postIdLists.flat())];
     const decision = c.decision_id ? await repo.findDecision(c.decision_id) : undefined;
-    const records = await repo.reporterRecords([...new Set(reports.map((r) => r.reporter_key))]);
-    const split = reportSplit(
-      reports.map((r) => ({ reporterKey: r.reporter_key, source: r.source, category: r.category })),
-      new Map(records.map((r) => [r.reporter_key, r])),
-    );
+    const split = reportSplit(counts, c.category_weights ?? {});
     const linked = await new LinkedCasesRepository(this.#db).of(c.id);
     // One labels read for both lists (each is limited to 50 rows).
     const relatedLabels = await this.#subjects.labels(this.#db, [
@@ -118,6 +124,7 @@ export class ReviewService {
       ...caseSummary(c),
       subjectNow: await this.#subjects.snapshot(this.#db, c.platform ?? REFERENCE_PLATFORM, c.subject_kind, c.subject_id, reportedPostIds),
       reportSplit: split,
+      eventCount: c.last_event_seq,
       reports: reports.map((r) => ({
         id: r.id,
         source: r.source,
@@ -135,7 +142,7 @@ export class ReviewService {
         createdAt: r.created_at,
         ...(actor.seesReporterIdentity ? { reporter: { label: r.reporter_label, name: r.contact_name, email: r.contact_email } } : {}),
       })),
-      signals: events.filter((e) => e.kind === 'signal').map((e) => ({ at: e.created_at, ...JSON.parse(e.data) })),
+      signals: signals.map((e) => ({ at: e.created_at, ...JSON.parse(e.data) })),
       events: events.map((e) => ({ seq: e.seq, kind: e.kind, actor: e.actor, reason: e.reason, at: e.created_at, data: JSON.parse(e.data) })),
       decision: decision
         ? {

@@ -1104,6 +1104,9 @@ export interface paths {
                                     reversedAt: string | null;
                                     statement: string;
                                 } | null;
+                                /** @description Events in the case log */
+                                eventCount: number;
+                                /** @description The latest 200 events of the case log, in order; eventCount says how many there are */
                                 events: {
                                     actor: string;
                                     at: string;
@@ -1156,6 +1159,7 @@ export interface paths {
                                 }[];
                                 reportCount: number;
                                 reporterCount: number;
+                                /** @description The latest 100 reports, in the order they came; reportCount says how many there are */
                                 reports: {
                                     category: string;
                                     /** @description The category or in-app reason as the reporter sent it */
@@ -1187,7 +1191,7 @@ export interface paths {
                                         reporters: number;
                                         /** @description Reports in this category */
                                         reports: number;
-                                        /** @description Sum over distinct reporters of source weight × track record */
+                                        /** @description The category's credibility-weighted sum as the case keeps it (source × track record, a tenth while unproven, unproven reporters capped together) */
                                         weight: number;
                                     }[];
                                     bySource: {
@@ -1199,6 +1203,7 @@ export interface paths {
                                     tie: boolean;
                                 };
                                 secondsToDue: number;
+                                /** @description The latest 50 signals, in order */
                                 signals: ({
                                     at: string;
                                 } & {
@@ -2392,6 +2397,9 @@ export interface paths {
                                 reversedAt: string | null;
                                 statement: string;
                             } | null;
+                            /** @description Events in the case log */
+                            eventCount: number;
+                            /** @description The latest 200 events of the case log, in order; eventCount says how many there are */
                             events: {
                                 actor: string;
                                 at: string;
@@ -2444,6 +2452,7 @@ export interface paths {
                             }[];
                             reportCount: number;
                             reporterCount: number;
+                            /** @description The latest 100 reports, in the order they came; reportCount says how many there are */
                             reports: {
                                 category: string;
                                 /** @description The category or in-app reason as the reporter sent it */
@@ -2475,7 +2484,7 @@ export interface paths {
                                     reporters: number;
                                     /** @description Reports in this category */
                                     reports: number;
-                                    /** @description Sum over distinct reporters of source weight × track record */
+                                    /** @description The category's credibility-weighted sum as the case keeps it (source × track record, a tenth while unproven, unproven reporters capped together) */
                                     weight: number;
                                 }[];
                                 bySource: {
@@ -2487,6 +2496,7 @@ export interface paths {
                                 tie: boolean;
                             };
                             secondsToDue: number;
+                            /** @description The latest 50 signals, in order */
                             signals: ({
                                 at: string;
                             } & {

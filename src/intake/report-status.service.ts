@@ -2,6 +2,7 @@
 // of reasons. Access with the receipt, or as the account or key that filed it. Moderators stay unnamed.
 import type { Db } from '../db/database.ts';
 import type { Report } from '../cases/case-rows.ts';
+import type { CaseEventKind } from '../cases/case-values.ts';
 import { notFound } from '../shared/errors.ts';
 import type { ServerSecret } from '../shared/secrets.ts';
 import { receiptMatches } from './receipt.ts';
@@ -22,7 +23,9 @@ export interface StatusLanguage {
 }
 
 /** The case events a reporter sees, each said by its catalogue message (`timeline.<kind>`). */
-const PUBLIC_EVENTS: ReadonlySet<string> = new Set(['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided']);
+const PUBLIC_EVENTS: readonly CaseEventKind[] = ['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided'];
+/** The most case events a report's timeline shows (the latest). */
+const TIMELINE_EVENTS = 50;
 
 /** Whether a report opens to the caller: its receipt, or the (non-anonymous) reporter that filed it. */
 export function reportOpensTo(secret: ServerSecret, r: Report, access: { receipt?: string; reporterKey?: string }): boolean {
@@ -58,8 +61,8 @@ export class ReportStatusService {
         text: t(lang, r.subject_kind === 'account' ? 'timeline.declinedAccount' : 'timeline.declinedPrivate'),
       });
     } else if (r.case_id) {
-      for (const e of await new CasesRepository(this.#db).events(r.case_id)) {
-        if (e.created_at < r.created_at || !PUBLIC_EVENTS.has(e.kind)) continue;
+      // Only the kinds a reporter sees, since this report came: a viral case's thousands of report events are not read.
+      for (const e of await new CasesRepository(this.#db).latestEventsOfKinds(r.case_id, PUBLIC_EVENTS, TIMELINE_EVENTS, r.created_at)) {
         timeline.push({ at: e.created_at, event: e.kind, text: t(lang, `timeline.${e.kind}`) });
       }
       if (r.status === 'decided' && !timeline.some((t) => t.event === 'decided')) {

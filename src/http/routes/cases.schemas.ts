@@ -66,7 +66,10 @@ const ReportSplitSchema = Type.Object({
       category: Type.String(),
       reports: Type.Integer({ description: 'Reports in this category' }),
       reporters: Type.Integer({ description: 'Distinct reporters in this category' }),
-      weight: Type.Number({ description: 'Sum over distinct reporters of source weight × track record' }),
+      weight: Type.Number({
+        description:
+          "The category's credibility-weighted sum as the case keeps it (source × track record, a tenth while unproven, unproven reporters capped together)",
+      }),
     }),
     { description: 'Heaviest first; equal weights in policy order (more severe first)' },
   ),
@@ -196,9 +199,12 @@ export const CaseDetailSchema = Type.Object({
   ...CaseSummarySchema.properties,
   subjectNow: Nullable(SubjectNowSchema),
   reportSplit: ReportSplitSchema,
-  reports: Type.Array(CaseReportSchema),
-  signals: Type.Array(Type.Object({ at: Type.String() }, { additionalProperties: true, description: 'What detection found, as it recorded it' })),
-  events: Type.Array(CaseEventSchema),
+  reports: Type.Array(CaseReportSchema, { description: 'The latest 100 reports, in the order they came; reportCount says how many there are' }),
+  signals: Type.Array(Type.Object({ at: Type.String() }, { additionalProperties: true, description: 'What detection found, as it recorded it' }), {
+    description: 'The latest 50 signals, in order',
+  }),
+  events: Type.Array(CaseEventSchema, { description: 'The latest 200 events of the case log, in order; eventCount says how many there are' }),
+  eventCount: Type.Integer({ description: 'Events in the case log' }),
   decision: Nullable(DecisionSchema),
   relatedCases: Type.Array(RelatedCaseSchema, { description: "Other cases about the same owner's subjects" }),
   linkedSubjects: Type.Array(LinkedSubjectSchema, { description: 'Subjects linked by near-duplicate and mirror signals, with the evidence' }),

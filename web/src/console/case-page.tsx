@@ -63,7 +63,12 @@ export function CasePage() {
             <CaseSubject subject={detail.subjectNow} />
           </section>
           <section aria-labelledby="sec-reports">
-            <h2 id="sec-reports">Reports ({detail.reports.length})</h2>
+            <h2 id="sec-reports">Reports ({detail.reportCount})</h2>
+            {detail.reports.length < detail.reportCount && (
+              <p className="muted">
+                Showing the latest {detail.reports.length} of {detail.reportCount} reports; how they split is counted over all of them.
+              </p>
+            )}
             <CaseReports reports={detail.reports} policy={policy} />
           </section>
           <section aria-labelledby="sec-credibility">
@@ -76,6 +81,11 @@ export function CasePage() {
           </section>
           <section aria-labelledby="sec-history">
             <h2 id="sec-history">History</h2>
+            {detail.events.length < detail.eventCount && (
+              <p className="muted">
+                Showing the latest {detail.events.length} of {detail.eventCount} events.
+              </p>
+            )}
             <CaseHistory events={detail.events} userId={user.id} />
           </section>
           <section aria-labelledby="sec-linked">
