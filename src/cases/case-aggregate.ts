@@ -4,7 +4,8 @@
 // depend on how many reports its case already holds. `recountCase` recomputes them from the reports, the
 // repair behind `vigil cases recount`; a test proves both agree.
 import type { Db } from '../db/database.ts';
-import { type Case, type Report, weightsToText } from './case-rows.ts';
+import { type Case, type Report, reportCountsToText, weightsToText } from './case-rows.ts';
+import { countReport, type ReportCounts } from './report-split.ts';
 import type { ReportSource } from './case-values.ts';
 import { CasesRepository } from './cases.repository.ts';
 import { priorityFactors, reportCredibility } from './priority.ts';
@@ -25,11 +26,18 @@ export interface CaseFigures {
   triage_due_at: string | null;
   fresh_reporters: number;
   same_text_reports: number;
+  report_split: ReportCounts;
+  reported_post_ids: string[];
 }
 
-export type CountFigures = Pick<CaseFigures, 'report_count' | 'reporter_count' | 'sources' | 'categories'>;
+/** The most post ids a case keeps of those its reports name (the case view's snapshot shows them). */
+export const REPORTED_POSTS_KEPT = 200;
 
-const COUNT_NAMES = ['report_count', 'reporter_count', 'sources', 'categories'] as const satisfies ReadonlyArray<keyof CountFigures>;
+export type CountFigures = Pick<CaseFigures, 'report_count' | 'reporter_count' | 'sources' | 'categories' | 'report_split' | 'reported_post_ids'>;
+
+const COUNT_NAMES = ['report_count', 'reporter_count', 'sources', 'categories', 'report_split', 'reported_post_ids'] as const satisfies ReadonlyArray<
+  keyof CountFigures
+>;
 const FIGURE_NAMES = [
   ...COUNT_NAMES,
   'category',
@@ -44,21 +52,34 @@ const FIGURE_NAMES = [
   'same_text_reports',
 ] as const satisfies ReadonlyArray<keyof CaseFigures>;
 
-export type FigureReport = Pick<Report, 'source' | 'category' | 'life_at_risk' | 'created_at' | 'explanation'> & {
+export type FigureReport = Pick<Report, 'source' | 'category' | 'life_at_risk' | 'created_at' | 'explanation' | 'post_ids'> & {
   credibility: number;
   unproven?: boolean;
   reporter_since?: string | null;
 };
 
 const addTo = <T extends string>(list: T[], value: T): T[] => (list.includes(value) ? list : [...list, value].sort());
+/** The sorted union, cut to the first REPORTED_POSTS_KEPT (the same whatever order the ids come in). */
+const keptPosts = (list: string[], more: readonly string[]): string[] =>
+  more.every((id) => list.includes(id)) ? list : [...new Set([...list, ...more])].sort().slice(0, REPORTED_POSTS_KEPT);
 
-/** The counting figures after one more report (for a decided case answering with its standing decision). */
-export function nextCounts(c: Pick<Case, 'report_count' | 'reporter_count' | 'sources' | 'categories'>, r: FigureReport, newReporter: boolean): CountFigures {
+/**
+ * The counting figures after one more report. A decided case answering with its standing decision counts
+ * the report in its split but no new reporter there (`newInCategory` false).
+ */
+export function nextCounts(
+  c: Pick<Case, 'report_count' | 'reporter_count' | 'sources' | 'categories' | 'report_split' | 'reported_post_ids'>,
+  r: FigureReport,
+  newReporter: boolean,
+  newInCategory = false,
+): CountFigures {
   return {
     report_count: c.report_count + 1,
     reporter_count: c.reporter_count + (newReporter ? 1 : 0),
     sources: addTo(c.sources, r.source),
     categories: addTo(c.categories, r.category),
+    report_split: countReport(c.report_split ?? {}, r.category, r.source, newInCategory),
+    reported_post_ids: keptPosts(c.reported_post_ids ?? [], r.post_ids),
   };
 }
 
@@ -94,7 +115,8 @@ function derived(
 
 /** All figures of an open case after one more report; `c` holds them before it (zeroes for a new case). */
 export function nextFigures(c: Case, r: FigureReport, step: ReportStep, reach: number): CaseFigures {
-  const counts = nextCounts(c, r, step.newReporter);
+  // The reporter's first report in this category of the case: no weight of theirs was kept for it.
+  const counts = nextCounts(c, r, step.newReporter, step.categoryBefore === undefined);
   const lifeAtRisk = c.life_at_risk || r.life_at_risk;
   const best = Math.max(c.reporter_count > 0 ? (c.best_credibility ?? 0) : 0, r.credibility);
   const mine: ReporterWeight = { weight: weightUnits(r.credibility), unproven: r.unproven === true };
@@ -128,7 +150,7 @@ export interface WeightRow {
 
 /** Figures of a case computed from all its reports (the full computation; only the repair command runs it). */
 export function figuresOf(
-  c: Pick<Case, 'created_at'>,
+  c: Pick<Case, 'created_at'> & { decided_at?: string | null },
   reports: Array<FigureReport & { reporter_key: string }>,
   reach: number,
 ): { figures: CaseFigures; reporters: Map<string, ReporterRow>; weightRows: WeightRow[]; texts: Map<string, number> } {
@@ -136,7 +158,11 @@ export function figuresOf(
   const perCategory = new Map<string, ReporterWeight>();
   const fresh = new Set<string>();
   const texts = new Map<string, number>();
+  let split: ReportCounts = {};
   for (const r of reports) {
+    // After the decision, reports are answered with it: they count, but not as new reporters of the split.
+    const whileOpen = c.decided_at == null || r.created_at <= c.decided_at;
+    split = countReport(split, r.category, r.source, whileOpen && !perCategory.has(JSON.stringify([r.reporter_key, r.category])));
     const p = reporters.get(r.reporter_key);
     if (p) {
       p.best = Math.max(p.best, r.credibility);
@@ -176,6 +202,8 @@ export function figuresOf(
       weighed_reporters: weighed,
       fresh_reporters: fresh.size,
       same_text_reports: Math.max(0, ...texts.values()),
+      report_split: split,
+      reported_post_ids: reports.reduce<string[]>((kept, r) => keptPosts(kept, r.post_ids), []),
     },
   };
 }
@@ -206,7 +234,8 @@ export async function recountCase(db: Db, caseId: string): Promise<string[]> {
       : { report_count: figures.report_count, reporter_count: figures.reporter_count, sources: figures.sources, categories: figures.categories };
     const before = await repo.caseReporters(caseId);
     // Compared as JSON: the lists are arrays; the weights as their stored (sorted) text.
-    const text = (f: Partial<CaseFigures>, k: keyof CaseFigures) => (k === 'category_weights' ? weightsToText(f[k] ?? {}) : JSON.stringify(f[k] ?? null));
+    const text = (f: Partial<CaseFigures>, k: keyof CaseFigures) =>
+      k === 'category_weights' ? weightsToText(f[k] ?? {}) : k === 'report_split' ? reportCountsToText(f[k] ?? {}) : JSON.stringify(f[k] ?? null);
     const changed: string[] = (undecided ? FIGURE_NAMES : COUNT_NAMES).filter((k) => text(c, k) !== text(figures, k));
     const rowsDiffer =
       before.length !== reporters.size ||

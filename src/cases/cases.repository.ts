@@ -19,6 +19,7 @@ import {
   reportFromRow,
   reportToRow,
   weightsToText,
+  reportCountsToText,
 } from './case-rows.ts';
 import type { CaseEventKind, CaseLane, CaseState, ReportSource, ReportStatus } from './case-values.ts';
 
@@ -198,6 +199,8 @@ const updateFiguresQuery = prepared((db, p: FiguresRow) =>
       triage_due_at: p.triage_due_at,
       fresh_reporters: p.fresh_reporters,
       same_text_reports: p.same_text_reports,
+      report_split: p.report_split,
+      reported_post_ids: p.reported_post_ids,
       reach: p.reach,
       last_event_seq: p.last_event_seq,
       updated_at: p.updated_at,
@@ -366,10 +369,12 @@ export class CasesRepository {
   }
   /** An open case's figures after a report joined it (the statement intake runs for every report). */
   async updateFigures(id: string, patch: CaseFigures & Pick<Case, 'reach' | 'last_event_seq' | 'updated_at'>): Promise<void> {
-    const { sources, categories, life_at_risk, category_weights } = patch;
+    const { sources, categories, life_at_risk, category_weights, report_split, reported_post_ids } = patch;
     await updateFiguresQuery.execute(this.#db, {
       ...patch,
       category_weights: weightsToText(category_weights),
+      report_split: reportCountsToText(report_split),
+      reported_post_ids: JSON.stringify(reported_post_ids),
       sources: JSON.stringify(sources),
       categories: JSON.stringify(categories),
       life_at_risk: toFlag(life_at_risk),
@@ -420,9 +425,9 @@ export class CasesRepository {
     const rows = await this.#db.selectFrom('reports').select('post_ids').distinct().where('case_id', '=', caseId).execute();
     return rows.map((r) => parseList(r.post_ids, isString));
   }
-  /** Ids of undecided cases after `after`, in id order (the recount job's pages). */
-  async undecidedIdsAfter(after: string, limit: number): Promise<string[]> {
-    const rows = await this.#db.selectFrom('cases').select('id').where('decided_at', 'is', null).where('id', '>', after).orderBy('id').limit(limit).execute();
+  /** Ids of cases after `after`, in id order (the recount job's pages). */
+  async idsAfter(after: string, limit: number): Promise<string[]> {
+    const rows = await this.#db.selectFrom('cases').select('id').where('id', '>', after).orderBy('id').limit(limit).execute();
     return rows.map((r) => r.id);
   }
   /** The case's last `limit` reports, in the order they came. */

@@ -7,9 +7,33 @@
 import { CATEGORY_IDS, category } from '../policy/policy.ts';
 import { SOURCE_WEIGHT } from './priority.ts';
 import { type CategoryWeights, effectiveCredibility, leadOf } from './credibility.ts';
-import type { ReportSource } from './case-values.ts';
+import { REPORT_SOURCES, type ReportSource } from './case-values.ts';
 
-/** Reports and distinct reporters of one category from one source (counted by the database). */
+/**
+ * What the case keeps (cases.report_split): per category and source, [reports, distinct reporters].
+ * A reporter counts in a category when their first report in it joins the case while it is open; reports
+ * answered with a standing decision add to the reports only.
+ */
+export type ReportCounts = Record<string, Partial<Record<ReportSource, [number, number]>>>;
+
+/** The counts after one more report; `newReporter`: the reporter's first report in this category counted. */
+export function countReport(counts: ReportCounts, categoryId: string, source: ReportSource, newReporter: boolean): ReportCounts {
+  const bySource = counts[categoryId] ?? {};
+  const [reports, reporters] = bySource[source] ?? [0, 0];
+  return { ...counts, [categoryId]: { ...bySource, [source]: [reports + 1, reporters + (newReporter ? 1 : 0)] } };
+}
+
+/** The kept counts as rows. */
+export function splitCountsOf(counts: ReportCounts): SplitCount[] {
+  return Object.entries(counts).flatMap(([categoryId, bySource]) =>
+    REPORT_SOURCES.flatMap((source) => {
+      const c = bySource[source];
+      return c ? [{ category: categoryId, source, reports: c[0], reporters: c[1] }] : [];
+    }),
+  );
+}
+
+/** Reports and distinct reporters of one category from one source. */
 export interface SplitCount {
   category: string;
   source: ReportSource;

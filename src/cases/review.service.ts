@@ -8,7 +8,7 @@ import { CasesRepository, type CaseFilter } from './cases.repository.ts';
 import { appendEvent } from './case-log.ts';
 import type { Case } from './case-rows.ts';
 import { isOpenState } from './case-values.ts';
-import { reportSplit } from './report-split.ts';
+import { reportSplit, splitCountsOf } from './report-split.ts';
 import type { Subjects } from '../subjects/subjects.ts';
 import { isSubjectKind, REFERENCE_PLATFORM } from '../subjects/kinds.ts';
 
@@ -102,13 +102,16 @@ export class ReviewService {
     const c = await this.require(id);
     const repo = new CasesRepository(this.#db);
     // A viral channel's case holds many thousands of reports and events: the view reads the latest of each
-    // and lets the database count the rest, so it costs the same whatever the case's size.
+    // and the split intake keeps, so it costs the same whatever the case's size. A case from before the
+    // split was kept (until the upgrade's recount job reaches it) is counted by the database.
+    const kept = splitCountsOf(c.report_split ?? {});
+    const legacy = kept.length === 0 && c.report_count > 0;
     const [reports, events, signals, counts, postIdLists, related] = await Promise.all([
       repo.latestReportsOfCase(c.id, CASE_VIEW_REPORTS),
       repo.latestEvents(c.id, CASE_VIEW_EVENTS),
       repo.latestEventsOfKinds(c.id, ['signal'], CASE_VIEW_SIGNALS),
-      repo.reportCounts(c.id),
-      repo.postIdListsOfCase(c.id),
+      legacy ? repo.reportCounts(c.id) : Promise.resolve(kept),
+      legacy ? repo.postIdListsOfCase(c.id) : Promise.resolve([c.reported_post_ids ?? []]),
       c.owner_account_id ? repo.casesOfOwner(c.owner_account_id, c.id) : Promise.resolve([]),
     ]);
     const reportedPostIds = [...new Set(postIdLists.flat())];

@@ -23,8 +23,8 @@ import * as mailAttachments from './migrations/2026-12-05-96-mail-attachments.ts
 import * as textFingerprints from './migrations/2026-12-05-21-text-fingerprints.ts';
 import * as transparencyDays from './migrations/2026-12-05-71-transparency-days.ts';
 import * as replyLanguage from './migrations/2026-12-06-21-reply-language.ts';
-import * as recountOpenCases from './migrations/2026-12-07-11-recount-open-cases.ts';
-import * as caseEventKinds from './migrations/2026-12-07-12-case-event-kinds.ts';
+import * as caseViewFigures from './migrations/2026-12-07-11-case-view-figures.ts';
+import * as recountCases from './migrations/2026-12-07-12-recount-cases.ts';
 import * as platformContent from './migrations/2026-12-04-03-platform-content.ts';
 import * as textRules from './migrations/2026-12-04-08-text-rules.ts';
 import * as dsaSubmissions from './migrations/2026-12-05-61-dsa-submissions.ts';
@@ -61,8 +61,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-71-transparency-days': transparencyDays,
   '2026-12-06-21-reply-language': replyLanguage,
   '2026-12-05-50-audit-filters-owner-history': auditFiltersOwnerHistory,
-  '2026-12-07-11-recount-open-cases': recountOpenCases,
-  '2026-12-07-12-case-event-kinds': caseEventKinds,
+  '2026-12-07-11-case-view-figures': caseViewFigures,
+  '2026-12-07-12-recount-cases': recountCases,
 };
 
 const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });

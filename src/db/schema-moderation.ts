@@ -32,6 +32,10 @@ export interface CasesTable {
   best_credibility?: number;
   /** JSON: per category, [established, unproven] sums of its reporters' best weights in thousandths (2026-12-05-41-credibility). */
   category_weights?: string;
+  /** JSON: per category and source, [reports, distinct reporters] (migration 2026-12-07-11). */
+  report_split?: string;
+  /** JSON list: the posts its reports name, sorted, at most 200 (migration 2026-12-07-11). */
+  reported_post_ids?: string;
   /** Distinct reporters whose weight is above zero (a set-aside reporter is counted but not weighed). */
   weighed_reporters?: number;
   /** The triage clock of a severe claim no credible reporter backs; null when there is none. */

@@ -28,6 +28,8 @@ const FIGURES = [
   'triage_due_at',
   'fresh_reporters',
   'same_text_reports',
+  'report_split',
+  'reported_post_ids',
 ] as const;
 
 describe('incremental case figures agree with a recount from the reports', () => {
@@ -72,6 +74,9 @@ describe('incremental case figures agree with a recount from the reports', () =>
       assert.equal(created.status, 201);
       channels.set(handle, created.body.id);
     }
+    // Posted before the owner's other channel is blocked (a post after it would be flagged as a likely mirror).
+    const pinned = await api.post('/api/v1/channels/hot_figures/posts', { text: 'Pinned announcement for our readers' }, { token: owner.token });
+    assert.equal(pinned.status, 201, pinned.text);
     const people = await Promise.all(Array.from({ length: 24 }, (_, i) => api.account(`reporter ${i}`)));
     const flagger = await apiKey(t, 'trusted_flagger', 'Figures Helpline');
     const anon = { explanation: 'Fake investment scheme taking deposits.', bonaFide: true };
@@ -92,7 +97,7 @@ describe('incremental case figures agree with a recount from the reports', () =>
     // The hot channel: in turn, then in bursts that race (on PostgreSQL) for the case row.
     await report('hot_figures', { category: 'spam' }, people[2]?.token);
     await report('hot_figures', { category: 'spam' }, people[2]?.token); // the same reporter again
-    await report('hot_figures', { category: 'violence', explanation: 'Threats in the pinned post.' }, flagger);
+    await report('hot_figures', { category: 'violence', explanation: 'Threats in the pinned post.', postIds: [pinned.body.id] }, flagger);
     await report('hot_figures', { category: 'fraud', ...anon });
     await report('hot_figures', { category: 'fraud', ...anon, lifeAtRisk: true });
     await report('hot_figures', { category: 'fraud' }, people[0]?.token); // credibility after an agreed decision
@@ -114,6 +119,8 @@ describe('incremental case figures agree with a recount from the reports', () =>
     const hot = incremental.cases.find((c) => c.id === hotId);
     assert.ok(hot);
     assert.equal(hot.report_count, 6 + 11 + 24 + 10);
+    assert.deepEqual(JSON.parse(hot.reported_post_ids ?? ''), [pinned.body.id], 'the post the flagger named');
+    assert.deepEqual(JSON.parse(hot.report_split ?? '').violence, { trusted_flagger: [1, 1] });
     assert.equal(hot.reporter_count, 24 + 2, 'the accounts, the flagger and the one anonymous address');
     assert.equal(hot.life_at_risk, 1);
     assert.equal(hot.category, 'violence', "the trusted flagger's claim outweighs eleven new accounts' extortion and the crowd's fraud");

@@ -100,7 +100,9 @@ test('existing reports and cases get credibility and reporter rows; the recount 
     { case_id: 'case_1', reporter_key: 'key:f', best_credibility: f, reports: 1 },
   ]);
   assert.equal((await db.selectFrom('cases').select('best_credibility').executeTakeFirstOrThrow()).best_credibility, f);
-  // The counts were right; the made-up priority is recomputed, and the credibility figures a later
-  // migration added (left for the recount to fill on cases older than them) are filled.
-  assert.deepEqual((await recountCase(db, 'case_1')).sort(), ['case_reporter_categories', 'category_weights', 'priority', 'weighed_reporters']);
+  // The counts were right; the made-up priority is recomputed, and the credibility figures and report split
+  // later migrations added (left for the recount to fill on cases older than them) are filled.
+  assert.deepEqual((await recountCase(db, 'case_1')).sort(), ['case_reporter_categories', 'category_weights', 'priority', 'report_split', 'weighed_reporters']);
+  const split = (await db.selectFrom('cases').select('report_split').executeTakeFirstOrThrow()).report_split;
+  assert.deepEqual(JSON.parse(split ?? ''), { fraud: { in_app: [2, 1], trusted_flagger: [1, 1] } });
 });

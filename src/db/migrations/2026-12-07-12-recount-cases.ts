@@ -1,8 +1,9 @@
-// Frozen in time: Kysely<any>, no application imports. Open cases opened before reporters' credibility
-// (migration 2026-12-05-41) kept their old figures: no credibility-weighted categories, no triage clock,
-// no coordination figures, until someone ran `vigil cases recount`. When such a case exists, this enqueues
-// the durable job that recounts the undecided cases a page at a time (kind 'cases.recount', payload
-// {"after": ""}; src/cases/recount-job.ts), so they are ranked like new cases without an operator's step.
+// Frozen in time: Kysely<any>, no application imports. Cases whose figures predate reporters' credibility
+// (migration 2026-12-05-41: no credibility-weighted categories, triage clock or coordination figures) or
+// the case view's report split (2026-12-07-11) kept them until someone ran `vigil cases recount`. When such a
+// case exists, this enqueues the durable job that recounts every case a page at a time (kind
+// 'cases.recount', payload {"after": ""}; src/cases/recount-job.ts), so they are ranked and shown like new
+// cases without an operator's step.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
@@ -10,9 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const stale = await db
     .selectFrom('cases')
     .select('id')
-    .where('decided_at', 'is', null)
     .where('report_count', '>', 0)
-    .where('category_weights', '=', '{}')
+    .where((eb) => eb.or([eb.and([eb('decided_at', 'is', null), eb('category_weights', '=', '{}')]), eb('report_split', '=', '{}')]))
     .limit(1)
     .executeTakeFirst();
   if (!stale) return;
