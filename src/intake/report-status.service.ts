@@ -23,7 +23,7 @@ export interface StatusLanguage {
 }
 
 /** The case events a reporter sees, each said by its catalogue message (`timeline.<kind>`). */
-const PUBLIC_EVENTS: readonly CaseEventKind[] = ['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided'];
+const PUBLIC_EVENTS: readonly Exclude<CaseEventKind, 'report_added'>[] = ['claimed', 'escalated', 'decided', 'reversed', 'appeal_filed', 'appeal_decided'];
 /** The most case events a report's timeline shows (the latest). */
 const TIMELINE_EVENTS = 50;
 
