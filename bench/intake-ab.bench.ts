@@ -6,15 +6,11 @@
 // ratios are taken against the bare route of the same round, and the table shows their medians: two
 // versions measured minutes apart on a shared machine differed by more than the change being measured.
 // The other checkout needs its own node_modules (`cp -al node_modules <other>/` for a git worktree).
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import { openSqlite } from '../src/db/sqlite-adapter.ts';
+import { accountsAndChannels, bareInsert, loadIntake } from './intake-load.ts';
 import { printTable } from './table.ts';
 
 const ACCOUNTS = 2000;
@@ -41,22 +37,8 @@ async function vigilFrom(root: string, dataDir: string, rounds: number): Promise
   );
   const ctx = await createContext(config, createLogger('silent'));
   const app = await buildApp(ctx);
-  const tokens: string[] = [];
-  for (let i = 0; i < ACCOUNTS; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { displayName: `Reporter ${i}` } });
-    tokens.push((r.json() as { token: string }).token);
-  }
-  const handles: string[] = [];
-  for (let i = 0; i < CHANNELS + rounds; i++) {
-    const r = await app.inject({
-      method: 'POST',
-      url: '/api/v1/channels',
-      headers: { authorization: `Bearer ${tokens[0]}` },
-      payload: { handle: `bench_${i}`, title: `bench_${i}` },
-    });
-    if (r.statusCode !== 201) throw new Error(r.body);
-    handles.push(`bench_${i}`);
-  }
+  const handles = Array.from({ length: CHANNELS + rounds }, (_, i) => `bench_${i}`);
+  const tokens = await accountsAndChannels(app, ACCOUNTS, handles);
   const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/v1/reports`;
   return {
     url,
@@ -69,29 +51,9 @@ async function vigilFrom(root: string, dataDir: string, rounds: number): Promise
   };
 }
 
-/** The baseline of intake.bench.ts: one durable INSERT of a report-sized row per request. */
-async function bareInsert(dir: string): Promise<Target> {
-  // biome-ignore lint/suspicious/noExplicitAny: a throwaway table of the baseline's own
-  const db: Kysely<any> = new Kysely({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'bare.sqlite')) }) });
-  await sql`create table items (id text primary key, subject text not null, category text not null, reporter text not null, created_at text not null)`.execute(
-    db,
-  );
-  const app = Fastify({ logger: false });
-  app.post('/bare', async (req, reply) => {
-    const body = req.body as { subject: string; category: string };
-    const id = `rep_${randomBytes(12).toString('hex')}`;
-    await db
-      .insertInto('items')
-      .values({
-        id,
-        subject: body.subject,
-        category: body.category,
-        reporter: String(req.headers.authorization).slice(-12),
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    return reply.status(202).send({ id, status: 'received' });
-  });
+/** The bare INSERT route of intake.bench.ts, on SQLite. */
+async function bare(dir: string): Promise<Target> {
+  const { app, close } = await bareInsert(dir, '');
   const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/bare`;
   return {
     url,
@@ -99,24 +61,13 @@ async function bareInsert(dir: string): Promise<Target> {
     handles: ['bench_0'],
     close: async () => {
       await app.close();
-      await db.destroy();
+      await close();
     },
   };
 }
 
-async function load(url: string, planFile: string, plan: { tokens: string[]; handles: string[] }, seconds: number): Promise<number> {
-  await writeFile(planFile, JSON.stringify(plan));
-  const r = await autocannon({
-    url,
-    method: 'POST',
-    duration: seconds,
-    connections: CONNECTIONS,
-    workers: 1,
-    requests: [{ method: 'POST', setupRequest: path.join(import.meta.dirname, 'intake-request.cjs') }],
-  } as autocannon.Options);
-  if (r['2xx'] === 0 || r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors of ${r.requests.total}`);
-  return r.requests.average;
-}
+const load = async (url: string, planFile: string, plan: { tokens: string[]; handles: string[] }, seconds: number) =>
+  (await loadIntake(url, planFile, plan, seconds, CONNECTIONS)).requests.average;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -132,7 +83,7 @@ export async function run(args: string[]): Promise<void> {
   const planFile = path.join(dir, 'plan.json');
   process.env.VIGIL_BENCH_INTAKE_PLAN = planFile;
   const here = path.resolve(import.meta.dirname, '..');
-  const bare = await bareInsert(dir);
+  const baseline = await bare(dir);
   const versions = [
     { name: `other (${path.basename(other)})`, target: await vigilFrom(other, path.join(dir, 'other'), rounds) },
     { name: 'this checkout', target: await vigilFrom(here, path.join(dir, 'this'), rounds) },
@@ -142,7 +93,7 @@ export async function run(args: string[]): Promise<void> {
   const add = (key: string, v: number) => ratios.set(key, [...(ratios.get(key) ?? []), v]);
   try {
     for (let round = 0; round < rounds; round++) {
-      const base = await load(bare.url, planFile, bare, seconds);
+      const base = await load(baseline.url, planFile, baseline, seconds);
       bareRps.push(base);
       for (const v of versions) {
         const t = v.target;
@@ -153,7 +104,7 @@ export async function run(args: string[]): Promise<void> {
     }
   } finally {
     for (const v of versions) await v.target.close();
-    await bare.close();
+    await baseline.close();
     await rm(dir, { recursive: true, force: true });
   }
   const rows: Array<Record<string, string | number>> = [];

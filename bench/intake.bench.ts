@@ -8,22 +8,19 @@
 // databases, dropped afterwards). Runs alternate between targets, three rounds; the table shows medians,
 // and the statements each report ran (BEGIN and COMMIT included; from the SQLite adapter's counter, and
 // from the queries pg's clients were sent).
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createContext, type AppContext } from '../src/context.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createLogger } from '../src/logger.ts';
-import { openSqlite, sqliteStatementsRun } from '../src/db/sqlite-adapter.ts';
+import { sqliteStatementsRun } from '../src/db/sqlite-adapter.ts';
 import { recountCase } from '../src/cases/case-aggregate.ts';
 import type { ReportsTable } from '../src/db/schema-moderation.ts';
 import { freshPostgres } from '../test/helpers/test-app.ts';
+import { accountsAndChannels, bareInsert, loadIntake } from './intake-load.ts';
 import { printTable } from './table.ts';
 
 const ACCOUNTS = 2000;
@@ -37,34 +34,6 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   pgQueries++;
   return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
-
-/** The baseline: one durable INSERT of a report-sized row per request, through Kysely, in its own database. */
-async function bareInsert(dir: string, url: string): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
-  // biome-ignore lint/suspicious/noExplicitAny: a throwaway table of the baseline's own
-  const db: Kysely<any> = url
-    ? new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) })
-    : new Kysely({ dialect: new SqliteDialect({ database: openSqlite(path.join(dir, 'bare.sqlite')) }) });
-  await sql`create table items (id text primary key, subject text not null, category text not null, reporter text not null, created_at text not null)`.execute(
-    db,
-  );
-  const app = Fastify({ logger: false });
-  app.post('/bare', async (req, reply) => {
-    const body = req.body as { subject: string; category: string };
-    const id = `rep_${randomBytes(12).toString('hex')}`;
-    await db
-      .insertInto('items')
-      .values({
-        id,
-        subject: body.subject,
-        category: body.category,
-        reporter: String(req.headers.authorization).slice(-12),
-        created_at: new Date().toISOString(),
-      })
-      .execute();
-    return reply.status(202).send({ id, status: 'received' });
-  });
-  return { app, close: () => db.destroy() };
-}
 
 interface Result {
   rps: number;
@@ -81,39 +50,17 @@ async function load(
   connections: number,
   count: () => number,
 ): Promise<Result> {
-  await writeFile(planFile, JSON.stringify(plan));
   const before = count();
-  const r = await autocannon({
-    url,
-    method: 'POST',
-    duration: seconds,
-    connections,
-    workers: 1,
-    requests: [{ method: 'POST', setupRequest: path.join(import.meta.dirname, 'intake-request.cjs') }],
-  } as autocannon.Options);
-  if (r['2xx'] === 0 || r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors of ${r.requests.total}`);
+  const r = await loadIntake(url, planFile, plan, seconds, connections);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, statements: (count() - before) / r['2xx'] };
 }
 
 async function setUp(ctx: AppContext, app: Awaited<ReturnType<typeof buildApp>>) {
-  const tokens: string[] = [];
-  for (let i = 0; i < ACCOUNTS; i++) {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { displayName: `Reporter ${i}` } });
-    tokens.push((r.json() as { token: string }).token);
-  }
+  const handles = Array.from({ length: CHANNELS }, (_, i) => `bench_${i}`);
+  const fresh = Array.from({ length: ROUNDS }, (_, i) => `fresh_${i}`);
+  const tokens = await accountsAndChannels(app, ACCOUNTS, [...handles, ...fresh, 'big_case']);
   const owner = tokens[0] as string;
-  const handles: string[] = [];
-  const channel = async (handle: string) => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/channels', headers: { authorization: `Bearer ${owner}` }, payload: { handle, title: handle } });
-    if (r.statusCode !== 201) throw new Error(r.body);
-  };
-  for (let i = 0; i < CHANNELS; i++) {
-    handles.push(`bench_${i}`);
-    await channel(`bench_${i}`);
-  }
-  for (let i = 0; i < ROUNDS; i++) await channel(`fresh_${i}`);
   // The big case: one report through the API, then 99,999 more by batched SQL (distinct reporters), then a recount.
-  await channel('big_case');
   const first = await app.inject({
     method: 'POST',
     url: '/api/v1/reports',
