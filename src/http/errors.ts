@@ -1,6 +1,6 @@
 // The one place where errors become HTTP: {"error":{"code","message","details"}}, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BusyError, type FieldProblem, type FieldProblemKind, fieldProblem } from '../shared/errors.ts';
+import { AppError, BusyError, type FieldProblem, type FieldProblemKind, fieldProblem, isBoundedKind } from '../shared/errors.ts';
 import { propertyOf } from '../shared/property-of.ts';
 import { edgeHeaders } from './security-headers.ts';
 
@@ -34,7 +34,6 @@ const KIND_OF_KEYWORD: Readonly<Record<string, FieldProblemKind>> = {
   exclusiveMaximum: 'out_of_range',
   exclusiveMinimum: 'out_of_range',
 };
-const BOUNDED = new Set<FieldProblemKind>(['too_long', 'too_short', 'too_many', 'too_few']);
 
 function validationDetails(err: FastifyError): FieldProblem[] {
   const items: ValidationItem[] = err.validation ?? [];
@@ -45,7 +44,7 @@ function validationDetails(err: FastifyError): FieldProblem[] {
     const pointer = `${v.instancePath ?? ''}${missing}${extra}`;
     const field = pointer === '' ? context : pointer.slice(1).replaceAll('/', '.');
     const kind = (v.keyword !== undefined && Object.hasOwn(KIND_OF_KEYWORD, v.keyword) ? KIND_OF_KEYWORD[v.keyword] : undefined) ?? 'invalid';
-    const limit = BOUNDED.has(kind) && typeof v.params?.limit === 'number' ? v.params.limit : undefined;
+    const limit = isBoundedKind(kind) && typeof v.params?.limit === 'number' ? v.params.limit : undefined;
     return fieldProblem(field, kind, missing ? 'is required' : extra ? 'is not a known field' : (v.message ?? 'is invalid'), limit);
   });
 }

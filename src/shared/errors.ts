@@ -51,6 +51,10 @@ export const FIELD_PROBLEM_KINDS = [
 ] as const;
 export type FieldProblemKind = (typeof FIELD_PROBLEM_KINDS)[number];
 
+/** The kinds that name the bound a value missed (a field problem's `limit`). */
+const BOUNDED_KINDS: ReadonlySet<string> = new Set<FieldProblemKind>(['too_long', 'too_short', 'too_many', 'too_few']);
+export const isBoundedKind = (kind: string): boolean => BOUNDED_KINDS.has(kind);
+
 /** One entry of an error's `details[]`: `limit` is the bound a too_long, too_short, too_many or too_few value missed. */
 export interface FieldProblem {
   field: string;

@@ -4,6 +4,7 @@
 // console, which has no catalogue). A page in another language never shows the API's English sentence.
 import type { IntlShape } from 'react-intl';
 import { DEFAULT_LANGUAGE } from '../../../src/shared/i18n/languages.ts';
+import { isBoundedKind } from '../../../src/shared/errors.ts';
 import type { ApiError, FieldProblem } from './api-error.ts';
 
 /**
@@ -46,9 +47,6 @@ export const PUBLIC_ERROR_CODES = [
   'invalid_period',
 ] as const;
 
-/** Field problem kinds whose message names the bound missed (`{limit}`). */
-const BOUNDED = new Set(['too_long', 'too_short', 'too_many', 'too_few']);
-
 const has = (intl: IntlShape, id: string) => Object.hasOwn(intl.messages, id);
 const isEnglish = (intl: IntlShape) => intl.locale === DEFAULT_LANGUAGE;
 /** A code inside a sentence of either direction: isolated, so "(code x_y)" does not reorder around it. */
@@ -69,7 +67,8 @@ export function errorText(err: ApiError, intl: IntlShape | undefined): string {
 export function fieldProblemText(problem: FieldProblem, intl: IntlShape | undefined): string {
   if (!intl) return problem.message;
   const id = `error.field.${problem.kind}`;
-  const bounded = problem.kind !== undefined && BOUNDED.has(problem.kind);
+  // A bounded kind's message names the bound missed (`{limit}`).
+  const bounded = problem.kind !== undefined && isBoundedKind(problem.kind);
   if (has(intl, id) && (!bounded || problem.limit !== undefined)) return intl.formatMessage({ id }, bounded ? { limit: problem.limit } : undefined);
   if (isEnglish(intl)) return problem.message;
   return intl.formatMessage({ id: 'error.field.invalid' });
